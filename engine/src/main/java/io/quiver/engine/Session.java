@@ -1,0 +1,37 @@
+package io.quiver.engine;
+
+/**
+ * A user's conversation with the engine: a current catalog and schema, and the queries it runs.
+ * A session runs one statement at a time per caller thread but may be used from several threads;
+ * a failing statement leaves the session usable.
+ */
+public interface Session extends AutoCloseable {
+
+  String id();
+
+  /**
+   * Parses, plans and starts one SQL statement (a query, EXPLAIN, or a DDL/DML statement) and returns
+   * its result stream. Parse and validation errors are thrown from here; errors while running are
+   * thrown from the result's {@code loadNextBatch}.
+   *
+   * @throws io.quiver.exec.error.QuiverException with a code, SQLState and SQL position where known
+   */
+  QueryResult execute(String sql);
+
+  String currentCatalog();
+
+  String currentSchema();
+
+  /** Sets the catalog that unqualified schema names resolve in. */
+  void setCatalog(String catalog);
+
+  /**
+   * Sets the schema that unqualified table names resolve in: either {@code schema} (in the current
+   * catalog) or {@code catalog.schema}. Fails with SCHEMA_NOT_FOUND for an unknown schema.
+   */
+  void setSchema(String schema);
+
+  /** Cancels the session's running queries and releases what it holds. */
+  @Override
+  void close();
+}

@@ -1,0 +1,55 @@
+package io.quiver.exec.error;
+
+/**
+ * Every error Quiver reports has one of these codes. The code names what went wrong; the SQLState
+ * is what a JDBC client sees in {@code SQLException.getSQLState()}.
+ */
+public enum ErrorCode {
+  // 42xxx: the statement is wrong
+  SYNTAX_ERROR(1, "42601"),
+  TABLE_NOT_FOUND(2, "42P01"),
+  COLUMN_NOT_FOUND(3, "42703"),
+  SCHEMA_NOT_FOUND(4, "3F000"),
+  FUNCTION_NOT_FOUND(5, "42883"),
+  TYPE_MISMATCH(6, "42804"),
+  AMBIGUOUS_NAME(7, "42702"),
+  VALIDATION_ERROR(8, "42000"),
+  NOT_SUPPORTED(9, "0A000"),
+  DUPLICATE_OBJECT(10, "42P07"),
+  INVALID_PARAMETER(11, "22023"),
+
+  // 22xxx: the data is wrong for the operation
+  DIVISION_BY_ZERO(100, "22012"),
+  NUMERIC_OVERFLOW(101, "22003"),
+  INVALID_CAST(102, "22018"),
+  INVALID_DATETIME(103, "22007"),
+  STRING_TOO_LONG(104, "22001"),
+  INVALID_ARGUMENT(105, "22023"),
+
+  // 57xxx / 53xxx: the query was stopped or ran out of room
+  QUERY_CANCELLED(200, "57014"),
+  QUERY_TIMEOUT(201, "57014"),
+  MEMORY_LIMIT_EXCEEDED(202, "53200"),
+
+  // 58xxx / XX000: Quiver or its surroundings failed
+  IO_ERROR(300, "58030"),
+  TASK_FAILED(301, "XX000"),
+  INTERNAL_ERROR(302, "XX000");
+
+  private final int code;
+  private final String sqlState;
+
+  ErrorCode(int code, String sqlState) {
+    this.code = code;
+    this.sqlState = sqlState;
+  }
+
+  /** Stable numeric code, reported as {@code SQLException.getErrorCode()}. */
+  public int code() {
+    return code;
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+}

@@ -1,0 +1,82 @@
+package io.quiver.exec.fragment.expression;
+
+/**
+ * The scalar functions a fragment may call. Argument conventions are part of the contract between
+ * the planner (which builds calls) and the executor (which evaluates them).
+ */
+public enum ScalarFunction {
+  // Arithmetic on INTEGER kinds, DOUBLE, REAL and DECIMAL. Both arguments have the same kind
+  // except for DECIMAL, where scales may differ and the call's type gives the result scale.
+  // DATE and TIMESTAMP take ADD/SUBTRACT with an INTERVAL second argument.
+  ADD,
+  SUBTRACT,
+  MULTIPLY,
+  DIVIDE,
+  MODULO,
+  NEGATE,
+
+  // Comparisons: two arguments of comparable types; result BOOLEAN, NULL if either is NULL.
+  EQUAL,
+  NOT_EQUAL,
+  LESS_THAN,
+  LESS_THAN_OR_EQUAL,
+  GREATER_THAN,
+  GREATER_THAN_OR_EQUAL,
+  /** IS DISTINCT FROM: never NULL. */
+  IS_DISTINCT_FROM,
+  IS_NOT_DISTINCT_FROM,
+
+  // Boolean logic with SQL's three-valued semantics; AND and OR take two or more arguments.
+  AND,
+  OR,
+  NOT,
+  IS_NULL,
+  IS_NOT_NULL,
+  IS_TRUE,
+  IS_NOT_TRUE,
+  IS_FALSE,
+  IS_NOT_FALSE,
+
+  /** (value, low, high): low &lt;= value AND value &lt;= high. */
+  BETWEEN,
+  /** (value, candidate1, candidate2, ...): SQL IN with NULL semantics. */
+  IN,
+  /** (value, pattern) or (value, pattern, escape): SQL LIKE. */
+  LIKE,
+  /** (value, pattern) or (value, pattern, escape). */
+  NOT_LIKE,
+
+  /**
+   * (when1, then1, when2, then2, ..., else): the first WHEN that is TRUE picks its THEN; the last
+   * argument is the ELSE value (a NULL literal when the SQL had none).
+   */
+  CASE,
+  /** (value1, value2, ...): the first non-NULL value. */
+  COALESCE,
+  /** (value): cast to the call's type; fails with INVALID_CAST or NUMERIC_OVERFLOW on bad data. */
+  CAST,
+
+  /**
+   * (unit, value): unit is a VARCHAR literal naming a field (YEAR, QUARTER, MONTH, WEEK, DAY,
+   * DOW, DOY, HOUR, MINUTE, SECOND); value a DATE or TIMESTAMP. Result BIGINT.
+   */
+  EXTRACT,
+
+  // Text.
+  /** (value, start) or (value, start, length); 1-based start as in SQL. */
+  SUBSTRING,
+  UPPER,
+  LOWER,
+  /** (value): leading and trailing spaces removed. */
+  TRIM,
+  CHAR_LENGTH,
+  /** (a, b, ...): a || b || ... */
+  CONCAT,
+
+  // Numeric functions.
+  ABS,
+  /** (value) or (value, digits): round half away from zero. */
+  ROUND,
+  FLOOR,
+  CEIL,
+}

@@ -1,0 +1,23 @@
+package io.quiver.exec.shuffle;
+
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Writes the output of one map task (one partition of a stage) into reduce partitions. Nothing
+ * written is visible to readers until {@link #commit}; {@link #abort} drops it all.
+ */
+public interface ShuffleWriter extends AutoCloseable {
+
+  /** Appends a batch to one reduce partition; the writer takes ownership of the batch. */
+  void write(int reducePartition, VectorSchemaRoot batch);
+
+  /** Publishes everything written, atomically, and returns what was written. */
+  MapOutputStatistics commit();
+
+  /** Drops everything written. Idempotent; safe after commit (then it does nothing). */
+  void abort();
+
+  /** Aborts unless committed. */
+  @Override
+  void close();
+}
