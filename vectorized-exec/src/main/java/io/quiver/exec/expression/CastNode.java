@@ -163,7 +163,11 @@ final class CastNode extends ExpressionNode {
         }
         DecimalMath.writeBig(out, i, rounded.unscaledValue());
       } else {
-        throw outOfRange(decimal.toPlainString());
+        java.math.BigInteger integer = rounded.unscaledValue();
+        if (integer.bitLength() > 63 || integer.longValue() < minimum || integer.longValue() > maximum) {
+          throw outOfRange(decimal.toPlainString());
+        }
+        Vectors.writeExact(out, toWidth, i, integer.longValue());
       }
     }
   }
