@@ -116,6 +116,25 @@ class SortOperatorTest {
   }
 
   @Test
+  void wideIntegerRangesAndSpecialDoubles() {
+    RowSchema schema = schema("l", DataType.BIGINT, "d", DataType.DOUBLE);
+    List<List<Object>> rows = List.of(row(Long.MAX_VALUE, Double.NaN), row(Long.MIN_VALUE, -0.0),
+        row(0L, 0.0), row(null, Double.NEGATIVE_INFINITY), row(-1L, Double.POSITIVE_INFINITY), row(1L, null),
+        row(Long.MIN_VALUE + 1, -1e300));
+    Schema arrow = schema.toArrowSchema();
+    for (int column = 0; column < 2; column++) {
+      for (boolean ascending : new boolean[] {true, false}) {
+        List<SortKey> keys = List.of(new SortKey(column, ascending, !ascending));
+        List<List<Object>> sorted = Pipelines.run(TestTables.batches(allocator, schema, rows, 3),
+            new SortOperator(arrow, keys, allocator, 2));
+        List<List<Object>> expected = new ArrayList<>(rows);
+        expected.sort(keyOrder(column, ascending, !ascending));
+        assertEquals(expected, sorted, "column " + column + " ascending " + ascending);
+      }
+    }
+  }
+
+  @Test
   void emptyInputAndWrongUsage() {
     List<SortKey> keys = List.of(new SortKey(0, true, true));
     assertEquals(List.of(), Pipelines.run(List.of(), new SortOperator(ARROW, keys, allocator, 10)));
