@@ -50,6 +50,7 @@ public final class LogicalRewriter {
       PruneEmptyRules.UNION_INSTANCE);
 
   private static final List<RelOptRule> SCAN_RULES = List.of(
+      AggregateScanPruneRule.INSTANCE,
       ProjectIntoScanRule.INSTANCE,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE);

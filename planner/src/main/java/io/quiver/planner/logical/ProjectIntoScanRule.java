@@ -68,7 +68,7 @@ public final class ProjectIntoScanRule extends RelRule<QuiverRuleConfig> {
         project.getRowType(), project.getVariablesSet()));
   }
 
-  private static int narrowestColumn(TableScan scan) {
+  static int narrowestColumn(TableScan scan) {
     List<RelDataTypeField> fields = scan.getRowType().getFieldList();
     for (RelDataTypeField field : fields) {
       switch (field.getType().getSqlTypeName()) {
