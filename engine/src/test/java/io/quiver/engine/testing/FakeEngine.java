@@ -52,7 +52,9 @@ public final class FakeEngine implements AutoCloseable {
     if (sql.equals("planner crash")) {
       throw new NullPointerException("planner bug");
     }
-    return new PlannedStatement(PlannedStatement.Kind.QUERY, plan, TestPlans.NUMBERS, null, 1);
+    StagePlan planned = plan;
+    return new PlannedStatement(PlannedStatement.Kind.QUERY, planned, planned.resultStage().root().outputSchema(),
+        null, 1);
   }
 
   @Override
