@@ -1,0 +1,62 @@
+package io.quiver.slt;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One record of a {@code .slt} file: a statement, a query, or a halt. Every record knows where it
+ * starts ({@code file:line}) so that a failure points at the file, and carries an optional reason
+ * to skip it (a {@code skip <reason>} line before the record).
+ */
+public sealed interface SltRecord {
+
+  /** The file name and the 1-based line of the record's first line, e.g. {@code select.slt:12}. */
+  String location();
+
+  /** Why the record is not run, if a {@code skip} line precedes it. */
+  Optional<String> skipReason();
+
+  /** {@code statement ok}: the SQL runs without error (rows it returns are read and ignored). */
+  record StatementOk(String location, Optional<String> skipReason, String sql) implements SltRecord {}
+
+  /**
+   * {@code statement error [SQLSTATE <code>] [regex]}: the SQL fails, while executing or while its
+   * rows are read. When given, the SQLState must equal {@code sqlState} (or start with it, when it
+   * has fewer than five characters) and the exception's message
+   * must contain a match of {@code messagePattern}.
+   */
+  record StatementError(
+      String location,
+      Optional<String> skipReason,
+      String sql,
+      Optional<String> sqlState,
+      Optional<Pattern> messagePattern)
+      implements SltRecord {}
+
+  /**
+   * {@code query <types> [nosort|rowsort|valuesort]}: the SQL returns exactly {@code expectedRows},
+   * each a list of rendered cells, one per type letter.
+   */
+  record Query(
+      String location,
+      Optional<String> skipReason,
+      String sql,
+      String columnTypes,
+      SortMode sortMode,
+      List<List<String>> expectedRows)
+      implements SltRecord {}
+
+  /** {@code halt}: records after it in the same file are not run. */
+  record Halt(String location, Optional<String> skipReason) implements SltRecord {}
+
+  /** How a query's rows are ordered before they are compared. */
+  enum SortMode {
+    /** Rows compared in the order the query returns them (use with ORDER BY). */
+    NOSORT,
+    /** Rendered rows sorted as lists of strings, on both sides. */
+    ROWSORT,
+    /** Every rendered value sorted on its own, on both sides; row boundaries are ignored. */
+    VALUESORT
+  }
+}
