@@ -152,14 +152,18 @@ final class ShellCommand implements Subcommand {
   }
 
   private static int interactive(String url) throws Exception {
-    String[] sqllineArgs = {
+    List<String> sqllineArgs = new ArrayList<>(List.of(
         "-d", QuiverDriver.class.getName(),
         "-u", url,
         "-n", "quiver",
         "-p", "",
         "--connectInteractionMode=notAskCredentials",
-    };
-    sqlline.SqlLine.Status status = sqlline.SqlLine.start(sqllineArgs, null, true);
+        "--isolation=TRANSACTION_NONE"));
+    if (System.console() == null) {
+      // Without a terminal sqlline cannot size its tables; CSV reads well in a pipe.
+      sqllineArgs.add("--outputformat=csv");
+    }
+    sqlline.SqlLine.Status status = sqlline.SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
     return status == sqlline.SqlLine.Status.OK ? 0 : 1;
   }
 
