@@ -1,9 +1,17 @@
 package io.quiver.exec.task;
 
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.operator.Driver;
+import io.quiver.exec.operator.Operator;
+import io.quiver.exec.operator.sink.SinkOperator;
 import io.quiver.exec.shuffle.MapOutputStatistics;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.arrow.memory.OutOfMemoryException;
 
-/** Runs one task: turns the fragment into operators and drives batches through them. (Placeholder.) */
+/** Runs one task: turns the fragment into operators and drives batches through them. */
 public final class TaskRunner {
 
   private TaskRunner() {
@@ -12,12 +20,36 @@ public final class TaskRunner {
   /**
    * Runs partition {@code context.taskId().partition()} of {@code fragment} to completion on the
    * calling thread. Writes the stage output to the shuffle (committing it) or to the result sink.
-   * Checks {@code context.cancellation()} between batches. Closes every operator, whatever happens.
+   * Checks {@code context.cancellation()} between batches. Closes every operator, whatever happens;
+   * on failure the shuffle output is aborted (nothing of it becomes visible).
+   *
+   * <p>The task's allocator is not closed here: result batches handed to the result sink may still
+   * live in it. Whoever created the allocator closes it once the task's output is consumed.
    *
    * @return what the task wrote to the shuffle (empty statistics for the result stage)
    * @throws io.quiver.exec.error.QuiverException if the task fails or is cancelled
    */
   public static MapOutputStatistics run(StageFragment fragment, TaskContext context) {
-    throw new UnsupportedOperationException("not built yet");
+    try {
+      context.cancellation().throwIfCancelled();
+      List<Operator> operators = new LocalExecutionPlanner(context).plan(fragment);
+      SinkOperator sink = (SinkOperator) operators.get(operators.size() - 1);
+      try (Driver driver = new Driver(operators, context.cancellation())) {
+        driver.run();
+      }
+      return sink.statistics();
+    } catch (QuiverException e) {
+      throw e;
+    } catch (OutOfMemoryException e) {
+      throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED,
+          "task " + context.taskId() + " ran out of memory: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new QuiverException(ErrorCode.IO_ERROR, "task " + context.taskId() + " failed: " + e.getMessage(), e);
+    } catch (IllegalStateException | IllegalArgumentException | NullPointerException
+        | IndexOutOfBoundsException | ClassCastException e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "task " + context.taskId() + " failed: " + e, e);
+    } catch (RuntimeException | Error e) {
+      throw new QuiverException(ErrorCode.TASK_FAILED, "task " + context.taskId() + " failed: " + e, e);
+    }
   }
 }

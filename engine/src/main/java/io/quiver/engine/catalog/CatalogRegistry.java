@@ -1,0 +1,76 @@
+package io.quiver.engine.catalog;
+
+import io.quiver.engine.connector.Connector;
+import io.quiver.exec.connector.TableDataSources;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
+
+/**
+ * The engine's catalogs: a Calcite root schema whose sub-schemas are the catalogs (one per
+ * connector), and the executor-side data sources of the same connectors.
+ */
+public final class CatalogRegistry {
+
+  private final SchemaPlus rootSchema = CalciteSchema.createRootSchema(false, false).plus();
+  private final TableDataSources dataSources = new TableDataSources();
+
+  /** Adds a connector's catalog. */
+  public synchronized void register(Connector connector) {
+    if (rootSchema.subSchemas().get(connector.catalogName()) != null) {
+      throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "catalog '" + connector.catalogName() + "' already exists");
+    }
+    rootSchema.add(connector.catalogName(), connector.catalogSchema());
+    dataSources.register(connector.dataSource());
+  }
+
+  /** The root the planner resolves names in: catalogs, then schemas, then tables. */
+  public SchemaPlus rootSchema() {
+    return rootSchema;
+  }
+
+  public TableDataSources dataSources() {
+    return dataSources;
+  }
+
+  /**
+   * Finds a catalog by name: the exact name first, then ignoring case (unquoted names fold to lower
+   * case, and users type them in any case).
+   */
+  public Optional<Named<SchemaPlus>> catalog(String name) {
+    return find(rootSchema.subSchemas(), name);
+  }
+
+  /** Finds a schema of a catalog, as {@link #catalog} finds catalogs. */
+  public Optional<Named<SchemaPlus>> schema(String catalogName, String schemaName) {
+    return catalog(catalogName).flatMap(catalog -> find(catalog.entity().subSchemas(), schemaName));
+  }
+
+  /** The catalog's schema names, as stored. */
+  public List<String> schemaNames(String catalogName) {
+    return catalog(catalogName)
+        .map(catalog -> new ArrayList<>(catalog.entity().subSchemas().getNames(
+            org.apache.calcite.schema.lookup.LikePattern.any())))
+        .map(names -> (List<String>) names)
+        .orElse(List.of());
+  }
+
+  private static Optional<Named<SchemaPlus>> find(Lookup<? extends SchemaPlus> lookup, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    SchemaPlus exact = lookup.get(name);
+    if (exact != null) {
+      return Optional.of(new Named<>(name, exact));
+    }
+    Named<? extends SchemaPlus> ignoringCase = lookup.getIgnoreCase(name);
+    return ignoringCase == null ? Optional.empty()
+        : Optional.of(new Named<>(ignoringCase.name(), ignoringCase.entity()));
+  }
+}

@@ -1,0 +1,106 @@
+package io.quiver.engine.driver;
+
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.result.ExplainResult;
+import io.quiver.engine.result.ResultBuffer;
+import io.quiver.engine.result.StreamingQueryResult;
+import io.quiver.engine.scheduler.DagScheduler;
+import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.planner.PlannedStatement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The driver's part of running a statement: plan it, start its job on the DAG scheduler and hand
+ * back the stream of its rows. Shared by all sessions of an engine.
+ */
+public final class QueryDriver {
+
+  /** Batches a result holds for its client before the result tasks wait. */
+  static final int RESULT_QUEUE_BATCHES = 8;
+
+  private final StatementPlanner planner;
+  private final DagScheduler scheduler;
+  private final BufferAllocator allocator;
+  private final AtomicLong queryNumbers = new AtomicLong();
+
+  /** @param allocator results' allocators are its children */
+  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator) {
+    this.planner = planner;
+    this.scheduler = scheduler;
+    this.allocator = allocator;
+  }
+
+  /**
+   * Plans and starts one statement.
+   *
+   * @param onClose run when the returned result is closed
+   * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
+   */
+  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose) {
+    if (sql == null || sql.isBlank()) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
+    }
+    String queryId = "query_" + queryNumbers.incrementAndGet();
+    PlannedStatement planned = plan(sql, defaultSchemaPath);
+    switch (planned.kind()) {
+      case EXPLAIN:
+        return new ExplainResult(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
+      case QUERY:
+        return run(queryId, sql, planned, onClose);
+      default:
+        throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statements of kind " + planned.kind());
+    }
+  }
+
+  private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
+    PlannedStatement planned;
+    try {
+      planned = planner.plan(sql, defaultSchemaPath);
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "planning failed: " + e, e);
+    }
+    if (planned == null || planned.kind() == null) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned no plan");
+    }
+    if (planned.kind() == PlannedStatement.Kind.QUERY
+        && (planned.stagePlan() == null || planned.resultSchema() == null)) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned a query without stages or schema");
+    }
+    return planned;
+  }
+
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose) {
+    BufferAllocator resultAllocator = newResultAllocator(queryId);
+    CancellationToken cancellation = new CancellationToken();
+    StreamingQueryResult result;
+    ResultBuffer buffer;
+    try {
+      buffer = new ResultBuffer(resultAllocator, RESULT_QUEUE_BATCHES, cancellation);
+      result = new StreamingQueryResult(queryId, planned.resultSchema(), resultAllocator, buffer, onClose);
+    } catch (RuntimeException e) {
+      resultAllocator.close();
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "could not set up the result of " + queryId + ": " + e, e);
+    }
+    try {
+      JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, buffer,
+          ended -> buffer.finish(ended.failure()));
+      result.attach(job);
+      return result;
+    } catch (RuntimeException e) {
+      result.close();
+      throw e instanceof QuiverException quiver ? quiver
+          : new QuiverException(ErrorCode.INTERNAL_ERROR, "could not start " + queryId + ": " + e, e);
+    }
+  }
+
+  private BufferAllocator newResultAllocator(String queryId) {
+    return allocator.newChildAllocator("result " + queryId, 0, allocator.getLimit());
+  }
+}

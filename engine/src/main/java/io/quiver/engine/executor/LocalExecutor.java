@@ -1,0 +1,124 @@
+package io.quiver.engine.executor;
+
+import io.quiver.exec.connector.TableDataSources;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.shuffle.ShuffleService;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.ResultSink;
+import io.quiver.exec.task.TaskId;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * An executor inside the driver's JVM: a fixed pool of {@code slots} threads, each running one task
+ * at a time, so never more tasks run at once than there are slots. Queued tasks start in the order
+ * they were submitted. Every task gets its own child allocator, closed when the task ends.
+ */
+public final class LocalExecutor implements AutoCloseable {
+
+  private static final AtomicInteger EXECUTOR_NUMBERS = new AtomicInteger();
+
+  private final int slots;
+  private final BufferAllocator allocator;
+  private final ShuffleService shuffle;
+  private final TableDataSources dataSources;
+  private final int batchSize;
+  private final TaskInvoker invoker;
+  private final ThreadPoolExecutor pool;
+
+  /**
+   * @param parentAllocator the executor's allocator is a child of it; tasks' allocators are its children
+   * @param invoker what a slot does with a task ({@link TaskInvoker#TASK_RUNNER} outside tests)
+   */
+  public LocalExecutor(int slots, BufferAllocator parentAllocator, ShuffleService shuffle,
+      TableDataSources dataSources, int batchSize, TaskInvoker invoker) {
+    if (slots < 1) {
+      throw new IllegalArgumentException("slots must be at least 1, was " + slots);
+    }
+    this.slots = slots;
+    this.allocator = parentAllocator.newChildAllocator("executor", 0, parentAllocator.getLimit());
+    this.shuffle = shuffle;
+    this.dataSources = dataSources;
+    this.batchSize = batchSize;
+    this.invoker = invoker;
+    this.pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        slotThreads());
+  }
+
+  public int slots() {
+    return slots;
+  }
+
+  /** Queues a task for the next free slot. */
+  public TaskAttempt submit(TaskId taskId, StageFragment fragment, CancellationToken cancellation,
+      ResultSink resultSink, TaskListener listener) {
+    TaskAttempt attempt = new TaskAttempt(taskId, fragment, cancellation, resultSink, listener, this);
+    try {
+      pool.execute(attempt);
+    } catch (RejectedExecutionException e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the executor is shut down", e);
+    }
+    return attempt;
+  }
+
+  /** Tasks running now; for tests and monitoring. */
+  public int runningTasks() {
+    return pool.getActiveCount();
+  }
+
+  /** Stops the slot threads (interrupting running tasks) and closes the executor's allocator. */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "executor tasks did not stop within 30 seconds");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "interrupted while stopping the executor", e);
+    }
+    allocator.close();
+  }
+
+  void removeQueued(TaskAttempt attempt) {
+    pool.remove(attempt);
+  }
+
+  BufferAllocator newTaskAllocator(TaskId taskId) {
+    return allocator.newChildAllocator("task " + taskId, 0, allocator.getLimit());
+  }
+
+  ShuffleService shuffle() {
+    return shuffle;
+  }
+
+  TableDataSources dataSources() {
+    return dataSources;
+  }
+
+  int batchSize() {
+    return batchSize;
+  }
+
+  TaskInvoker invoker() {
+    return invoker;
+  }
+
+  private static ThreadFactory slotThreads() {
+    int executorNumber = EXECUTOR_NUMBERS.incrementAndGet();
+    AtomicInteger slotNumbers = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "quiver-executor-" + executorNumber + "-slot-" + slotNumbers.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,112 @@
+package io.quiver.engine.executor;
+
+import io.quiver.engine.event.Outcome;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.shuffle.MapOutputStatistics;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.ResultSink;
+import io.quiver.exec.task.TaskContext;
+import io.quiver.exec.task.TaskId;
+import io.quiver.exec.task.TaskMetrics;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * One task waiting for or holding an executor slot. It either runs (once) or is withdrawn while
+ * still queued; never both.
+ */
+public final class TaskAttempt implements Runnable {
+
+  private static final int QUEUED = 0;
+  private static final int RUNNING = 1;
+  private static final int WITHDRAWN = 2;
+
+  private final TaskId taskId;
+  private final StageFragment fragment;
+  private final CancellationToken cancellation;
+  private final ResultSink resultSink;
+  private final TaskListener listener;
+  private final LocalExecutor executor;
+  private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+  TaskAttempt(TaskId taskId, StageFragment fragment, CancellationToken cancellation, ResultSink resultSink,
+      TaskListener listener, LocalExecutor executor) {
+    this.taskId = taskId;
+    this.fragment = fragment;
+    this.cancellation = cancellation;
+    this.resultSink = resultSink;
+    this.listener = listener;
+    this.executor = executor;
+  }
+
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  /** Takes the task out of the queue if it has not started. True if it will never run. */
+  public boolean withdraw() {
+    if (state.compareAndSet(QUEUED, WITHDRAWN)) {
+      executor.removeQueued(this);
+      return true;
+    }
+    return state.get() == WITHDRAWN;
+  }
+
+  @Override
+  public void run() {
+    if (!state.compareAndSet(QUEUED, RUNNING)) {
+      return;
+    }
+    listener.onTaskStarted(taskId);
+    long start = System.nanoTime();
+    TaskMetrics metrics = new TaskMetrics();
+    MapOutputStatistics statistics = null;
+    Throwable failure = null;
+    BufferAllocator allocator = null;
+    try {
+      allocator = executor.newTaskAllocator(taskId);
+      cancellation.throwIfCancelled();
+      TaskContext context = new TaskContext(taskId, allocator, executor.shuffle(), executor.dataSources(),
+          resultSink, cancellation, executor.batchSize(), metrics);
+      statistics = executor.invoker().invoke(fragment, context);
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
+      failure = closeAllocator(allocator, failure);
+    }
+    long duration = System.nanoTime() - start;
+    TaskResult result;
+    if (failure == null) {
+      result = new TaskResult(Outcome.SUCCEEDED, statistics, metrics, duration, null);
+    } else {
+      QuiverException error = TaskFailures.toQuiverException(taskId, failure);
+      Outcome outcome = cancellation.isCancelled() ? Outcome.CANCELLED : Outcome.FAILED;
+      result = new TaskResult(outcome, null, metrics, duration, error);
+    }
+    listener.onTaskEnded(taskId, result);
+  }
+
+  private Throwable closeAllocator(BufferAllocator allocator, Throwable failure) {
+    if (allocator == null) {
+      return failure;
+    }
+    try {
+      allocator.close();
+      return failure;
+    } catch (RuntimeException leak) {
+      if (failure != null) {
+        failure.addSuppressed(leak);
+        return failure;
+      }
+      return new QuiverException(ErrorCode.INTERNAL_ERROR,
+          "task " + taskId + " did not release its memory: " + leak.getMessage(), leak);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "task " + taskId;
+  }
+}

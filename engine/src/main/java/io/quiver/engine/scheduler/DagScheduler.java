@@ -1,0 +1,75 @@
+package io.quiver.engine.scheduler;
+
+import io.quiver.engine.event.EventBus;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.shuffle.ShuffleService;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.ResultSink;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The driver's DAG scheduler: turns each query's stage plan into a {@link JobExecution}, which
+ * submits stages as their inputs complete, and keeps track of the jobs that still run.
+ */
+public final class DagScheduler {
+
+  private final TaskScheduler taskScheduler;
+  private final ShuffleService shuffle;
+  private final EventBus events;
+  private final Set<JobExecution> activeJobs = ConcurrentHashMap.newKeySet();
+
+  public DagScheduler(TaskScheduler taskScheduler, ShuffleService shuffle, EventBus events) {
+    this.taskScheduler = taskScheduler;
+    this.shuffle = shuffle;
+    this.events = events;
+  }
+
+  /**
+   * Starts a job. Its stages without inputs are submitted at once.
+   *
+   * @param cancellation the job's token, shared by its tasks and its result sink
+   * @param resultSink receives the result stage's batches
+   * @param endListener told once the job has ended, however it ended
+   * @throws QuiverException INTERNAL_ERROR if the plan is not a runnable DAG
+   */
+  public JobExecution submitJob(String jobId, String sql, StagePlan plan, CancellationToken cancellation,
+      ResultSink resultSink, JobEndListener endListener) {
+    StagePlans.validate(plan);
+    JobExecution[] self = new JobExecution[1];
+    JobExecution job = new JobExecution(jobId, sql, plan, cancellation, resultSink, taskScheduler, shuffle, events, ended -> {
+      activeJobs.remove(self[0]);
+      endListener.onJobEnded(ended);
+    });
+    self[0] = job;
+    activeJobs.add(job);
+    job.start();
+    return job;
+  }
+
+  /** Jobs that have not ended yet. */
+  public List<JobExecution> activeJobs() {
+    return List.copyOf(activeJobs);
+  }
+
+  public void cancelAll(QuiverException reason) {
+    for (JobExecution job : activeJobs()) {
+      job.cancel(reason);
+    }
+  }
+
+  /** Waits until every job has ended; false if the time ran out first. */
+  public boolean awaitAllJobs(long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    for (JobExecution job : activeJobs()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !job.awaitEnd(left, TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

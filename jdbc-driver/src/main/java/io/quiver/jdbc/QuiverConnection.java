@@ -1,0 +1,52 @@
+package io.quiver.jdbc;
+
+import io.quiver.engine.Session;
+import io.quiver.jdbc.meta.QuiverMeta;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.UnregisteredDriver;
+
+/**
+ * A JDBC connection: one Quiver session. {@code unwrap(QuiverConnection.class).session()} gives the
+ * session to Java code that wants the Arrow API next to JDBC.
+ */
+public class QuiverConnection extends AvaticaConnection {
+
+  QuiverConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
+    super(driver, factory, url, info);
+  }
+
+  /** The properties the connection was opened with; also read while the superclass is built. */
+  Properties properties() {
+    return info;
+  }
+
+  QuiverMeta quiverMeta() {
+    return (QuiverMeta) meta;
+  }
+
+  /** The engine session behind this connection. */
+  public Session session() {
+    return quiverMeta().session();
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    try {
+      super.setSchema(schema);
+    } catch (RuntimeException e) {
+      throw QuiverSqlExceptions.convert(e);
+    }
+  }
+
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    try {
+      super.setCatalog(catalog);
+    } catch (RuntimeException e) {
+      throw QuiverSqlExceptions.convert(e);
+    }
+  }
+}

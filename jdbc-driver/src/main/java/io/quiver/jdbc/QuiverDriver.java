@@ -1,0 +1,88 @@
+package io.quiver.jdbc;
+
+import io.quiver.engine.Quiver;
+import io.quiver.engine.Session;
+import io.quiver.jdbc.meta.QuiverMeta;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.UnregisteredDriver;
+
+/**
+ * The embedded JDBC driver, {@code jdbc:quiver:}. Every connection opens one session on the JVM's
+ * shared embedded engine, which starts on first use.
+ *
+ * <p>URL: {@code jdbc:quiver:} followed by optional {@code name=value} pairs separated by
+ * {@code ;}, for example {@code jdbc:quiver:schema=sf1} or {@code jdbc:quiver:schema=tpch.sf1;slots=4}.
+ * Properties: {@code schema} (the session's schema, {@code schema} or {@code catalog.schema};
+ * default {@code tpch.tiny}), {@code catalog}, {@code slots} (executor slots of the embedded
+ * engine, taken from the first connection of the JVM only).
+ */
+public class QuiverDriver extends UnregisteredDriver {
+
+  public static final String CONNECT_STRING_PREFIX = "jdbc:quiver:";
+
+  static {
+    new QuiverDriver().register();
+  }
+
+  public QuiverDriver() {
+    super();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return CONNECT_STRING_PREFIX;
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return QuiverJdbcFactory.class.getName();
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("Quiver JDBC Driver", QuiverMeta.VERSION, "Quiver", QuiverMeta.VERSION, true,
+        QuiverMeta.MAJOR_VERSION, QuiverMeta.MINOR_VERSION, QuiverMeta.MAJOR_VERSION,
+        QuiverMeta.MINOR_VERSION);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    Properties info = ((QuiverConnection) connection).properties();
+    Object given = info.get(ConnectionProperties.ENGINE);
+    Quiver engine = given instanceof Quiver quiver ? quiver : EmbeddedEngine.get(info);
+    Session session = engine.openSession();
+    try {
+      String catalog = ConnectionProperties.get(info, ConnectionProperties.CATALOG);
+      if (catalog != null) {
+        session.setCatalog(catalog);
+      }
+      String schema = ConnectionProperties.get(info, ConnectionProperties.SCHEMA);
+      if (schema != null) {
+        session.setSchema(schema);
+      }
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    return new QuiverMeta(connection, engine, session);
+  }
+
+  /**
+   * A connection to the given engine rather than the shared embedded one (the engine stays open
+   * when the connection closes). {@code info} may hold {@code schema} and {@code catalog}.
+   */
+  public static Connection connect(Quiver engine, Properties info) throws SQLException {
+    Properties properties = new Properties();
+    if (info != null) {
+      properties.putAll(info);
+    }
+    properties.put(ConnectionProperties.ENGINE, engine);
+    QuiverDriver driver = new QuiverDriver();
+    return driver.factory.newConnection(driver, driver.factory, CONNECT_STRING_PREFIX, properties);
+  }
+}

@@ -1,0 +1,43 @@
+package io.quiver.jdbc.meta;
+
+import java.util.regex.Pattern;
+
+/**
+ * A JDBC metadata search pattern: {@code %} any run of characters, {@code _} one character,
+ * {@code \} escapes the next one. Matching is case-sensitive, as the names are stored (unquoted
+ * names are lower case). A null pattern matches everything.
+ */
+final class LikePattern {
+
+  private static final LikePattern ANY = new LikePattern(null);
+
+  private final Pattern regex;
+
+  private LikePattern(Pattern regex) {
+    this.regex = regex;
+  }
+
+  static LikePattern of(String pattern) {
+    if (pattern == null || pattern.equals("%")) {
+      return ANY;
+    }
+    StringBuilder regex = new StringBuilder(pattern.length() + 8);
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return new LikePattern(Pattern.compile(regex.toString(), Pattern.DOTALL));
+  }
+
+  boolean matches(String name) {
+    return regex == null || (name != null && regex.matcher(name).matches());
+  }
+}

@@ -1,0 +1,469 @@
+package io.quiver.jdbc.meta;
+
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.Quiver;
+import io.quiver.engine.Session;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.type.Column;
+import io.quiver.exec.type.RowSchema;
+import java.lang.reflect.Field;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.AvaticaUtils;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+/**
+ * Avatica's {@link org.apache.calcite.avatica.Meta} over one Quiver {@link Session}: one instance per
+ * JDBC connection, as in Calcite's own driver. Statements run through {@link Session#execute};
+ * their Arrow batches become frames lazily ({@link ResultStream}); catalog metadata comes from
+ * {@link Quiver#metadata()} without running SQL ({@link CatalogRows}).
+ *
+ * <p>Errors leave as {@link QuiverException}s; the JDBC objects of {@code io.quiver.jdbc} turn them
+ * into {@link SQLException}s with the code's SQLState.
+ */
+public final class QuiverMeta extends MetaImpl {
+
+  /** Product and driver version. */
+  public static final String VERSION = "0.1.0";
+  public static final int MAJOR_VERSION = 0;
+  public static final int MINOR_VERSION = 1;
+
+  private final Quiver engine;
+  private final Session session;
+  private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
+  private final AtomicInteger nextStatementId = new AtomicInteger();
+
+  public QuiverMeta(AvaticaConnection connection, Quiver engine, Session session) {
+    super(connection);
+    this.engine = engine;
+    this.session = session;
+    connProps.setAutoCommit(true);
+    connProps.setReadOnly(false);
+    connProps.setTransactionIsolation(java.sql.Connection.TRANSACTION_NONE);
+    connProps.setCatalog(session.currentCatalog());
+    connProps.setSchema(session.currentSchema());
+    connProps.setDirty(false);
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connection
+
+  @Override
+  public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
+    // Catalog first: a schema without a catalog resolves in the current one.
+    if (properties.getCatalog() != null && !properties.getCatalog().equals(session.currentCatalog())) {
+      session.setCatalog(properties.getCatalog());
+    }
+    if (properties.getSchema() != null) {
+      session.setSchema(properties.getSchema());
+    }
+    ConnectionProperties merged = super.connectionSync(ch, properties);
+    connProps.setCatalog(session.currentCatalog());
+    connProps.setSchema(session.currentSchema());
+    return merged;
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    try {
+      for (StatementState state : statements.values()) {
+        state.closeStream();
+      }
+      statements.clear();
+    } finally {
+      session.close();
+    }
+  }
+
+  /** Quiver runs every statement on its own: there is nothing to commit or roll back. */
+  @Override
+  public void commit(ConnectionHandle ch) {
+  }
+
+  @Override
+  public void rollback(ConnectionHandle ch) {
+  }
+
+  @Override
+  public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    Map<DatabaseProperty, Object> properties = new java.util.EnumMap<>(DatabaseProperty.class);
+    properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_NAME, "Quiver");
+    properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_VERSION, VERSION);
+    properties.put(DatabaseProperty.GET_DRIVER_NAME, "Quiver JDBC Driver");
+    properties.put(DatabaseProperty.GET_DRIVER_VERSION, VERSION);
+    properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, java.sql.Connection.TRANSACTION_NONE);
+    properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, "ABS,CEIL,FLOOR,MOD,POWER,ROUND,SQRT");
+    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS,
+        "CHAR_LENGTH,LOWER,POSITION,SUBSTRING,TRIM,UPPER");
+    properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, "CURRENT_DATE,EXTRACT");
+    properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, "");
+    properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, "");
+    return properties;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Statements
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    StatementHandle handle = new StatementHandle(ch.id, nextStatementId.incrementAndGet(), null);
+    statements.put(handle.id, new StatementState(handle));
+    return handle;
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    StatementState state = statements.remove(h.id);
+    if (state != null) {
+      state.closeStream();
+    }
+  }
+
+  /** Settings of the JDBC statement that apply to its next execution. */
+  public void configure(StatementHandle h, int fetchSize, long maxRows) {
+    StatementState state = statements.get(h.id);
+    if (state != null) {
+      state.fetchSize = fetchSize;
+      state.maxRows = maxRows;
+      state.cancelRequested = false;
+    }
+  }
+
+  /** Cancels the statement's running query (from any thread); JDBC's {@code Statement.cancel()}. */
+  public void cancel(StatementHandle h) {
+    StatementState state = statements.get(h.id);
+    if (state != null) {
+      state.cancel();
+    }
+  }
+
+  /** Closes the statement's current result (its result set was closed); stops the query if it runs. */
+  public void closeResults(StatementHandle h) {
+    StatementState state = statements.get(h.id);
+    if (state != null) {
+      state.closeStream();
+    }
+  }
+
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    StatementHandle handle = createStatement(ch);
+    StatementState state = statements.get(handle.id);
+    state.preparedSql = sql;
+    state.maxRows = Math.max(0, maxRowCount);
+    int parameterCount = SqlParameters.count(sql);
+    List<AvaticaParameter> parameters = new ArrayList<>(parameterCount);
+    for (int i = 0; i < parameterCount; i++) {
+      parameters.add(new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(),
+          "?" + (i + 1)));
+    }
+    handle.signature = Signature.create(Collections.emptyList(), sql, parameters, CursorFactory.ARRAY,
+        StatementKind.of(sql));
+    return handle;
+  }
+
+  /**
+   * The result columns of a prepared statement without parameters: those of its last result or,
+   * for a query, those the engine plans for it (the query is started and at once cancelled).
+   */
+  public Signature describe(StatementHandle h) {
+    StatementState state = statements.get(h.id);
+    if (state == null || state.preparedSql == null) {
+      return h.signature;
+    }
+    if (state.lastSignature != null) {
+      return state.lastSignature;
+    }
+    if (!h.signature.parameters.isEmpty() || h.signature.statementType != StatementType.SELECT) {
+      return h.signature;
+    }
+    try (QueryResult result = session.execute(state.preparedSql)) {
+      return signature(state.preparedSql, h.signature.parameters, result);
+    }
+  }
+
+  @Deprecated
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      PrepareCallback callback) throws NoSuchStatementException {
+    return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    StatementState state = state(h);
+    try {
+      synchronized (callback.getMonitor()) {
+        // Closes the statement's previous result set before the new query starts.
+        callback.clear();
+      }
+      MetaResultSet resultSet = run(state, sql, Collections.emptyList(), maxRowCount, maxRowsInFirstFrame);
+      synchronized (callback.getMonitor()) {
+        callback.assign(resultSet.signature, resultSet.firstFrame, resultSet.updateCount);
+      }
+      callback.execute();
+      return new ExecuteResult(List.of(resultSet));
+    } catch (SQLException e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    StatementState state = state(h);
+    long[] counts = new long[sqlCommands.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = runForCount(state, sqlCommands.get(i));
+    }
+    return new ExecuteBatchResult(counts);
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
+      throws NoSuchStatementException {
+    StatementState state = state(h);
+    long[] counts = new long[parameterValues.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = runForCount(state, SqlParameters.bind(preparedSql(state), parameterValues.get(i)));
+    }
+    return new ExecuteBatchResult(counts);
+  }
+
+  @Deprecated
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
+      throws NoSuchStatementException {
+    return execute(h, parameterValues, (int) Math.min(Integer.MAX_VALUE, Math.max(-1, maxRowCount)));
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+      throws NoSuchStatementException {
+    StatementState state = state(h);
+    String sql = preparedSql(state);
+    String bound = parameterValues == null || parameterValues.isEmpty()
+        ? sql : SqlParameters.bind(sql, parameterValues);
+    List<AvaticaParameter> parameters = h.signature == null ? List.of() : h.signature.parameters;
+    return new ExecuteResult(List.of(run(state, bound, parameters, state.maxRows, maxRowsInFirstFrame)));
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    StatementState state = state(h);
+    ResultStream stream = state.stream();
+    if (stream == null) {
+      throw new MissingResultsException(h);
+    }
+    return stream.nextFrame(offset, fetchMaxRowCount);
+  }
+
+  @Override
+  public boolean syncResults(StatementHandle sh, QueryState state, long offset) {
+    // Results live in this JVM and never need re-creating.
+    return false;
+  }
+
+  /** Runs one statement and opens its result stream; the first frame is fetched at once. */
+  private MetaResultSet run(StatementState state, String sql, List<AvaticaParameter> parameters,
+      long maxRowCount, int maxRowsInFirstFrame) {
+    StatementHandle h = state.handle;
+    state.closeStream();
+    QueryResult result = session.execute(sql);
+    if (!result.isRowResult()) {
+      long count;
+      try {
+        count = Math.max(0, result.updateCount());
+      } finally {
+        result.close();
+      }
+      Signature signature = Signature.create(Collections.emptyList(), sql, parameters, CursorFactory.ARRAY,
+          StatementKind.of(sql) == StatementType.IS_DML ? StatementType.IS_DML : StatementType.OTHER_DDL);
+      state.lastSignature = signature;
+      return MetaResultSet.create(h.connectionId, h.id, false, signature, null, count);
+    }
+    Signature signature;
+    try {
+      signature = signature(sql, parameters, result);
+    } catch (RuntimeException e) {
+      result.close();
+      throw e;
+    }
+    state.lastSignature = signature;
+    long maxRows = maxRowCount > 0 ? maxRowCount : 0;
+    ResultStream stream = new ResultStream(result, maxRows);
+    state.open(stream);
+    int firstFrameRows = state.fetchSize > 0 ? state.fetchSize : ResultStream.DEFAULT_FRAME_ROWS;
+    if (maxRowsInFirstFrame > 0) {
+      firstFrameRows = Math.min(firstFrameRows, maxRowsInFirstFrame);
+    }
+    Frame firstFrame;
+    try {
+      firstFrame = stream.nextFrame(0, firstFrameRows);
+    } catch (RuntimeException e) {
+      state.closeStream();
+      throw e;
+    }
+    return MetaResultSet.create(h.connectionId, h.id, false, signature, firstFrame);
+  }
+
+  private long runForCount(StatementState state, String sql) {
+    state.closeStream();
+    try (QueryResult result = session.execute(sql)) {
+      if (result.isRowResult()) {
+        throw new QuiverException(ErrorCode.INVALID_PARAMETER,
+            "a batch may only hold statements without results; this one is a query: " + sql);
+      }
+      return Math.max(0, result.updateCount());
+    }
+  }
+
+  private static Signature signature(String sql, List<AvaticaParameter> parameters, QueryResult result) {
+    RowSchema schema = result.schema();
+    List<ColumnMetaData> columns = new ArrayList<>(schema.size());
+    for (int i = 0; i < schema.size(); i++) {
+      Column column = schema.column(i);
+      columns.add(JdbcType.of(column.type()).columnMetaData(i, column.name(), column.nullable()));
+    }
+    return Signature.create(columns, sql, parameters, CursorFactory.ARRAY, StatementType.SELECT);
+  }
+
+  private StatementState state(StatementHandle h) throws NoSuchStatementException {
+    StatementState state = statements.get(h.id);
+    if (state == null) {
+      throw new NoSuchStatementException(h);
+    }
+    return state;
+  }
+
+  private static String preparedSql(StatementState state) {
+    if (state.preparedSql == null) {
+      throw new QuiverException(ErrorCode.INVALID_PARAMETER, "the statement was not prepared");
+    }
+    return state.preparedSql;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Catalog metadata, answered from the engine's catalog without running SQL
+
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(CatalogRows.catalogs(engine.metadata()), MetaCatalog.class, "TABLE_CAT");
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return rows(CatalogRows.schemas(engine.metadata(), catalog, schemaPattern.s), MetaSchema.class,
+        "TABLE_SCHEM", "TABLE_CATALOG");
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, List<String> typeList) {
+    return rows(CatalogRows.tables(engine.metadata(), catalog, schemaPattern.s, tableNamePattern.s, typeList),
+        MetaTable.class, "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",
+        "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    return rows(CatalogRows.columns(engine.metadata(), catalog, schemaPattern.s, tableNamePattern.s,
+            columnNamePattern.s),
+        MetaColumn.class, "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME",
+        "COLUMN_SIZE", "BUFFER_LENGTH", "DECIMAL_DIGITS", "NUM_PREC_RADIX", "NULLABLE", "REMARKS",
+        "COLUMN_DEF", "SQL_DATA_TYPE", "SQL_DATETIME_SUB", "CHAR_OCTET_LENGTH", "ORDINAL_POSITION",
+        "IS_NULLABLE", "SCOPE_CATALOG", "SCOPE_SCHEMA", "SCOPE_TABLE", "SOURCE_DATA_TYPE",
+        "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
+  }
+
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return rows(CatalogRows.tableTypes(), MetaTableType.class, "TABLE_TYPE");
+  }
+
+  @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return rows(CatalogRows.typeInfo(), MetaTypeInfo.class, "TYPE_NAME", "DATA_TYPE", "PRECISION",
+        "LITERAL_PREFIX", "LITERAL_SUFFIX", "CREATE_PARAMS", "NULLABLE", "CASE_SENSITIVE", "SEARCHABLE",
+        "UNSIGNED_ATTRIBUTE", "FIXED_PREC_SCALE", "AUTO_INCREMENT", "LOCAL_TYPE_NAME", "MINIMUM_SCALE",
+        "MAXIMUM_SCALE", "SQL_DATA_TYPE", "SQL_DATETIME_SUB", "NUM_PREC_RADIX");
+  }
+
+  /** A complete, in-memory result set of metadata records, as Calcite's Meta builds them. */
+  private <E> MetaResultSet rows(List<E> rows, Class<E> rowClass, String... names) {
+    List<ColumnMetaData> columns = new ArrayList<>(names.length);
+    List<Field> fields = new ArrayList<>(names.length);
+    List<String> fieldNames = new ArrayList<>(names.length);
+    for (String name : names) {
+      String fieldName = AvaticaUtils.toCamelCase(name);
+      Field field;
+      try {
+        field = rowClass.getField(fieldName);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("no field " + fieldName + " in " + rowClass, e);
+      }
+      columns.add(columnMetaData(name, columns.size(), field.getType(), getColumnNullability(field)));
+      fields.add(field);
+      fieldNames.add(fieldName);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> objects = (List<Object>) rows;
+    return createResultSet(Collections.emptyMap(), columns, CursorFactory.record(rowClass, fields, fieldNames),
+        new Frame(0, true, objects));
+  }
+
+  /** The kind of a statement from its first keyword, before it runs. */
+  static final class StatementKind {
+    private StatementKind() {
+    }
+
+    static StatementType of(String sql) {
+      String text = sql.stripLeading();
+      while (text.startsWith("(")) {
+        text = text.substring(1).stripLeading();
+      }
+      int end = 0;
+      while (end < text.length() && Character.isLetter(text.charAt(end))) {
+        end++;
+      }
+      switch (text.substring(0, end).toUpperCase(Locale.ROOT)) {
+        case "INSERT":
+        case "UPDATE":
+        case "DELETE":
+        case "MERGE":
+          return StatementType.IS_DML;
+        case "CREATE":
+        case "DROP":
+        case "ALTER":
+        case "SET":
+        case "RESET":
+        case "USE":
+          return StatementType.OTHER_DDL;
+        default:
+          return StatementType.SELECT;
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.quiver.exec.operator.sink;
+
+import io.quiver.exec.batch.Batches;
+import io.quiver.exec.batch.PartitionHash;
+import io.quiver.exec.fragment.stage.OutputPartitioning;
+import io.quiver.exec.shuffle.MapOutputStatistics;
+import io.quiver.exec.shuffle.ShuffleWriter;
+import io.quiver.exec.task.TaskMetrics;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Sink of a stage that feeds an exchange: writes rows into the reduce partitions of its map
+ * partition's {@link ShuffleWriter} as the stage's {@link OutputPartitioning} says (Hash: by
+ * {@link PartitionHash}; RoundRobin: rows dealt in turn; Single and Broadcast: all to partition 0),
+ * commits when input ends, and aborts if closed before that.
+ */
+public final class ExchangeWriterOperator extends SinkOperator {
+
+  private final ShuffleWriter writer;
+  private final OutputPartitioning partitioning;
+  private final TaskMetrics metrics;
+  private final PartitionedBatchBuilder builder;
+  private final PartitionHash partitionHash = new PartitionHash();
+  private int[] partitions = new int[0];
+  private long nextRoundRobin;
+  private MapOutputStatistics statistics;
+
+  /**
+   * @param writer the opened writer; the operator owns it
+   * @param mapPartition this task's partition (starts the round-robin deal, so tasks spread evenly)
+   */
+  public ExchangeWriterOperator(ShuffleWriter writer, OutputPartitioning partitioning, Schema schema,
+      int mapPartition, BufferAllocator allocator, int batchSize, TaskMetrics metrics) {
+    if (partitioning instanceof OutputPartitioning.Result) {
+      throw new IllegalArgumentException("the result stage has no exchange writer");
+    }
+    this.writer = writer;
+    this.partitioning = partitioning;
+    this.metrics = metrics;
+    int partitionCount = partitioning.reducePartitionCount();
+    this.nextRoundRobin = mapPartition;
+    this.builder = partitionCount > 1
+        ? new PartitionedBatchBuilder(schema, partitionCount, allocator, batchSize, this::write)
+        : null;
+  }
+
+  @Override
+  protected void consume(VectorSchemaRoot batch) {
+    int rows = batch.getRowCount();
+    if (rows == 0) {
+      batch.close();
+      return;
+    }
+    if (builder == null) {
+      write(batch, 0);
+      return;
+    }
+    try (batch) {
+      if (partitions.length < rows) {
+        partitions = new int[rows];
+      }
+      int partitionCount = partitioning.reducePartitionCount();
+      if (partitioning instanceof OutputPartitioning.Hash hash) {
+        List<Integer> keys = hash.keys();
+        partitionHash.partitions(batch, keys, partitionCount, partitions);
+      } else {
+        int next = (int) (nextRoundRobin % partitionCount);
+        for (int i = 0; i < rows; i++) {
+          partitions[i] = next;
+          next = next + 1 == partitionCount ? 0 : next + 1;
+        }
+        nextRoundRobin = next;
+      }
+      builder.add(batch, partitions);
+    }
+  }
+
+  private void write(VectorSchemaRoot batch, int partition) {
+    long rows = batch.getRowCount();
+    long bytes = Batches.sizeInBytes(batch);
+    writer.write(partition, batch);
+    if (metrics != null) {
+      metrics.addOutput(rows, bytes);
+    }
+  }
+
+  @Override
+  protected void complete() {
+    if (builder != null) {
+      builder.flush();
+    }
+    statistics = writer.commit();
+  }
+
+  @Override
+  protected void release() {
+    try {
+      if (builder != null) {
+        builder.close();
+      }
+    } finally {
+      writer.close();
+    }
+  }
+
+  @Override
+  public MapOutputStatistics statistics() {
+    if (statistics == null) {
+      throw new IllegalStateException("exchange output was not committed");
+    }
+    return statistics;
+  }
+}

@@ -1,0 +1,94 @@
+package io.quiver.exec.operator.sort;
+
+import io.quiver.exec.batch.RowCopier;
+import io.quiver.exec.fragment.node.SortKey;
+import io.quiver.exec.operator.Operator;
+import io.quiver.exec.operator.OperatorState;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * ORDER BY: collects every input row into one {@link RowBuffer}, sorts a permutation of row indexes
+ * with typed comparators when input ends, then emits the rows in that order in batches.
+ */
+public final class SortOperator implements Operator {
+
+  private final List<SortKey> keys;
+  private final BufferAllocator allocator;
+  private final int batchSize;
+  private RowBuffer buffer;
+  private int[] order;
+  private int nextRow;
+  private boolean finishing;
+  private boolean closed;
+
+  public SortOperator(Schema schema, List<SortKey> keys, BufferAllocator allocator, int batchSize) {
+    this.keys = List.copyOf(keys);
+    this.allocator = allocator;
+    this.batchSize = Math.max(1, batchSize);
+    this.buffer = new RowBuffer(schema, allocator);
+  }
+
+  @Override
+  public boolean needsInput() {
+    return !finishing && !closed;
+  }
+
+  @Override
+  public void addInput(VectorSchemaRoot batch) {
+    OperatorState.checkInputAllowed(needsInput(), this, batch);
+    try (batch) {
+      buffer.append(batch);
+    }
+  }
+
+  @Override
+  public void finish() {
+    if (finishing || closed) {
+      return;
+    }
+    finishing = true;
+    int rows = buffer.rowCount();
+    order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    if (rows > 1 && !keys.isEmpty()) {
+      IndexSorter.sort(order, rows, SortKeyComparators.create(buffer.rows(), rows, keys));
+    }
+  }
+
+  @Override
+  public VectorSchemaRoot getOutput() {
+    if (!finishing || closed || nextRow >= order.length) {
+      return null;
+    }
+    int count = Math.min(batchSize, order.length - nextRow);
+    VectorSchemaRoot output = RowCopier.copyRows(buffer.rows(), order, nextRow, count, allocator);
+    nextRow += count;
+    if (nextRow >= order.length) {
+      releaseBuffer();
+    }
+    return output;
+  }
+
+  @Override
+  public boolean isFinished() {
+    return closed || (finishing && nextRow >= order.length);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    releaseBuffer();
+  }
+
+  private void releaseBuffer() {
+    if (buffer != null) {
+      buffer.close();
+      buffer = null;
+    }
+  }
+}

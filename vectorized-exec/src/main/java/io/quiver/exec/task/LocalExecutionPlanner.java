@@ -1,0 +1,187 @@
+package io.quiver.exec.task;
+
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.expression.ExpressionCompiler;
+import io.quiver.exec.expression.VectorExpression;
+import io.quiver.exec.fragment.expression.Expression;
+import io.quiver.exec.fragment.expression.InputReference;
+import io.quiver.exec.fragment.node.AggregateNode;
+import io.quiver.exec.fragment.node.ExchangeSourceNode;
+import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.LimitNode;
+import io.quiver.exec.fragment.node.PlanNode;
+import io.quiver.exec.fragment.node.ProjectNode;
+import io.quiver.exec.fragment.node.SortNode;
+import io.quiver.exec.fragment.node.TableScanNode;
+import io.quiver.exec.fragment.node.TopNNode;
+import io.quiver.exec.fragment.node.UnionAllNode;
+import io.quiver.exec.fragment.node.ValuesNode;
+import io.quiver.exec.fragment.stage.OutputPartitioning;
+import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.operator.Operator;
+import io.quiver.exec.operator.OperatorPipeline;
+import io.quiver.exec.operator.aggregate.HashAggregateOperator;
+import io.quiver.exec.operator.filter.FilterOperator;
+import io.quiver.exec.operator.limit.LimitOperator;
+import io.quiver.exec.operator.project.ProjectOperator;
+import io.quiver.exec.operator.sink.ExchangeWriterOperator;
+import io.quiver.exec.operator.sink.ResultWriterOperator;
+import io.quiver.exec.operator.sink.SinkOperator;
+import io.quiver.exec.operator.sort.SortOperator;
+import io.quiver.exec.operator.sort.TopNOperator;
+import io.quiver.exec.operator.source.ExchangeSourceOperator;
+import io.quiver.exec.operator.source.TableScanOperator;
+import io.quiver.exec.operator.source.ValuesOperator;
+import io.quiver.exec.operator.union.UnionAllOperator;
+import io.quiver.exec.shuffle.ShuffleId;
+import io.quiver.exec.shuffle.ShuffleWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Turns a stage fragment into the operators of one task: a chain from a source up to the fragment's
+ * root, followed by the stage's sink. UNION ALL inputs become pipelines of their own that the union
+ * operator drains in turn. On failure every operator built so far is closed.
+ */
+public final class LocalExecutionPlanner {
+
+  private final TaskContext context;
+  private final int partition;
+
+  public LocalExecutionPlanner(TaskContext context) {
+    this.context = context;
+    this.partition = context.taskId().partition();
+  }
+
+  /** The operators of the whole task, source first, sink last. */
+  public List<Operator> plan(StageFragment fragment) {
+    if (partition < 0 || partition >= fragment.partitionCount()) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "task partition " + partition + " is outside stage "
+          + fragment.stageId() + "'s " + fragment.partitionCount() + " partitions");
+    }
+    List<Operator> operators = new ArrayList<>();
+    try {
+      addOperators(fragment.root(), operators);
+      operators.add(sink(fragment));
+      return operators;
+    } catch (RuntimeException | Error e) {
+      closeAll(operators, e);
+      throw e;
+    }
+  }
+
+  /** The operators that produce {@code node}'s rows, source first. */
+  public List<Operator> operators(PlanNode node) {
+    List<Operator> operators = new ArrayList<>();
+    try {
+      addOperators(node, operators);
+      return operators;
+    } catch (RuntimeException | Error e) {
+      closeAll(operators, e);
+      throw e;
+    }
+  }
+
+  private SinkOperator sink(StageFragment fragment) {
+    OutputPartitioning output = fragment.output();
+    if (output instanceof OutputPartitioning.Result) {
+      if (context.resultSink() == null) {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR,
+            "stage " + fragment.stageId() + " is the result stage but the task has no result sink");
+      }
+      return new ResultWriterOperator(context.resultSink(), context.metrics());
+    }
+    Schema schema = fragment.root().outputSchema().toArrowSchema();
+    ShuffleWriter writer = context.shuffle().openWriter(new ShuffleId(context.taskId().jobId(), fragment.stageId()),
+        partition, output.reducePartitionCount(), schema);
+    try {
+      return new ExchangeWriterOperator(writer, output, schema, partition, context.allocator(),
+          context.batchSize(), context.metrics());
+    } catch (RuntimeException | Error e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  private void addOperators(PlanNode node, List<Operator> operators) {
+    BufferAllocator allocator = context.allocator();
+    int batchSize = context.batchSize();
+    if (node instanceof TableScanNode scan) {
+      operators.add(new TableScanOperator(context.dataSources().get(scan.table().connector()), scan, partition,
+          allocator, batchSize, context.metrics()));
+    } else if (node instanceof ValuesNode values) {
+      operators.add(new ValuesOperator(values, partition == 0, allocator, batchSize));
+    } else if (node instanceof ExchangeSourceNode exchange) {
+      operators.add(new ExchangeSourceOperator(context.shuffle(),
+          new ShuffleId(context.taskId().jobId(), exchange.sourceStageId()),
+          exchange.broadcast() ? 0 : partition, exchange.sourcePartitionCount(), allocator, context.metrics()));
+    } else if (node instanceof FilterNode filter) {
+      addOperators(filter.input(), operators);
+      operators.add(new FilterOperator(ExpressionCompiler.compile(filter.condition(), allocator), allocator));
+    } else if (node instanceof ProjectNode project) {
+      addOperators(project.input(), operators);
+      operators.add(project(project, allocator));
+    } else if (node instanceof AggregateNode aggregate) {
+      addOperators(aggregate.input(), operators);
+      operators.add(new HashAggregateOperator(aggregate, allocator, batchSize));
+    } else if (node instanceof SortNode sort) {
+      addOperators(sort.input(), operators);
+      operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize));
+    } else if (node instanceof TopNNode topN) {
+      addOperators(topN.input(), operators);
+      operators.add(new TopNOperator(topN.outputSchema().toArrowSchema(), topN.keys(), topN.count(), allocator,
+          batchSize));
+    } else if (node instanceof LimitNode limit) {
+      addOperators(limit.input(), operators);
+      operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
+    } else if (node instanceof UnionAllNode union) {
+      List<OperatorPipeline> inputs = new ArrayList<>();
+      try {
+        for (PlanNode input : union.inputs()) {
+          inputs.add(new OperatorPipeline(operators(input)));
+        }
+      } catch (RuntimeException | Error e) {
+        inputs.forEach(OperatorPipeline::close);
+        throw e;
+      }
+      operators.add(new UnionAllOperator(inputs, union.outputSchema().toArrowSchema().getFields(), allocator));
+    } else {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "plan node " + node.getClass().getSimpleName());
+    }
+  }
+
+  private ProjectOperator project(ProjectNode project, BufferAllocator allocator) {
+    List<ProjectOperator.Projection> projections = new ArrayList<>();
+    try {
+      for (Expression expression : project.projections()) {
+        if (expression instanceof InputReference reference) {
+          projections.add(ProjectOperator.Projection.column(reference.index()));
+        } else {
+          VectorExpression compiled = ExpressionCompiler.compile(expression, allocator);
+          projections.add(ProjectOperator.Projection.of(compiled));
+        }
+      }
+      return new ProjectOperator(projections, project.outputSchema(), allocator);
+    } catch (RuntimeException | Error e) {
+      for (ProjectOperator.Projection projection : projections) {
+        if (projection.expression() != null) {
+          projection.expression().close();
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static void closeAll(List<Operator> operators, Throwable failure) {
+    for (Operator operator : operators) {
+      try {
+        operator.close();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+}
