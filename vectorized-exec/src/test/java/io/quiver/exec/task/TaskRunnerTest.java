@@ -172,6 +172,22 @@ class TaskRunnerTest {
   }
 
   @Test
+  void batchesWithoutColumnsKeepTheirRowCountsThroughTheShuffle() {
+    harness.data.add("t", table(37));
+    harness.batchSize = 5;
+    RowSchema none = new RowSchema(List.of());
+    TableScanNode noColumns = new TableScanNode(InMemoryDataSource.handle("t"), List.of(), 3, none);
+    harness.runStage(new StageFragment(0, noColumns, 3, new OutputPartitioning.Single(), List.of()), null, null);
+    AggregateCall count = new AggregateCall(AggregateFunction.COUNT, List.of(), false, DataType.BIGINT,
+        DataType.BIGINT, "c");
+    PlanNode total = new AggregateNode(new ExchangeSourceNode(0, 3, false, none), AggregateStep.SINGLE, List.of(),
+        List.of(count), schema("c", DataType.BIGINT));
+    CollectingResultSink sink = new CollectingResultSink();
+    harness.runStage(new StageFragment(1, total, 1, new OutputPartitioning.Result(), List.of(0)), sink, null);
+    assertEquals(List.of(row(37L)), sink.rows());
+  }
+
+  @Test
   void failingSourceAbortsShuffleOutputAndReportsQuiverError() {
     harness.data.add("failing", table(100));
     harness.batchSize = 10;
