@@ -194,6 +194,18 @@ class QueryPlannerTest {
   }
 
   @Test
+  void distinctAggregatesThatCannotBeExpandedRunInOneStepAfterAnExchange() {
+    StagePlan stages = plan("select o_orderstatus, count(distinct o_custkey), count(distinct o_clerk)"
+        + " from orders group by o_orderstatus").stagePlan();
+    AggregateNode single = nodes(stages, AggregateNode.class).get(0);
+    assertEquals(AggregateStep.SINGLE, single.step());
+    assertTrue(single.aggregates().stream().allMatch(call -> call.distinct()));
+    assertInstanceOf(ExchangeSourceNode.class, single.input());
+    assertEquals(new OutputPartitioning.Hash(List.of(1), PlanTesting.SHUFFLE_PARTITIONS),
+        stages.stages().get(0).output());
+  }
+
+  @Test
   void valuesRunInOneStage() {
     PlannedStatement planned = plan("select 1 as first, 'a' as letter union all select 2, 'bc'");
     StagePlan stages = planned.stagePlan();
@@ -251,6 +263,13 @@ class QueryPlannerTest {
       "select n_name from nation where n_regionkey in (1, 2, 3) and n_name like 'A%' limit 2 offset 1",
       "select r_name from region union all select n_name from nation order by 1",
       "select extract(year from o_orderdate) y, sum(o_totalprice) from orders group by 1 order by 1 desc",
+      "select n_name from nation order by n_regionkey, n_name desc",
+      "select distinct o_orderstatus from orders",
+      "with big as (select o_custkey, sum(o_totalprice) t from orders group by o_custkey having count(*) > 5)"
+          + " select * from big where t > 1000 order by t limit 3",
+      "select count(distinct o_custkey), count(distinct o_clerk) from orders",
+      "select o_orderpriority, count(*) from orders where o_orderdate >= date '1993-07-01'"
+          + " and o_orderdate < date '1993-07-01' + interval '3' month group by o_orderpriority order by 1",
   })
   void stagePlansSurviveTheCodecRoundTrip(String sql) {
     StagePlan stages = plan(sql).stagePlan();
