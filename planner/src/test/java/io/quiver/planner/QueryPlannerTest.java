@@ -13,6 +13,7 @@ import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.AggregateStep;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.LimitNode;
+import io.quiver.exec.fragment.node.ProjectNode;
 import io.quiver.exec.fragment.node.SortNode;
 import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.node.TopNNode;
@@ -191,6 +192,15 @@ class QueryPlannerTest {
     assertTrue(aggregates.stream().noneMatch(aggregate ->
         aggregate.aggregates().stream().anyMatch(call -> call.distinct())));
     assertEquals(List.of(0), aggregates.get(0).groupKeys());
+  }
+
+  @Test
+  void countsOfCountsAreZeroNotNullOnEmptyInput() {
+    // count(*) beside count(DISTINCT x) becomes a sum of counts, which must be 0 on no rows.
+    StagePlan stages = plan("select count(distinct o_custkey), count(*) from orders").stagePlan();
+    ProjectNode project = assertInstanceOf(ProjectNode.class, stages.resultStage().root());
+    assertEquals("CASE(IS_NOT_NULL($1), $1, 0)", project.projections().get(1).toString());
+    assertEquals(DataType.BIGINT, project.outputSchema().column(1).type());
   }
 
   @Test
