@@ -51,6 +51,14 @@ class StatementParserTest {
   }
 
   @Test
+  void oneTrailingSemicolonIsAllowed() {
+    assertInstanceOf(SqlSelect.class, StatementParser.parse("select a from t;  \n").query());
+    assertTrue(StatementParser.parse("explain select a from t;").explain());
+    assertEquals(ErrorCode.SYNTAX_ERROR, assertThrows(QuiverException.class,
+        () -> StatementParser.parse("select a from t;;")).errorCode());
+  }
+
+  @Test
   void syntaxErrorsCarryThePosition() {
     QuiverException e = assertThrows(QuiverException.class,
         () -> StatementParser.parse("select a,\n  from t"));
