@@ -186,6 +186,17 @@ class QueryPlannerTest {
   }
 
   @Test
+  void aggregateOverRowsInOnePartitionNeedsNoExchange() {
+    StagePlan stages = plan("select o_orderstatus, count(*) from"
+        + " (select * from orders order by o_orderkey limit 100) group by o_orderstatus").stagePlan();
+    // top-N: partial, gather, final; the aggregate follows in the same (result) stage.
+    assertEquals(2, stages.stages().size());
+    AggregateNode single = assertInstanceOf(AggregateNode.class, stages.resultStage().root());
+    assertEquals(AggregateStep.SINGLE, single.step());
+    assertInstanceOf(TopNNode.class, single.input());
+  }
+
+  @Test
   void distinctAggregatesBecomeGroupBys() {
     StagePlan stages = plan("select count(distinct o_custkey) from orders").stagePlan();
     List<AggregateNode> aggregates = nodes(stages, AggregateNode.class);
