@@ -20,9 +20,12 @@ import org.apache.calcite.avatica.Meta;
  */
 public class QuiverPreparedStatement extends AvaticaPreparedStatement {
 
+  private final ExecutionControl control;
+
   QuiverPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h, Meta.Signature signature,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+    this.control = new ExecutionControl(((QuiverConnection) connection).quiverMeta(), this);
   }
 
   @Override
@@ -31,7 +34,7 @@ public class QuiverPreparedStatement extends AvaticaPreparedStatement {
     try {
       return super.executeQuery();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -41,7 +44,7 @@ public class QuiverPreparedStatement extends AvaticaPreparedStatement {
     try {
       return super.execute();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -51,7 +54,7 @@ public class QuiverPreparedStatement extends AvaticaPreparedStatement {
     try {
       return super.executeLargeUpdate();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -61,7 +64,7 @@ public class QuiverPreparedStatement extends AvaticaPreparedStatement {
     try {
       return super.executeBatch();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -71,7 +74,7 @@ public class QuiverPreparedStatement extends AvaticaPreparedStatement {
     try {
       return super.executeLargeBatch();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -82,22 +85,38 @@ public class QuiverPreparedStatement extends AvaticaPreparedStatement {
       Meta.Signature described = ((QuiverConnection) connection).quiverMeta().describe(handle);
       return new AvaticaResultSetMetaData(this, null, described);
     } catch (RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
   @Override
   public void cancel() throws SQLException {
     if (!isClosed()) {
-      ((QuiverConnection) connection).quiverMeta().cancel(handle);
+      control.cancel();
     }
     super.cancel();
   }
 
+  /** Hands this execution's settings to the Meta and clears a cancel of an earlier execution. */
   private void beforeExecute() throws SQLException {
     checkOpen();
     cancelFlag.set(false);
-    ((QuiverConnection) connection).quiverMeta().configure(handle, getFetchSize(), getLargeMaxRows());
+    control.beforeExecute(getFetchSize(), getLargeMaxRows(), getQueryTimeout());
+  }
+
+  /** Stops a running query first, without waiting for the lock an execution in another thread holds. */
+  @Override
+  public void close() throws SQLException {
+    control.close();
+    if (!isClosed()) {
+      control.cancel();
+    }
+    super.close();
+  }
+
+  /** How failures of this statement's query are reported (used by its result sets too). */
+  ExecutionControl control() {
+    return control;
   }
 
   // JDBC 4.1 setters that AvaticaPreparedStatement leaves to the factory's class.

@@ -1,7 +1,6 @@
 package io.quiver.jdbc;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
+import io.quiver.jdbc.meta.QuiverMeta;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -36,10 +35,14 @@ public class QuiverResultSet extends AvaticaResultSet {
     try {
       return super.next();
     } catch (SQLException | RuntimeException e) {
-      if (QuiverSqlExceptions.find(e) == null && cancelled()) {
-        throw QuiverSqlExceptions.of(new QuiverException(ErrorCode.QUERY_CANCELLED, "the query was cancelled"));
+      ExecutionControl control = control();
+      if (control == null) {
+        throw QuiverSqlExceptions.convert(e);
       }
-      throw QuiverSqlExceptions.convert(e);
+      if (QuiverSqlExceptions.find(e) == null && cancelled()) {
+        throw control.cancelled();
+      }
+      throw control.convert(e);
     }
   }
 
@@ -47,6 +50,15 @@ public class QuiverResultSet extends AvaticaResultSet {
   public void close() {
     boolean wasOpen = cursor != null;
     super.close();
+    if (wasOpen && signature.internalParameters.containsKey(QuiverMeta.METADATA_RESULT)) {
+      // The statement Avatica made for a metadata call lives as long as its result set.
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // closing anyway
+      }
+      return;
+    }
     if (wasOpen && statement != null && statement.connection instanceof QuiverConnection connection) {
       try {
         if (!connection.isClosed()) {
@@ -56,6 +68,13 @@ public class QuiverResultSet extends AvaticaResultSet {
         // The connection is gone, and its results with it.
       }
     }
+  }
+
+  private ExecutionControl control() {
+    if (statement instanceof QuiverStatement plain) {
+      return plain.control();
+    }
+    return statement instanceof QuiverPreparedStatement prepared ? prepared.control() : null;
   }
 
   private boolean cancelled() {

@@ -7,14 +7,17 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * A JDBC statement. Adds to Avatica's: errors as Quiver's SQLExceptions, and a {@link #cancel()}
- * that reaches the running query (Avatica's only sets a flag).
+ * A JDBC statement. Adds to Avatica's: errors as Quiver's SQLExceptions, a {@link #cancel()} that
+ * reaches the running query (Avatica's only sets a flag), and the query timeout.
  */
 public class QuiverStatement extends AvaticaStatement {
+
+  private final ExecutionControl control;
 
   QuiverStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) {
     super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    this.control = new ExecutionControl(((QuiverConnection) connection).quiverMeta(), this);
   }
 
   @Override
@@ -23,7 +26,7 @@ public class QuiverStatement extends AvaticaStatement {
     try {
       return super.execute(sql);
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -33,7 +36,7 @@ public class QuiverStatement extends AvaticaStatement {
     try {
       return super.executeQuery(sql);
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -43,7 +46,7 @@ public class QuiverStatement extends AvaticaStatement {
     try {
       return super.executeLargeUpdate(sql);
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -53,7 +56,7 @@ public class QuiverStatement extends AvaticaStatement {
     try {
       return super.executeBatch();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -63,7 +66,7 @@ public class QuiverStatement extends AvaticaStatement {
     try {
       return super.executeLargeBatch();
     } catch (SQLException | RuntimeException e) {
-      throw QuiverSqlExceptions.convert(e);
+      throw control.convert(e);
     }
   }
 
@@ -72,16 +75,31 @@ public class QuiverStatement extends AvaticaStatement {
   public void cancel() throws SQLException {
     // First the query, without the statement's lock: an execution may hold it while it waits.
     if (!isClosed()) {
-      ((QuiverConnection) connection).quiverMeta().cancel(handle);
+      control.cancel();
     }
     super.cancel();
   }
 
   /** Hands this execution's settings to the Meta and clears a cancel of an earlier execution. */
-  void beforeExecute() throws SQLException {
+  private void beforeExecute() throws SQLException {
     checkOpen();
     cancelFlag.set(false);
-    ((QuiverConnection) connection).quiverMeta().configure(handle, getFetchSize(), getLargeMaxRows());
+    control.beforeExecute(getFetchSize(), getLargeMaxRows(), getQueryTimeout());
+  }
+
+  /** Stops a running query first, without waiting for the lock an execution in another thread holds. */
+  @Override
+  public void close() throws SQLException {
+    control.close();
+    if (!isClosed()) {
+      control.cancel();
+    }
+    super.close();
+  }
+
+  /** How failures of this statement's query are reported (used by its result sets too). */
+  ExecutionControl control() {
+    return control;
   }
 
   /** True once {@link #cancel()} was called for the current execution. */

@@ -17,6 +17,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -227,6 +228,20 @@ class DriverMechanicsTest {
         assertTrue(rs.next());
         assertTrue(rs.next());
         assertFalse(rs.next());
+      }
+    }
+  }
+
+  @Test
+  void queryTimeoutStopsTheQuery() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      SQLException e = assertThrows(SQLException.class, () -> statement.executeQuery("block"));
+      assertInstanceOf(SQLTimeoutException.class, e);
+      assertEquals("57014", e.getSQLState());
+      statement.setQueryTimeout(0);
+      try (ResultSet rs = statement.executeQuery("range 2 batch 2")) {
+        assertTrue(rs.next());
       }
     }
   }

@@ -43,6 +43,9 @@ public final class QuiverMeta extends MetaImpl {
   public static final int MAJOR_VERSION = 0;
   public static final int MINOR_VERSION = 1;
 
+  /** Marks (in a signature's internal parameters) the result sets of metadata calls. */
+  public static final String METADATA_RESULT = "quiver.metadata";
+
   private final Quiver engine;
   private final Session session;
   private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
@@ -430,7 +433,7 @@ public final class QuiverMeta extends MetaImpl {
     }
     @SuppressWarnings("unchecked")
     List<Object> objects = (List<Object>) rows;
-    return createResultSet(Collections.emptyMap(), columns, CursorFactory.record(rowClass, fields, fieldNames),
+    return createResultSet(Map.of(METADATA_RESULT, true), columns, CursorFactory.record(rowClass, fields, fieldNames),
         new Frame(0, true, objects));
   }
 
