@@ -232,12 +232,13 @@ public final class JobExecution implements TaskListener {
     events.post(new JobEnded(jobId, System.currentTimeMillis(), outcome,
         failure == null ? null : failure.errorCode(), failure == null ? null : failure.getMessage(),
         System.nanoTime() - startNanos));
-    ended.countDown();
     try {
       endListener.onJobEnded(this);
     } catch (RuntimeException e) {
       LOG.warn("job end listener of {} failed", jobId, e);
     }
+    // Last: whoever waits for the end sees everything above done.
+    ended.countDown();
   }
 
   private static QuiverException asQuiverException(RuntimeException e) {

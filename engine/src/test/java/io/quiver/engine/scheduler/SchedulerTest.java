@@ -159,8 +159,9 @@ class SchedulerTest {
 
     List<TaskEnded> taskEnds = eventsOf(TaskEnded.class);
     assertEquals(eventsOf(TaskStarted.class).size(), taskEnds.size(), "every started task ended");
-    assertEquals(started.size(), taskEnds.size());
-    assertTrue(started.size() < 6, "queued tasks were withdrawn, not run: " + started);
+    // A task that starts after the failure stops before its body runs, so started <= task ends.
+    assertTrue(started.size() <= taskEnds.size());
+    assertTrue(taskEnds.size() < 6, "queued tasks were withdrawn, not run: " + taskEnds);
     long failed = taskEnds.stream().filter(end -> end.outcome() == Outcome.FAILED).count();
     assertEquals(1, failed);
     assertTrue(eventsOf(StageSubmitted.class).stream().noneMatch(submitted -> submitted.stageId() == 1),
