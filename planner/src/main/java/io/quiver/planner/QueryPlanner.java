@@ -69,7 +69,7 @@ public final class QueryPlanner {
     ParsedStatement parsed = StatementParser.parse(sql);
 
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
-    VolcanoPlanner volcano = PhysicalPlanner.newPlanner();
+    VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
     CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
     RelRoot root = analyzer.toRel(parsed.query(), catalogReader, cluster);

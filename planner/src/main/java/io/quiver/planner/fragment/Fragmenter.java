@@ -83,6 +83,12 @@ public final class Fragmenter {
     }
   }
 
+  /** A hash exchange on {@code keys} hashed in exactly this order. */
+  public FragmentPiece hashExchange(FragmentPiece input, List<Integer> keys) {
+    return exchange(input, new OutputPartitioning.Hash(keys, settings.shufflePartitions()),
+        settings.shufflePartitions());
+  }
+
   private FragmentPiece exchange(FragmentPiece input, OutputPartitioning output,
       int consumerPartitions) {
     int producerPartitions = Math.max(1, input.partitionCount());

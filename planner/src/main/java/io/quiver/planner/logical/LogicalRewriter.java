@@ -17,7 +17,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The rule-based logical phase, in order: subqueries to joins/correlates and decorrelation;
- * pushdown, merging and constant folding; DISTINCT aggregates expanded into GROUP BYs; unused
+ * pushdown, merging and constant folding; DISTINCT aggregates expanded into GROUP BYs; the order
+ * of inner joins chosen by cost (MultiJoin, then {@code LoptOptimizeJoinRule}) and join keys of
+ * different types cast to a common one; unused
  * columns trimmed and the remaining ones pushed into the scans. Stateless; each call builds its own
  * Hep planners.
  */
@@ -49,6 +51,24 @@ public final class LogicalRewriter {
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.UNION_INSTANCE);
 
+  /** Inner joins collapsed into one multi-way join per region of inner joins... */
+  private static final List<RelOptRule> MULTI_JOIN_RULES = List.of(
+      CoreRules.JOIN_TO_MULTI_JOIN,
+      CoreRules.PROJECT_MULTI_JOIN_MERGE,
+      CoreRules.FILTER_MULTI_JOIN_MERGE);
+
+  /** ...whose join order the cost of intermediate results decides (row counts and selectivities). */
+  private static final List<RelOptRule> JOIN_ORDER_RULES = List.of(CoreRules.MULTI_JOIN_OPTIMIZE);
+
+  private static final List<RelOptRule> JOIN_CLEANUP_RULES = List.of(
+      CoreRules.FILTER_INTO_JOIN,
+      CoreRules.JOIN_CONDITION_PUSH,
+      CoreRules.FILTER_MERGE,
+      CoreRules.FILTER_PROJECT_TRANSPOSE,
+      CoreRules.PROJECT_MERGE,
+      CoreRules.PROJECT_REMOVE,
+      JoinKeyCastRule.INSTANCE);
+
   private static final List<RelOptRule> SCAN_RULES = List.of(
       AggregateScanPruneRule.INSTANCE,
       ProjectIntoScanRule.INSTANCE,
@@ -64,6 +84,12 @@ public final class LogicalRewriter {
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
     plan = expandDistinctAggregates(plan);
+    plan = run(plan, List.of(Sum0ToSumRule.INSTANCE, LiteralAggToProjectRule.INSTANCE));
+    if (contains(plan, Join.class)) {
+      plan = run(plan, MULTI_JOIN_RULES);
+      plan = run(plan, JOIN_ORDER_RULES);
+      plan = run(plan, JOIN_CLEANUP_RULES);
+    }
     plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
     return run(plan, SCAN_RULES);
   }
@@ -76,7 +102,7 @@ public final class LogicalRewriter {
   private static RelNode expandDistinctAggregates(RelNode plan) {
     RelNode expanded = run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
         CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
-    expanded = run(expanded, List.of(Sum0ToSumRule.INSTANCE));
+
     if (contains(expanded, Join.class) && !contains(plan, Join.class)
         || contains(expanded, Correlate.class) && !contains(plan, Correlate.class)) {
       return plan;
