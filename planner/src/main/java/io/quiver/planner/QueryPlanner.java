@@ -94,6 +94,12 @@ public final class QueryPlanner {
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {
+      // Volcano wraps what a rule throws; a QuiverException inside is the real error.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof QuiverException quiver) {
+          throw quiver;
+        }
+      }
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Planning failed: " + e, e);
     }
   }

@@ -50,6 +50,9 @@ public final class SupportChecker {
     if (node instanceof Window) {
       throw unsupported("Window functions are");
     }
+    if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw unsupported("GROUPING SETS, ROLLUP and CUBE are");
+    }
     if (node instanceof Union union && !union.all) {
       throw unsupported("UNION (distinct) is");
     }
