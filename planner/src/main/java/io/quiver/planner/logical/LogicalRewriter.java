@@ -31,6 +31,7 @@ public final class LogicalRewriter {
       CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
   private static final List<RelOptRule> SIMPLIFY_RULES = List.of(
+      PullCommonFactorsRule.INSTANCE,
       CoreRules.UNION_TO_DISTINCT,
       CoreRules.UNION_MERGE,
       CoreRules.FILTER_MERGE,
@@ -69,6 +70,17 @@ public final class LogicalRewriter {
       CoreRules.PROJECT_REMOVE,
       JoinKeyCastRule.INSTANCE);
 
+  /**
+   * An inner join with a DISTINCT aggregate whose columns are not used above it (what EXISTS and IN
+   * decorrelate into) is a semi join; found once trimming has made the unused columns visible.
+   */
+  private static final List<RelOptRule> SEMI_JOIN_RULES = List.of(
+      CoreRules.PROJECT_TO_SEMI_JOIN,
+      CoreRules.JOIN_TO_SEMI_JOIN,
+      CoreRules.AGGREGATE_PROJECT_MERGE,
+      CoreRules.PROJECT_MERGE,
+      CoreRules.PROJECT_REMOVE);
+
   private static final List<RelOptRule> SCAN_RULES = List.of(
       AggregateScanPruneRule.INSTANCE,
       ProjectIntoScanRule.INSTANCE,
@@ -91,6 +103,9 @@ public final class LogicalRewriter {
       plan = run(plan, JOIN_CLEANUP_RULES);
     }
     plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
+    if (contains(plan, Join.class)) {
+      plan = run(plan, SEMI_JOIN_RULES);
+    }
     return run(plan, SCAN_RULES);
   }
 
