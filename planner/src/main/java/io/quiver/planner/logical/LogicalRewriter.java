@@ -40,6 +40,7 @@ public final class LogicalRewriter {
       CoreRules.FILTER_SET_OP_TRANSPOSE,
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
+      IsNullFilterToAntiJoinRule.INSTANCE,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
       CoreRules.FILTER_REDUCE_EXPRESSIONS,
@@ -68,7 +69,8 @@ public final class LogicalRewriter {
       CoreRules.FILTER_PROJECT_TRANSPOSE,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
-      JoinKeyCastRule.INSTANCE);
+      JoinKeyCastRule.INSTANCE,
+      CoreRules.JOIN_PUSH_EXPRESSIONS);
 
   /**
    * An inner join with a DISTINCT aggregate whose columns are not used above it (what EXISTS and IN
@@ -92,7 +94,8 @@ public final class LogicalRewriter {
 
   /** The rewritten plan of {@code rel}. */
   public static RelNode rewrite(RelNode rel, RelBuilder relBuilder) {
-    RelNode plan = run(rel, SUBQUERY_RULES);
+    RelNode plan = run(rel, List.of(ExistsToSemiJoinRule.INSTANCE));
+    plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
     plan = expandDistinctAggregates(plan);
@@ -105,6 +108,8 @@ public final class LogicalRewriter {
     plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
     if (contains(plan, Join.class)) {
       plan = run(plan, SEMI_JOIN_RULES);
+      // Semi joins drop the right side's columns: trim again so that scans read only the keys.
+      plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
     }
     return run(plan, SCAN_RULES);
   }
