@@ -6,6 +6,7 @@ import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.error.SqlErrors;
 import io.quiver.planner.explain.StagePlanPrinter;
 import io.quiver.planner.fragment.Fragmenter;
 import io.quiver.planner.fragment.TypeMapping;
@@ -13,6 +14,7 @@ import io.quiver.planner.logical.LogicalRewriter;
 import io.quiver.planner.logical.SupportChecker;
 import io.quiver.planner.physical.PhysicalPlanner;
 import io.quiver.sql.analyze.SqlAnalyzer;
+import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.ParsedStatement;
 import io.quiver.sql.parser.StatementParser;
 import java.util.ArrayList;
@@ -66,13 +68,18 @@ public final class QueryPlanner {
    */
   public PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
     long start = System.nanoTime();
-    ParsedStatement parsed = StatementParser.parse(sql);
-
+    ParsedStatement parsed;
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
     CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
-    RelRoot root = analyzer.toRel(parsed.query(), catalogReader, cluster);
+    RelRoot root;
+    try {
+      parsed = StatementParser.parse(sql);
+      root = analyzer.toRel(parsed.query(), catalogReader, cluster);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
 
     try {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
