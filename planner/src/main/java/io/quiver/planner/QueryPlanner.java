@@ -13,6 +13,7 @@ import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.planner.logical.LogicalRewriter;
 import io.quiver.planner.logical.SupportChecker;
 import io.quiver.planner.physical.PhysicalPlanner;
+import io.quiver.sql.analyze.AnalyzedQuery;
 import io.quiver.sql.analyze.SqlAnalyzer;
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.ParsedStatement;
@@ -73,14 +74,15 @@ public final class QueryPlanner {
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
     CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
-    RelRoot root;
+    AnalyzedQuery analyzed;
     try {
       parsed = StatementParser.parse(sql);
-      root = analyzer.toRel(parsed.query(), catalogReader, cluster);
+      analyzed = analyzer.analyze(parsed.query(), catalogReader, cluster);
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
 
+    RelRoot root = analyzed.relRoot();
     try {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
       RelNode logical = LogicalRewriter.rewrite(root.project(), relBuilder);
@@ -88,7 +90,7 @@ public final class QueryPlanner {
       String logicalText = parsed.explain() ? explain(logical) : null;
       RelNode physical = PhysicalPlanner.optimize(logical);
       StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
-      RowSchema resultSchema = resultSchema(root.validatedRowType, physical.getRowType());
+      RowSchema resultSchema = resultSchema(analyzed.columnNames(), physical.getRowType());
       long elapsed = System.nanoTime() - start;
       if (parsed.explain()) {
         String text = "== Logical Plan ==\n" + logicalText
@@ -111,14 +113,16 @@ public final class QueryPlanner {
     }
   }
 
-  /** Column names as the user wrote them (or Calcite derived them), types from the plan. */
-  private static RowSchema resultSchema(RelDataType validated, RelDataType planned) {
-    List<RelDataTypeField> names = validated.getFieldList();
+  /**
+   * Column names as the user wrote them, or as PostgreSQL names unnamed expressions
+   * ({@link io.quiver.sql.analyze.ColumnNames}); types from the plan.
+   */
+  private static RowSchema resultSchema(List<String> names, RelDataType planned) {
     List<RelDataTypeField> types = planned.getFieldList();
     List<Column> columns = new ArrayList<>(types.size());
     for (int i = 0; i < types.size(); i++) {
       RelDataType type = types.get(i).getType();
-      columns.add(new Column(names.get(i).getName(), TypeMapping.toDataType(type), type.isNullable()));
+      columns.add(new Column(names.get(i), TypeMapping.toDataType(type), type.isNullable()));
     }
     return new RowSchema(columns);
   }

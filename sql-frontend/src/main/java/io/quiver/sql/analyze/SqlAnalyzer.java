@@ -83,6 +83,17 @@ public final class SqlAnalyzer {
    * @throws SqlFrontendException of kind VALIDATION, with Calcite's message, line and column
    */
   public RelRoot toRel(SqlNode query, CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+    return analyze(query, catalogReader, cluster).relRoot();
+  }
+
+  /**
+   * Validates {@code query}, converts it to relational algebra in {@code cluster}, and names its
+   * result columns ({@link ColumnNames}).
+   *
+   * @throws SqlFrontendException of kind VALIDATION, with Calcite's message, line and column
+   */
+  public AnalyzedQuery analyze(SqlNode query, CalciteCatalogReader catalogReader,
+      RelOptCluster cluster) {
     SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
     SqlValidator validator = SqlValidatorUtil.newValidator(operators, catalogReader,
         cluster.getTypeFactory(), VALIDATOR_CONFIG);
@@ -95,7 +106,8 @@ public final class SqlAnalyzer {
     SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
         StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
     try {
-      return converter.convertQuery(validated, false, true);
+      RelRoot root = converter.convertQuery(validated, false, true);
+      return new AnalyzedQuery(root, ColumnNames.of(validated, root.validatedRowType));
     } catch (RuntimeException e) {
       throw validationError(e);
     }
