@@ -265,7 +265,7 @@ public final class RowCopier {
     }
     int fullBytes = (end - index) >>> 3;
     if (fullBytes > 0) {
-      buffer.setOne(index >>> 3, fullBytes);
+      buffer.setOne((long) (index >>> 3), (long) fullBytes);
       index += fullBytes << 3;
     }
     while (index < end) {
