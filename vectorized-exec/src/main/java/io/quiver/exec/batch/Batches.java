@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -48,6 +49,7 @@ public final class Batches {
     List<FieldVector> vectors = new ArrayList<>(fields.size());
     try {
       for (int i = 0; i < fields.size(); i++) {
+        prepareTransfer(batch.getVector(i));
         TransferPair transfer = batch.getVector(i).getTransferPair(fields.get(i), allocator);
         transfer.transfer();
         vectors.add((FieldVector) transfer.getTo());
@@ -59,6 +61,18 @@ public final class Batches {
       batch.close();
     }
     return new VectorSchemaRoot(fields, vectors, rows);
+  }
+
+  /**
+   * Makes a fully set vector safe to transfer. Arrow's variable-width transfer re-runs
+   * {@code setValueCount}, which rewrites the offsets of every row after {@code lastSet} as empty;
+   * a vector whose writer filled its buffers directly may not have kept {@code lastSet} up to date.
+   * Its value count says all rows are set, so {@code lastSet} is brought in line with it.
+   */
+  public static void prepareTransfer(FieldVector vector) {
+    if (vector instanceof BaseVariableWidthVector variable && variable.getValueCount() > 0) {
+      variable.setLastSet(variable.getValueCount() - 1);
+    }
   }
 
   /**

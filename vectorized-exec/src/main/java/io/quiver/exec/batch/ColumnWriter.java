@@ -90,8 +90,12 @@ public final class ColumnWriter {
 
   private static void writeValidity(FieldVector vector, boolean[] valid, int from, int count) {
     ArrowBuf validity = vector.getValidityBuffer();
-    for (int i = 0; i < count; i++) {
-      RowCopier.setBit(validity, i, valid == null || valid[from + i]);
+    if (valid == null) {
+      RowCopier.setBits(validity, 0, count);
+    } else {
+      for (int i = 0; i < count; i++) {
+        RowCopier.setBit(validity, i, valid[from + i]);
+      }
     }
     vector.setValueCount(count);
   }

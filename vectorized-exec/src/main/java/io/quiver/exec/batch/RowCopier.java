@@ -192,16 +192,32 @@ public final class RowCopier {
   private static void copyValidity(FieldVector source, int[] positions, int from, int count, ArrowBuf target,
       int targetStart) {
     if (source.getNullCount() == 0) {
-      for (int i = 0; i < count; i++) {
-        int index = targetStart + i;
-        target.setByte(index >>> 3, target.getByte(index >>> 3) | (1 << (index & 7)));
-      }
+      setBits(target, targetStart, count);
       return;
     }
     ArrowBuf validity = source.getValidityBuffer();
     for (int i = 0; i < count; i++) {
       int position = positions == null ? from + i : positions[from + i];
       setBit(target, targetStart + i, ColumnReader.isValid(validity, position));
+    }
+  }
+
+  /** Sets bits {@code from..from+count)} to 1: whole bytes at a time where the range allows. */
+  static void setBits(ArrowBuf buffer, int from, int count) {
+    int index = from;
+    int end = from + count;
+    while (index < end && (index & 7) != 0) {
+      buffer.setByte(index >>> 3, buffer.getByte(index >>> 3) | (1 << (index & 7)));
+      index++;
+    }
+    int fullBytes = (end - index) >>> 3;
+    if (fullBytes > 0) {
+      buffer.setOne(index >>> 3, fullBytes);
+      index += fullBytes << 3;
+    }
+    while (index < end) {
+      buffer.setByte(index >>> 3, buffer.getByte(index >>> 3) | (1 << (index & 7)));
+      index++;
     }
   }
 

@@ -288,7 +288,7 @@ final class NodeBuilder {
       }
       candidates.add(candidate);
     }
-    if (onlyNulls) {
+    if (onlyNulls && value instanceof ConstantNode) {
       return new ConstantNode(null, DataType.BOOLEAN, allocator);
     }
     return new InNode(value, candidates, allocator);

@@ -45,10 +45,7 @@ final class NumericFunctionNode extends ExpressionNode {
       ArrowBuf in = source.getDataBuffer();
       ArrowBuf out = result.getDataBuffer();
       TypeKind kind = input.type().kind();
-      for (int i = 0; i < rows; i++) {
-        if (!Validity.isSet(validity, i)) {
-          continue;
-        }
+      for (int i = Validity.nextSet(validity, 0, rows); i < rows; i = Validity.nextSet(validity, i + 1, rows)) {
         if (kind == TypeKind.DOUBLE) {
           out.setDouble((long) i << 3, apply(in.getDouble((long) i << 3)));
         } else if (kind == TypeKind.REAL) {

@@ -67,6 +67,22 @@ class RowCopierTest {
   }
 
   @Test
+  void setBitsFillsExactlyTheRange() {
+    for (int from = 0; from < 20; from++) {
+      for (int count = 0; count < 40; count++) {
+        try (org.apache.arrow.memory.ArrowBuf buffer = allocator.buffer(16)) {
+          buffer.setZero(0, 16);
+          RowCopier.setBits(buffer, from, count);
+          for (int bit = 0; bit < 128; bit++) {
+            assertEquals(bit >= from && bit < from + count, ColumnReader.isValid(buffer, bit),
+                "from " + from + " count " + count + " bit " + bit);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void copyOfNoRowsIsEmpty() {
     try (VectorSchemaRoot source = batch(allocator, ALL_TYPES, sample());
         VectorSchemaRoot copy = RowCopier.copyRows(source, new int[0], 0, 0, allocator)) {

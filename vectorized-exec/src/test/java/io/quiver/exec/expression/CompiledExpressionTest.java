@@ -131,6 +131,25 @@ class CompiledExpressionTest {
   }
 
   @Test
+  void inputColumnWithAnotherLayoutIsReported() {
+    try (VectorExpression expression = ExpressionCompiler.compile(
+        bool(ScalarFunction.GREATER_THAN, column(0, DataType.INTEGER), integer(1)), allocator)) {
+      TestBatch batch = new TestBatch(allocator, 1).column(DataType.BIGINT, 1L);
+      try (VectorSchemaRoot root = batch.root()) {
+        QuiverException e = assertThrows(QuiverException.class, () -> expression.evaluate(root));
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.errorCode());
+        assertEquals(true, e.getMessage().contains("$0 is declared INTEGER"), e.getMessage());
+      }
+    }
+    try (VectorExpression expression = ExpressionCompiler.compile(column(0, DataType.decimal(15, 2)), allocator)) {
+      TestBatch batch = new TestBatch(allocator, 1).column(DataType.decimal(15, 3), new java.math.BigDecimal("1.000"));
+      try (VectorSchemaRoot root = batch.root()) {
+        assertThrows(QuiverException.class, () -> expression.evaluate(root));
+      }
+    }
+  }
+
+  @Test
   void badLiteralIsRejectedAtCompileTime() {
     QuiverException e = assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
         new io.quiver.exec.fragment.expression.Literal("12x", DataType.INTEGER), allocator));

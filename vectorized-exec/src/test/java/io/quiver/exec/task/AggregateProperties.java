@@ -82,7 +82,8 @@ class AggregateProperties {
 
   @Provide
   Arbitrary<List<Integer>> groupKeys() {
-    return Arbitraries.of(List.of(), List.of(0), List.of(1), List.of(0, 1), List.of(1, 0), List.of(5), List.of(4, 6));
+    return Arbitraries.of(List.of(), List.of(0), List.of(1), List.of(0, 1), List.of(1, 0), List.of(5), List.of(4, 6),
+        List.of(0, 6), List.of(5, 0));
   }
 
   @Property(tries = 60)

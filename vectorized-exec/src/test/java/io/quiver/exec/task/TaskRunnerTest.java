@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.expression.Call;
 import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.expression.Literal;
+import io.quiver.exec.fragment.expression.ScalarFunction;
 import io.quiver.exec.fragment.node.AggregateCall;
 import io.quiver.exec.fragment.node.AggregateFunction;
 import io.quiver.exec.fragment.node.AggregateNode;
@@ -172,6 +174,22 @@ class TaskRunnerTest {
   }
 
   @Test
+  void batchesWithoutColumnsKeepTheirRowCountsThroughTheShuffle() {
+    harness.data.add("t", table(37));
+    harness.batchSize = 5;
+    RowSchema none = new RowSchema(List.of());
+    TableScanNode noColumns = new TableScanNode(InMemoryDataSource.handle("t"), List.of(), 3, none);
+    harness.runStage(new StageFragment(0, noColumns, 3, new OutputPartitioning.Single(), List.of()), null, null);
+    AggregateCall count = new AggregateCall(AggregateFunction.COUNT, List.of(), false, DataType.BIGINT,
+        DataType.BIGINT, "c");
+    PlanNode total = new AggregateNode(new ExchangeSourceNode(0, 3, false, none), AggregateStep.SINGLE, List.of(),
+        List.of(count), schema("c", DataType.BIGINT));
+    CollectingResultSink sink = new CollectingResultSink();
+    harness.runStage(new StageFragment(1, total, 1, new OutputPartitioning.Result(), List.of(0)), sink, null);
+    assertEquals(List.of(row(37L)), sink.rows());
+  }
+
+  @Test
   void failingSourceAbortsShuffleOutputAndReportsQuiverError() {
     harness.data.add("failing", table(100));
     harness.batchSize = 10;
@@ -188,11 +206,32 @@ class TaskRunnerTest {
   @Test
   void unsupportedExpressionFailsPlanningAndClosesWhatWasBuilt() {
     harness.data.add("t", table(10));
-    PlanNode filter = new FilterNode(scan("t", 1), Literal.ofBoolean(true));
+    RowSchema doubled = schema("k2", DataType.BIGINT);
+    PlanNode project = new ProjectNode(scan("t", 1), List.of(new Call(ScalarFunction.ADD,
+        List.of(new InputReference(0, DataType.BIGINT), new InputReference(0, DataType.BIGINT)), DataType.BIGINT)),
+        doubled);
+    PlanNode filter = new FilterNode(project,
+        new Call(ScalarFunction.CAST, List.of(Literal.ofBoolean(true)), DataType.DATE));
     StageFragment stage = new StageFragment(0, filter, 1, new OutputPartitioning.Result(), List.of());
     QuiverException error = assertThrows(QuiverException.class,
         () -> harness.runTask(stage, 0, new CollectingResultSink(), null));
     assertEquals(ErrorCode.NOT_SUPPORTED, error.errorCode());
+  }
+
+  @Test
+  void compiledFilterAndProjection() {
+    harness.data.add("t", table(20));
+    harness.batchSize = 6;
+    PlanNode filter = new FilterNode(scan("t", 2), new Call(ScalarFunction.GREATER_THAN,
+        List.of(new InputReference(0, DataType.BIGINT), Literal.ofLong(14, DataType.BIGINT)), DataType.BOOLEAN));
+    PlanNode project = new ProjectNode(filter, List.of(new InputReference(1, DataType.VARCHAR),
+        new Call(ScalarFunction.MULTIPLY, List.of(new InputReference(0, DataType.BIGINT),
+            Literal.ofLong(10, DataType.BIGINT)), DataType.BIGINT)),
+        schema("name", DataType.VARCHAR, "k10", DataType.BIGINT));
+    CollectingResultSink sink = new CollectingResultSink();
+    harness.runStage(new StageFragment(0, project, 2, new OutputPartitioning.Result(), List.of()), sink, null);
+    assertEquals(sorted(List.of(row("n1", 150L), row("n2", 160L), row("n3", 170L), row("n4", 180L),
+        row("n5", 190L))), sorted(sink.rows()));
   }
 
   @Test

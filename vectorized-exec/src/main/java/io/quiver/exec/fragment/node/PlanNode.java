@@ -22,10 +22,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = TopNNode.class, name = "topN"),
   @JsonSubTypes.Type(value = LimitNode.class, name = "limit"),
   @JsonSubTypes.Type(value = UnionAllNode.class, name = "unionAll"),
+  @JsonSubTypes.Type(value = HashJoinNode.class, name = "hashJoin"),
 })
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, ExchangeSourceNode, FilterNode, ProjectNode, AggregateNode,
-        SortNode, TopNNode, LimitNode, UnionAllNode {
+        SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode {
 
   /** The schema of the batches this node produces. */
   RowSchema outputSchema();

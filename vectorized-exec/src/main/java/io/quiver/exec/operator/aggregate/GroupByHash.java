@@ -22,6 +22,9 @@ public interface GroupByHash {
     if (sampleKeys.size() == 1 && LongGroupByHash.supports(sampleKeys.get(0))) {
       return new LongGroupByHash();
     }
+    if (TwoLongGroupByHash.supports(sampleKeys)) {
+      return new TwoLongGroupByHash();
+    }
     return new MultiColumnGroupByHash(sampleKeys);
   }
 }

@@ -1,5 +1,6 @@
 package io.quiver.exec.operator.project;
 
+import io.quiver.exec.batch.Batches;
 import io.quiver.exec.batch.RowCopier;
 import io.quiver.exec.expression.VectorExpression;
 import io.quiver.exec.operator.Operator;
@@ -125,6 +126,7 @@ public final class ProjectOperator implements Operator {
   }
 
   private FieldVector rename(FieldVector vector, Field field) {
+    Batches.prepareTransfer(vector);
     TransferPair transfer = vector.getTransferPair(field, allocator);
     transfer.transfer();
     FieldVector moved = (FieldVector) transfer.getTo();

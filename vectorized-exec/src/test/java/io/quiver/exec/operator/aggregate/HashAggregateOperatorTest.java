@@ -204,6 +204,40 @@ class HashAggregateOperatorTest {
   }
 
   @Test
+  void everyKeyShapeGroupsLikeAJavaMap() {
+    RowSchema schema = schema("i", DataType.INTEGER, "d", DataType.DATE, "s", DataType.VARCHAR,
+        "t", DataType.TINYINT, "b", DataType.BOOLEAN);
+    java.util.Random random = new java.util.Random(7);
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      rows.add(java.util.Arrays.asList(
+          random.nextInt(8) == 0 ? null : (long) random.nextInt(50) - 25,
+          random.nextInt(8) == 0 ? null : LocalDate.ofEpochDay(random.nextInt(40)),
+          random.nextInt(8) == 0 ? null : "s" + random.nextInt(30),
+          random.nextInt(8) == 0 ? null : (long) random.nextInt(5),
+          random.nextInt(8) == 0 ? null : random.nextBoolean()));
+    }
+    List<AggregateCall> calls = List.of(call(AggregateFunction.COUNT, DataType.BIGINT, DataType.BIGINT));
+    for (List<Integer> keys : List.of(List.of(0), List.of(1), List.of(4), List.of(0, 1), List.of(3, 4),
+        List.of(1, 0), List.of(2, 0), List.of(0, 1, 3), List.of(2))) {
+      java.util.Map<List<Object>, Long> expected = new java.util.HashMap<>();
+      for (List<Object> row : rows) {
+        List<Object> key = new ArrayList<>();
+        keys.forEach(k -> key.add(row.get(k)));
+        expected.merge(key, 1L, Long::sum);
+      }
+      List<List<Object>> result = Pipelines.run(TestTables.batches(allocator, schema, rows, 333),
+          new HashAggregateOperator(node(schema, AggregateStep.SINGLE, keys, calls), allocator, 100));
+      java.util.Map<List<Object>, Long> actual = new java.util.HashMap<>();
+      for (List<Object> row : result) {
+        actual.put(new ArrayList<>(row.subList(0, keys.size())), (Long) row.get(keys.size()));
+      }
+      assertEquals(expected.size(), result.size(), "keys " + keys);
+      assertEquals(expected, actual, "keys " + keys);
+    }
+  }
+
+  @Test
   void inputAfterFinishIsRejected() {
     List<AggregateCall> calls = List.of(call(AggregateFunction.COUNT, DataType.BIGINT, DataType.BIGINT));
     try (HashAggregateOperator aggregate = new HashAggregateOperator(

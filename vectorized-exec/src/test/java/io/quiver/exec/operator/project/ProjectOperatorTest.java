@@ -43,6 +43,30 @@ class ProjectOperatorTest {
   }
 
   @Test
+  void textResultWithStaleLastSetSurvivesTheMove() {
+    io.quiver.exec.expression.VectorExpression text = new io.quiver.exec.expression.VectorExpression() {
+      @Override
+      public org.apache.arrow.vector.FieldVector evaluate(VectorSchemaRoot batch) {
+        org.apache.arrow.vector.VarCharVector out = new org.apache.arrow.vector.VarCharVector("t", allocator);
+        for (int i = 0; i < batch.getRowCount(); i++) {
+          out.setSafe(i, ("v" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.setValueCount(batch.getRowCount());
+        out.setLastSet(0); // as a writer that fills buffers directly may leave it
+        return out;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    List<List<Object>> rows = Pipelines.run(
+        List.of(batch(allocator, INPUT, new Object[] {1L, "a"}, new Object[] {2L, "b"}, new Object[] {3L, "c"})),
+        new ProjectOperator(List.of(Projection.of(text)), schema("t", DataType.VARCHAR), allocator));
+    assertEquals(List.of(row("v0"), row("v1"), row("v2")), rows);
+  }
+
+  @Test
   void outputCarriesTheProjectedNames() {
     RowSchema output = schema("renamed", DataType.BIGINT);
     try (ProjectOperator project = new ProjectOperator(List.of(Projection.column(0)), output, allocator)) {
