@@ -76,9 +76,13 @@ final class NodeBuilder {
         return arithmetic(ArithmeticOperator.of(function), arguments.get(0), arguments.get(1), type);
       case NEGATE: {
         expectArguments(call, arguments, 1, 1);
-        ExpressionNode zero = type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL
-            ? new ConstantNode(0.0, DataType.DOUBLE, allocator)
-            : new ConstantNode(0L, type.kind() == TypeKind.DECIMAL ? DataType.INTEGER : type, allocator);
+        if (type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL) {
+          if (!arguments.get(0).type().isNumeric()) {
+            throw new QuiverException(ErrorCode.NOT_SUPPORTED, "NEGATE is not supported on " + arguments.get(0).type());
+          }
+          return new NumericFunctionNode(NumericFunctionNode.Function.NEGATE, castTo(arguments.get(0), type), type, allocator);
+        }
+        ExpressionNode zero = new ConstantNode(0L, type.kind() == TypeKind.DECIMAL ? DataType.INTEGER : type, allocator);
         return arithmetic(ArithmeticOperator.SUBTRACT, zero, arguments.get(0), type);
       }
       case EQUAL:
@@ -485,7 +489,7 @@ final class NodeBuilder {
       return node;
     }
     for (ExpressionNode argument : arguments) {
-      if (!(argument instanceof ConstantNode)) {
+      if (!isConstantTree(argument)) {
         return node;
       }
     }
@@ -502,6 +506,19 @@ final class NodeBuilder {
     } catch (QuiverException e) {
       return node;
     }
+  }
+
+  /** No input column anywhere below: the value is the same for every row. */
+  private static boolean isConstantTree(ExpressionNode node) {
+    if (node instanceof InputNode) {
+      return false;
+    }
+    for (ExpressionNode child : node.children) {
+      if (!isConstantTree(child)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String describe(List<ExpressionNode> nodes) {
