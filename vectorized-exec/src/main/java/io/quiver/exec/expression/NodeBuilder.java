@@ -11,7 +11,6 @@ import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -63,7 +62,7 @@ final class NodeBuilder {
     if (type == null) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Call " + call + " has no type");
     }
-    if (isStrict(function) && hasNullConstant(function, arguments)) {
+    if (CallRules.isStrict(function) && CallRules.hasNullConstant(function, arguments)) {
       return new ConstantNode(null, type, allocator);
     }
     switch (function) {
@@ -72,10 +71,10 @@ final class NodeBuilder {
       case MULTIPLY:
       case DIVIDE:
       case MODULO:
-        expectArguments(call, arguments, 2, 2);
+        CallRules.expectArguments(call, arguments, 2, 2);
         return arithmetic(ArithmeticOperator.of(function), arguments.get(0), arguments.get(1), type);
       case NEGATE: {
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         if (type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL) {
           if (!arguments.get(0).type().isNumeric()) {
             throw new QuiverException(ErrorCode.NOT_SUPPORTED, "NEGATE is not supported on " + arguments.get(0).type());
@@ -91,45 +90,45 @@ final class NodeBuilder {
       case LESS_THAN_OR_EQUAL:
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL: {
-        expectArguments(call, arguments, 2, 2);
+        CallRules.expectArguments(call, arguments, 2, 2);
         ExpressionNode[] pair = comparable(arguments.get(0), arguments.get(1));
         return new ComparisonNode(pair[0], pair[1], Comparison.of(function), ComparisonNode.Mode.STRICT, allocator);
       }
       case IS_DISTINCT_FROM:
       case IS_NOT_DISTINCT_FROM:
-        expectArguments(call, arguments, 2, 2);
+        CallRules.expectArguments(call, arguments, 2, 2);
         return distinct(function == ScalarFunction.IS_DISTINCT_FROM, arguments.get(0), arguments.get(1));
       case AND:
       case OR:
-        expectArguments(call, arguments, 2, Integer.MAX_VALUE);
+        CallRules.expectArguments(call, arguments, 2, Integer.MAX_VALUE);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case NOT:
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case IS_NULL:
       case IS_NOT_NULL:
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, arguments, allocator);
       case IS_TRUE:
       case IS_NOT_TRUE:
       case IS_FALSE:
       case IS_NOT_FALSE:
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case BETWEEN:
-        expectArguments(call, arguments, 3, 3);
+        CallRules.expectArguments(call, arguments, 3, 3);
         return between(arguments.get(0), arguments.get(1), arguments.get(2));
       case IN:
-        expectArguments(call, arguments, 2, Integer.MAX_VALUE);
+        CallRules.expectArguments(call, arguments, 2, Integer.MAX_VALUE);
         return in(arguments);
       case LIKE:
       case NOT_LIKE:
-        expectArguments(call, arguments, 2, 3);
+        CallRules.expectArguments(call, arguments, 2, 3);
         return like(call, arguments, function == ScalarFunction.NOT_LIKE);
       case CASE:
         return caseWhen(call, arguments, type);
       case COALESCE: {
-        expectArguments(call, arguments, 1, Integer.MAX_VALUE);
+        CallRules.expectArguments(call, arguments, 1, Integer.MAX_VALUE);
         if (type.kind() == TypeKind.NULL) {
           return new ConstantNode(null, type, allocator);
         }
@@ -140,17 +139,17 @@ final class NodeBuilder {
         return new CaseNode(true, values, type, allocator);
       }
       case CAST:
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         return castTo(arguments.get(0), type);
       case EXTRACT: {
-        expectArguments(call, arguments, 2, 2);
+        CallRules.expectArguments(call, arguments, 2, 2);
         if (!(arguments.get(0) instanceof ConstantNode unit) || !(unit.value instanceof String unitName)) {
           throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXTRACT needs a constant field name, got " + arguments.get(0));
         }
         return castTo(new ExtractNode(unitName, arguments.get(1), allocator), type);
       }
       case SUBSTRING: {
-        expectArguments(call, arguments, 2, 3);
+        CallRules.expectArguments(call, arguments, 2, 3);
         List<ExpressionNode> values = new ArrayList<>();
         values.add(text(call, arguments.get(0)));
         for (int a = 1; a < arguments.size(); a++) {
@@ -161,19 +160,19 @@ final class NodeBuilder {
       case UPPER:
       case LOWER:
       case TRIM: {
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         TextFunctionNode.Function text = TextFunctionNode.Function.valueOf(function.name());
         return new TextFunctionNode(text, List.of(text(call, arguments.get(0))), textResult(type), allocator);
       }
       case CHAR_LENGTH: {
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         DataType resultType = type.kind() == TypeKind.INTEGER ? DataType.INTEGER : DataType.BIGINT;
         ExpressionNode node = new TextFunctionNode(TextFunctionNode.Function.CHAR_LENGTH,
             List.of(text(call, arguments.get(0))), resultType, allocator);
         return castTo(node, type);
       }
       case CONCAT: {
-        expectArguments(call, arguments, 1, Integer.MAX_VALUE);
+        CallRules.expectArguments(call, arguments, 1, Integer.MAX_VALUE);
         List<ExpressionNode> values = new ArrayList<>();
         for (ExpressionNode argument : arguments) {
           values.add(text(call, argument));
@@ -183,10 +182,10 @@ final class NodeBuilder {
       case ABS:
       case FLOOR:
       case CEIL:
-        expectArguments(call, arguments, 1, 1);
+        CallRules.expectArguments(call, arguments, 1, 1);
         return numericFunction(call, NumericFunctionNode.Function.valueOf(function.name()), arguments.get(0), type);
       case ROUND:
-        expectArguments(call, arguments, 1, 2);
+        CallRules.expectArguments(call, arguments, 1, 2);
         return round(call, arguments, type);
       default:
         throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Function " + function + " is not supported");
@@ -247,8 +246,8 @@ final class NodeBuilder {
   }
 
   private ExpressionNode distinct(boolean isDistinct, ExpressionNode left, ExpressionNode right) {
-    boolean leftNull = isNullConstant(left);
-    boolean rightNull = isNullConstant(right);
+    boolean leftNull = CallRules.isNullConstant(left);
+    boolean rightNull = CallRules.isNullConstant(right);
     if (leftNull && rightNull) {
       return new ConstantNode(!isDistinct, DataType.BOOLEAN, allocator);
     }
@@ -264,11 +263,11 @@ final class NodeBuilder {
   private ExpressionNode between(ExpressionNode value, ExpressionNode low, ExpressionNode high) {
     ExpressionNode[] lowPair = comparable(value, low);
     ExpressionNode[] highPair = comparable(value, high);
-    if (lowPair[0] != value || highPair[0] != value || isNullConstant(low) || isNullConstant(high)) {
+    if (lowPair[0] != value || highPair[0] != value || CallRules.isNullConstant(low) || CallRules.isNullConstant(high)) {
       // Types differ per bound or a bound is NULL: two comparisons joined by a three-valued AND.
-      ExpressionNode lower = isNullConstant(low) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
+      ExpressionNode lower = CallRules.isNullConstant(low) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
           : new ComparisonNode(lowPair[0], lowPair[1], Comparison.GREATER_THAN_OR_EQUAL, ComparisonNode.Mode.STRICT, allocator);
-      ExpressionNode upper = isNullConstant(high) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
+      ExpressionNode upper = CallRules.isNullConstant(high) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
           : new ComparisonNode(highPair[0], highPair[1], Comparison.LESS_THAN_OR_EQUAL, ComparisonNode.Mode.STRICT, allocator);
       return new LogicNode(ScalarFunction.AND, List.of(lower, upper), allocator);
     }
@@ -281,7 +280,7 @@ final class NodeBuilder {
     boolean onlyNulls = true;
     for (int a = 1; a < arguments.size(); a++) {
       ExpressionNode candidate = arguments.get(a);
-      if (!isNullConstant(candidate)) {
+      if (!CallRules.isNullConstant(candidate)) {
         onlyNulls = false;
         ExpressionNode[] pair = comparable(value, candidate);
         if (pair[0] != value) {
@@ -439,57 +438,13 @@ final class NodeBuilder {
         && from.scale() == to.scale() && from.precision() <= to.precision());
   }
 
-  private static boolean isNullConstant(ExpressionNode node) {
-    return node instanceof ConstantNode constant && constant.isNull();
-  }
-
-  private static boolean isStrict(ScalarFunction function) {
-    switch (function) {
-      case AND:
-      case OR:
-      case IS_NULL:
-      case IS_NOT_NULL:
-      case IS_TRUE:
-      case IS_NOT_TRUE:
-      case IS_FALSE:
-      case IS_NOT_FALSE:
-      case IS_DISTINCT_FROM:
-      case IS_NOT_DISTINCT_FROM:
-      case CASE:
-      case COALESCE:
-      case BETWEEN:
-        return false;
-      default:
-        return true;
-    }
-  }
-
-  private static boolean hasNullConstant(ScalarFunction function, List<ExpressionNode> arguments) {
-    int checked = function == ScalarFunction.IN ? 1 : arguments.size();
-    for (int a = 0; a < checked && a < arguments.size(); a++) {
-      if (isNullConstant(arguments.get(a))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void expectArguments(Call call, List<ExpressionNode> arguments, int minimum, int maximum) {
-    if (arguments.size() < minimum || arguments.size() > maximum) {
-      String expected = minimum == maximum ? Integer.toString(minimum)
-          : maximum == Integer.MAX_VALUE ? "at least " + minimum : minimum + " to " + maximum;
-      throw new QuiverException(ErrorCode.INTERNAL_ERROR, call.function() + " takes " + expected
-          + " arguments, got " + arguments.size() + ": " + call);
-    }
-  }
-
   /** Replaces a call whose arguments are all constants by its value, unless evaluating it fails. */
   private ExpressionNode fold(ExpressionNode node, List<ExpressionNode> arguments) {
     if (node instanceof ConstantNode || arguments.isEmpty()) {
       return node;
     }
     for (ExpressionNode argument : arguments) {
-      if (!isConstantTree(argument)) {
+      if (!CallRules.isConstantTree(argument)) {
         return node;
       }
     }
@@ -506,22 +461,5 @@ final class NodeBuilder {
     } catch (QuiverException e) {
       return node;
     }
-  }
-
-  /** No input column anywhere below: the value is the same for every row. */
-  private static boolean isConstantTree(ExpressionNode node) {
-    if (node instanceof InputNode) {
-      return false;
-    }
-    for (ExpressionNode child : node.children) {
-      if (!isConstantTree(child)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static String describe(List<ExpressionNode> nodes) {
-    return nodes.stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 }
