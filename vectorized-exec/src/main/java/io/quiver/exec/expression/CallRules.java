@@ -50,12 +50,52 @@ final class CallRules {
   }
 
   /** A wrong argument count is a planner bug, reported as INTERNAL_ERROR naming the call. */
-  static void expectArguments(Call call, List<ExpressionNode> arguments, int minimum, int maximum) {
-    if (arguments.size() < minimum || arguments.size() > maximum) {
-      String expected = minimum == maximum ? Integer.toString(minimum)
+  static void expectArguments(Call call, List<ExpressionNode> arguments) {
+    int minimum;
+    int maximum;
+    switch (call.function()) {
+      case NEGATE: case NOT: case IS_NULL: case IS_NOT_NULL: case IS_TRUE: case IS_NOT_TRUE: case IS_FALSE:
+      case IS_NOT_FALSE: case CAST: case UPPER: case LOWER: case TRIM: case CHAR_LENGTH: case ABS: case FLOOR:
+      case CEIL:
+        minimum = 1;
+        maximum = 1;
+        break;
+      case AND: case OR: case IN:
+        minimum = 2;
+        maximum = Integer.MAX_VALUE;
+        break;
+      case BETWEEN:
+        minimum = 3;
+        maximum = 3;
+        break;
+      case LIKE: case NOT_LIKE: case SUBSTRING:
+        minimum = 2;
+        maximum = 3;
+        break;
+      case ROUND:
+        minimum = 1;
+        maximum = 2;
+        break;
+      case CASE:
+        minimum = 3;
+        maximum = Integer.MAX_VALUE;
+        break;
+      case COALESCE: case CONCAT:
+        minimum = 1;
+        maximum = Integer.MAX_VALUE;
+        break;
+      default:
+        minimum = 2;
+        maximum = 2;
+        break;
+    }
+    int count = arguments.size();
+    if (count < minimum || count > maximum || (call.function() == ScalarFunction.CASE && count % 2 == 0)) {
+      String expected = call.function() == ScalarFunction.CASE ? "(when, then)+ and an else value"
+          : minimum == maximum ? Integer.toString(minimum)
           : maximum == Integer.MAX_VALUE ? "at least " + minimum : minimum + " to " + maximum;
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, call.function() + " takes " + expected
-          + " arguments, got " + arguments.size() + ": " + call);
+          + " arguments, got " + count + ": " + call);
     }
   }
 

@@ -62,6 +62,7 @@ final class NodeBuilder {
     if (type == null) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Call " + call + " has no type");
     }
+    CallRules.expectArguments(call, arguments);
     if (CallRules.isStrict(function) && CallRules.hasNullConstant(function, arguments)) {
       return new ConstantNode(null, type, allocator);
     }
@@ -71,10 +72,8 @@ final class NodeBuilder {
       case MULTIPLY:
       case DIVIDE:
       case MODULO:
-        CallRules.expectArguments(call, arguments, 2, 2);
         return arithmetic(ArithmeticOperator.of(function), arguments.get(0), arguments.get(1), type);
       case NEGATE: {
-        CallRules.expectArguments(call, arguments, 1, 1);
         if (type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL) {
           if (!arguments.get(0).type().isNumeric()) {
             throw new QuiverException(ErrorCode.NOT_SUPPORTED, "NEGATE is not supported on " + arguments.get(0).type());
@@ -90,45 +89,35 @@ final class NodeBuilder {
       case LESS_THAN_OR_EQUAL:
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL: {
-        CallRules.expectArguments(call, arguments, 2, 2);
         ExpressionNode[] pair = comparable(arguments.get(0), arguments.get(1));
         return new ComparisonNode(pair[0], pair[1], Comparison.of(function), ComparisonNode.Mode.STRICT, allocator);
       }
       case IS_DISTINCT_FROM:
       case IS_NOT_DISTINCT_FROM:
-        CallRules.expectArguments(call, arguments, 2, 2);
         return distinct(function == ScalarFunction.IS_DISTINCT_FROM, arguments.get(0), arguments.get(1));
       case AND:
       case OR:
-        CallRules.expectArguments(call, arguments, 2, Integer.MAX_VALUE);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case NOT:
-        CallRules.expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case IS_NULL:
       case IS_NOT_NULL:
-        CallRules.expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, arguments, allocator);
       case IS_TRUE:
       case IS_NOT_TRUE:
       case IS_FALSE:
       case IS_NOT_FALSE:
-        CallRules.expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case BETWEEN:
-        CallRules.expectArguments(call, arguments, 3, 3);
         return between(arguments.get(0), arguments.get(1), arguments.get(2));
       case IN:
-        CallRules.expectArguments(call, arguments, 2, Integer.MAX_VALUE);
         return in(arguments);
       case LIKE:
       case NOT_LIKE:
-        CallRules.expectArguments(call, arguments, 2, 3);
         return like(call, arguments, function == ScalarFunction.NOT_LIKE);
       case CASE:
         return caseWhen(call, arguments, type);
       case COALESCE: {
-        CallRules.expectArguments(call, arguments, 1, Integer.MAX_VALUE);
         if (type.kind() == TypeKind.NULL) {
           return new ConstantNode(null, type, allocator);
         }
@@ -139,17 +128,14 @@ final class NodeBuilder {
         return new CaseNode(true, values, type, allocator);
       }
       case CAST:
-        CallRules.expectArguments(call, arguments, 1, 1);
         return castTo(arguments.get(0), type);
       case EXTRACT: {
-        CallRules.expectArguments(call, arguments, 2, 2);
         if (!(arguments.get(0) instanceof ConstantNode unit) || !(unit.value instanceof String unitName)) {
           throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXTRACT needs a constant field name, got " + arguments.get(0));
         }
         return castTo(new ExtractNode(unitName, arguments.get(1), allocator), type);
       }
       case SUBSTRING: {
-        CallRules.expectArguments(call, arguments, 2, 3);
         List<ExpressionNode> values = new ArrayList<>();
         values.add(text(call, arguments.get(0)));
         for (int a = 1; a < arguments.size(); a++) {
@@ -160,19 +146,16 @@ final class NodeBuilder {
       case UPPER:
       case LOWER:
       case TRIM: {
-        CallRules.expectArguments(call, arguments, 1, 1);
         TextFunctionNode.Function text = TextFunctionNode.Function.valueOf(function.name());
         return new TextFunctionNode(text, List.of(text(call, arguments.get(0))), textResult(type), allocator);
       }
       case CHAR_LENGTH: {
-        CallRules.expectArguments(call, arguments, 1, 1);
         DataType resultType = type.kind() == TypeKind.INTEGER ? DataType.INTEGER : DataType.BIGINT;
         ExpressionNode node = new TextFunctionNode(TextFunctionNode.Function.CHAR_LENGTH,
             List.of(text(call, arguments.get(0))), resultType, allocator);
         return castTo(node, type);
       }
       case CONCAT: {
-        CallRules.expectArguments(call, arguments, 1, Integer.MAX_VALUE);
         List<ExpressionNode> values = new ArrayList<>();
         for (ExpressionNode argument : arguments) {
           values.add(text(call, argument));
@@ -182,10 +165,8 @@ final class NodeBuilder {
       case ABS:
       case FLOOR:
       case CEIL:
-        CallRules.expectArguments(call, arguments, 1, 1);
         return numericFunction(call, NumericFunctionNode.Function.valueOf(function.name()), arguments.get(0), type);
       case ROUND:
-        CallRules.expectArguments(call, arguments, 1, 2);
         return round(call, arguments, type);
       default:
         throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Function " + function + " is not supported");

@@ -158,5 +158,11 @@ class ConditionalTest {
     assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
         call(ScalarFunction.CASE, DataType.INTEGER, bool(ScalarFunction.IS_NULL, X), integer(1)), allocator));
     assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(bool(ScalarFunction.AND, A), allocator));
+    QuiverException nullArgument = assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
+        bool(ScalarFunction.EQUAL, nullOf(DataType.INTEGER)), allocator));
+    assertEquals(ErrorCode.INTERNAL_ERROR, nullArgument.errorCode());
+    assertEquals(true, nullArgument.getMessage().startsWith("EQUAL takes 2 arguments, got 1"), nullArgument.getMessage());
+    assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
+        call(ScalarFunction.SUBSTRING, DataType.VARCHAR, column(0, DataType.VARCHAR)), allocator));
   }
 }
