@@ -63,6 +63,21 @@ final class ReferenceEvaluator {
         Expression otherwise = arguments.get(arguments.size() - 1);
         return coerce(evaluate(otherwise, row), otherwise.type(), call.type());
       }
+      case AND:
+      case OR: {
+        // Left to right; a row stops at the first deciding argument (FALSE for AND, TRUE for OR).
+        boolean and = function == ScalarFunction.AND;
+        boolean sawNull = false;
+        for (Expression argument : arguments) {
+          Object value = evaluate(argument, row);
+          if (value == null) {
+            sawNull = true;
+          } else if ((Boolean) value != and) {
+            return !and;
+          }
+        }
+        return sawNull ? null : and;
+      }
       case COALESCE:
         for (Expression argument : arguments) {
           Object value = evaluate(argument, row);
@@ -79,26 +94,6 @@ final class ReferenceEvaluator {
       values.add(evaluate(argument, row));
     }
     switch (function) {
-      case AND: {
-        boolean sawNull = false;
-        for (Object value : values) {
-          if (Boolean.FALSE.equals(value)) {
-            return false;
-          }
-          sawNull |= value == null;
-        }
-        return sawNull ? null : true;
-      }
-      case OR: {
-        boolean sawNull = false;
-        for (Object value : values) {
-          if (Boolean.TRUE.equals(value)) {
-            return true;
-          }
-          sawNull |= value == null;
-        }
-        return sawNull ? null : false;
-      }
       case IS_NULL:
         return values.get(0) == null;
       case IS_NOT_NULL:
