@@ -13,8 +13,10 @@
  * (casts through text, ROUND, constants at compile time).
  *
  * <p>Ownership. A node returns a vector its caller owns, except an input column, which is borrowed
- * from the batch; every intermediate vector is closed on success and on failure. CASE and COALESCE
- * evaluate a branch only for the rows that reach it when the whole-batch evaluation fails, so
- * {@code CASE WHEN x <> 0 THEN 1 / x END} never divides by zero.
+ * from the batch; every intermediate vector is closed on success and on failure.
+ *
+ * <p>Laziness. CASE, COALESCE, AND and OR evaluate an argument only when some row still needs it,
+ * and when its whole-batch evaluation fails they evaluate it again on just those rows, so
+ * {@code CASE WHEN x <> 0 THEN 1 / x END} and {@code x <> 0 AND y / x > 1} never divide by zero.
  */
 package io.quiver.exec.expression;
