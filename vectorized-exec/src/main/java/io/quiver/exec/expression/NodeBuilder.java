@@ -128,7 +128,7 @@ final class NodeBuilder {
         return new CaseNode(true, values, type, allocator);
       }
       case CAST:
-        return castTo(arguments.get(0), type);
+        return explicitCast(arguments.get(0), type);
       case EXTRACT: {
         if (!(arguments.get(0) instanceof ConstantNode unit) || !(unit.value instanceof String unitName)) {
           throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXTRACT needs a constant field name, got " + arguments.get(0));
@@ -306,6 +306,34 @@ final class NodeBuilder {
     }
     values.add(castTo(arguments.get(arguments.size() - 1), type));
     return new CaseNode(false, values, type, allocator);
+  }
+
+  /**
+   * CAST as written in SQL: like the implicit casts, plus the length of CHAR(n) and VARCHAR(n):
+   * longer text is cut to n characters (as PostgreSQL does for explicit casts) and CHAR values drop
+   * trailing spaces (CHAR is stored unpadded).
+   */
+  private ExpressionNode explicitCast(ExpressionNode value, DataType type) {
+    ExpressionNode converted = castTo(value, type);
+    if (!type.isText() || converted.type().kind() == TypeKind.NULL) {
+      return converted;
+    }
+    DataType from = value.type();
+    boolean fits = type.precision() < 0 || (from.isText() && from.precision() >= 0 && from.precision() <= type.precision());
+    boolean padded = type.kind() == TypeKind.CHAR && from.kind() != TypeKind.CHAR;
+    if (fits && !padded) {
+      return converted;
+    }
+    int length = type.precision();
+    boolean character = type.kind() == TypeKind.CHAR;
+    RowFunctionNode.RowFunction fit = values -> {
+      String text = (String) values[0];
+      if (length >= 0 && text.codePointCount(0, text.length()) > length) {
+        text = text.substring(0, text.offsetByCodePoints(0, length));
+      }
+      return character ? text.replaceAll(" +$", "") : text;
+    };
+    return new RowFunctionNode("CAST", fit, List.of(converted), type, allocator);
   }
 
   // ---- numeric functions ---------------------------------------------------------------------
