@@ -44,7 +44,9 @@ public final class QueryPlanner {
 
   /**
    * @param rootSchema the catalog: catalogs are sub-schemas of the root, schemas are theirs, and
-   *     connector tables are {@link io.quiver.sql.catalog.ConnectorTable}s
+   *     connector tables are {@link io.quiver.sql.catalog.ConnectorTable}s. It must be backed by a
+   *     {@code CalciteSchema} ({@code CalciteSchema.createRootSchema(false, false).plus()} or
+   *     {@code Frameworks.createRootSchema(false)}).
    */
   public QueryPlanner(SchemaPlus rootSchema, PlannerSettings settings) {
     if (settings.shufflePartitions() < 1) {

@@ -13,6 +13,7 @@ import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.AggregateStep;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.LimitNode;
+import io.quiver.exec.fragment.node.ProjectNode;
 import io.quiver.exec.fragment.node.SortNode;
 import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.node.TopNNode;
@@ -185,12 +186,44 @@ class QueryPlannerTest {
   }
 
   @Test
+  void aggregateOverRowsInOnePartitionNeedsNoExchange() {
+    StagePlan stages = plan("select o_orderstatus, count(*) from"
+        + " (select * from orders order by o_orderkey limit 100) group by o_orderstatus").stagePlan();
+    // top-N: partial, gather, final; the aggregate follows in the same (result) stage.
+    assertEquals(2, stages.stages().size());
+    AggregateNode single = assertInstanceOf(AggregateNode.class, stages.resultStage().root());
+    assertEquals(AggregateStep.SINGLE, single.step());
+    assertInstanceOf(TopNNode.class, single.input());
+  }
+
+  @Test
   void distinctAggregatesBecomeGroupBys() {
     StagePlan stages = plan("select count(distinct o_custkey) from orders").stagePlan();
     List<AggregateNode> aggregates = nodes(stages, AggregateNode.class);
     assertTrue(aggregates.stream().noneMatch(aggregate ->
         aggregate.aggregates().stream().anyMatch(call -> call.distinct())));
     assertEquals(List.of(0), aggregates.get(0).groupKeys());
+  }
+
+  @Test
+  void countsOfCountsAreZeroNotNullOnEmptyInput() {
+    // count(*) beside count(DISTINCT x) becomes a sum of counts, which must be 0 on no rows.
+    StagePlan stages = plan("select count(distinct o_custkey), count(*) from orders").stagePlan();
+    ProjectNode project = assertInstanceOf(ProjectNode.class, stages.resultStage().root());
+    assertEquals("CASE(IS_NOT_NULL($1), $1, 0)", project.projections().get(1).toString());
+    assertEquals(DataType.BIGINT, project.outputSchema().column(1).type());
+  }
+
+  @Test
+  void distinctAggregatesThatCannotBeExpandedRunInOneStepAfterAnExchange() {
+    StagePlan stages = plan("select o_orderstatus, count(distinct o_custkey), count(distinct o_clerk)"
+        + " from orders group by o_orderstatus").stagePlan();
+    AggregateNode single = nodes(stages, AggregateNode.class).get(0);
+    assertEquals(AggregateStep.SINGLE, single.step());
+    assertTrue(single.aggregates().stream().allMatch(call -> call.distinct()));
+    assertInstanceOf(ExchangeSourceNode.class, single.input());
+    assertEquals(new OutputPartitioning.Hash(List.of(1), PlanTesting.SHUFFLE_PARTITIONS),
+        stages.stages().get(0).output());
   }
 
   @Test
@@ -251,6 +284,13 @@ class QueryPlannerTest {
       "select n_name from nation where n_regionkey in (1, 2, 3) and n_name like 'A%' limit 2 offset 1",
       "select r_name from region union all select n_name from nation order by 1",
       "select extract(year from o_orderdate) y, sum(o_totalprice) from orders group by 1 order by 1 desc",
+      "select n_name from nation order by n_regionkey, n_name desc",
+      "select distinct o_orderstatus from orders",
+      "with big as (select o_custkey, sum(o_totalprice) t from orders group by o_custkey having count(*) > 5)"
+          + " select * from big where t > 1000 order by t limit 3",
+      "select count(distinct o_custkey), count(distinct o_clerk) from orders",
+      "select o_orderpriority, count(*) from orders where o_orderdate >= date '1993-07-01'"
+          + " and o_orderdate < date '1993-07-01' + interval '3' month group by o_orderpriority order by 1",
   })
   void stagePlansSurviveTheCodecRoundTrip(String sql) {
     StagePlan stages = plan(sql).stagePlan();

@@ -6,6 +6,7 @@ import io.quiver.engine.Session;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
 import io.quiver.engine.connector.tpch.TpchConnector;
+import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
 import io.quiver.engine.event.EventBus;
 import io.quiver.engine.event.SynchronousEventBus;
@@ -72,7 +73,8 @@ public final class LocalQuiver implements Quiver {
     InProcessShuffleService startedShuffle = null;
     BufferAllocator startedShuffleAllocator = null;
     try {
-      catalogs.register(new TpchConnector(new TpchSplitPolicy(config.slots())));
+      catalogs.register(new TpchConnector(new TpchSplitPolicy(config.slots()),
+          new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
       startedExecutor = new LocalExecutor(config.slots(), allocator, startedShuffle, catalogs.dataSources(),
@@ -118,6 +120,11 @@ public final class LocalQuiver implements Quiver {
     return events;
   }
 
+  /** The catalogs: where connectors are added. */
+  public CatalogRegistry catalogs() {
+    return catalogs;
+  }
+
   /** The executor, for tests and monitoring. */
   public LocalExecutor executor() {
     return executor;
@@ -146,6 +153,7 @@ public final class LocalQuiver implements Quiver {
     }
     run(failures, this::awaitJobs);
     run(failures, executor::close);
+    run(failures, catalogs::close);
     run(failures, shuffle::close);
     run(failures, shuffleAllocator::close);
     run(failures, allocator::close);

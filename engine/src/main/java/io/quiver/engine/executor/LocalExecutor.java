@@ -32,6 +32,7 @@ public final class LocalExecutor implements AutoCloseable {
   private final int batchSize;
   private final TaskInvoker invoker;
   private final ThreadPoolExecutor pool;
+  private final AtomicInteger running = new AtomicInteger();
 
   /**
    * @param parentAllocator the executor's allocator is a child of it; tasks' allocators are its children
@@ -68,9 +69,17 @@ public final class LocalExecutor implements AutoCloseable {
     return attempt;
   }
 
-  /** Tasks running now; for tests and monitoring. */
+  /** Tasks in a slot now, counted until their end was reported; for tests and monitoring. */
   public int runningTasks() {
-    return pool.getActiveCount();
+    return running.get();
+  }
+
+  void taskStarted() {
+    running.incrementAndGet();
+  }
+
+  void taskEnded() {
+    running.decrementAndGet();
   }
 
   /** Stops the slot threads (interrupting running tasks) and closes the executor's allocator. */

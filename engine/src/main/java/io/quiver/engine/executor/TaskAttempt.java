@@ -59,13 +59,25 @@ public final class TaskAttempt implements Runnable {
     if (!state.compareAndSet(QUEUED, RUNNING)) {
       return;
     }
-    listener.onTaskStarted(taskId);
+    TaskResult result;
+    executor.taskStarted();
+    try {
+      result = execute();
+    } finally {
+      executor.taskEnded();
+    }
+    // Reported after the slot count dropped: whoever sees the job end sees no task of it running.
+    listener.onTaskEnded(taskId, result);
+  }
+
+  private TaskResult execute() {
     long start = System.nanoTime();
     TaskMetrics metrics = new TaskMetrics();
     MapOutputStatistics statistics = null;
     Throwable failure = null;
     BufferAllocator allocator = null;
     try {
+      listener.onTaskStarted(taskId);
       allocator = executor.newTaskAllocator(taskId);
       cancellation.throwIfCancelled();
       TaskContext context = new TaskContext(taskId, allocator, executor.shuffle(), executor.dataSources(),
@@ -77,15 +89,12 @@ public final class TaskAttempt implements Runnable {
       failure = closeAllocator(allocator, failure);
     }
     long duration = System.nanoTime() - start;
-    TaskResult result;
     if (failure == null) {
-      result = new TaskResult(Outcome.SUCCEEDED, statistics, metrics, duration, null);
-    } else {
-      QuiverException error = TaskFailures.toQuiverException(taskId, failure);
-      Outcome outcome = cancellation.isCancelled() ? Outcome.CANCELLED : Outcome.FAILED;
-      result = new TaskResult(outcome, null, metrics, duration, error);
+      return new TaskResult(Outcome.SUCCEEDED, statistics, metrics, duration, null);
     }
-    listener.onTaskEnded(taskId, result);
+    QuiverException error = TaskFailures.toQuiverException(taskId, failure);
+    Outcome outcome = cancellation.isCancelled() ? Outcome.CANCELLED : Outcome.FAILED;
+    return new TaskResult(outcome, null, metrics, duration, error);
   }
 
   private Throwable closeAllocator(BufferAllocator allocator, Throwable failure) {

@@ -7,6 +7,7 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.type.RowSchema;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -32,6 +33,7 @@ public final class StreamingQueryResult implements QueryResult {
   private final Runnable onClose;
   private volatile JobExecution job;
   private volatile boolean cancelled;
+  private final AtomicBoolean closing = new AtomicBoolean();
   private boolean exhausted;
   private boolean closed;
 
@@ -75,7 +77,7 @@ public final class StreamingQueryResult implements QueryResult {
 
   @Override
   public synchronized boolean loadNextBatch() {
-    if (closed) {
+    if (closed || closing.get()) {
       throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the result of query " + queryId + " is closed");
     }
     if (cancelled) {
@@ -138,33 +140,38 @@ public final class StreamingQueryResult implements QueryResult {
     if (running != null) {
       running.cancel(CancellationToken.cancelledByUser());
     }
+    buffer.wakeProducers();
   }
 
+  /**
+   * Cancels the query if it still runs, waits for its tasks to stop and releases the buffers. A
+   * thread blocked in {@link #loadNextBatch} wakes up with QUERY_CANCELLED.
+   */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closing.compareAndSet(false, true)) {
+      return;
     }
     try {
       JobExecution running = job;
       if (running != null && !running.isEnded()) {
         running.cancel(CancellationToken.cancelledByUser());
       }
-      // Wake and refuse producers before waiting for them, so that none stays blocked on a full queue.
+      // Wakes a blocked reader and refuses producers, so that none stays blocked on a full queue.
       buffer.close();
       if (running != null) {
         awaitEnd(running);
       }
     } finally {
-      root.close();
-      buffer.close();
-      try {
-        allocator.close();
-      } finally {
-        onClose.run();
+      synchronized (this) {
+        closed = true;
+        try {
+          root.close();
+          buffer.close();
+          allocator.close();
+        } finally {
+          onClose.run();
+        }
       }
     }
   }

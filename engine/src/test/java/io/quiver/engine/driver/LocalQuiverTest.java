@@ -159,6 +159,34 @@ class LocalQuiverTest {
   }
 
   @Test
+  void closingFromAnotherThreadWakesABlockedReader() throws InterruptedException {
+    CountDownLatch running = new CountDownLatch(1);
+    engine.tasks = (fragment, context) -> {
+      running.countDown();
+      FakeTasks.runUntilCancelled(context);
+      return null;
+    };
+    try (Session session = engine.quiver.openSession()) {
+      QueryResult result = session.execute("SELECT n");
+      List<Throwable> thrown = new CopyOnWriteArrayList<>();
+      Thread reader = new Thread(() -> {
+        try {
+          result.loadNextBatch();
+        } catch (Throwable t) {
+          thrown.add(t);
+        }
+      });
+      reader.start();
+      assertTrue(running.await(60, TimeUnit.SECONDS));
+      result.close();
+      reader.join();
+      assertEquals(1, thrown.size());
+      assertEquals(ErrorCode.QUERY_CANCELLED, ((QuiverException) thrown.get(0)).errorCode());
+    }
+    assertEquals(0, engine.quiver.allocatedBytes());
+  }
+
+  @Test
   void closingTheEngineCancelsQueriesAndStopsItsThreads() throws InterruptedException {
     CountDownLatch running = new CountDownLatch(1);
     engine.tasks = (fragment, context) -> {

@@ -159,8 +159,9 @@ class SchedulerTest {
 
     List<TaskEnded> taskEnds = eventsOf(TaskEnded.class);
     assertEquals(eventsOf(TaskStarted.class).size(), taskEnds.size(), "every started task ended");
-    assertEquals(started.size(), taskEnds.size());
-    assertTrue(started.size() < 6, "queued tasks were withdrawn, not run: " + started);
+    // A task that starts after the failure stops before its body runs, so started <= task ends.
+    assertTrue(started.size() <= taskEnds.size());
+    assertTrue(taskEnds.size() < 6, "queued tasks were withdrawn, not run: " + taskEnds);
     long failed = taskEnds.stream().filter(end -> end.outcome() == Outcome.FAILED).count();
     assertEquals(1, failed);
     assertTrue(eventsOf(StageSubmitted.class).stream().noneMatch(submitted -> submitted.stageId() == 1),
@@ -251,6 +252,7 @@ class SchedulerTest {
         () -> run("bad-order", TestPlans.plan().stage(0, 1, 1).stage(1, 1).result(2, 1, 0))).errorCode());
     assertThrows(QuiverException.class, () -> run("bad-duplicate", TestPlans.plan().stage(0, 1).result(0, 1, 0)));
     assertThrows(QuiverException.class, () -> run("bad-missing", TestPlans.plan().stage(0, 1).result(1, 1, 7)));
+    assertThrows(QuiverException.class, () -> run("bad-unread", TestPlans.plan().stage(0, 1).result(1, 1)));
     assertTrue(seen.isEmpty(), "no event for a plan that never ran");
     assertTrue(scheduler.activeJobs().isEmpty());
   }

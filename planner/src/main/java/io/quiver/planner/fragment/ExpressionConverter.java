@@ -8,6 +8,7 @@ import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.expression.Literal;
 import io.quiver.exec.fragment.expression.ScalarFunction;
 import io.quiver.exec.type.DataType;
+import io.quiver.exec.type.TypeKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
@@ -115,35 +117,35 @@ public final class ExpressionConverter {
       case SEARCH:
         return convert(RexUtil.expandSearch(rexBuilder, null, call));
       case PLUS:
-        return operands.size() == 1 ? convert(operands.get(0)) : simple(ScalarFunction.ADD, call, type);
+        return operands.size() == 1 ? convert(operands.get(0)) : arithmetic(ScalarFunction.ADD, call, type);
       case PLUS_PREFIX:
         return convert(operands.get(0));
       case MINUS:
-        return simple(ScalarFunction.SUBTRACT, call, type);
+        return arithmetic(ScalarFunction.SUBTRACT, call, type);
       case MINUS_PREFIX:
         return simple(ScalarFunction.NEGATE, call, type);
       case TIMES:
-        return simple(ScalarFunction.MULTIPLY, call, type);
+        return arithmetic(ScalarFunction.MULTIPLY, call, type);
       case DIVIDE:
-        return simple(ScalarFunction.DIVIDE, call, type);
+        return arithmetic(ScalarFunction.DIVIDE, call, type);
       case MOD:
-        return simple(ScalarFunction.MODULO, call, type);
+        return modulo(call, type);
       case EQUALS:
-        return simple(ScalarFunction.EQUAL, call, type);
+        return comparison(ScalarFunction.EQUAL, call, type);
       case NOT_EQUALS:
-        return simple(ScalarFunction.NOT_EQUAL, call, type);
+        return comparison(ScalarFunction.NOT_EQUAL, call, type);
       case LESS_THAN:
-        return simple(ScalarFunction.LESS_THAN, call, type);
+        return comparison(ScalarFunction.LESS_THAN, call, type);
       case LESS_THAN_OR_EQUAL:
-        return simple(ScalarFunction.LESS_THAN_OR_EQUAL, call, type);
+        return comparison(ScalarFunction.LESS_THAN_OR_EQUAL, call, type);
       case GREATER_THAN:
-        return simple(ScalarFunction.GREATER_THAN, call, type);
+        return comparison(ScalarFunction.GREATER_THAN, call, type);
       case GREATER_THAN_OR_EQUAL:
-        return simple(ScalarFunction.GREATER_THAN_OR_EQUAL, call, type);
+        return comparison(ScalarFunction.GREATER_THAN_OR_EQUAL, call, type);
       case IS_DISTINCT_FROM:
-        return simple(ScalarFunction.IS_DISTINCT_FROM, call, type);
+        return comparison(ScalarFunction.IS_DISTINCT_FROM, call, type);
       case IS_NOT_DISTINCT_FROM:
-        return simple(ScalarFunction.IS_NOT_DISTINCT_FROM, call, type);
+        return comparison(ScalarFunction.IS_NOT_DISTINCT_FROM, call, type);
       case AND:
         return simple(ScalarFunction.AND, call, type);
       case OR:
@@ -167,17 +169,20 @@ public final class ExpressionConverter {
       case IS_NOT_FALSE:
         return simple(ScalarFunction.IS_NOT_FALSE, call, type);
       case BETWEEN:
-        return simple(ScalarFunction.BETWEEN, call, type);
+        return comparison(ScalarFunction.BETWEEN, call, type);
       case IN:
-        return simple(ScalarFunction.IN, call, type);
+        return comparison(ScalarFunction.IN, call, type);
       case LIKE:
         return like(call, isNegatedLike(call), type);
       case CASE:
-        return simple(ScalarFunction.CASE, call, type);
+        return caseCall(call, type);
       case COALESCE:
-        return simple(ScalarFunction.COALESCE, call, type);
-      case CAST:
-        return simple(ScalarFunction.CAST, call, type);
+        return new Call(ScalarFunction.COALESCE, valuesOf(convert(call.getOperands()), type), type);
+      case CAST: {
+        Expression operand = convert(operands.get(0));
+        // A cast that only changes nullability is no cast for the executor.
+        return operand.type().equals(type) ? operand : Call.of(ScalarFunction.CAST, type, operand);
+      }
       case EXTRACT:
         return extract(call, type);
       case TRIM:
@@ -220,6 +225,55 @@ public final class ExpressionConverter {
     return new Call(function, convert(call.getOperands()), type);
   }
 
+  private Call arithmetic(ScalarFunction function, RexCall call, DataType type) {
+    return new Call(function, OperandCoercion.arithmetic(convert(call.getOperands()), type), type);
+  }
+
+  /**
+   * Calcite types {@code a % b} as b's type; the remainder is computed in the wider of the two
+   * integer kinds (no narrowing of a) and then cast, which cannot overflow: |a % b| &lt;= |b|.
+   */
+  private Expression modulo(RexCall call, DataType type) {
+    List<Expression> operands = convert(call.getOperands());
+    if (!type.isInteger()) {
+      return new Call(ScalarFunction.MODULO, OperandCoercion.arithmetic(operands, type), type);
+    }
+    List<Expression> common = OperandCoercion.comparable(operands);
+    DataType computed = common.get(0).type();
+    Call remainder = new Call(ScalarFunction.MODULO, common, computed);
+    return computed.equals(type) ? remainder : Call.of(ScalarFunction.CAST, type, remainder);
+  }
+
+  private Call comparison(ScalarFunction function, RexCall call, DataType type) {
+    return new Call(function, OperandCoercion.comparable(convert(call.getOperands())), type);
+  }
+
+  /** CASE: every THEN and the ELSE take the call's type. */
+  private Expression caseCall(RexCall call, DataType type) {
+    List<Expression> operands = convert(call.getOperands());
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (int i = 0; i < operands.size(); i++) {
+      boolean value = i % 2 == 1 || i == operands.size() - 1;
+      result.add(value ? valueOf(operands.get(i), type) : operands.get(i));
+    }
+    return new Call(ScalarFunction.CASE, result, type);
+  }
+
+  private static List<Expression> valuesOf(List<Expression> operands, DataType type) {
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      result.add(valueOf(operand, type));
+    }
+    return result;
+  }
+
+  private static Expression valueOf(Expression operand, DataType type) {
+    DataType operandType = operand.type();
+    boolean same = operandType.equals(type) || operandType.isText() && type.isText()
+        && type.kind() == TypeKind.VARCHAR;
+    return same ? operand : OperandCoercion.cast(operand, type);
+  }
+
   /** OR of {@code x = literal} terms over one x becomes {@code IN(x, literals...)}. */
   private Expression disjunction(RexCall call, DataType type) {
     RexNode common = null;
@@ -237,7 +291,7 @@ public final class ExpressionConverter {
         right = swap;
       }
       if (!(right instanceof RexLiteral literal) || (common != null && !common.equals(left))
-          || !left.getType().equals(right.getType())) {
+          || !SqlTypeUtil.equalSansNullability(left.getType(), right.getType())) {
         return simple(ScalarFunction.OR, call, type);
       }
       common = left;
@@ -246,7 +300,7 @@ public final class ExpressionConverter {
     List<Expression> arguments = new ArrayList<>();
     arguments.add(convert(common));
     arguments.addAll(candidates);
-    return new Call(ScalarFunction.IN, arguments, type);
+    return new Call(ScalarFunction.IN, OperandCoercion.comparable(arguments), type);
   }
 
   private Expression like(RexCall call, boolean negated, DataType type) {

@@ -76,6 +76,7 @@ public final class LogicalRewriter {
   private static RelNode expandDistinctAggregates(RelNode plan) {
     RelNode expanded = run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
         CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
+    expanded = run(expanded, List.of(Sum0ToSumRule.INSTANCE));
     if (contains(expanded, Join.class) && !contains(plan, Join.class)
         || contains(expanded, Correlate.class) && !contains(plan, Correlate.class)) {
       return plan;

@@ -2,6 +2,7 @@ package io.quiver.planner.logical;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.sql.catalog.ConnectorTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Correlate;
@@ -48,6 +49,10 @@ public final class SupportChecker {
     }
     if (node instanceof Union union && !union.all) {
       throw unsupported("UNION (distinct) is");
+    }
+    if (node instanceof TableScan scan && scan.getTable().unwrap(ConnectorTable.class) == null) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Table "
+          + String.join(".", scan.getTable().getQualifiedName()) + " is not readable by a connector");
     }
     if (node instanceof Filter filter) {
       checkExpression(filter.getCondition());

@@ -46,7 +46,7 @@ public record AggregateCallSpec(AggregateFunction function, List<Integer> argume
         }
         break;
       case SUM:
-      case SUM0:
+        // ($SUM0 is rewritten to SUM in the logical phase: see Sum0ToSumRule.)
         function = AggregateFunction.SUM;
         break;
       case AVG:

@@ -11,7 +11,7 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelDistributionTraitDef;
 import org.apache.calcite.rel.RelDistributions;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rex.RexUtil;
+import io.quiver.planner.logical.ConstantFolder;
 
 /**
  * The cost-based phase: a Volcano planner with Quiver's convention and the distribution trait,
@@ -28,8 +28,8 @@ public final class PhysicalPlanner {
    */
   public static VolcanoPlanner newPlanner() {
     VolcanoPlanner planner = new VolcanoPlanner();
-    // Constant folding in the logical phase evaluates through the cluster's planner's executor.
-    planner.setExecutor(RexUtil.EXECUTOR);
+    // Constant folding in the logical phase evaluates through the cluster planner's executor.
+    planner.setExecutor(ConstantFolder.INSTANCE);
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelDistributionTraitDef.INSTANCE);
     for (RelOptRule rule : QuiverRules.PHYSICAL_RULES) {

@@ -22,8 +22,9 @@ public final class SqlErrors {
   private static final List<Rule> RULES = List.of(
       rule("Object '(.*)' not found within '(.*)'(; did you mean .*)?", ErrorCode.TABLE_NOT_FOUND,
           "Table '$1' not found in schema '$2'$3"),
+      // Calcite names the first part of a qualified name it cannot resolve: a schema or a table.
       rule("Object '(.*)' not found(; did you mean .*)?", ErrorCode.TABLE_NOT_FOUND,
-          "Table '$1' not found$2"),
+          "Table or schema '$1' not found$2"),
       rule("Table '(.*)' not found(.*)", ErrorCode.TABLE_NOT_FOUND, null),
       rule("Schema '(.*)' not found(.*)", ErrorCode.SCHEMA_NOT_FOUND, null),
       rule("Column '(.*)' not found in (any table|table '.*')(.*)", ErrorCode.COLUMN_NOT_FOUND, null),

@@ -31,11 +31,11 @@ public final class StatementParser {
       throw SqlErrors.syntaxError("empty statement", 0, 0, null);
     }
     boolean explain = false;
-    String text = sql;
-    Matcher matcher = EXPLAIN_PREFIX.matcher(sql);
+    String text = withoutTrailingSemicolon(sql);
+    Matcher matcher = EXPLAIN_PREFIX.matcher(text);
     if (matcher.find()) {
       explain = true;
-      text = blankOut(sql, matcher.end());
+      text = blankOut(text, matcher.end());
     }
     try {
       SqlNode node = SqlParser.create(text, QuiverParserConfig.PARSER_CONFIG).parseStmt();
@@ -43,6 +43,15 @@ public final class StatementParser {
     } catch (SqlParseException e) {
       throw SqlErrors.fromParseException(e);
     }
+  }
+
+  /** One trailing semicolon, as shells and scripts add, ends the statement rather than failing it. */
+  private static String withoutTrailingSemicolon(String sql) {
+    int end = sql.length();
+    while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+      end--;
+    }
+    return end > 0 && sql.charAt(end - 1) == ';' ? sql.substring(0, end - 1) : sql;
   }
 
   /** Replaces the first {@code end} characters with spaces, keeping line breaks. */

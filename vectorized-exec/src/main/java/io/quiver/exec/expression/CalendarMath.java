@@ -72,7 +72,7 @@ final class CalendarMath {
     long year = year(packed);
     long monthIndex = year * 12 + (month(packed) - 1) + months;
     long newYear = Math.floorDiv(monthIndex, 12);
-    int newMonth = (int) Math.floorMod(monthIndex, 12) + 1;
+    int newMonth = Math.floorMod(monthIndex, 12) + 1;
     int newDay = Math.min(day(packed), daysInMonth(newYear, newMonth));
     return daysFromCivil(newYear, newMonth, newDay);
   }

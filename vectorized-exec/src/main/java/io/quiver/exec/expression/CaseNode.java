@@ -19,6 +19,8 @@ final class CaseNode extends ExpressionNode {
   private final boolean coalesce;
   /** Indexes into {@link #children} of the value branches (THEN values and ELSE, or COALESCE values). */
   private final int[] valueIndexes;
+  /** Whether value branch v is a constant (its source vector then has a single row). */
+  private final boolean[] constantBranch;
 
   /** For CASE: when1, then1, ..., else. For COALESCE: the values. */
   CaseNode(boolean coalesce, List<ExpressionNode> arguments, DataType type, BufferAllocator allocator) {
@@ -36,6 +38,10 @@ final class CaseNode extends ExpressionNode {
         valueIndexes[b] = 2 * b + 1;
       }
       valueIndexes[branches] = arguments.size() - 1;
+    }
+    constantBranch = new boolean[valueIndexes.length];
+    for (int v = 0; v < valueIndexes.length; v++) {
+      constantBranch[v] = arguments.get(valueIndexes[v]) instanceof ConstantNode;
     }
   }
 
@@ -83,10 +89,8 @@ final class CaseNode extends ExpressionNode {
         if (v < 0) {
           continue;
         }
-        if (sources[v] == null) {
-          BoxedValues.write(result, type, i, ((ConstantNode) children.get(valueIndexes[v])).value);
-        } else {
-          result.copyFromSafe(i, i, sources[v]);
+        if (sources[v] != null) {
+          result.copyFromSafe(constantBranch[v] ? 0 : i, i, sources[v]);
         }
       }
       result.setValueCount(rows);
@@ -113,8 +117,15 @@ final class CaseNode extends ExpressionNode {
     ExpressionNode value = children.get(valueIndexes[v]);
     long[] taken = rows.clone();
     if (value instanceof ConstantNode constant) {
-      if (onlyNonNull && constant.isNull()) {
-        return;
+      if (constant.isNull()) {
+        if (onlyNonNull) {
+          return;
+        }
+      } else {
+        // One row holding the constant; every chosen row copies row 0 (no boxing per row).
+        try (VectorSchemaRoot single = new VectorSchemaRoot(List.of(), List.of(), 1)) {
+          sources[v] = constant.evaluate(single);
+        }
       }
     } else {
       sources[v] = RowSubset.evaluate(value, batch, rows, allocator);

@@ -130,10 +130,7 @@ final class CastNode extends ExpressionNode {
     boolean toDecimal = type.kind() == TypeKind.DECIMAL;
     long minimum = Vectors.minimum(toWidth);
     long maximum = Vectors.maximum(toWidth);
-    for (int i = 0; i < rows; i++) {
-      if (!Validity.isSet(validity, i)) {
-        continue;
-      }
+    for (int i = Validity.nextSet(validity, 0, rows); i < rows; i = Validity.nextSet(validity, i + 1, rows)) {
       long value = Vectors.readExact(in, fromWidth, i);
       boolean fits = fromWidth != 16 || DecimalMath.fitsLong(in, i);
       if (fits) {

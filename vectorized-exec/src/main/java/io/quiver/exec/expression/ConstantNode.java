@@ -7,7 +7,11 @@ import io.quiver.exec.type.DataType;
 import java.math.BigDecimal;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -96,16 +100,58 @@ final class ConstantNode extends ExpressionNode {
     }
     FieldVector vector = Vectors.allocate(type, rows, allocator);
     try {
-      if (value != null) {
-        for (int i = 0; i < rows; i++) {
-          BoxedValues.write(vector, type, i, value);
-        }
+      if (value != null && rows > 0) {
+        fill(vector, rows);
       }
       vector.setValueCount(rows);
       return vector;
     } catch (RuntimeException e) {
       vector.close();
       throw e;
+    }
+  }
+
+  /** Writes the value into every row: once boxed, then copied as raw bytes. */
+  private void fill(FieldVector vector, int rows) {
+    if (vector instanceof BitVector bits) {
+      boolean set = (Boolean) value;
+      Validity.fill(bits.getValidityBuffer(), rows, true);
+      Validity.fill(bits.getDataBuffer(), rows, set);
+      return;
+    }
+    BoxedValues.write(vector, type, 0, value);
+    if (vector instanceof BaseFixedWidthVector fixedWidth) {
+      ArrowBuf data = fixedWidth.getDataBuffer();
+      int width = fixedWidth.getTypeWidth();
+      long first = data.getLong(0);
+      long second = width == 16 ? data.getLong(8) : 0;
+      for (int i = 1; i < rows; i++) {
+        switch (width) {
+          case 1:
+            data.setByte(i, (byte) first);
+            break;
+          case 2:
+            data.setShort(i * 2L, (short) first);
+            break;
+          case 4:
+            data.setInt(i * 4L, (int) first);
+            break;
+          case 8:
+            data.setLong(i * 8L, first);
+            break;
+          default:
+            data.setLong(i * 16L, first);
+            data.setLong(i * 16L + 8, second);
+            break;
+        }
+      }
+      Validity.fill(fixedWidth.getValidityBuffer(), rows, true);
+      return;
+    }
+    byte[] bytes = BoxedValues.readBytes(vector, 0);
+    BaseVariableWidthVector variableWidth = (BaseVariableWidthVector) vector;
+    for (int i = 1; i < rows; i++) {
+      variableWidth.setSafe(i, bytes);
     }
   }
 

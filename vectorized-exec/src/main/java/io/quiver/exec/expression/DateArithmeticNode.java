@@ -42,10 +42,7 @@ final class DateArithmeticNode extends BinaryNode {
     ArrowBuf out = result.getDataBuffer();
     ArrowBuf validity = result.getValidityBuffer();
     int leftWidth = leftTimestamp ? 8 : 4;
-    for (int i = 0; i < rows; i++) {
-      if (!Validity.isSet(validity, i)) {
-        continue;
-      }
+    for (int i = Validity.nextSet(validity, 0, rows); i < rows; i = Validity.nextSet(validity, i + 1, rows)) {
       long value = leftData == null ? leftValue : Vectors.readExact(leftData, leftWidth, i);
       long interval = rightData == null ? rightValue : Vectors.readExact(rightData, intervalWidth, i);
       if (subtract) {

@@ -68,10 +68,7 @@ final class ExtractNode extends ExpressionNode {
       }
       ArrowBuf in = input.getDataBuffer();
       ArrowBuf out = result.getDataBuffer();
-      for (int i = 0; i < rows; i++) {
-        if (!Validity.isSet(validity, i)) {
-          continue;
-        }
+      for (int i = Validity.nextSet(validity, 0, rows); i < rows; i = Validity.nextSet(validity, i + 1, rows)) {
         long day;
         long microsOfDay;
         if (timestamp) {

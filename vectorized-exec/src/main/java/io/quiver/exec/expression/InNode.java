@@ -20,6 +20,8 @@ final class InNode extends ExpressionNode {
   private final List<ExpressionNode> candidates;
   private final List<ComparisonKernel> kernels;
   private final boolean nullCandidate;
+  /** One-pass lookup when every candidate is a constant; null otherwise. */
+  private final InListKernel listKernel;
 
   InNode(ExpressionNode value, List<ExpressionNode> candidates, BufferAllocator allocator) {
     super(DataType.BOOLEAN, allocator, concat(value, candidates));
@@ -40,6 +42,14 @@ final class InNode extends ExpressionNode {
     this.candidates = kept;
     this.kernels = kernelList;
     this.nullCandidate = sawNull;
+    List<ConstantNode> constants = new ArrayList<>();
+    for (ExpressionNode candidate : kept) {
+      if (candidate instanceof ConstantNode constant) {
+        constants.add(constant);
+      }
+    }
+    this.listKernel = !kept.isEmpty() && constants.size() == kept.size()
+        ? InListKernel.create(value.type(), constants) : null;
   }
 
   private static List<ExpressionNode> concat(ExpressionNode value, List<ExpressionNode> candidates) {
@@ -55,6 +65,9 @@ final class InNode extends ExpressionNode {
     FieldVector valueVector = value.evaluate(batch);
     List<FieldVector> matches = new ArrayList<>();
     try {
+      if (listKernel != null) {
+        return evaluateList(valueVector, rows);
+      }
       for (int c = 0; c < candidates.size(); c++) {
         ExpressionNode candidate = candidates.get(c);
         FieldVector candidateVector = candidate instanceof ConstantNode ? null : candidate.evaluate(batch);
@@ -82,6 +95,27 @@ final class InNode extends ExpressionNode {
     } finally {
       value.release(valueVector);
       Vectors.closeAll(matches);
+    }
+  }
+
+  private BitVector evaluateList(FieldVector valueVector, int rows) {
+    BitVector result = (BitVector) Vectors.allocate(DataType.BOOLEAN, rows, allocator);
+    try {
+      ArrowBuf validity = result.getValidityBuffer();
+      ArrowBuf values = result.getDataBuffer();
+      listKernel.match(valueVector, rows, values);
+      for (int w = 0; w < Validity.wordCount(rows); w++) {
+        long valid = Validity.validWord(valueVector, w) & Validity.rowMask(w, rows);
+        if (nullCandidate) {
+          valid &= Validity.readWord(values, w);
+        }
+        Validity.writeWord(validity, w, valid);
+      }
+      result.setValueCount(rows);
+      return result;
+    } catch (RuntimeException e) {
+      result.close();
+      throw e;
     }
   }
 

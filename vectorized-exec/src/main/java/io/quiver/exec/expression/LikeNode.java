@@ -20,6 +20,8 @@ final class LikeNode extends ExpressionNode {
   private final ExpressionNode escape;
   private final boolean negated;
   private final LikePattern constantPattern;
+  /** Row bytes are copied here and matched as a Java array (faster than byte-wise buffer reads). */
+  private byte[] scratch = new byte[256];
 
   LikeNode(ExpressionNode value, ExpressionNode pattern, ExpressionNode escape, boolean negated,
       BufferAllocator allocator) {
@@ -60,6 +62,7 @@ final class LikeNode extends ExpressionNode {
       long flip = negated ? -1L : 0L;
       if (constantPattern != null) {
         LikePattern matcher = constantPattern;
+        byte[] text = scratch;
         for (int w = 0; w < Validity.wordCount(rows); w++) {
           long valid = Validity.validWord(values, w) & Validity.rowMask(w, rows);
           int base = w << 6;
@@ -70,7 +73,13 @@ final class LikeNode extends ExpressionNode {
               long i = base + j;
               int start = offsets.getInt(i << 2);
               int end = offsets.getInt((i + 1) << 2);
-              bits |= (matcher.matches(data, start, end) ? 1L : 0L) << j;
+              int length = end - start;
+              if (text.length < length) {
+                text = new byte[Math.max(length, text.length * 2)];
+                scratch = text;
+              }
+              data.getBytes(start, text, 0, length);
+              bits |= (matcher.matches(text, length) ? 1L : 0L) << j;
             }
           }
           Validity.writeWord(validity, w, valid);

@@ -97,29 +97,34 @@ final class LikePattern {
 
   /** Matches the UTF-8 bytes {@code data[start, end)}. */
   boolean matches(ArrowBuf data, int start, int end) {
+    byte[] bytes = new byte[end - start];
+    data.getBytes(start, bytes, 0, bytes.length);
+    return matches(bytes, bytes.length);
+  }
+
+  /** Matches the UTF-8 bytes {@code text[0, length)}. */
+  boolean matches(byte[] text, int length) {
     if (segments == null) {
-      byte[] bytes = new byte[end - start];
-      data.getBytes(start, bytes, 0, bytes.length);
-      return regex.matcher(new String(bytes, StandardCharsets.UTF_8)).matches();
+      return regex.matcher(new String(text, 0, length, StandardCharsets.UTF_8)).matches();
     }
     byte[] first = segments[0];
     if (segments.length == 1) {
-      return TextComparisonKernel.equalBytes(data, start, end - start, first);
+      return length == first.length && regionEquals(text, 0, first);
     }
     byte[] last = segments[segments.length - 1];
-    if (end - start < first.length + last.length
-        || !regionEquals(data, start, first)
-        || !regionEquals(data, end - last.length, last)) {
+    if (length < first.length + last.length
+        || !regionEquals(text, 0, first)
+        || !regionEquals(text, length - last.length, last)) {
       return false;
     }
-    int position = start + first.length;
-    int limit = end - last.length;
+    int position = first.length;
+    int limit = length - last.length;
     for (int s = 1; s < segments.length - 1; s++) {
       byte[] segment = segments[s];
       if (segment.length == 0) {
         continue;
       }
-      int found = indexOf(data, position, limit, segment);
+      int found = indexOf(text, position, limit, segment);
       if (found < 0) {
         return false;
       }
@@ -128,26 +133,26 @@ final class LikePattern {
     return true;
   }
 
-  private static boolean regionEquals(ArrowBuf data, int start, byte[] bytes) {
+  private static boolean regionEquals(byte[] text, int start, byte[] bytes) {
     for (int i = 0; i < bytes.length; i++) {
-      if (data.getByte(start + i) != bytes[i]) {
+      if (text[start + i] != bytes[i]) {
         return false;
       }
     }
     return true;
   }
 
-  /** First position of {@code needle} in {@code data[from, to)}, or -1. */
-  static int indexOf(ArrowBuf data, int from, int to, byte[] needle) {
+  /** First position of {@code needle} in {@code text[from, to)}, or -1. */
+  static int indexOf(byte[] text, int from, int to, byte[] needle) {
     byte first = needle[0];
     int lastStart = to - needle.length;
     outer:
     for (int i = from; i <= lastStart; i++) {
-      if (data.getByte(i) != first) {
+      if (text[i] != first) {
         continue;
       }
       for (int k = 1; k < needle.length; k++) {
-        if (data.getByte(i + k) != needle[k]) {
+        if (text[i + k] != needle[k]) {
           continue outer;
         }
       }

@@ -20,7 +20,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class NumericFunctionNode extends ExpressionNode {
 
-  enum Function { ABS, FLOOR, CEIL }
+  /** NEGATE is here for REAL and DOUBLE only (-0.0 must stay distinct); exact kinds subtract from 0. */
+  enum Function { ABS, FLOOR, CEIL, NEGATE }
 
   private final Function function;
   private final ExpressionNode input;
@@ -45,10 +46,7 @@ final class NumericFunctionNode extends ExpressionNode {
       ArrowBuf in = source.getDataBuffer();
       ArrowBuf out = result.getDataBuffer();
       TypeKind kind = input.type().kind();
-      for (int i = 0; i < rows; i++) {
-        if (!Validity.isSet(validity, i)) {
-          continue;
-        }
+      for (int i = Validity.nextSet(validity, 0, rows); i < rows; i = Validity.nextSet(validity, i + 1, rows)) {
         if (kind == TypeKind.DOUBLE) {
           out.setDouble((long) i << 3, apply(in.getDouble((long) i << 3)));
         } else if (kind == TypeKind.REAL) {
@@ -85,6 +83,8 @@ final class NumericFunctionNode extends ExpressionNode {
         return Math.abs(value);
       case FLOOR:
         return Math.floor(value);
+      case NEGATE:
+        return -value;
       default:
         return Math.ceil(value);
     }

@@ -85,4 +85,21 @@ final class Validity {
     }
     return readWord(vector.getDataBuffer(), word);
   }
+
+  /** The first row at or after {@code from} whose bit is set, or {@code rows} when there is none. */
+  static int nextSet(ArrowBuf bitmap, int from, int rows) {
+    if (from >= rows) {
+      return rows;
+    }
+    int word = from >>> 6;
+    long bits = readWord(bitmap, word) & (-1L << (from & 63));
+    while (bits == 0) {
+      word++;
+      if (word << 6 >= rows) {
+        return rows;
+      }
+      bits = readWord(bitmap, word);
+    }
+    return Math.min((word << 6) + Long.numberOfTrailingZeros(bits), rows);
+  }
 }

@@ -207,6 +207,34 @@ class ComparisonTest {
   }
 
   @Test
+  void inListOfConstantsForEveryColumnKind() {
+    DataType money = DataType.decimal(15, 2);
+    TestBatch batch = batch(4).column(money, new BigDecimal("1.50"), new BigDecimal("2.00"), new BigDecimal("3.00"), null);
+    assertEquals(Arrays.asList(true, true, false, null), run(bool(ScalarFunction.IN, column(0, money),
+        decimal("1.5", 2, 1), integer(2), decimal("3.001", 4, 3)), batch));
+    batch = batch(3).column(DataType.INTEGER, 1L, 2L, 3L);
+    assertEquals(List.of(false, true, false), run(bool(ScalarFunction.IN, column(0, DataType.INTEGER),
+        decimal("1.5", 2, 1), integer(2)), batch));
+    List<Object> sizes = new ArrayList<>();
+    List<Object> expected = new ArrayList<>();
+    Expression[] arguments = new Expression[11];
+    arguments[0] = column(0, DataType.INTEGER);
+    for (int c = 1; c <= 10; c++) {
+      arguments[c] = integer(c * 5L);
+    }
+    for (long size = 0; size < 60; size++) {
+      sizes.add(size);
+      expected.add(size > 0 && size % 5 == 0 && size <= 50);
+    }
+    assertEquals(expected, run(bool(ScalarFunction.IN, arguments), batch(60).column(DataType.INTEGER, sizes)));
+    batch = batch(4).column(DataType.character(5), "AIR", "AIR  ", "MAIL", null);
+    assertEquals(Arrays.asList(true, true, null, null), run(bool(ScalarFunction.IN, column(0, DataType.character(5)),
+        text("AIR "), text("REG AIR"), nullOf(DataType.VARCHAR)), batch));
+    batch = batch(2).column(DataType.DATE, LocalDate.of(1995, 1, 1), LocalDate.of(1995, 1, 2));
+    assertEquals(List.of(false, true), run(bool(ScalarFunction.IN, column(0, DataType.DATE), date("1995-01-02")), batch));
+  }
+
+  @Test
   void betweenWithNullBounds() {
     Expression x = column(0, DataType.INTEGER);
     TestBatch batch = batch(3).column(DataType.INTEGER, 1L, 5L, 10L);

@@ -54,6 +54,23 @@ class CompiledExpressionTest {
   }
 
   @Test
+  void inputColumnFromAnotherAllocatorTreeIsCopied() {
+    try (RootAllocator other = new RootAllocator()) {
+      TestBatch batch = new TestBatch(other, 3).column(DataType.BIGINT, 1L, null, 3L);
+      FieldVector result;
+      try (VectorExpression expression = ExpressionCompiler.compile(column(0, DataType.BIGINT), allocator);
+          VectorSchemaRoot root = batch.root()) {
+        result = expression.evaluate(root);
+      }
+      try (FieldVector owned = result) {
+        assertEquals(allocator, owned.getAllocator());
+        assertEquals(Arrays.asList(1L, null, 3L), Arrays.asList(TestBatch.read(owned, DataType.BIGINT, 0),
+            TestBatch.read(owned, DataType.BIGINT, 1), TestBatch.read(owned, DataType.BIGINT, 2)));
+      }
+    }
+  }
+
+  @Test
   void resultsAreAllocatedFromTheCompileAllocator() {
     try (BufferAllocator child = allocator.newChildAllocator("expression", 0, Long.MAX_VALUE);
         VectorExpression expression = ExpressionCompiler.compile(
@@ -126,6 +143,25 @@ class CompiledExpressionTest {
       try (VectorSchemaRoot root = batch.root()) {
         QuiverException e = assertThrows(QuiverException.class, () -> expression.evaluate(root));
         assertEquals(ErrorCode.INTERNAL_ERROR, e.errorCode());
+      }
+    }
+  }
+
+  @Test
+  void inputColumnWithAnotherLayoutIsReported() {
+    try (VectorExpression expression = ExpressionCompiler.compile(
+        bool(ScalarFunction.GREATER_THAN, column(0, DataType.INTEGER), integer(1)), allocator)) {
+      TestBatch batch = new TestBatch(allocator, 1).column(DataType.BIGINT, 1L);
+      try (VectorSchemaRoot root = batch.root()) {
+        QuiverException e = assertThrows(QuiverException.class, () -> expression.evaluate(root));
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.errorCode());
+        assertEquals(true, e.getMessage().contains("$0 is declared INTEGER"), e.getMessage());
+      }
+    }
+    try (VectorExpression expression = ExpressionCompiler.compile(column(0, DataType.decimal(15, 2)), allocator)) {
+      TestBatch batch = new TestBatch(allocator, 1).column(DataType.decimal(15, 3), new java.math.BigDecimal("1.000"));
+      try (VectorSchemaRoot root = batch.root()) {
+        assertThrows(QuiverException.class, () -> expression.evaluate(root));
       }
     }
   }

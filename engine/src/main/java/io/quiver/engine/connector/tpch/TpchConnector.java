@@ -19,10 +19,19 @@ public final class TpchConnector implements Connector {
   public static final Map<String, Double> SCALE_FACTORS = scaleFactors();
 
   private final Schema catalogSchema;
-  private final TpchDataSource dataSource = new TpchDataSource();
+  private final TpchDataSource dataSource;
 
-  /** @param splitPolicy how tables are cut into splits (it knows the executor's slot count) */
+  /** A connector without a data cache: every scan generates its rows. */
   public TpchConnector(TpchSplitPolicy splitPolicy) {
+    this(splitPolicy, new TpchDataCache(0));
+  }
+
+  /**
+   * @param splitPolicy how tables are cut into splits (it knows the executor's slot count)
+   * @param cache where generated columns are kept for later scans
+   */
+  public TpchConnector(TpchSplitPolicy splitPolicy, TpchDataCache cache) {
+    this.dataSource = new TpchDataSource(cache);
     Map<String, Schema> schemas = new LinkedHashMap<>();
     SCALE_FACTORS.forEach((name, scale) -> schemas.put(name, new TpchSchema(name, scale, splitPolicy)));
     Map<String, Schema> frozen = Map.copyOf(schemas);
@@ -47,6 +56,12 @@ public final class TpchConnector implements Connector {
   @Override
   public TableDataSource dataSource() {
     return dataSource;
+  }
+
+  /** Drops the cached data. */
+  @Override
+  public void close() {
+    dataSource.cache().clear();
   }
 
   private static Map<String, Double> scaleFactors() {

@@ -9,8 +9,26 @@ import io.quiver.exec.type.RowSchema;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** Generates TPC-H rows straight into Arrow batches on an executor. Stateless and thread-safe. */
+/**
+ * Generates TPC-H rows into Arrow batches on an executor, or copies them from the
+ * {@link TpchDataCache} when an earlier scan already generated them. Thread-safe.
+ */
 public final class TpchDataSource implements TableDataSource {
+
+  private final TpchDataCache cache;
+
+  /** A data source that generates every scan anew. */
+  public TpchDataSource() {
+    this(new TpchDataCache(0));
+  }
+
+  public TpchDataSource(TpchDataCache cache) {
+    this.cache = cache;
+  }
+
+  public TpchDataCache cache() {
+    return cache;
+  }
 
   @Override
   public String connectorName() {
@@ -47,7 +65,19 @@ public final class TpchDataSource implements TableDataSource {
             + schema.column(i).type());
       }
     }
-    return new TpchSplitReader<>(definition, scaleFactor, split, splitCount, columns, schema, allocator, batchSize);
+    TpchDataCache.SplitKey key = new TpchDataCache.SplitKey(definition.name(), scaleFactor, split, splitCount);
+    TpchDataCache.CachedSplit cached = cache.lookup(key, columns);
+    if (cached != null) {
+      return new TpchCachedSplitReader(cached, columns, schema, allocator, batchSize);
+    }
+    return newGeneratingReader(definition, scaleFactor, split, splitCount, columns, schema, allocator, batchSize, key);
+  }
+
+  private <E extends io.trino.tpch.TpchEntity> SplitReader newGeneratingReader(TpchTableDefinition<E> definition,
+      double scaleFactor, int split, int splitCount, List<Integer> columns, RowSchema schema,
+      BufferAllocator allocator, int batchSize, TpchDataCache.SplitKey key) {
+    return new TpchSplitReader<>(definition, scaleFactor, split, splitCount, columns, schema, allocator, batchSize,
+        cache, key);
   }
 
   private static double scaleFactor(TableHandle table) {

@@ -99,7 +99,7 @@ class TpchDataSourceTest {
   @Test
   void splitsTogetherGiveExactlyTheWholeTable() {
     Comparator<List<String>> byText = Comparator.comparing(Object::toString);
-    for (String name : List.of("lineitem", "orders", "partsupp", "customer", "nation")) {
+    for (String name : List.of("lineitem", "orders", "nation")) {
       TpchTableDefinition<?> table = TpchTables.byName(name);
       List<List<String>> whole = new ArrayList<>(TpchTestReads.readAll(allocator, table, TINY, 1, 4096));
       List<List<String>> split = new ArrayList<>(TpchTestReads.readAll(allocator, table, TINY, 7, 1000));

@@ -28,8 +28,9 @@ import org.apache.calcite.rel.logical.LogicalAggregate;
  *       partition): one SINGLE step, no exchange;
  *   <li>otherwise PARTIAL per partition, an exchange (hash on the keys; with no keys a gather), and
  *       FINAL;
- *   <li>a DISTINCT aggregate that the logical rewrites could not expand cannot be split: exchange
- *       the input on the keys, then SINGLE.
+ *   <li>also one SINGLE step over the input exchanged on the keys (a gather with no keys); the
+ *       cost model picks it when the partial step would not reduce the rows much. A DISTINCT
+ *       aggregate that the logical rewrites could not expand has only this plan.
  * </ul>
  */
 public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
@@ -56,24 +57,28 @@ public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
     RelNode input = PhysicalInputs.physical(aggregate.getInput());
     RelDistribution inputDistribution = Distributions.of(input);
 
-    RelNode result;
     if (Distributions.colocates(inputDistribution, keys)) {
-      result = single(aggregate, input, inputDistribution, keys, calls);
-    } else if (distinct) {
-      RelDistribution target = keys.isEmpty() ? RelDistributions.SINGLETON : RelDistributions.hash(keys);
-      result = single(aggregate, QuiverExchange.create(input, target), target, keys, calls);
-    } else {
-      QuiverAggregate partial = new QuiverAggregate(aggregate.getCluster(),
-          Distributions.traits(aggregate, RelDistributions.RANDOM_DISTRIBUTED), input,
-          AggregateStep.PARTIAL, keys, calls, aggregate.getInput().getRowType());
-      RelDistribution target = keys.isEmpty()
-          ? RelDistributions.SINGLETON
-          : RelDistributions.hash(IntStream.range(0, keys.size()).boxed().collect(Collectors.toList()));
-      result = new QuiverAggregate(aggregate.getCluster(), Distributions.traits(aggregate, target),
-          QuiverExchange.create(partial, target), AggregateStep.FINAL, keys, calls,
-          aggregate.getInput().getRowType());
+      call.transformTo(single(aggregate, input, inputDistribution, keys, calls));
+      return;
     }
-    call.transformTo(result);
+    // One step over the input exchanged on the keys: the only plan for DISTINCT calls, and the
+    // cheaper one when the keys are nearly unique. The trait conversion brings the exchange.
+    RelDistribution target = keys.isEmpty() ? RelDistributions.SINGLETON : RelDistributions.hash(keys);
+    RelNode exchanged = convert(aggregate.getInput(), Distributions.traits(aggregate, target));
+    call.transformTo(single(aggregate, exchanged, target, keys, calls));
+    if (distinct) {
+      return;
+    }
+    // PARTIAL per partition, exchange of the (fewer) partial rows on the keys, FINAL.
+    QuiverAggregate partial = new QuiverAggregate(aggregate.getCluster(),
+        Distributions.traits(aggregate, RelDistributions.RANDOM_DISTRIBUTED), input,
+        AggregateStep.PARTIAL, keys, calls, aggregate.getInput().getRowType());
+    RelDistribution partialTarget = keys.isEmpty()
+        ? RelDistributions.SINGLETON
+        : RelDistributions.hash(IntStream.range(0, keys.size()).boxed().collect(Collectors.toList()));
+    call.transformTo(new QuiverAggregate(aggregate.getCluster(),
+        Distributions.traits(aggregate, partialTarget), QuiverExchange.create(partial, partialTarget),
+        AggregateStep.FINAL, keys, calls, aggregate.getInput().getRowType()));
   }
 
   private static QuiverAggregate single(LogicalAggregate aggregate, RelNode input,

@@ -1,0 +1,158 @@
+package io.quiver.planner.fragment;
+
+import io.quiver.exec.fragment.expression.Call;
+import io.quiver.exec.fragment.expression.Expression;
+import io.quiver.exec.fragment.expression.Literal;
+import io.quiver.exec.fragment.expression.ScalarFunction;
+import io.quiver.exec.type.DataType;
+import io.quiver.exec.type.TypeKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes the operands of arithmetic and comparisons agree in kind, as the executor's functions
+ * expect: Calcite types {@code INTEGER + BIGINT} as BIGINT without casting the INTEGER, and compares
+ * INTEGER with DECIMAL directly. Literals are converted in place; other operands get a CAST.
+ */
+final class OperandCoercion {
+
+  private OperandCoercion() {
+  }
+
+  /** Operands of ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO with result type {@code type}. */
+  static List<Expression> arithmetic(List<Expression> operands, DataType type) {
+    if (!type.isNumeric()) {
+      return operands; // DATE/TIMESTAMP with an INTERVAL
+    }
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      DataType operandType = operand.type();
+      if (type.kind() == TypeKind.DECIMAL) {
+        result.add(operandType.kind() == TypeKind.DECIMAL ? operand
+            : cast(operand, integerAsDecimal(operandType)));
+      } else {
+        result.add(operandType.kind() == type.kind() ? operand : cast(operand, kindOnly(type)));
+      }
+    }
+    return result;
+  }
+
+  /** Operands compared with each other (comparisons, IN, BETWEEN): brought to a common kind. */
+  static List<Expression> comparable(List<Expression> operands) {
+    DataType common = null;
+    for (Expression operand : operands) {
+      common = common == null ? operand.type() : wider(common, operand.type());
+    }
+    if (common == null) {
+      return operands;
+    }
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      result.add(sameKind(operand.type(), common) ? operand : cast(operand, common));
+    }
+    return result;
+  }
+
+  private static boolean sameKind(DataType a, DataType b) {
+    return a.kind() == b.kind() || a.isText() && b.isText() || a.kind() == TypeKind.NULL;
+  }
+
+  private static DataType wider(DataType a, DataType b) {
+    if (sameKind(a, b)) {
+      return a.kind() == TypeKind.NULL ? b : a;
+    }
+    if (b.kind() == TypeKind.NULL) {
+      return a;
+    }
+    if (a.isNumeric() && b.isNumeric()) {
+      if (isApproximate(a) || isApproximate(b)) {
+        return DataType.DOUBLE;
+      }
+      if (a.kind() == TypeKind.DECIMAL || b.kind() == TypeKind.DECIMAL) {
+        DataType decimalA = a.kind() == TypeKind.DECIMAL ? a : integerAsDecimal(a);
+        DataType decimalB = b.kind() == TypeKind.DECIMAL ? b : integerAsDecimal(b);
+        int scale = Math.max(decimalA.scale(), decimalB.scale());
+        int integerDigits = Math.max(decimalA.precision() - decimalA.scale(),
+            decimalB.precision() - decimalB.scale());
+        return DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, integerDigits + scale), scale);
+      }
+      return integerWidth(a) >= integerWidth(b) ? a : b;
+    }
+    if (a.kind() == TypeKind.DATE && b.kind() == TypeKind.TIMESTAMP
+        || a.kind() == TypeKind.TIMESTAMP && b.kind() == TypeKind.DATE) {
+      return DataType.TIMESTAMP;
+    }
+    return a;
+  }
+
+  private static boolean isApproximate(DataType type) {
+    return type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL;
+  }
+
+  private static int integerWidth(DataType type) {
+    switch (type.kind()) {
+      case TINYINT:
+        return 1;
+      case SMALLINT:
+        return 2;
+      case INTEGER:
+        return 4;
+      default:
+        return 8;
+    }
+  }
+
+  /** Integers in decimal arithmetic: DECIMAL(3/5/10/19, 0) by width. */
+  private static DataType integerAsDecimal(DataType type) {
+    switch (type.kind()) {
+      case TINYINT:
+        return DataType.decimal(3, 0);
+      case SMALLINT:
+        return DataType.decimal(5, 0);
+      case INTEGER:
+        return DataType.decimal(10, 0);
+      case BIGINT:
+        return DataType.decimal(19, 0);
+      default:
+        return type;
+    }
+  }
+
+  private static DataType kindOnly(DataType type) {
+    return new DataType(type.kind(), type.precision(), type.scale());
+  }
+
+  /** {@code operand} as {@code target}: a literal converted in place, anything else a CAST call. */
+  static Expression cast(Expression operand, DataType target) {
+    if (operand instanceof Literal literal) {
+      Literal converted = convertLiteral(literal, target);
+      if (converted != null) {
+        return converted;
+      }
+    }
+    return new Call(ScalarFunction.CAST, List.of(operand), target);
+  }
+
+  private static Literal convertLiteral(Literal literal, DataType target) {
+    if (literal.isNull()) {
+      return Literal.nullOf(target);
+    }
+    DataType source = literal.type();
+    if (source.isInteger() && target.isInteger()) {
+      return new Literal(literal.text(), target);
+    }
+    if ((source.isInteger() || source.kind() == TypeKind.DECIMAL) && target.kind() == TypeKind.DECIMAL) {
+      BigDecimal value = new BigDecimal(literal.text());
+      if (value.stripTrailingZeros().scale() > target.scale()) {
+        return null;
+      }
+      return new Literal(value.setScale(target.scale(), RoundingMode.UNNECESSARY).toPlainString(), target);
+    }
+    if (source.isNumeric() && isApproximate(target)) {
+      return new Literal(Double.toString(new BigDecimal(literal.text()).doubleValue()), target);
+    }
+    return null;
+  }
+}
