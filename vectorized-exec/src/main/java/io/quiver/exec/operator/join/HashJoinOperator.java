@@ -84,7 +84,16 @@ public final class HashJoinOperator implements Operator {
 
   @Override
   public boolean needsInput() {
-    return built && !finishing && !closed && current == null;
+    return built && !finishing && !closed && current == null && !nothingCanMatch();
+  }
+
+  /**
+   * True when the build side turned out empty and the join type outputs only matches: then the
+   * join is done without reading its probe side (the driver closes the probe pipeline).
+   */
+  private boolean nothingCanMatch() {
+    return built && table.rowCount() == 0
+        && (joinType == JoinType.INNER || joinType == JoinType.SEMI || joinType == JoinType.BUILD_OUTER);
   }
 
   @Override
@@ -206,6 +215,9 @@ public final class HashJoinOperator implements Operator {
   @Override
   public boolean isFinished() {
     if (closed) {
+      return true;
+    }
+    if (built && current == null && nothingCanMatch()) {
       return true;
     }
     if (!built || !finishing || current != null) {

@@ -83,6 +83,21 @@ class HashJoinOperatorTest {
   }
 
   @Test
+  void anEmptyBuildSideFinishesAnInnerJoinWithoutReadingTheProbeSide() {
+    ListSourceOperator probe = new ListSourceOperator(TestTables.batches(allocator, JoinTestSupport.PROBE, PROBE, 1));
+    HashJoinOperator join = new HashJoinOperator(JoinTestSupport.node(JoinType.INNER, false, false),
+        new OperatorPipeline(List.of(new ListSourceOperator(List.of()))), null, allocator, 8);
+    io.quiver.exec.testing.CollectingSink sink = new io.quiver.exec.testing.CollectingSink();
+    try (io.quiver.exec.operator.Driver driver = new io.quiver.exec.operator.Driver(List.of(probe, join, sink),
+        new io.quiver.exec.task.CancellationToken())) {
+      driver.run();
+    }
+    assertEquals(0, probe.produced());
+    assertTrue(probe.isClosed());
+    assertEquals(List.of(), TestTables.drain(sink.batches()));
+  }
+
+  @Test
   void needsNoProbeInputUntilBuiltAndClosesEverything() {
     ListSourceOperator buildSource = new ListSourceOperator(TestTables.batches(allocator, JoinTestSupport.BUILD,
         BUILD, 1));
