@@ -32,6 +32,16 @@ public final class CatalogRegistry {
     connectors.add(connector);
   }
 
+  /** The connector of a catalog, by the catalog's name as stored. */
+  public synchronized Optional<Connector> connector(String catalogName) {
+    for (Connector connector : connectors) {
+      if (connector.catalogName().equals(catalogName)) {
+        return Optional.of(connector);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Closes every connector. */
   public synchronized void close() {
     RuntimeException failure = null;
