@@ -20,6 +20,7 @@ public final class CatalogRegistry {
 
   private final SchemaPlus rootSchema = CalciteSchema.createRootSchema(false, false).plus();
   private final TableDataSources dataSources = new TableDataSources();
+  private final List<Connector> connectors = new ArrayList<>();
 
   /** Adds a connector's catalog. */
   public synchronized void register(Connector connector) {
@@ -28,6 +29,26 @@ public final class CatalogRegistry {
     }
     rootSchema.add(connector.catalogName(), connector.catalogSchema());
     dataSources.register(connector.dataSource());
+    connectors.add(connector);
+  }
+
+  /** Closes every connector. */
+  public synchronized void close() {
+    RuntimeException failure = null;
+    for (Connector connector : connectors) {
+      try {
+        connector.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** The root the planner resolves names in: catalogs, then schemas, then tables. */
