@@ -20,6 +20,7 @@ public final class CatalogRegistry {
 
   private final SchemaPlus rootSchema = CalciteSchema.createRootSchema(false, false).plus();
   private final TableDataSources dataSources = new TableDataSources();
+  private final List<Connector> connectors = new ArrayList<>();
 
   /** Adds a connector's catalog. */
   public synchronized void register(Connector connector) {
@@ -28,6 +29,36 @@ public final class CatalogRegistry {
     }
     rootSchema.add(connector.catalogName(), connector.catalogSchema());
     dataSources.register(connector.dataSource());
+    connectors.add(connector);
+  }
+
+  /** The connector of a catalog, by the catalog's name as stored. */
+  public synchronized Optional<Connector> connector(String catalogName) {
+    for (Connector connector : connectors) {
+      if (connector.catalogName().equals(catalogName)) {
+        return Optional.of(connector);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Closes every connector. */
+  public synchronized void close() {
+    RuntimeException failure = null;
+    for (Connector connector : connectors) {
+      try {
+        connector.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** The root the planner resolves names in: catalogs, then schemas, then tables. */

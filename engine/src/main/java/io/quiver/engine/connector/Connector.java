@@ -17,4 +17,8 @@ public interface Connector {
 
   /** Reads this connector's tables on an executor. */
   TableDataSource dataSource();
+
+  /** Releases what the connector keeps (caches, files); called when the engine closes. */
+  default void close() {
+  }
 }

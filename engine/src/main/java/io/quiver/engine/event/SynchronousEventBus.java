@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The event bus: delivers each event to every listener on the posting thread. Posting is serialized,
  * so every listener sees all events in one order, the order they were posted. A listener that throws
- * is logged and does not stop the others or the query.
+ * is logged and does not stop the others or the query. The scheduler posts outside its own locks,
+ * so a listener may call back into the engine (for example to cancel a query); it should still be
+ * quick, since posting holds up the task that caused the event.
  */
 public final class SynchronousEventBus implements EventBus {
 

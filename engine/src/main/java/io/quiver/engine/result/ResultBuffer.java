@@ -124,6 +124,16 @@ public final class ResultBuffer implements ResultSink {
     }
   }
 
+  /** Wakes producers waiting for room, so that they see a cancellation at once. */
+  public void wakeProducers() {
+    lock.lock();
+    try {
+      notFull.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Batches waiting for the client. */
   public int queuedBatches() {
     lock.lock();

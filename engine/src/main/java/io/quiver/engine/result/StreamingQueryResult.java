@@ -140,6 +140,7 @@ public final class StreamingQueryResult implements QueryResult {
     if (running != null) {
       running.cancel(CancellationToken.cancelledByUser());
     }
+    buffer.wakeProducers();
   }
 
   /**

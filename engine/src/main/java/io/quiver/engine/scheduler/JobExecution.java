@@ -4,6 +4,7 @@ import io.quiver.engine.event.EventBus;
 import io.quiver.engine.event.JobEnded;
 import io.quiver.engine.event.JobStarted;
 import io.quiver.engine.event.Outcome;
+import io.quiver.engine.event.QueryEvent;
 import io.quiver.engine.event.StageCompleted;
 import io.quiver.engine.event.StageSubmitted;
 import io.quiver.engine.event.TaskEnded;
@@ -25,7 +26,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * its shuffle data is removed, {@link JobEnded} is posted and the end listener is told.
  *
  * <p>All state changes happen under this object's lock; tasks report on the executor's threads.
+ * Events are queued under the lock and posted after it is released, in the order they were queued.
  */
 public final class JobExecution implements TaskListener {
 
@@ -53,6 +58,8 @@ public final class JobExecution implements TaskListener {
   private final JobEndListener endListener;
   private final CancellationToken cancellation;
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final Queue<QueryEvent> pendingEvents = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean posting = new AtomicBoolean();
   private final long startNanos = System.nanoTime();
 
   private final Set<Integer> submittedStages = new HashSet<>();
@@ -114,55 +121,67 @@ public final class JobExecution implements TaskListener {
    * Stops the job: running tasks see {@code reason} at their next batch, queued ones never start.
    * Does nothing if the job already failed, was cancelled or succeeded.
    */
-  public synchronized void cancel(QuiverException reason) {
-    stop(Outcome.CANCELLED, reason);
-    finishIfDone();
+  public void cancel(QuiverException reason) {
+    synchronized (this) {
+      stop(Outcome.CANCELLED, reason);
+      finishIfDone();
+    }
+    postPendingEvents();
   }
 
-  synchronized void start() {
-    if (started) {
-      throw new IllegalStateException("job " + jobId + " already started");
+  void start() {
+    synchronized (this) {
+      if (started) {
+        throw new IllegalStateException("job " + jobId + " already started");
+      }
+      started = true;
+      emit(new JobStarted(jobId, System.currentTimeMillis(), sql, plan.stages().size()));
+      try {
+        submitReadyStages();
+      } catch (RuntimeException e) {
+        stop(Outcome.FAILED, asQuiverException(e));
+      }
+      finishIfDone();
     }
-    started = true;
-    events.post(new JobStarted(jobId, System.currentTimeMillis(), sql, plan.stages().size()));
-    try {
-      submitReadyStages();
-    } catch (RuntimeException e) {
-      stop(Outcome.FAILED, asQuiverException(e));
-    }
-    finishIfDone();
+    postPendingEvents();
   }
 
   @Override
-  public synchronized void onTaskStarted(TaskId task) {
-    events.post(new TaskStarted(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt()));
+  public void onTaskStarted(TaskId task) {
+    synchronized (this) {
+      emit(new TaskStarted(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt()));
+    }
+    postPendingEvents();
   }
 
   @Override
-  public synchronized void onTaskEnded(TaskId task, TaskResult result) {
-    outstandingTasks--;
-    queuedOrRunning.removeIf(attempt -> attempt.taskId().equals(task));
-    QuiverException error = result.failure();
-    events.post(new TaskEnded(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt(),
-        result.outcome(), result.metrics().inputRows(), result.metrics().inputBytes(), result.metrics().outputRows(),
-        result.metrics().outputBytes(), result.durationNanos(), error == null ? null : error.errorCode(),
-        error == null ? null : error.getMessage()));
-    StageProgress stage = runningStages.get(task.stageId());
-    if (stage != null) {
-      stage.add(result);
+  public void onTaskEnded(TaskId task, TaskResult result) {
+    synchronized (this) {
+      outstandingTasks--;
+      queuedOrRunning.removeIf(attempt -> attempt.taskId().equals(task));
+      QuiverException error = result.failure();
+      emit(new TaskEnded(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt(),
+          result.outcome(), result.metrics().inputRows(), result.metrics().inputBytes(), result.metrics().outputRows(),
+          result.metrics().outputBytes(), result.durationNanos(), error == null ? null : error.errorCode(),
+          error == null ? null : error.getMessage()));
+      StageProgress stage = runningStages.get(task.stageId());
+      if (stage != null) {
+        stage.add(result);
+      }
+      if (error != null) {
+        stop(Outcome.FAILED, error);
+      } else if (outcome == null && stage != null && stage.allTasksSucceeded()) {
+        completeStage(stage);
+      }
+      finishIfDone();
     }
-    if (error != null) {
-      stop(Outcome.FAILED, error);
-    } else if (outcome == null && stage != null && stage.allTasksSucceeded()) {
-      completeStage(stage);
-    }
-    finishIfDone();
+    postPendingEvents();
   }
 
   private void completeStage(StageProgress stage) {
     runningStages.remove(stage.stageId());
     completedStages.add(stage.stageId());
-    events.post(stage.completedEvent(jobId, Outcome.SUCCEEDED));
+    emit(stage.completedEvent(jobId, Outcome.SUCCEEDED));
     if (stage.stageId() == plan.resultStage().stageId()) {
       outcome = Outcome.SUCCEEDED;
       return;
@@ -185,7 +204,7 @@ public final class JobExecution implements TaskListener {
   private void submitStage(StageFragment stage) {
     submittedStages.add(stage.stageId());
     runningStages.put(stage.stageId(), new StageProgress(stage.stageId(), stage.partitionCount()));
-    events.post(new StageSubmitted(jobId, System.currentTimeMillis(), stage.stageId(), stage.partitionCount(),
+    emit(new StageSubmitted(jobId, System.currentTimeMillis(), stage.stageId(), stage.partitionCount(),
         stage.sourceStageIds()));
     ResultSink sink = stage.stageId() == plan.resultStage().stageId() ? resultSink : null;
     outstandingTasks += stage.partitionCount();
@@ -214,7 +233,7 @@ public final class JobExecution implements TaskListener {
       }
     }
     for (StageProgress stage : runningStages.values()) {
-      events.post(stage.completedEvent(jobId, why));
+      emit(stage.completedEvent(jobId, why));
     }
     runningStages.clear();
   }
@@ -229,7 +248,7 @@ public final class JobExecution implements TaskListener {
     } catch (RuntimeException e) {
       LOG.warn("could not remove the shuffle data of job {}", jobId, e);
     }
-    events.post(new JobEnded(jobId, System.currentTimeMillis(), outcome,
+    emit(new JobEnded(jobId, System.currentTimeMillis(), outcome,
         failure == null ? null : failure.errorCode(), failure == null ? null : failure.getMessage(),
         System.nanoTime() - startNanos));
     try {
@@ -237,8 +256,35 @@ public final class JobExecution implements TaskListener {
     } catch (RuntimeException e) {
       LOG.warn("job end listener of {} failed", jobId, e);
     }
-    // Last: whoever waits for the end sees everything above done.
-    ended.countDown();
+  }
+
+  /** Queues an event; called under this job's lock, so events queue in the order things happened. */
+  private void emit(QueryEvent event) {
+    pendingEvents.add(event);
+  }
+
+  /**
+   * Posts queued events, outside the job's lock, so a listener may call back into the engine (for
+   * example to cancel a query). One thread posts at a time; the others leave their events to it.
+   * The job counts as ended only once its JobEnded event was posted.
+   */
+  private void postPendingEvents() {
+    while (posting.compareAndSet(false, true)) {
+      try {
+        QueryEvent event;
+        while ((event = pendingEvents.poll()) != null) {
+          events.post(event);
+          if (event instanceof JobEnded) {
+            ended.countDown();
+          }
+        }
+      } finally {
+        posting.set(false);
+      }
+      if (pendingEvents.isEmpty()) {
+        return;
+      }
+    }
   }
 
   private static QuiverException asQuiverException(RuntimeException e) {

@@ -15,6 +15,13 @@ final class StagePlans {
   }
 
   static void validate(StagePlan plan) {
+    Set<Integer> read = new HashSet<>();
+    plan.stages().forEach(stage -> read.addAll(stage.sourceStageIds()));
+    for (StageFragment stage : plan.stages()) {
+      if (stage != plan.resultStage() && !read.contains(stage.stageId())) {
+        throw invalid("no stage reads the output of stage " + stage.stageId());
+      }
+    }
     Set<Integer> seen = new HashSet<>();
     for (StageFragment stage : plan.stages()) {
       for (int source : stage.sourceStageIds()) {

@@ -102,6 +102,32 @@ class EventOrderTest {
   }
 
   @Test
+  void aListenerMayCancelQueriesFromInsideAnEvent() {
+    engine.quiver.events().subscribe(events::add);
+    engine.plan = TestPlans.plan().stage(0, 4).result(1, 1, 0);
+    engine.tasks = (fragment, context) -> {
+      FakeTasks.runUntilCancelled(context);
+      return null;
+    };
+    // Cancels every job whose task starts: from the posting thread, while other jobs post too.
+    engine.quiver.events().subscribe(event -> {
+      if (event instanceof TaskStarted) {
+        engine.quiver.scheduler().cancelAll(io.quiver.exec.task.CancellationToken.cancelledByUser());
+      }
+    });
+    try (Session first = engine.quiver.openSession();
+        Session second = engine.quiver.openSession();
+        QueryResult a = first.execute("SELECT n");
+        QueryResult b = second.execute("SELECT n")) {
+      assertEquals(ErrorCode.QUERY_CANCELLED,
+          org.junit.jupiter.api.Assertions.assertThrows(QuiverException.class, a::loadNextBatch).errorCode());
+      assertEquals(ErrorCode.QUERY_CANCELLED,
+          org.junit.jupiter.api.Assertions.assertThrows(QuiverException.class, b::loadNextBatch).errorCode());
+    }
+    assertEquals(2, events.stream().filter(JobEnded.class::isInstance).count());
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotHurtTheQueryOrTheOthers() {
     engine.quiver.events().subscribe(event -> {
       throw new IllegalStateException("listener bug");

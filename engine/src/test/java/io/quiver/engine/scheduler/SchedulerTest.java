@@ -252,6 +252,7 @@ class SchedulerTest {
         () -> run("bad-order", TestPlans.plan().stage(0, 1, 1).stage(1, 1).result(2, 1, 0))).errorCode());
     assertThrows(QuiverException.class, () -> run("bad-duplicate", TestPlans.plan().stage(0, 1).result(0, 1, 0)));
     assertThrows(QuiverException.class, () -> run("bad-missing", TestPlans.plan().stage(0, 1).result(1, 1, 7)));
+    assertThrows(QuiverException.class, () -> run("bad-unread", TestPlans.plan().stage(0, 1).result(1, 1)));
     assertTrue(seen.isEmpty(), "no event for a plan that never ran");
     assertTrue(scheduler.activeJobs().isEmpty());
   }

@@ -62,6 +62,9 @@ public final class SqlErrors {
       return new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + e.getMessage(), e,
           e.line(), e.column());
     }
+    if (e.kind() == SqlFrontendException.Kind.NOT_SUPPORTED) {
+      return new QuiverException(ErrorCode.NOT_SUPPORTED, e.getMessage(), e, e.line(), e.column());
+    }
     String detail = e.getMessage() == null ? "" : e.getMessage();
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(detail);

@@ -12,7 +12,9 @@ public final class SqlFrontendException extends RuntimeException {
     /** The text does not parse. */
     SYNTAX,
     /** It parses but does not validate against the catalog (unknown names, wrong types, ...). */
-    VALIDATION
+    VALIDATION,
+    /** It is well formed but asks for something Quiver does not do. */
+    NOT_SUPPORTED
   }
 
   private final Kind kind;

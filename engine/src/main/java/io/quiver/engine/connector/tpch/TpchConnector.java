@@ -58,6 +58,12 @@ public final class TpchConnector implements Connector {
     return dataSource;
   }
 
+  /** Drops the cached data. */
+  @Override
+  public void close() {
+    dataSource.cache().clear();
+  }
+
   private static Map<String, Double> scaleFactors() {
     Map<String, Double> result = new LinkedHashMap<>();
     result.put("tiny", 0.01);

@@ -89,6 +89,12 @@ public final class TpchDataCache {
     return hits.get();
   }
 
+  /** Drops everything cached; scans still running keep the chunks they hold. */
+  public void clear() {
+    splits.clear();
+    usedBytes.set(0);
+  }
+
   /** The split if every one of {@code columns} is cached, else null. */
   CachedSplit lookup(SplitKey key, List<Integer> columns) {
     CachedSplit split = splits.get(key);

@@ -88,6 +88,20 @@ class TpchDataCacheTest {
   }
 
   @Test
+  void closingTheConnectorDropsTheCache() {
+    TpchDataCache cache = new TpchDataCache(1L << 30);
+    TpchDataSource source = new TpchDataSource(cache);
+    read(source, "region", List.of(0, 1, 2), 0, 1, 10);
+    assertTrue(cache.usedBytes() > 0);
+    cache.clear();
+    assertEquals(0, cache.usedBytes());
+    read(source, "region", List.of(0, 1, 2), 0, 1, 10);
+    assertEquals(0, cache.hits());
+    new TpchConnector(new TpchSplitPolicy(1), cache).close();
+    assertEquals(0, cache.usedBytes());
+  }
+
+  @Test
   void aDisabledCacheKeepsNothing() {
     TpchDataSource source = new TpchDataSource();
     read(source, "region", List.of(0, 1, 2), 0, 1, 10);
