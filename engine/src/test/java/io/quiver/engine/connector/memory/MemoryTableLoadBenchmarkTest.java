@@ -4,6 +4,7 @@ import static io.quiver.engine.connector.memory.SqlRows.rows;
 import static io.quiver.engine.connector.memory.SqlRows.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quiver.engine.QueryResult;
 import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
@@ -45,6 +46,7 @@ class MemoryTableLoadBenchmarkTest {
       long[] created = new long[1];
       List<Long> scan = time(() -> rows(session, String.format(scanOnly, source)).size());
       List<Long> generateAggregate = time(() -> rows(session, String.format(aggregate, source)).size());
+      List<Long> streamAll = time(() -> drain(session, "SELECT * FROM " + source));
       List<Long> load = new ArrayList<>();
       for (int run = 0; run < RUNS; run++) {
         update(session, "DROP TABLE IF EXISTS memory.default.lineitem");
@@ -61,11 +63,23 @@ class MemoryTableLoadBenchmarkTest {
           table.bytes() >> 20, quiver.memoryConnector().allocatedBytes() >> 20);
       report("scan tpch (count(*), generates)", scan);
       report("aggregate over tpch (generates)", generateAggregate);
+      report("SELECT * from tpch to a client (generates)", streamAll);
       report("CREATE TABLE AS SELECT * (generates + stores)", load);
       report("scan memory table (count(*))", readScan);
       report("aggregate over memory table", readAggregate);
       update(session, "DROP TABLE memory.default.lineitem");
     }
+  }
+
+  /** Rows of a query, read by a client that looks at nothing else. */
+  private static long drain(Session session, String sql) {
+    long rows = 0;
+    try (QueryResult result = session.execute(sql)) {
+      while (result.loadNextBatch()) {
+        rows += result.root().getRowCount();
+      }
+    }
+    return rows;
   }
 
   private static List<Long> time(LongSupplier query) {
