@@ -1,5 +1,6 @@
 package io.quiver.engine.catalog;
 
+import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.Connector;
 import io.quiver.exec.connector.TableDataSources;
 import io.quiver.exec.error.ErrorCode;
@@ -40,6 +41,29 @@ public final class CatalogRegistry {
       }
     }
     return Optional.empty();
+  }
+
+  /** Pins every connector's catalog for the calling thread (see {@link Connector#pinForPlanning}). */
+  public CatalogPin pinForPlanning() {
+    List<Connector> all;
+    synchronized (this) {
+      all = List.copyOf(connectors);
+    }
+    List<CatalogPin> pins = new ArrayList<>(all.size());
+    for (Connector connector : all) {
+      CatalogPin pin = connector.pinForPlanning();
+      if (pin != CatalogPin.NONE) {
+        pins.add(pin);
+      }
+    }
+    if (pins.isEmpty()) {
+      return CatalogPin.NONE;
+    }
+    return () -> {
+      for (int i = pins.size() - 1; i >= 0; i--) {
+        pins.get(i).close();
+      }
+    };
   }
 
   /** Closes every connector. */

@@ -3,6 +3,7 @@ package io.quiver.engine.driver;
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
+import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
 import io.quiver.engine.result.StreamingQueryResult;
@@ -35,6 +36,7 @@ public final class QueryDriver {
   private final DagScheduler scheduler;
   private final BufferAllocator allocator;
   private final DdlExecutor ddl;
+  private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
 
   /**
@@ -45,6 +47,7 @@ public final class QueryDriver {
     this.planner = planner;
     this.scheduler = scheduler;
     this.allocator = allocator;
+    this.catalogs = catalogs;
     this.ddl = new DdlExecutor(catalogs, this::plan, scheduler);
   }
 
@@ -81,11 +84,11 @@ public final class QueryDriver {
 
   private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
     PlannedStatement planned;
-    try {
+    try (CatalogPin pin = catalogs.pinForPlanning()) {
       planned = planner.plan(DefaultSchemaQuoting.apply(sql), defaultSchemaPath);
     } catch (QuiverException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "planning failed: " + e, e);
     }
     if (planned == null || planned.kind() == null) {

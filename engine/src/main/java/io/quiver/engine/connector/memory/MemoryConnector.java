@@ -1,5 +1,6 @@
 package io.quiver.engine.connector.memory;
 
+import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.Connector;
 import io.quiver.exec.connector.TableDataSource;
 import io.quiver.exec.error.ErrorCode;
@@ -49,9 +50,9 @@ public final class MemoryConnector implements Connector {
     }
     this.allocator = parent.newChildAllocator("memory connector", 0, parent.getLimit());
     this.partitionCount = partitionCount;
-    schemas.put(DEFAULT_SCHEMA, new MemorySchema(DEFAULT_SCHEMA));
+    schemas.put(DEFAULT_SCHEMA, newSchema(DEFAULT_SCHEMA));
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Lookup<Schema> lookup = new LiveLookup<>((Map) schemas);
+    Lookup<Schema> lookup = new LiveLookup<>(() -> (Map) visibleSchemas());
     this.catalogSchema = new AbstractSchema() {
       @Override
       public Lookup<? extends Schema> subSchemas() {
@@ -60,12 +61,60 @@ public final class MemoryConnector implements Connector {
 
       @Override
       protected Map<String, Schema> getSubSchemaMap() {
-        return Map.copyOf(schemas);
+        return Map.copyOf(visibleSchemas());
       }
 
       @Override
       public boolean isMutable() {
         return true;
+      }
+    };
+  }
+
+  /** What the catalog looked like when the calling thread pinned it (see {@link #pinForPlanning}). */
+  private record Snapshot(Map<String, MemorySchema> schemas, Map<MemorySchema, Map<String, MemoryTable>> tables) {
+  }
+
+  private final ThreadLocal<Snapshot> pinned = new ThreadLocal<>();
+
+  private MemorySchema newSchema(String name) {
+    return new MemorySchema(name, schema -> {
+      Snapshot snapshot = pinned.get();
+      if (snapshot == null) {
+        return schema.tableMap();
+      }
+      Map<String, MemoryTable> tables = snapshot.tables().get(schema);
+      return tables == null ? Map.of() : tables;
+    });
+  }
+
+  private Map<String, MemorySchema> visibleSchemas() {
+    Snapshot snapshot = pinned.get();
+    return snapshot == null ? schemas : snapshot.schemas();
+  }
+
+  /**
+   * Until the pin is closed, the calling thread sees the schemas and tables as they are now. The
+   * planner looks a table up more than once while it validates and converts a query; without the
+   * pin a concurrent DROP between two lookups would break Calcite's assumptions.
+   */
+  @Override
+  public CatalogPin pinForPlanning() {
+    Snapshot previous = pinned.get();
+    Snapshot snapshot;
+    synchronized (this) {
+      Map<MemorySchema, Map<String, MemoryTable>> tables = new java.util.IdentityHashMap<>();
+      for (MemorySchema schema : schemas.values()) {
+        tables.put(schema, Map.copyOf(schema.tableMap()));
+      }
+      snapshot = new Snapshot(Map.copyOf(schemas), tables);
+    }
+    pinned.set(snapshot);
+    return () -> {
+      if (previous == null) {
+        pinned.remove();
+      } else {
+        pinned.set(previous);
       }
     };
   }
@@ -132,7 +181,7 @@ public final class MemoryConnector implements Connector {
       }
       throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "schema " + NAME + "." + name + " already exists");
     }
-    schemas.put(name, new MemorySchema(name));
+    schemas.put(name, newSchema(name));
     return true;
   }
 

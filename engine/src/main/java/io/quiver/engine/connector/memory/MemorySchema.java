@@ -13,10 +13,11 @@ final class MemorySchema extends AbstractSchema {
   private final ConcurrentHashMap<String, MemoryTable> tables = new ConcurrentHashMap<>();
   private final Lookup<Table> lookup;
 
+  /** @param visibleTables the tables the calling thread sees now: a pinned copy while it plans, else the live map */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  MemorySchema(String name) {
+  MemorySchema(String name, java.util.function.Function<MemorySchema, Map<String, MemoryTable>> visibleTables) {
     this.name = name;
-    this.lookup = new LiveLookup<>((Map) tables);
+    this.lookup = new LiveLookup<>(() -> (Map) visibleTables.apply(this));
   }
 
   String name() {
@@ -30,7 +31,14 @@ final class MemorySchema extends AbstractSchema {
 
   @Override
   protected Map<String, Table> getTableMap() {
-    return Map.copyOf(tables);
+    Map<String, Table> copy = new java.util.HashMap<>();
+    for (String table : lookup.getNames(org.apache.calcite.schema.lookup.LikePattern.any())) {
+      Table found = lookup.get(table);
+      if (found != null) {
+        copy.put(table, found);
+      }
+    }
+    return copy;
   }
 
   /** The tables by name; the connector changes it under its lock. */

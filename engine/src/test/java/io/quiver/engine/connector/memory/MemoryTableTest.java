@@ -238,6 +238,18 @@ class MemoryTableTest {
   }
 
   @Test
+  void aTableDroppedAndCreatedAgainIsTheNewOne() {
+    try (Session session = quiver.openSession()) {
+      update(session, "CREATE TABLE memory.default.again AS SELECT * FROM tpch.tiny.region");
+      assertEquals(List.of(List.of("5")), rows(session, "SELECT count(*) FROM memory.default.again"));
+      update(session, "DROP TABLE memory.default.again");
+      update(session, "CREATE TABLE memory.default.again AS SELECT n_name FROM tpch.tiny.nation");
+      assertEquals(List.of(List.of("25")), rows(session, "SELECT count(*) FROM memory.default.again"));
+      assertEquals(List.of(List.of("ALGERIA")), rows(session, "SELECT min(n_name) FROM memory.default.again"));
+    }
+  }
+
+  @Test
   void aResultOfDdlHasNoRows() {
     try (Session session = quiver.openSession();
         QueryResult result = session.execute("CREATE TABLE memory.default.x AS SELECT 1 AS x")) {
