@@ -222,14 +222,28 @@ class JoinPlanningTest {
   }
 
   @Test
-  void notInOverNullableColumnsKeepsNullSemantics() {
-    // Calcite's rewrite counts the subquery's rows and non-null keys: a cross join with that count,
-    // a left join, and a filter; never a plain anti join, which would be wrong with NULLs.
+  void notInOverNullableColumnsIsANullAwareAntiJoinWithABroadcastBuildSide() {
     StagePlan plan = tiny("select i from test.misc.nullable where i not in (select b from test.misc.nullable)");
-    List<HashJoinNode> joins = PlanTesting.nodes(plan, HashJoinNode.class);
-    assertFalse(joins.isEmpty());
-    assertTrue(joins.stream().noneMatch(join -> join.joinType() == JoinType.ANTI));
+    HashJoinNode join = onlyJoin(plan);
+    assertEquals(JoinType.NULL_AWARE_ANTI, join.joinType());
+    // Whether the subquery holds a NULL (or any row) must be known in every task.
+    assertEquals(new OutputPartitioning.Broadcast(), exchangeOutput(plan, join.build()));
+    // INTEGER i against BIGINT b: both sides as BIGINT.
+    assertEquals(DataType.BIGINT, join.probe().outputSchema().columns().get(join.probeKeys().get(0)).type());
+    assertEquals(DataType.BIGINT, join.build().outputSchema().columns().get(join.buildKeys().get(0)).type());
+    assertEquals(List.of("i"), PlanTesting.plan("select i from test.misc.nullable where i not in"
+        + " (select b from test.misc.nullable)").resultSchema().columns().stream().map(Column::name)
+        .collect(Collectors.toList()));
     assertEquals(plan, FragmentCodec.decodePlan(FragmentCodec.encode(plan)));
+
+    // Further conditions stay; NOT IN under OR is left to Calcite's rewrite.
+    StagePlan withMore = tiny("select i from test.misc.nullable where i not in"
+        + " (select b from test.misc.nullable) and d > 1");
+    assertEquals(JoinType.NULL_AWARE_ANTI, onlyJoin(withMore).joinType());
+    StagePlan underOr = tiny("select i from test.misc.nullable where i not in"
+        + " (select b from test.misc.nullable) or d > 1");
+    assertTrue(PlanTesting.nodes(underOr, HashJoinNode.class).stream()
+        .noneMatch(join2 -> join2.joinType() == JoinType.NULL_AWARE_ANTI || join2.joinType() == JoinType.ANTI));
   }
 
   @Test

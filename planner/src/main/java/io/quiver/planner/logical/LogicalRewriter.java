@@ -94,7 +94,8 @@ public final class LogicalRewriter {
 
   /** The rewritten plan of {@code rel}. */
   public static RelNode rewrite(RelNode rel, RelBuilder relBuilder) {
-    RelNode plan = run(rel, List.of(ExistsToSemiJoinRule.INSTANCE));
+    RelNode plan = run(rel, List.of(ExistsToSemiJoinRule.INSTANCE,
+        NotInToNullAwareAntiJoinRule.INSTANCE));
     plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);

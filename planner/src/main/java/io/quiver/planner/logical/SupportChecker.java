@@ -71,6 +71,8 @@ public final class SupportChecker {
       project.getProjects().forEach(SupportChecker::checkExpression);
     } else if (node instanceof Join join) {
       checkExpression(join.getCondition());
+    } else if (node instanceof NullAwareAntiJoin) {
+      return;
     } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union
         || node instanceof Values || node instanceof TableScan)) {
       throw unsupported("The operator " + node.getRelTypeName() + " is");

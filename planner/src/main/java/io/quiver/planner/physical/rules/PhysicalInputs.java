@@ -57,6 +57,9 @@ final class PhysicalInputs {
           && naturalDistribution(join.getRight()).getType() == RelDistribution.Type.SINGLETON;
       return single ? RelDistributions.SINGLETON : RelDistributions.RANDOM_DISTRIBUTED;
     }
+    if (rel instanceof io.quiver.planner.logical.NullAwareAntiJoin antiJoin) {
+      return naturalDistribution(antiJoin.getLeft());
+    }
     if (rel instanceof Exchange exchange) {
       return exchange.getDistribution();
     }

@@ -17,6 +17,7 @@ public final class QuiverRules {
       QuiverSortRule.INSTANCE,
       QuiverUnionRule.INSTANCE,
       QuiverJoinRule.INSTANCE,
+      QuiverNullAwareAntiJoinRule.INSTANCE,
       QuiverExchangeRule.INSTANCE,
       // Expands a required-distribution subset into a trait conversion (a LogicalExchange).
       AbstractConverter.ExpandConversionRule.INSTANCE);
