@@ -236,6 +236,13 @@ class JoinPlanningTest {
         .collect(Collectors.toList()));
     assertEquals(plan, FragmentCodec.decodePlan(FragmentCodec.encode(plan)));
 
+    // Beside a correlated subquery that Calcite decorrelates.
+    StagePlan correlated = tiny("select i from test.misc.nullable t where i not in"
+        + " (select b from test.misc.nullable) and d > (select avg(d) from test.misc.nullable t2"
+        + " where t2.s = t.s)");
+    assertTrue(PlanTesting.nodes(correlated, HashJoinNode.class).stream()
+        .anyMatch(join2 -> join2.joinType() == JoinType.NULL_AWARE_ANTI));
+
     // Further conditions stay; NOT IN under OR is left to Calcite's rewrite.
     StagePlan withMore = tiny("select i from test.misc.nullable where i not in"
         + " (select b from test.misc.nullable) and d > 1");
