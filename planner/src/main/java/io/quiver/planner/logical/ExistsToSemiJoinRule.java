@@ -15,6 +15,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
@@ -52,7 +53,7 @@ public final class ExistsToSemiJoinRule extends RelRule<QuiverRuleConfig> {
     for (int i = 0; i < conjuncts.size(); i++) {
       RexNode conjunct = conjuncts.get(i);
       boolean negated = conjunct.getKind() == SqlKind.NOT;
-      RexNode inner = negated ? ((org.apache.calcite.rex.RexCall) conjunct).getOperands().get(0) : conjunct;
+      RexNode inner = negated ? ((RexCall) conjunct).getOperands().get(0) : conjunct;
       if (!(inner instanceof RexSubQuery subQuery) || subQuery.getKind() != SqlKind.EXISTS) {
         continue;
       }

@@ -1,5 +1,7 @@
 package io.quiver.planner.physical.rules;
 
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.node.JoinType;
 import io.quiver.planner.PlannerSettings;
 import io.quiver.planner.physical.Distributions;
@@ -15,7 +17,6 @@ import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelDistribution;
 import org.apache.calcite.rel.RelDistributions;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
@@ -101,7 +102,7 @@ public final class QuiverJoinRule extends RelRule<QuiverRuleConfig> {
         joinType = JoinType.ANTI;
         break;
       default:
-        throw new io.quiver.exec.error.QuiverException(io.quiver.exec.error.ErrorCode.NOT_SUPPORTED,
+        throw new QuiverException(ErrorCode.NOT_SUPPORTED,
             join.getJoinType() + " joins are not supported");
     }
 
