@@ -13,6 +13,7 @@ import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.planner.logical.LogicalRewriter;
 import io.quiver.planner.logical.SupportChecker;
 import io.quiver.planner.physical.PhysicalPlanner;
+import io.quiver.planner.statistics.QuiverMetadata;
 import io.quiver.sql.analyze.AnalyzedQuery;
 import io.quiver.sql.analyze.SqlAnalyzer;
 import io.quiver.sql.error.SqlFrontendException;
@@ -73,6 +74,7 @@ public final class QueryPlanner {
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+    cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
     CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
     AnalyzedQuery analyzed;
     try {

@@ -303,6 +303,14 @@ class JoinPlanningTest {
   }
 
   @Test
+  void explainShowsTheJoin() {
+    String text = PlanTesting.plan("explain select n_name, r_name from nation join region"
+        + " on n_regionkey = r_regionkey and n_name < r_name").explainText();
+    assertTrue(text.contains("QuiverHashJoin(joinType=[INNER]"), text);
+    assertTrue(text.contains("HashJoin[INNER] probeKeys=[1] buildKeys=[0] residual="), text);
+  }
+
+  @Test
   void joinsRoundTripThroughTheCodec() {
     for (String sql : List.of("select * from nation, region",
         "select n_name, c_name from nation left join customer on c_nationkey = n_nationkey",

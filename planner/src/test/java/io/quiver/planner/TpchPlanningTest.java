@@ -93,7 +93,37 @@ class TpchPlanningTest {
             + (broadcast ? "/broadcast" : "/partitioned"));
       }
     }
-    return plan.stages().size() + " stages, joins " + joins;
+    return plan.stages().size() + " stages, joins " + joins + "\n        "
+        + tree(plan, plan.resultStage().root());
+  }
+
+  /** The join tree: (probe JOIN build), B = broadcast, P = partitioned; tables at the leaves. */
+  static String tree(StagePlan plan, PlanNode node) {
+    if (node instanceof HashJoinNode join) {
+      boolean broadcast = join.build() instanceof ExchangeSourceNode source && source.broadcast();
+      String kind = join.joinType() == io.quiver.exec.fragment.node.JoinType.INNER
+          ? "" : " " + join.joinType();
+      return "(" + tree(plan, join.probe()) + " " + (broadcast ? "B" : "P") + kind + " "
+          + tree(plan, join.build()) + ")";
+    }
+    if (node instanceof io.quiver.exec.fragment.node.TableScanNode scan) {
+      return scan.table().table();
+    }
+    if (node instanceof ExchangeSourceNode source) {
+      return tree(plan, plan.stage(source.sourceStageId()).root());
+    }
+    List<String> parts = new ArrayList<>();
+    for (PlanNode child : node.children()) {
+      String part = tree(plan, child);
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    if (node instanceof io.quiver.exec.fragment.node.AggregateNode aggregate
+        && aggregate.step() != io.quiver.exec.fragment.node.AggregateStep.PARTIAL) {
+      return "agg[" + String.join(", ", parts) + "]";
+    }
+    return String.join(", ", parts);
   }
 
   static void checkWellFormed(StagePlan plan) {

@@ -38,9 +38,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *   <li>Strategy: broadcast (build side copied to every task, probe side stays) when the build side
  *       is estimated at no more than {@link PlannerSettings#broadcastThresholdRows()} rows and the
  *       join type does not emit unmatched build rows; partitioned (both sides hash-exchanged on
- *       their keys, skipped where a side already is) when there are keys. Both are offered when
- *       possible and the cost model picks. No keys: broadcast, or both sides in one partition
- *       for outer joins that emit unmatched build rows.
+ *       their keys, skipped where a side already is) otherwise. When the probe side is already
+ *       hashed on its keys both are offered and the cost model picks. No keys: broadcast, or both
+ *       sides in one partition for outer joins that emit unmatched build rows.
  * </ul>
  */
 public final class QuiverJoinRule extends RelRule<QuiverRuleConfig> {
@@ -132,12 +132,19 @@ public final class QuiverJoinRule extends RelRule<QuiverRuleConfig> {
       alternatives.add(hashJoin(join, gather(probe), gather(build), joinType, Strategy.PARTITIONED,
           probeKeys, buildKeys, residual, rows, RelDistributions.SINGLETON));
     } else {
-      if (probeKeys.isEmpty() || !emitsUnmatchedBuild && buildRows <= broadcastThreshold(call)) {
+      boolean broadcastable = probeKeys.isEmpty()
+          || !emitsUnmatchedBuild && buildRows <= broadcastThreshold(call);
+      if (broadcastable) {
         RelNode broadcast = QuiverExchange.create(build, RelDistributions.BROADCAST_DISTRIBUTED);
         alternatives.add(hashJoin(join, probe, broadcast, joinType, Strategy.BROADCAST, probeKeys,
             buildKeys, residual, rows, probeDistribution));
       }
-      if (!probeKeys.isEmpty()) {
+      // A small build side is broadcast; partitioning competes only when the probe side is already
+      // hashed on its keys (then only the small side moves).
+      boolean probeInPlace = isAscending(probeKeys)
+          && probeDistribution.getType() == RelDistribution.Type.HASH_DISTRIBUTED
+          && probeDistribution.getKeys().equals(probeKeys);
+      if (!probeKeys.isEmpty() && (!broadcastable || probeInPlace)) {
         RelNode probeHashed = hashed(probe, probeDistribution, probeKeys);
         RelNode buildHashed = hashed(build, buildDistribution, buildKeys);
         RelDistribution output;
