@@ -14,6 +14,8 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.sql.ddl.DdlParser;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.planner.error.SqlErrors;
 import io.quiver.sql.ddl.DefaultSchemaQuoting;
 import io.quiver.sql.ddl.DdlStatement;
 import java.util.List;
@@ -60,7 +62,12 @@ public final class QueryDriver {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
-    Optional<DdlStatement> ddlStatement = DdlParser.parse(sql);
+    Optional<DdlStatement> ddlStatement;
+    try {
+      ddlStatement = DdlParser.parse(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
     if (ddlStatement.isPresent()) {
       return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
     }

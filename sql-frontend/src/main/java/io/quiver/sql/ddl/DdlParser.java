@@ -1,7 +1,6 @@
 package io.quiver.sql.ddl;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
+import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.ddl.DdlStatement.ObjectName;
 import io.quiver.sql.ddl.DdlTokenizer.Kind;
 import io.quiver.sql.ddl.DdlTokenizer.Token;
@@ -34,7 +33,7 @@ public final class DdlParser {
    * The DDL statement {@code sql} is, or empty if it is not DDL (it does not start with CREATE or
    * DROP).
    *
-   * @throws QuiverException SYNTAX_ERROR with line and column for malformed DDL; NOT_SUPPORTED for
+   * @throws SqlFrontendException SYNTAX with line and column for malformed DDL; NOT_SUPPORTED for
    *     CREATE or DROP of anything else (views, functions, tables with column definitions)
    */
   public static Optional<DdlStatement> parse(String sql) {
@@ -44,7 +43,7 @@ public final class DdlParser {
     DdlParser parser;
     try {
       parser = new DdlParser(sql);
-    } catch (QuiverException e) {
+    } catch (SqlFrontendException e) {
       // Not a DDL head (for example an unterminated comment): the query parser reports it.
       return Optional.empty();
     }
@@ -198,11 +197,11 @@ public final class DdlParser {
     return builder.toString();
   }
 
-  private static QuiverException syntaxError(Token at, String message) {
-    return new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + message, null, at.line(), at.column());
+  private static SqlFrontendException syntaxError(Token at, String message) {
+    return new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, message, at.line(), at.column(), null);
   }
 
-  private static QuiverException notSupported(Token at, String message) {
-    return new QuiverException(ErrorCode.NOT_SUPPORTED, message, null, at.line(), at.column());
+  private static SqlFrontendException notSupported(Token at, String message) {
+    return new SqlFrontendException(SqlFrontendException.Kind.NOT_SUPPORTED, message, at.line(), at.column(), null);
   }
 }

@@ -1,7 +1,6 @@
 package io.quiver.sql.ddl;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
+import io.quiver.sql.error.SqlFrontendException;
 import java.util.Locale;
 
 /**
@@ -74,8 +73,7 @@ final class DdlTokenizer {
       StringBuilder name = new StringBuilder();
       while (true) {
         if (position >= sql.length()) {
-          throw new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: unterminated quoted identifier",
-              null, startLine, startColumn);
+          throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "unterminated quoted identifier", startLine, startColumn, null);
         }
         char q = sql.charAt(position);
         advance();
@@ -91,8 +89,7 @@ final class DdlTokenizer {
         }
       }
       if (name.length() == 0) {
-        throw new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: empty quoted identifier", null,
-            startLine, startColumn);
+        throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "empty quoted identifier", startLine, startColumn, null);
       }
       return new Token(Kind.QUOTED, name.toString(), start, position, startLine, startColumn);
     }
@@ -128,8 +125,7 @@ final class DdlTokenizer {
           advance();
         }
         if (position >= sql.length()) {
-          throw new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: unterminated comment", null,
-              commentLine, commentColumn);
+          throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "unterminated comment", commentLine, commentColumn, null);
         }
         advance();
         advance();

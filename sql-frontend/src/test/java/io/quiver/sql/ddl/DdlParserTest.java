@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.sql.error.SqlFrontendException.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,34 +66,34 @@ class DdlParserTest {
 
   @Test
   void malformedDdlFailsWithItsPosition() {
-    QuiverException missingAs = assertThrows(QuiverException.class, () -> DdlParser.parse("CREATE TABLE t\nSELECT 1"));
-    assertEquals(ErrorCode.SYNTAX_ERROR, missingAs.errorCode());
+    SqlFrontendException missingAs = assertThrows(SqlFrontendException.class, () -> DdlParser.parse("CREATE TABLE t\nSELECT 1"));
+    assertEquals(Kind.SYNTAX, missingAs.kind());
     assertEquals(2, missingAs.line());
     assertEquals(1, missingAs.column());
-    QuiverException noQuery = assertThrows(QuiverException.class, () -> DdlParser.parse("CREATE TABLE t AS ;"));
-    assertEquals(ErrorCode.SYNTAX_ERROR, noQuery.errorCode());
-    QuiverException ifNot = assertThrows(QuiverException.class, () -> DdlParser.parse("CREATE SCHEMA IF EXISTS s"));
-    assertEquals(ErrorCode.SYNTAX_ERROR, ifNot.errorCode());
+    SqlFrontendException noQuery = assertThrows(SqlFrontendException.class, () -> DdlParser.parse("CREATE TABLE t AS ;"));
+    assertEquals(Kind.SYNTAX, noQuery.kind());
+    SqlFrontendException ifNot = assertThrows(SqlFrontendException.class, () -> DdlParser.parse("CREATE SCHEMA IF EXISTS s"));
+    assertEquals(Kind.SYNTAX, ifNot.kind());
     assertEquals(1, ifNot.line());
     assertEquals(18, ifNot.column());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> DdlParser.parse("DROP TABLE a.b.c.d")).errorCode());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> DdlParser.parse("DROP TABLE t t")).errorCode());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> DdlParser.parse("DROP TABLE")).errorCode());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> DdlParser.parse("CREATE TABLE \"\" AS SELECT 1")).errorCode());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> DdlParser.parse("CREATE TABLE \"t AS SELECT 1")).errorCode());
+    assertEquals(Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> DdlParser.parse("DROP TABLE a.b.c.d")).kind());
+    assertEquals(Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> DdlParser.parse("DROP TABLE t t")).kind());
+    assertEquals(Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> DdlParser.parse("DROP TABLE")).kind());
+    assertEquals(Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> DdlParser.parse("CREATE TABLE \"\" AS SELECT 1")).kind());
+    assertEquals(Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> DdlParser.parse("CREATE TABLE \"t AS SELECT 1")).kind());
   }
 
   @Test
   void otherObjectsAreNotSupported() {
     for (String sql : List.of("CREATE VIEW v AS SELECT 1", "DROP VIEW v", "CREATE TABLE t (x INTEGER)",
         "create or replace table t as select 1", "DROP")) {
-      QuiverException error = assertThrows(QuiverException.class, () -> DdlParser.parse(sql), sql);
-      assertEquals(ErrorCode.NOT_SUPPORTED, error.errorCode(), sql);
+      SqlFrontendException error = assertThrows(SqlFrontendException.class, () -> DdlParser.parse(sql), sql);
+      assertEquals(Kind.NOT_SUPPORTED, error.kind(), sql);
       assertTrue(error.line() >= 1, sql);
     }
   }

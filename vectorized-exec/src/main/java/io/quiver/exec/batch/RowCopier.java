@@ -75,6 +75,43 @@ public final class RowCopier {
     target.setValueCount(needed);
   }
 
+  /**
+   * Appends {@code count} NULLs to {@code target} at rows {@code targetStart..} and sets its value
+   * count to {@code targetStart + count} (outer-join rows without a partner).
+   */
+  public static void appendNulls(FieldVector target, int targetStart, int count) {
+    int needed = targetStart + count;
+    if (count == 0 || target instanceof NullVector) {
+      target.setValueCount(needed);
+      return;
+    }
+    if (target instanceof BaseFixedWidthVector fixed) {
+      ensureFixedCapacity(fixed, needed);
+    } else if (target instanceof BaseVariableWidthVector variable) {
+      if (variable.getValueCapacity() < needed) {
+        if (variable.getValueCapacity() == 0) {
+          variable.allocateNew(64, Math.max(needed, 16));
+        }
+        while (variable.getValueCapacity() < needed) {
+          variable.reallocValidityAndOffsetBuffers();
+        }
+      }
+      ArrowBuf offsets = variable.getOffsetBuffer();
+      int end = targetStart == 0 ? 0 : offsets.getInt(targetStart * 4L);
+      for (int i = targetStart; i <= needed; i++) {
+        offsets.setInt(i * 4L, end);
+      }
+      variable.setLastSet(needed - 1);
+    } else {
+      throw new IllegalArgumentException("cannot append NULLs to " + target.getField());
+    }
+    ArrowBuf validity = target.getValidityBuffer();
+    for (int i = targetStart; i < needed; i++) {
+      setBit(validity, i, false);
+    }
+    target.setValueCount(needed);
+  }
+
   private static void ensureFixedCapacity(BaseFixedWidthVector target, int needed) {
     if (target.getValueCapacity() >= needed) {
       return;
@@ -106,7 +143,20 @@ public final class RowCopier {
     ArrowBuf sourceData = source.getDataBuffer();
     ArrowBuf targetData = target.getDataBuffer();
     long base = targetStart;
-    switch (target.getTypeWidth()) {
+    int typeWidth = target.getTypeWidth();
+    if (positions == null || isDense(positions, from, count)) {
+      // contiguous source rows move as one block each
+      int i = 0;
+      while (i < count) {
+        int start = positions == null ? from : positions[from + i];
+        int run = positions == null ? count : runLength(positions, from + i, count - i);
+        targetData.setBytes((base + i) * typeWidth, sourceData, (long) start * typeWidth, (long) run * typeWidth);
+        i += run;
+      }
+      copyValidity(source, positions, from, count, target.getValidityBuffer(), targetStart);
+      return;
+    }
+    switch (typeWidth) {
       case 1:
         for (int i = 0; i < count; i++) {
           int position = positions == null ? from + i : positions[from + i];
@@ -175,6 +225,27 @@ public final class RowCopier {
     ArrowBuf targetOffsets = target.getOffsetBuffer();
     int cursor = targetDataStart;
     targetOffsets.setInt(targetStart * 4L, cursor);
+    if (positions == null || isDense(positions, from, count)) {
+      int i = 0;
+      while (i < count) {
+        int first = positions == null ? from : positions[from + i];
+        int run = positions == null ? count : runLength(positions, from + i, count - i);
+        int start = sourceOffsets.getInt(first * 4L);
+        int end = sourceOffsets.getInt((long) (first + run) * 4L);
+        if (end > start) {
+          targetData.setBytes(cursor, sourceData, start, end - start);
+        }
+        int shift = cursor - start;
+        for (int k = 1; k <= run; k++) {
+          targetOffsets.setInt((long) (targetStart + i + k) * 4L, sourceOffsets.getInt((long) (first + k) * 4L) + shift);
+        }
+        cursor += end - start;
+        i += run;
+      }
+      copyValidity(source, positions, from, count, target.getValidityBuffer(), targetStart);
+      target.setLastSet(needed - 1);
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int position = positions == null ? from + i : positions[from + i];
       int start = sourceOffsets.getInt(position * 4L);
@@ -187,6 +258,25 @@ public final class RowCopier {
     }
     copyValidity(source, positions, from, count, target.getValidityBuffer(), targetStart);
     target.setLastSet(needed - 1);
+  }
+
+  /** True when the selected rows are mostly consecutive, so copying runs of them pays off. */
+  private static boolean isDense(int[] positions, int from, int count) {
+    if (count < 16) {
+      return false;
+    }
+    long span = (long) positions[from + count - 1] - positions[from] + 1;
+    return span > 0 && span <= count + (count >>> 3);
+  }
+
+  /** How many positions from {@code index} on (at most {@code limit}) are consecutive rows. */
+  private static int runLength(int[] positions, int index, int limit) {
+    int start = positions[index];
+    int run = 1;
+    while (run < limit && positions[index + run] == start + run) {
+      run++;
+    }
+    return run;
   }
 
   private static void copyValidity(FieldVector source, int[] positions, int from, int count, ArrowBuf target,
@@ -212,7 +302,7 @@ public final class RowCopier {
     }
     int fullBytes = (end - index) >>> 3;
     if (fullBytes > 0) {
-      buffer.setOne(index >>> 3, fullBytes);
+      buffer.setOne((long) (index >>> 3), (long) fullBytes);
       index += fullBytes << 3;
     }
     while (index < end) {

@@ -38,9 +38,25 @@ final class CompiledExpression implements VectorExpression {
     if (!root.borrowsResult()) {
       return result;
     }
-    TransferPair share = result.getTransferPair(allocator);
-    share.splitAndTransfer(0, batch.getRowCount());
-    return (FieldVector) share.getTo();
+    int rows = batch.getRowCount();
+    TransferPair pair = result.getTransferPair(allocator);
+    if (result.getAllocator().getRoot() == allocator.getRoot()) {
+      pair.splitAndTransfer(0, rows);
+      return (FieldVector) pair.getTo();
+    }
+    // Buffers cannot change hands between allocator trees: copy instead.
+    FieldVector copy = (FieldVector) pair.getTo();
+    try {
+      copy.allocateNew();
+      for (int i = 0; i < rows; i++) {
+        pair.copyValueSafe(i, i);
+      }
+      copy.setValueCount(rows);
+      return copy;
+    } catch (RuntimeException e) {
+      copy.close();
+      throw e;
+    }
   }
 
   @Override

@@ -118,9 +118,4 @@ final class DecimalMath {
     }
     return new BigDecimal(readBig(decimals, index), scale);
   }
-
-  /** Unscaled value at {@code scale}, or null when the value does not fit a long there. */
-  static long unscaledOrThrow(BigDecimal value, int scale) {
-    return value.setScale(scale, java.math.RoundingMode.HALF_UP).unscaledValue().longValueExact();
-  }
 }

@@ -27,17 +27,29 @@ final class LogicNode extends ExpressionNode {
     int rows = batch.getRowCount();
     FieldVector[] inputs = new FieldVector[children.size()];
     try {
-      for (int i = 0; i < inputs.length; i++) {
-        inputs[i] = children.get(i).evaluate(batch);
+      if (function != ScalarFunction.AND && function != ScalarFunction.OR) {
+        inputs[0] = children.get(0).evaluate(batch);
+        return unary(function, inputs[0], rows, allocator);
       }
-      switch (function) {
-        case AND:
-          return andOr(inputs, rows, true, allocator);
-        case OR:
-          return andOr(inputs, rows, false, allocator);
-        default:
-          return unary(function, inputs[0], rows, allocator);
+      boolean and = function == ScalarFunction.AND;
+      // Rows an argument already decided (FALSE for AND, TRUE for OR) skip the later arguments:
+      // a later argument is evaluated only while some row is undecided, and only those rows may
+      // make it fail (x <> 0 AND y / x > 1 never divides by zero).
+      long[] undecided = new long[Validity.wordCount(rows)];
+      for (int w = 0; w < undecided.length; w++) {
+        undecided[w] = Validity.rowMask(w, rows);
       }
+      int evaluated = 0;
+      for (int i = 0; i < inputs.length && !RowSubset.isEmpty(undecided); i++) {
+        inputs[i] = i == 0 ? children.get(i).evaluate(batch) : RowSubset.evaluate(children.get(i), batch, undecided, allocator);
+        evaluated = i + 1;
+        for (int w = 0; w < undecided.length; w++) {
+          long valid = Validity.validWord(inputs[i], w);
+          long value = Validity.valueWord(inputs[i], w);
+          undecided[w] &= ~(and ? valid & ~value : valid & value);
+        }
+      }
+      return andOr(java.util.Arrays.copyOf(inputs, evaluated), rows, and, allocator);
     } finally {
       for (int i = 0; i < inputs.length; i++) {
         children.get(i).release(inputs[i]);

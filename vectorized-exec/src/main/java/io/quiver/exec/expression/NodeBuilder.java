@@ -11,7 +11,6 @@ import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -63,7 +62,8 @@ final class NodeBuilder {
     if (type == null) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Call " + call + " has no type");
     }
-    if (isStrict(function) && hasNullConstant(function, arguments)) {
+    CallRules.expectArguments(call, arguments);
+    if (CallRules.isStrict(function) && CallRules.hasNullConstant(function, arguments)) {
       return new ConstantNode(null, type, allocator);
     }
     switch (function) {
@@ -72,13 +72,15 @@ final class NodeBuilder {
       case MULTIPLY:
       case DIVIDE:
       case MODULO:
-        expectArguments(call, arguments, 2, 2);
         return arithmetic(ArithmeticOperator.of(function), arguments.get(0), arguments.get(1), type);
       case NEGATE: {
-        expectArguments(call, arguments, 1, 1);
-        ExpressionNode zero = type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL
-            ? new ConstantNode(0.0, DataType.DOUBLE, allocator)
-            : new ConstantNode(0L, type.kind() == TypeKind.DECIMAL ? DataType.INTEGER : type, allocator);
+        if (type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL) {
+          if (!arguments.get(0).type().isNumeric()) {
+            throw new QuiverException(ErrorCode.NOT_SUPPORTED, "NEGATE is not supported on " + arguments.get(0).type());
+          }
+          return new NumericFunctionNode(NumericFunctionNode.Function.NEGATE, castTo(arguments.get(0), type), type, allocator);
+        }
+        ExpressionNode zero = new ConstantNode(0L, type.kind() == TypeKind.DECIMAL ? DataType.INTEGER : type, allocator);
         return arithmetic(ArithmeticOperator.SUBTRACT, zero, arguments.get(0), type);
       }
       case EQUAL:
@@ -87,45 +89,35 @@ final class NodeBuilder {
       case LESS_THAN_OR_EQUAL:
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL: {
-        expectArguments(call, arguments, 2, 2);
         ExpressionNode[] pair = comparable(arguments.get(0), arguments.get(1));
         return new ComparisonNode(pair[0], pair[1], Comparison.of(function), ComparisonNode.Mode.STRICT, allocator);
       }
       case IS_DISTINCT_FROM:
       case IS_NOT_DISTINCT_FROM:
-        expectArguments(call, arguments, 2, 2);
         return distinct(function == ScalarFunction.IS_DISTINCT_FROM, arguments.get(0), arguments.get(1));
       case AND:
       case OR:
-        expectArguments(call, arguments, 2, Integer.MAX_VALUE);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case NOT:
-        expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case IS_NULL:
       case IS_NOT_NULL:
-        expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, arguments, allocator);
       case IS_TRUE:
       case IS_NOT_TRUE:
       case IS_FALSE:
       case IS_NOT_FALSE:
-        expectArguments(call, arguments, 1, 1);
         return new LogicNode(function, booleans(call, arguments), allocator);
       case BETWEEN:
-        expectArguments(call, arguments, 3, 3);
         return between(arguments.get(0), arguments.get(1), arguments.get(2));
       case IN:
-        expectArguments(call, arguments, 2, Integer.MAX_VALUE);
         return in(arguments);
       case LIKE:
       case NOT_LIKE:
-        expectArguments(call, arguments, 2, 3);
         return like(call, arguments, function == ScalarFunction.NOT_LIKE);
       case CASE:
         return caseWhen(call, arguments, type);
       case COALESCE: {
-        expectArguments(call, arguments, 1, Integer.MAX_VALUE);
         if (type.kind() == TypeKind.NULL) {
           return new ConstantNode(null, type, allocator);
         }
@@ -136,17 +128,14 @@ final class NodeBuilder {
         return new CaseNode(true, values, type, allocator);
       }
       case CAST:
-        expectArguments(call, arguments, 1, 1);
-        return castTo(arguments.get(0), type);
+        return explicitCast(arguments.get(0), type);
       case EXTRACT: {
-        expectArguments(call, arguments, 2, 2);
         if (!(arguments.get(0) instanceof ConstantNode unit) || !(unit.value instanceof String unitName)) {
           throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXTRACT needs a constant field name, got " + arguments.get(0));
         }
         return castTo(new ExtractNode(unitName, arguments.get(1), allocator), type);
       }
       case SUBSTRING: {
-        expectArguments(call, arguments, 2, 3);
         List<ExpressionNode> values = new ArrayList<>();
         values.add(text(call, arguments.get(0)));
         for (int a = 1; a < arguments.size(); a++) {
@@ -157,19 +146,16 @@ final class NodeBuilder {
       case UPPER:
       case LOWER:
       case TRIM: {
-        expectArguments(call, arguments, 1, 1);
         TextFunctionNode.Function text = TextFunctionNode.Function.valueOf(function.name());
         return new TextFunctionNode(text, List.of(text(call, arguments.get(0))), textResult(type), allocator);
       }
       case CHAR_LENGTH: {
-        expectArguments(call, arguments, 1, 1);
         DataType resultType = type.kind() == TypeKind.INTEGER ? DataType.INTEGER : DataType.BIGINT;
         ExpressionNode node = new TextFunctionNode(TextFunctionNode.Function.CHAR_LENGTH,
             List.of(text(call, arguments.get(0))), resultType, allocator);
         return castTo(node, type);
       }
       case CONCAT: {
-        expectArguments(call, arguments, 1, Integer.MAX_VALUE);
         List<ExpressionNode> values = new ArrayList<>();
         for (ExpressionNode argument : arguments) {
           values.add(text(call, argument));
@@ -179,10 +165,8 @@ final class NodeBuilder {
       case ABS:
       case FLOOR:
       case CEIL:
-        expectArguments(call, arguments, 1, 1);
         return numericFunction(call, NumericFunctionNode.Function.valueOf(function.name()), arguments.get(0), type);
       case ROUND:
-        expectArguments(call, arguments, 1, 2);
         return round(call, arguments, type);
       default:
         throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Function " + function + " is not supported");
@@ -243,8 +227,8 @@ final class NodeBuilder {
   }
 
   private ExpressionNode distinct(boolean isDistinct, ExpressionNode left, ExpressionNode right) {
-    boolean leftNull = isNullConstant(left);
-    boolean rightNull = isNullConstant(right);
+    boolean leftNull = CallRules.isNullConstant(left);
+    boolean rightNull = CallRules.isNullConstant(right);
     if (leftNull && rightNull) {
       return new ConstantNode(!isDistinct, DataType.BOOLEAN, allocator);
     }
@@ -260,11 +244,11 @@ final class NodeBuilder {
   private ExpressionNode between(ExpressionNode value, ExpressionNode low, ExpressionNode high) {
     ExpressionNode[] lowPair = comparable(value, low);
     ExpressionNode[] highPair = comparable(value, high);
-    if (lowPair[0] != value || highPair[0] != value || isNullConstant(low) || isNullConstant(high)) {
+    if (lowPair[0] != value || highPair[0] != value || CallRules.isNullConstant(low) || CallRules.isNullConstant(high)) {
       // Types differ per bound or a bound is NULL: two comparisons joined by a three-valued AND.
-      ExpressionNode lower = isNullConstant(low) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
+      ExpressionNode lower = CallRules.isNullConstant(low) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
           : new ComparisonNode(lowPair[0], lowPair[1], Comparison.GREATER_THAN_OR_EQUAL, ComparisonNode.Mode.STRICT, allocator);
-      ExpressionNode upper = isNullConstant(high) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
+      ExpressionNode upper = CallRules.isNullConstant(high) ? new ConstantNode(null, DataType.BOOLEAN, allocator)
           : new ComparisonNode(highPair[0], highPair[1], Comparison.LESS_THAN_OR_EQUAL, ComparisonNode.Mode.STRICT, allocator);
       return new LogicNode(ScalarFunction.AND, List.of(lower, upper), allocator);
     }
@@ -277,7 +261,7 @@ final class NodeBuilder {
     boolean onlyNulls = true;
     for (int a = 1; a < arguments.size(); a++) {
       ExpressionNode candidate = arguments.get(a);
-      if (!isNullConstant(candidate)) {
+      if (!CallRules.isNullConstant(candidate)) {
         onlyNulls = false;
         ExpressionNode[] pair = comparable(value, candidate);
         if (pair[0] != value) {
@@ -322,6 +306,34 @@ final class NodeBuilder {
     }
     values.add(castTo(arguments.get(arguments.size() - 1), type));
     return new CaseNode(false, values, type, allocator);
+  }
+
+  /**
+   * CAST as written in SQL: like the implicit casts, plus the length of CHAR(n) and VARCHAR(n):
+   * longer text is cut to n characters (as PostgreSQL does for explicit casts) and CHAR values drop
+   * trailing spaces (CHAR is stored unpadded).
+   */
+  private ExpressionNode explicitCast(ExpressionNode value, DataType type) {
+    ExpressionNode converted = castTo(value, type);
+    if (!type.isText() || converted.type().kind() == TypeKind.NULL) {
+      return converted;
+    }
+    DataType from = value.type();
+    boolean fits = type.precision() < 0 || (from.isText() && from.precision() >= 0 && from.precision() <= type.precision());
+    boolean padded = type.kind() == TypeKind.CHAR && from.kind() != TypeKind.CHAR;
+    if (fits && !padded) {
+      return converted;
+    }
+    int length = type.precision();
+    boolean character = type.kind() == TypeKind.CHAR;
+    RowFunctionNode.RowFunction fit = values -> {
+      String text = (String) values[0];
+      if (length >= 0 && text.codePointCount(0, text.length()) > length) {
+        text = text.substring(0, text.offsetByCodePoints(0, length));
+      }
+      return character ? text.replaceAll(" +$", "") : text;
+    };
+    return new RowFunctionNode("CAST", fit, List.of(converted), type, allocator);
   }
 
   // ---- numeric functions ---------------------------------------------------------------------
@@ -435,57 +447,13 @@ final class NodeBuilder {
         && from.scale() == to.scale() && from.precision() <= to.precision());
   }
 
-  private static boolean isNullConstant(ExpressionNode node) {
-    return node instanceof ConstantNode constant && constant.isNull();
-  }
-
-  private static boolean isStrict(ScalarFunction function) {
-    switch (function) {
-      case AND:
-      case OR:
-      case IS_NULL:
-      case IS_NOT_NULL:
-      case IS_TRUE:
-      case IS_NOT_TRUE:
-      case IS_FALSE:
-      case IS_NOT_FALSE:
-      case IS_DISTINCT_FROM:
-      case IS_NOT_DISTINCT_FROM:
-      case CASE:
-      case COALESCE:
-      case BETWEEN:
-        return false;
-      default:
-        return true;
-    }
-  }
-
-  private static boolean hasNullConstant(ScalarFunction function, List<ExpressionNode> arguments) {
-    int checked = function == ScalarFunction.IN ? 1 : arguments.size();
-    for (int a = 0; a < checked && a < arguments.size(); a++) {
-      if (isNullConstant(arguments.get(a))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void expectArguments(Call call, List<ExpressionNode> arguments, int minimum, int maximum) {
-    if (arguments.size() < minimum || arguments.size() > maximum) {
-      String expected = minimum == maximum ? Integer.toString(minimum)
-          : maximum == Integer.MAX_VALUE ? "at least " + minimum : minimum + " to " + maximum;
-      throw new QuiverException(ErrorCode.INTERNAL_ERROR, call.function() + " takes " + expected
-          + " arguments, got " + arguments.size() + ": " + call);
-    }
-  }
-
   /** Replaces a call whose arguments are all constants by its value, unless evaluating it fails. */
   private ExpressionNode fold(ExpressionNode node, List<ExpressionNode> arguments) {
     if (node instanceof ConstantNode || arguments.isEmpty()) {
       return node;
     }
     for (ExpressionNode argument : arguments) {
-      if (!(argument instanceof ConstantNode)) {
+      if (!CallRules.isConstantTree(argument)) {
         return node;
       }
     }
@@ -502,9 +470,5 @@ final class NodeBuilder {
     } catch (QuiverException e) {
       return node;
     }
-  }
-
-  static String describe(List<ExpressionNode> nodes) {
-    return nodes.stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 }

@@ -20,7 +20,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class NumericFunctionNode extends ExpressionNode {
 
-  enum Function { ABS, FLOOR, CEIL }
+  /** NEGATE is here for REAL and DOUBLE only (-0.0 must stay distinct); exact kinds subtract from 0. */
+  enum Function { ABS, FLOOR, CEIL, NEGATE }
 
   private final Function function;
   private final ExpressionNode input;
@@ -82,6 +83,8 @@ final class NumericFunctionNode extends ExpressionNode {
         return Math.abs(value);
       case FLOOR:
         return Math.floor(value);
+      case NEGATE:
+        return -value;
       default:
         return Math.ceil(value);
     }

@@ -9,6 +9,7 @@ import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -23,6 +24,7 @@ import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorPipeline;
 import io.quiver.exec.operator.aggregate.HashAggregateOperator;
 import io.quiver.exec.operator.filter.FilterOperator;
+import io.quiver.exec.operator.join.HashJoinOperator;
 import io.quiver.exec.operator.limit.LimitOperator;
 import io.quiver.exec.operator.project.ProjectOperator;
 import io.quiver.exec.operator.sink.ExchangeWriterOperator;
@@ -43,8 +45,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Turns a stage fragment into the operators of one task: a chain from a source up to the fragment's
- * root, followed by the stage's sink. UNION ALL inputs become pipelines of their own that the union
- * operator drains in turn. On failure every operator built so far is closed.
+ * root, followed by the stage's sink. UNION ALL inputs and hash-join build sides become pipelines of
+ * their own that the union or join operator drains. On failure every operator built so far is closed.
  */
 public final class LocalExecutionPlanner {
 
@@ -137,6 +139,8 @@ public final class LocalExecutionPlanner {
     } else if (node instanceof LimitNode limit) {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
+    } else if (node instanceof HashJoinNode join) {
+      addJoin(join, operators, allocator, batchSize);
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {
@@ -150,6 +154,25 @@ public final class LocalExecutionPlanner {
       operators.add(new UnionAllOperator(inputs, union.outputSchema().toArrowSchema().getFields(), allocator));
     } else {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "plan node " + node.getClass().getSimpleName());
+    }
+  }
+
+  /** The probe side's operators, then the join; the build side becomes a pipeline the join drains first. */
+  private void addJoin(HashJoinNode join, List<Operator> operators, BufferAllocator allocator, int batchSize) {
+    OperatorPipeline build = new OperatorPipeline(operators(join.build()));
+    VectorExpression residual = null;
+    try {
+      addOperators(join.probe(), operators);
+      if (join.residualCondition() != null) {
+        residual = ExpressionCompiler.compile(join.residualCondition(), allocator);
+      }
+      operators.add(new HashJoinOperator(join, build, residual, allocator, batchSize));
+    } catch (RuntimeException | Error e) {
+      build.close();
+      if (residual != null) {
+        residual.close();
+      }
+      throw e;
     }
   }
 

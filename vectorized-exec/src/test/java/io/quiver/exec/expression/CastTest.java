@@ -118,6 +118,14 @@ class CastTest {
   }
 
   @Test
+  void textLengths() {
+    assertEquals(Arrays.asList("hé", "a", null), cast(DataType.VARCHAR, DataType.varchar(2), "héllo", "a", null));
+    assertEquals(List.of("ab", "a"), cast(DataType.VARCHAR, DataType.character(3), "ab  ", "a"));
+    assertEquals(List.of("12"), cast(DataType.INTEGER, DataType.varchar(2), 12345L));
+    assertEquals(List.of("abc"), cast(DataType.varchar(3), DataType.varchar(10), "abc"));
+  }
+
+  @Test
   void datesAndTimestamps() {
     assertEquals(List.of(LocalDateTime.of(1995, 3, 15, 0, 0)), cast(DataType.DATE, DataType.TIMESTAMP, LocalDate.of(1995, 3, 15)));
     assertEquals(List.of(LocalDate.of(1969, 12, 31)), cast(DataType.TIMESTAMP, DataType.DATE, LocalDateTime.of(1969, 12, 31, 23, 0)));

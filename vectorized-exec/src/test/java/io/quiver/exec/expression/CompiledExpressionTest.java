@@ -54,6 +54,23 @@ class CompiledExpressionTest {
   }
 
   @Test
+  void inputColumnFromAnotherAllocatorTreeIsCopied() {
+    try (RootAllocator other = new RootAllocator()) {
+      TestBatch batch = new TestBatch(other, 3).column(DataType.BIGINT, 1L, null, 3L);
+      FieldVector result;
+      try (VectorExpression expression = ExpressionCompiler.compile(column(0, DataType.BIGINT), allocator);
+          VectorSchemaRoot root = batch.root()) {
+        result = expression.evaluate(root);
+      }
+      try (FieldVector owned = result) {
+        assertEquals(allocator, owned.getAllocator());
+        assertEquals(Arrays.asList(1L, null, 3L), Arrays.asList(TestBatch.read(owned, DataType.BIGINT, 0),
+            TestBatch.read(owned, DataType.BIGINT, 1), TestBatch.read(owned, DataType.BIGINT, 2)));
+      }
+    }
+  }
+
+  @Test
   void resultsAreAllocatedFromTheCompileAllocator() {
     try (BufferAllocator child = allocator.newChildAllocator("expression", 0, Long.MAX_VALUE);
         VectorExpression expression = ExpressionCompiler.compile(

@@ -122,6 +122,27 @@ class ConditionalTest {
   }
 
   @Test
+  void laterConjunctsSeeOnlyUndecidedRows() {
+    // y <> 0 AND x / y > 1: the division never sees the rows where y = 0.
+    Expression and = bool(ScalarFunction.AND, bool(ScalarFunction.NOT_EQUAL, Y, integer(0)),
+        bool(ScalarFunction.GREATER_THAN, call(ScalarFunction.DIVIDE, DataType.INTEGER, X, Y), integer(1)));
+    TestBatch batch = new TestBatch(allocator, 4).column(DataType.INTEGER, 10L, 10L, 10L, null).column(DataType.INTEGER, 2L, 0L, null, 0L);
+    assertEquals(Arrays.asList(true, false, null, false), run(and, batch));
+    // y = 0 OR x / y > 1
+    Expression or = bool(ScalarFunction.OR, bool(ScalarFunction.EQUAL, Y, integer(0)),
+        bool(ScalarFunction.GREATER_THAN, call(ScalarFunction.DIVIDE, DataType.INTEGER, X, Y), integer(1)));
+    batch = new TestBatch(allocator, 3).column(DataType.INTEGER, 10L, 10L, 1L).column(DataType.INTEGER, 2L, 0L, 5L);
+    assertEquals(Arrays.asList(true, true, false), run(or, batch));
+    // A NULL first conjunct does not decide the row: the division still runs there and fails.
+    batch = new TestBatch(allocator, 1).column(DataType.INTEGER, 10L).column(DataType.INTEGER, 0L);
+    Expression nullFirst = bool(ScalarFunction.AND, nullOf(DataType.BOOLEAN), bool(ScalarFunction.GREATER_THAN, call(ScalarFunction.DIVIDE, DataType.INTEGER, X, Y), integer(1)));
+    try (VectorSchemaRoot root = batch.root()) {
+      assertEquals(ErrorCode.DIVISION_BY_ZERO,
+          assertThrows(QuiverException.class, () -> TestBatch.evaluate(nullFirst, root, allocator)).errorCode());
+    }
+  }
+
+  @Test
   void caseConvertsBranchesToTheResultType() {
     DataType money = DataType.decimal(12, 2);
     Expression expression = call(ScalarFunction.CASE, money,
@@ -158,5 +179,11 @@ class ConditionalTest {
     assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
         call(ScalarFunction.CASE, DataType.INTEGER, bool(ScalarFunction.IS_NULL, X), integer(1)), allocator));
     assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(bool(ScalarFunction.AND, A), allocator));
+    QuiverException nullArgument = assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
+        bool(ScalarFunction.EQUAL, nullOf(DataType.INTEGER)), allocator));
+    assertEquals(ErrorCode.INTERNAL_ERROR, nullArgument.errorCode());
+    assertEquals(true, nullArgument.getMessage().startsWith("EQUAL takes 2 arguments, got 1"), nullArgument.getMessage());
+    assertThrows(QuiverException.class, () -> ExpressionCompiler.compile(
+        call(ScalarFunction.SUBSTRING, DataType.VARCHAR, column(0, DataType.VARCHAR)), allocator));
   }
 }

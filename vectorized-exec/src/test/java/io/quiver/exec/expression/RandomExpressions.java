@@ -29,7 +29,8 @@ final class RandomExpressions {
   static final List<DataType> SCHEMA = List.of(
       DataType.INTEGER, DataType.BIGINT, DataType.SMALLINT,
       DECIMAL_SMALL, DECIMAL_FINE, DECIMAL_WIDE,
-      DataType.DOUBLE, DataType.VARCHAR, CHAR4, DataType.DATE, DataType.BOOLEAN);
+      DataType.DOUBLE, DataType.VARCHAR, CHAR4, DataType.DATE, DataType.BOOLEAN,
+      DataType.TIMESTAMP, DataType.REAL, DataType.TINYINT);
 
   enum Category { INTEGER, DECIMAL, DOUBLE, TEXT, DATE, BOOLEAN }
 
@@ -73,6 +74,13 @@ final class RandomExpressions {
         return BASE_DATE.plusDays(random.nextInt(4000));
       case BOOLEAN:
         return random.nextBoolean();
+      case TIMESTAMP:
+        return BASE_DATE.atStartOfDay().plusSeconds(random.nextInt(4000) * 86_400L + (random.nextBoolean() ? 0 : random.nextInt(86_400)))
+            .plusNanos(random.nextInt(4) == 0 ? random.nextInt(1_000_000) * 1000L : 0);
+      case REAL:
+        return (random.nextInt(2001) - 1000) / 4.0f;
+      case TINYINT:
+        return (long) (random.nextInt(10) == 0 ? Byte.MIN_VALUE + random.nextInt(2) : random.nextInt(41) - 20);
       default:
         throw new IllegalArgumentException(type.toString());
     }
@@ -130,7 +138,7 @@ final class RandomExpressions {
         if (literal) {
           return random.nextInt(10) == 0 ? Literal.nullOf(DataType.INTEGER) : Literal.ofLong(random.nextInt(21) - 10, DataType.INTEGER);
         }
-        return column(pickColumn(0, 1, 2));
+        return column(pickColumn(0, 1, 2, 13));
       case DECIMAL:
         if (literal) {
           DataType type = DataType.decimal(6, random.nextInt(4));
@@ -186,6 +194,10 @@ final class RandomExpressions {
             Literal.ofString(pick("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DOW", "DOY"), DataType.VARCHAR),
             generate(Category.DATE, depth - 1));
       case 7:
+        if (random.nextBoolean()) {
+          return Call.of(ScalarFunction.EXTRACT, DataType.BIGINT,
+              Literal.ofString(pick("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "DOW"), DataType.VARCHAR), column(11));
+        }
         return Call.of(ScalarFunction.CHAR_LENGTH, DataType.INTEGER, generate(Category.TEXT, depth - 1));
       default:
         return Call.of(ScalarFunction.CAST, DataType.INTEGER, generate(Category.TEXT, depth - 1));
@@ -239,7 +251,7 @@ final class RandomExpressions {
             DataType.DOUBLE, left, right);
       }
       case 2:
-        return Call.of(ScalarFunction.CAST, DataType.DOUBLE, column(pickColumn(0, 1, 2, 3, 4)));
+        return Call.of(ScalarFunction.CAST, DataType.DOUBLE, column(pickColumn(0, 1, 2, 3, 4, 12, 13)));
       default:
         return Call.of(pick(ScalarFunction.NEGATE, ScalarFunction.ABS, ScalarFunction.FLOOR, ScalarFunction.CEIL),
             DataType.DOUBLE, generate(Category.DOUBLE, depth - 1));
@@ -270,6 +282,9 @@ final class RandomExpressions {
   private Expression date(int depth) {
     if (random.nextInt(3) == 0) {
       return caseOrCoalesce(Category.DATE, depth);
+    }
+    if (random.nextInt(4) == 0) {
+      return Call.of(ScalarFunction.CAST, DataType.DATE, column(11));
     }
     Literal interval = random.nextBoolean()
         ? Literal.ofLong(random.nextInt(61) - 30, DataType.INTERVAL_YEAR_MONTH)
@@ -346,6 +361,10 @@ final class RandomExpressions {
       other = pick(Category.INTEGER, Category.DECIMAL);
     } else if (category == Category.DOUBLE) {
       other = pick(Category.DOUBLE, Category.INTEGER);
+    } else if (category == Category.DATE && random.nextInt(3) == 0) {
+      return new Expression[] {left, column(11)};
+    } else if (random.nextInt(8) == 0) {
+      return new Expression[] {column(12), generate(Category.DOUBLE, depth)};
     }
     return new Expression[] {left, generate(other, depth)};
   }
@@ -388,7 +407,10 @@ final class RandomExpressions {
       case DECIMAL:
         return Category.DECIMAL;
       case DOUBLE:
+      case REAL:
         return Category.DOUBLE;
+      case TIMESTAMP:
+        return Category.DATE;
       case CHAR:
       case VARCHAR:
         return Category.TEXT;

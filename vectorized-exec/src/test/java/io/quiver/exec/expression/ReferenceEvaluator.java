@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,21 @@ final class ReferenceEvaluator {
         Expression otherwise = arguments.get(arguments.size() - 1);
         return coerce(evaluate(otherwise, row), otherwise.type(), call.type());
       }
+      case AND:
+      case OR: {
+        // Left to right; a row stops at the first deciding argument (FALSE for AND, TRUE for OR).
+        boolean and = function == ScalarFunction.AND;
+        boolean sawNull = false;
+        for (Expression argument : arguments) {
+          Object value = evaluate(argument, row);
+          if (value == null) {
+            sawNull = true;
+          } else if ((Boolean) value != and) {
+            return !and;
+          }
+        }
+        return sawNull ? null : and;
+      }
       case COALESCE:
         for (Expression argument : arguments) {
           Object value = evaluate(argument, row);
@@ -78,26 +94,6 @@ final class ReferenceEvaluator {
       values.add(evaluate(argument, row));
     }
     switch (function) {
-      case AND: {
-        boolean sawNull = false;
-        for (Object value : values) {
-          if (Boolean.FALSE.equals(value)) {
-            return false;
-          }
-          sawNull |= value == null;
-        }
-        return sawNull ? null : true;
-      }
-      case OR: {
-        boolean sawNull = false;
-        for (Object value : values) {
-          if (Boolean.TRUE.equals(value)) {
-            return true;
-          }
-          sawNull |= value == null;
-        }
-        return sawNull ? null : false;
-      }
       case IS_NULL:
         return values.get(0) == null;
       case IS_NOT_NULL:
@@ -199,7 +195,10 @@ final class ReferenceEvaluator {
       case CAST:
         return coerce(values.get(0), arguments.get(0).type(), call.type());
       case EXTRACT:
-        return extract((String) values.get(0), (LocalDate) values.get(1));
+        if (values.get(1) instanceof LocalDateTime timestamp) {
+          return extract((String) values.get(0), timestamp);
+        }
+        return extract((String) values.get(0), ((LocalDate) values.get(1)).atStartOfDay());
       case SUBSTRING:
         return substring((String) values.get(0), (Long) values.get(1), values.size() > 2 ? (Long) values.get(2) : null);
       case UPPER:
@@ -328,7 +327,13 @@ final class ReferenceEvaluator {
       }
       return Integer.signum(java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
     }
-    if (left instanceof Double || right instanceof Double) {
+    if (left instanceof LocalDate date && right instanceof LocalDateTime) {
+      left = date.atStartOfDay();
+    }
+    if (left instanceof LocalDateTime a) {
+      return Integer.signum(a.compareTo(right instanceof LocalDate date ? date.atStartOfDay() : (LocalDateTime) right));
+    }
+    if (left instanceof Double || right instanceof Double || left instanceof Float || right instanceof Float) {
       double a = toDouble(left);
       double b = toDouble(right);
       if (Double.isNaN(a) || Double.isNaN(b)) {
@@ -347,6 +352,9 @@ final class ReferenceEvaluator {
 
   private static double toDouble(Object value) {
     if (value instanceof Double number) {
+      return number;
+    }
+    if (value instanceof Float number) {
       return number;
     }
     if (value instanceof Long number) {
@@ -470,6 +478,7 @@ final class ReferenceEvaluator {
       case DOUBLE:
         return toDouble(value);
       case DATE:
+        return value instanceof LocalDateTime timestamp ? timestamp.toLocalDate() : value;
       case BOOLEAN:
         return value;
       default:
@@ -517,8 +526,15 @@ final class ReferenceEvaluator {
     return text.toString();
   }
 
-  private static long extract(String field, LocalDate date) {
+  private static long extract(String field, LocalDateTime timestamp) {
+    LocalDate date = timestamp.toLocalDate();
     switch (field) {
+      case "HOUR":
+        return timestamp.getHour();
+      case "MINUTE":
+        return timestamp.getMinute();
+      case "SECOND":
+        return timestamp.getSecond();
       case "YEAR":
         return date.getYear();
       case "QUARTER":

@@ -62,6 +62,10 @@ final class DecimalSumAccumulator extends GroupedState {
     ArrowBuf validity = vector.getValidityBuffer();
     ArrowBuf data = vector.getDataBuffer();
     BigInteger rescale = inputScale == scale ? null : BigInteger.TEN.pow(Math.abs(scale - inputScale));
+    if (rescale == null && countChannel < 0 && ((DecimalVector) vector).getPrecision() <= 18) {
+      addNarrow(data, validity, nulls, groupIds, rowCount);
+      return;
+    }
     for (int i = 0; i < rowCount; i++) {
       if (nulls && !ColumnReader.isValid(validity, i)) {
         continue;
@@ -85,6 +89,25 @@ final class DecimalSumAccumulator extends GroupedState {
       }
       low[group] = sumLow;
       counts[group] += countChannel >= 0 ? partialCounts[i] : 1;
+    }
+  }
+
+  /**
+   * Values of precision up to 18 fit in the low 64 bits: add them as sign-extended longs, with the
+   * carry into the high word (which cannot overflow before 2^63 additions).
+   */
+  private void addNarrow(ArrowBuf data, ArrowBuf validity, boolean nulls, int[] groupIds, int rowCount) {
+    for (int i = 0; i < rowCount; i++) {
+      if (nulls && !ColumnReader.isValid(validity, i)) {
+        continue;
+      }
+      long value = data.getLong(i * 16L);
+      int group = groupIds[i];
+      long before = low[group];
+      long sum = before + value;
+      low[group] = sum;
+      high[group] += (value >> 63) + (Long.compareUnsigned(sum, before) < 0 ? 1 : 0);
+      counts[group]++;
     }
   }
 

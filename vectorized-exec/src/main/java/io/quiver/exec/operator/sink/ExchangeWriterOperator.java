@@ -14,8 +14,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Sink of a stage that feeds an exchange: writes rows into the reduce partitions of its map
  * partition's {@link ShuffleWriter} as the stage's {@link OutputPartitioning} says (Hash: by
- * {@link PartitionHash}; RoundRobin: rows dealt in turn; Single and Broadcast: all to partition 0),
- * commits when input ends, and aborts if closed before that.
+ * {@link PartitionHash}; RoundRobin: rows dealt in turn; Single and Broadcast: all to partition 0,
+ * small batches gathered into larger ones), commits when input ends, and aborts if closed before.
  */
 public final class ExchangeWriterOperator extends SinkOperator {
 
@@ -23,6 +23,7 @@ public final class ExchangeWriterOperator extends SinkOperator {
   private final OutputPartitioning partitioning;
   private final TaskMetrics metrics;
   private final PartitionedBatchBuilder builder;
+  private final int smallBatchRows;
   private final PartitionHash partitionHash = new PartitionHash();
   private int[] partitions = new int[0];
   private long nextRoundRobin;
@@ -42,9 +43,9 @@ public final class ExchangeWriterOperator extends SinkOperator {
     this.metrics = metrics;
     int partitionCount = partitioning.reducePartitionCount();
     this.nextRoundRobin = mapPartition;
-    this.builder = partitionCount > 1
-        ? new PartitionedBatchBuilder(schema, partitionCount, allocator, batchSize, this::write)
-        : null;
+    this.smallBatchRows = Math.max(1, batchSize / 4);
+    // with one reduce partition the builder only gathers small batches (after a selective filter)
+    this.builder = new PartitionedBatchBuilder(schema, partitionCount, allocator, batchSize, this::write);
   }
 
   @Override
@@ -54,15 +55,23 @@ public final class ExchangeWriterOperator extends SinkOperator {
       batch.close();
       return;
     }
-    if (builder == null) {
-      write(batch, 0);
+    if (partitions.length < rows) {
+      partitions = new int[rows];
+    }
+    int partitionCount = partitioning.reducePartitionCount();
+    if (partitionCount == 1) {
+      if (rows >= smallBatchRows) {
+        builder.flush();
+        write(batch, 0);
+        return;
+      }
+      try (batch) {
+        java.util.Arrays.fill(partitions, 0, rows, 0);
+        builder.add(batch, partitions);
+      }
       return;
     }
     try (batch) {
-      if (partitions.length < rows) {
-        partitions = new int[rows];
-      }
-      int partitionCount = partitioning.reducePartitionCount();
       if (partitioning instanceof OutputPartitioning.Hash hash) {
         List<Integer> keys = hash.keys();
         partitionHash.partitions(batch, keys, partitionCount, partitions);
@@ -89,18 +98,14 @@ public final class ExchangeWriterOperator extends SinkOperator {
 
   @Override
   protected void complete() {
-    if (builder != null) {
-      builder.flush();
-    }
+    builder.flush();
     statistics = writer.commit();
   }
 
   @Override
   protected void release() {
     try {
-      if (builder != null) {
-        builder.close();
-      }
+      builder.close();
     } finally {
       writer.close();
     }

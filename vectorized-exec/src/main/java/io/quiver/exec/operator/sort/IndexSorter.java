@@ -17,8 +17,11 @@ final class IndexSorter {
     if (to - from < 2) {
       return;
     }
-    int[] scratch = indexes.clone();
-    mergeSort(scratch, indexes, from, to, comparator);
+    // work on a copy of the range only: callers sort many short runs of one large array
+    int[] part = java.util.Arrays.copyOfRange(indexes, from, to);
+    int[] scratch = part.clone();
+    mergeSort(scratch, part, 0, part.length, comparator);
+    System.arraycopy(part, 0, indexes, from, part.length);
   }
 
   /** Sorts {@code source[from..to)} into {@code target[from..to)}; both hold the same values on entry. */

@@ -166,6 +166,35 @@ class HashAggregateOperatorTest {
   }
 
   @Test
+  void decimalSumsMatchBigDecimalAcrossSignsAndWidths() {
+    DataType narrow = DataType.decimal(18, 2);
+    DataType wide = DataType.decimal(38, 2);
+    RowSchema schema = schema("g", DataType.INTEGER, "n", narrow, "w", wide);
+    java.util.Random random = new java.util.Random(11);
+    List<List<Object>> rows = new ArrayList<>();
+    java.util.Map<Long, BigDecimal> narrowSums = new java.util.HashMap<>();
+    java.util.Map<Long, BigDecimal> wideSums = new java.util.HashMap<>();
+    for (int i = 0; i < 3000; i++) {
+      long group = random.nextInt(3);
+      BigDecimal n = BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000_000L, 2);
+      BigDecimal w = new BigDecimal(new java.math.BigInteger(100, random)).movePointLeft(2)
+          .multiply(random.nextBoolean() ? BigDecimal.ONE : BigDecimal.ONE.negate());
+      rows.add(row(group, n, w));
+      narrowSums.merge(group, n, BigDecimal::add);
+      wideSums.merge(group, w, BigDecimal::add);
+    }
+    List<AggregateCall> calls = List.of(call(AggregateFunction.SUM, narrow, wide, 1),
+        call(AggregateFunction.SUM, wide, wide, 2));
+    List<List<Object>> result = Pipelines.run(TestTables.batches(allocator, schema, rows, 500),
+        new HashAggregateOperator(node(schema, AggregateStep.SINGLE, List.of(0), calls), allocator, 64));
+    assertEquals(3, result.size());
+    for (List<Object> row : result) {
+      assertEquals(narrowSums.get((Long) row.get(0)), row.get(1));
+      assertEquals(wideSums.get((Long) row.get(0)), row.get(2));
+    }
+  }
+
+  @Test
   void sumOverflowIsAnError() {
     RowSchema schema = schema("x", DataType.BIGINT);
     List<AggregateCall> calls = List.of(call(AggregateFunction.SUM, DataType.BIGINT, DataType.BIGINT, 0));
