@@ -17,19 +17,23 @@ import java.util.Set;
  * @param slots Quiver's executor slots, and DuckDB's threads with {@code --compare duckdb}
  * @param compareDuckDb also run every query on DuckDB over the same data
  * @param output where the results go, as JSON or CSV by the file's extension
+ * @param memoryLimitBytes the most bytes Quiver's buffers may hold (memory tables included); by
+ *     default the JVM's maximum heap size, which is also its default cap on direct memory
  */
 public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
-    Path output) {
+    Path output, long memoryLimitBytes) {
 
   public static final String USAGE = String.join("\n",
       "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--slots N]",
-      "                         [--compare duckdb] [--output FILE.json|FILE.csv]",
+      "                         [--compare duckdb] [--output FILE.json|FILE.csv] [--memory-limit GiB]",
       "  --sf        TPC-H scale factor (default 1)",
       "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default 1-22)",
       "  --runs      timed runs per query after one warm-up (default 3)",
       "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
       "  --compare   duckdb: load the same data into DuckDB and run the same queries",
-      "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)");
+      "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
+      "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: the JVM's -Xmx;",
+      "              a larger limit also needs -XX:MaxDirectMemorySize in QUIVER_JAVA_OPTS)");
 
   public BenchOptions {
     queries = List.copyOf(queries);
@@ -63,6 +67,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     int slots = Runtime.getRuntime().availableProcessors();
     boolean compare = false;
     Path output = null;
+    long memoryLimit = Runtime.getRuntime().maxMemory();
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
@@ -88,6 +93,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
         case "--queries" -> queries = queries(value);
         case "--runs" -> runs = positive(option, value);
         case "--slots" -> slots = positive(option, value);
+        case "--memory-limit" -> memoryLimit = positive(option, value) * (1L << 30);
         case "--compare" -> {
           if (!value.equalsIgnoreCase("duckdb")) {
             throw new IllegalArgumentException("--compare " + value + ": the only engine to compare with is duckdb");
@@ -110,7 +116,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     if (output == null) {
       output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
     }
-    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output);
+    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit);
   }
 
   /** The scale factor as written on the command line: 0.01, 1, 10. */

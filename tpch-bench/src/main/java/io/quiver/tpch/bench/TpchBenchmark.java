@@ -49,7 +49,8 @@ public final class TpchBenchmark {
   public BenchResult run() throws SQLException {
     Instant started = Instant.now();
     int slots = options.slots();
-    QuiverConfig config = QuiverConfig.defaults().withSlots(slots).withShufflePartitions(2 * slots);
+    QuiverConfig defaults = QuiverConfig.defaults();
+    QuiverConfig config = new QuiverConfig(slots, 2 * slots, defaults.batchSize(), options.memoryLimitBytes());
     try (HeapPeakSampler heap = new HeapPeakSampler();
          LocalQuiver quiver = new LocalQuiver(config);
          Session session = quiver.openSession();

@@ -24,12 +24,14 @@ class BenchOptionsTest {
     assertEquals(Path.of("bench-tpch-sf1.json"), options.output());
     assertFalse(options.csvOutput());
     assertEquals("sf1", options.tpchSchema());
+    assertEquals(Runtime.getRuntime().maxMemory(), options.memoryLimitBytes());
   }
 
   @Test
   void everyOptionIsRead() {
     BenchOptions options = BenchOptions.parse(new String[] {"tpch", "--sf", "0.01", "--queries", "1,3,6", "--runs", "5",
-        "--slots", "4", "--compare", "duckdb", "--output", "out/results.CSV"});
+        "--slots", "4", "--compare", "duckdb", "--output", "out/results.CSV", "--memory-limit", "12"});
+    assertEquals(12L << 30, options.memoryLimitBytes());
     assertEquals(0.01, options.scaleFactor());
     assertEquals("tiny", options.tpchSchema());
     assertEquals(List.of(1, 3, 6), options.queries());
@@ -74,6 +76,7 @@ class BenchOptionsTest {
     assertEquals("--runs 0: must be at least 1", error("tpch", "--runs", "0"));
     assertEquals("--runs three: not a whole number", error("tpch", "--runs", "three"));
     assertEquals("--slots -2: must be at least 1", error("tpch", "--slots", "-2"));
+    assertEquals("--memory-limit 0: must be at least 1", error("tpch", "--memory-limit", "0"));
     assertEquals("--compare spark: the only engine to compare with is duckdb", error("tpch", "--compare", "spark"));
     assertEquals("--output results.txt: the file must end in .json or .csv", error("tpch", "--output", "results.txt"));
     assertEquals("option --runs needs a value", error("tpch", "--runs"));
