@@ -44,8 +44,8 @@ final class DuckDbTpchTiny {
             case IDENTIFIER -> appender.append(column.getIdentifier(row));
             case INTEGER -> appender.append(column.getInteger(row));
             case DATE -> appender.appendEpochDays(column.getDate(row));
-            // Money, quantities, discounts and taxes: DECIMAL(15,2), exact in cents.
-            case DOUBLE -> appender.append(java.math.BigDecimal.valueOf(Math.round(column.getDouble(row) * 100), 2));
+            // DECIMAL(15,2) from its unscaled value, the cents the generator holds.
+            case DOUBLE -> appender.appendDecimal(Math.round(column.getDouble(row) * 100));
             case VARCHAR -> appender.append(column.getString(row));
             default -> throw new IllegalStateException("unknown tpch type " + column.getType());
           }

@@ -37,8 +37,8 @@ public final class SltParser {
 
   private List<SltRecord> parseRecords() {
     List<SltRecord> records = new ArrayList<>();
-    Optional<String> skipReason = Optional.empty();
-    String skipLocation = null;
+    Optional<SltRecord.Marker> marker = Optional.empty();
+    String markerLocation = null;
     while (index < lines.size()) {
       String line = line(index);
       if (isBlank(line) || line.startsWith("#")) {
@@ -50,46 +50,48 @@ public final class SltParser {
       String keyword = words[0];
       String rest = words.length > 1 ? words[1].trim() : "";
       switch (keyword) {
-        case "skip" -> {
+        case "skip", "gap" -> {
           if (rest.isEmpty()) {
-            throw new SltParseException(location, "'skip' needs a reason, e.g. 'skip BUG: ...'");
+            throw new SltParseException(location, "'" + keyword + "' needs a reason, e.g. '" + keyword + " BUG: ...'");
           }
-          if (skipReason.isPresent()) {
-            throw new SltParseException(location, "two 'skip' lines before one record");
+          if (marker.isPresent()) {
+            throw new SltParseException(location, "two 'skip' or 'gap' lines before one record");
           }
-          skipReason = Optional.of(rest);
-          skipLocation = location;
+          SltRecord.Marker.Kind kind = keyword.equals("skip") ? SltRecord.Marker.Kind.SKIP : SltRecord.Marker.Kind.GAP;
+          marker = Optional.of(new SltRecord.Marker(kind, rest));
+          markerLocation = location;
           index++;
         }
         case "halt" -> {
           if (!rest.isEmpty()) {
             throw new SltParseException(location, "'halt' takes no arguments, found '" + rest + "'");
           }
-          records.add(new SltRecord.Halt(location, skipReason));
+          records.add(new SltRecord.Halt(location, marker));
           return records;
         }
         case "statement" -> {
-          records.add(parseStatement(location, rest, skipReason));
-          skipReason = Optional.empty();
+          records.add(parseStatement(location, rest, marker));
+          marker = Optional.empty();
         }
         case "query" -> {
-          records.add(parseQuery(location, rest, skipReason));
-          skipReason = Optional.empty();
+          records.add(parseQuery(location, rest, marker));
+          marker = Optional.empty();
         }
         default -> throw new SltParseException(
-            location, "expected 'statement', 'query', 'skip', 'halt' or a '#' comment, found '" + line + "'");
+            location, "expected 'statement', 'query', 'skip', 'gap', 'halt' or a '#' comment, found '" + line + "'");
       }
     }
-    if (skipReason.isPresent()) {
-      throw new SltParseException(skipLocation, "'skip' is not followed by a record");
+    if (marker.isPresent()) {
+      throw new SltParseException(markerLocation, "'" + marker.get().kind().name().toLowerCase(Locale.ROOT)
+          + "' is not followed by a record");
     }
     return records;
   }
 
-  private SltRecord parseStatement(String location, String arguments, Optional<String> skipReason) {
+  private SltRecord parseStatement(String location, String arguments, Optional<SltRecord.Marker> marker) {
     index++;
     if (arguments.equals("ok")) {
-      return new SltRecord.StatementOk(location, skipReason, readStatementSql(location));
+      return new SltRecord.StatementOk(location, marker, readStatementSql(location));
     }
     if (arguments.equals("error") || arguments.startsWith("error ")) {
       String rest = arguments.substring("error".length()).trim();
@@ -110,7 +112,7 @@ public final class SltParser {
           throw new SltParseException(location, "invalid error regex '" + rest + "': " + e.getDescription());
         }
       }
-      return new SltRecord.StatementError(location, skipReason, readStatementSql(location), sqlState, pattern);
+      return new SltRecord.StatementError(location, marker, readStatementSql(location), sqlState, pattern);
     }
     throw new SltParseException(location, "expected 'statement ok' or 'statement error [SQLSTATE <code>] [regex]'");
   }
@@ -127,7 +129,7 @@ public final class SltParser {
     return joinSql(location, sql);
   }
 
-  private SltRecord parseQuery(String location, String arguments, Optional<String> skipReason) {
+  private SltRecord parseQuery(String location, String arguments, Optional<SltRecord.Marker> marker) {
     index++;
     String[] words = arguments.isEmpty() ? new String[0] : arguments.split("\\s+");
     if (words.length == 0) {
@@ -170,7 +172,7 @@ public final class SltParser {
         index++;
       }
     }
-    return new SltRecord.Query(location, skipReason, sqlText, types, sortMode, List.copyOf(rows));
+    return new SltRecord.Query(location, marker, sqlText, types, sortMode, List.copyOf(rows));
   }
 
   /** Cells are separated by tabs; a line without tabs is split on single spaces (one column: kept whole). */

@@ -96,8 +96,15 @@ class SltParserTest {
         ----
         1
         """);
-    assertEquals(Optional.of("BUG: wrong scale"), records.get(0).skipReason());
-    assertEquals(Optional.empty(), records.get(1).skipReason());
+    assertEquals(Optional.of(new SltRecord.Marker(SltRecord.Marker.Kind.SKIP, "BUG: wrong scale")), records.get(0).marker());
+    assertEquals(Optional.empty(), records.get(1).marker());
+  }
+
+  @Test
+  void gapMarksTheNextRecord() {
+    List<SltRecord> records = SltParser.parse("f.slt", "gap joins are not supported yet\nstatement ok\nSELECT 1\n");
+    assertEquals(Optional.of(new SltRecord.Marker(SltRecord.Marker.Kind.GAP, "joins are not supported yet")),
+        records.get(0).marker());
   }
 
   @Test
@@ -182,7 +189,9 @@ class SltParserTest {
   void rejectsASkipWithoutReasonOrRecord() {
     assertParseError("f.slt:1", "needs a reason", "skip\nquery I\nSELECT 1\n");
     assertParseError("f.slt:1", "not followed by a record", "skip BUG: x\n\n# nothing\n");
-    assertParseError("f.slt:2", "two 'skip' lines", "skip a\nskip b\nquery I\nSELECT 1\n");
+    assertParseError("f.slt:2", "two 'skip' or 'gap' lines", "skip a\ngap b\nquery I\nSELECT 1\n");
+    assertParseError("f.slt:1", "'gap' needs a reason", "gap\nquery I\nSELECT 1\n");
+    assertParseError("f.slt:4", "'gap' is not followed by a record", "statement ok\nSELECT 1\n\ngap x\n");
   }
 
   private static void assertParseError(String location, String messagePart, String text) {

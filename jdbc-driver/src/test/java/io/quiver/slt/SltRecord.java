@@ -6,19 +6,28 @@ import java.util.regex.Pattern;
 
 /**
  * One record of a {@code .slt} file: a statement, a query, or a halt. Every record knows where it
- * starts ({@code file:line}) so that a failure points at the file, and carries an optional reason
- * to skip it (a {@code skip <reason>} line before the record).
+ * starts ({@code file:line}) so that a failure points at the file, and carries the marker of a
+ * {@code skip <reason>} or {@code gap <reason>} line before it, if any.
  */
 public sealed interface SltRecord {
 
   /** The file name and the 1-based line of the record's first line, e.g. {@code select.slt:12}. */
   String location();
 
-  /** Why the record is not run, if a {@code skip} line precedes it. */
-  Optional<String> skipReason();
+  /** The {@code skip} or {@code gap} line before the record, if any. */
+  Optional<Marker> marker();
+
+  /**
+   * {@code skip <reason>}: the record is not run and is reported as skipped (a known Quiver bug).
+   * {@code gap <reason>}: the record runs; while Quiver answers it with "not supported"
+   * (SQLState 0A000) it is reported as skipped with the reason, any other failure fails it.
+   */
+  record Marker(Kind kind, String reason) {
+    public enum Kind { SKIP, GAP }
+  }
 
   /** {@code statement ok}: the SQL runs without error (rows it returns are read and ignored). */
-  record StatementOk(String location, Optional<String> skipReason, String sql) implements SltRecord {}
+  record StatementOk(String location, Optional<Marker> marker, String sql) implements SltRecord {}
 
   /**
    * {@code statement error [SQLSTATE <code>] [regex]}: the SQL fails, while executing or while its
@@ -28,7 +37,7 @@ public sealed interface SltRecord {
    */
   record StatementError(
       String location,
-      Optional<String> skipReason,
+      Optional<Marker> marker,
       String sql,
       Optional<String> sqlState,
       Optional<Pattern> messagePattern)
@@ -40,7 +49,7 @@ public sealed interface SltRecord {
    */
   record Query(
       String location,
-      Optional<String> skipReason,
+      Optional<Marker> marker,
       String sql,
       String columnTypes,
       SortMode sortMode,
@@ -48,7 +57,7 @@ public sealed interface SltRecord {
       implements SltRecord {}
 
   /** {@code halt}: records after it in the same file are not run. */
-  record Halt(String location, Optional<String> skipReason) implements SltRecord {}
+  record Halt(String location, Optional<Marker> marker) implements SltRecord {}
 
   /** How a query's rows are ordered before they are compared. */
   enum SortMode {

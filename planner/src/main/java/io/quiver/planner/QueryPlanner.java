@@ -2,21 +2,57 @@ package io.quiver.planner;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.type.Column;
+import io.quiver.exec.type.DataType;
+import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.explain.StagePlanPrinter;
+import io.quiver.planner.fragment.Fragmenter;
+import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.planner.logical.LogicalRewriter;
+import io.quiver.planner.logical.SupportChecker;
+import io.quiver.planner.physical.PhysicalPlanner;
+import io.quiver.sql.analyze.SqlAnalyzer;
+import io.quiver.sql.parser.ParsedStatement;
+import io.quiver.sql.parser.StatementParser;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Plans SQL: parse, validate against the catalog, logical rewrites, cost-based physical planning in
- * the Quiver convention, and fragmenting into a stage DAG. Thread-safe; one per engine.
- * (Placeholder until the planner lands.)
+ * the Quiver convention, and fragmenting into a stage DAG. Thread-safe; one per engine: every call
+ * builds its own validator, planner and cluster, and shares only immutable configuration.
  */
 public final class QueryPlanner {
+
+  private final SqlAnalyzer analyzer;
+  private final PlannerSettings settings;
 
   /**
    * @param rootSchema the catalog: catalogs are sub-schemas of the root, schemas are theirs, and
    *     connector tables are {@link io.quiver.sql.catalog.ConnectorTable}s
    */
   public QueryPlanner(SchemaPlus rootSchema, PlannerSettings settings) {
+    if (settings.shufflePartitions() < 1) {
+      throw new QuiverException(ErrorCode.INVALID_PARAMETER,
+          "shufflePartitions must be at least 1, not " + settings.shufflePartitions());
+    }
+    this.analyzer = new SqlAnalyzer(rootSchema);
+    this.settings = settings;
   }
 
   /**
@@ -27,6 +63,52 @@ public final class QueryPlanner {
    * @throws QuiverException SYNTAX_ERROR, TABLE_NOT_FOUND, COLUMN_NOT_FOUND, ... with line and column
    */
   public PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
-    throw new QuiverException(ErrorCode.NOT_SUPPORTED, "planner not built yet");
+    long start = System.nanoTime();
+    ParsedStatement parsed = StatementParser.parse(sql);
+
+    RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
+    VolcanoPlanner volcano = PhysicalPlanner.newPlanner();
+    RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+    CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
+    RelRoot root = analyzer.toRel(parsed.query(), catalogReader, cluster);
+
+    try {
+      RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+      RelNode logical = LogicalRewriter.rewrite(root.project(), relBuilder);
+      SupportChecker.check(logical);
+      String logicalText = parsed.explain() ? explain(logical) : null;
+      RelNode physical = PhysicalPlanner.optimize(logical);
+      StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
+      RowSchema resultSchema = resultSchema(root.validatedRowType, physical.getRowType());
+      long elapsed = System.nanoTime() - start;
+      if (parsed.explain()) {
+        String text = "== Logical Plan ==\n" + logicalText
+            + "\n== Physical Plan ==\n" + explain(physical)
+            + "\n== Stages (" + stagePlan.stages().size() + ") ==\n" + StagePlanPrinter.print(stagePlan);
+        return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null,
+            new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed);
+      }
+      return new PlannedStatement(PlannedStatement.Kind.QUERY, stagePlan, resultSchema, null, elapsed);
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Planning failed: " + e, e);
+    }
+  }
+
+  /** Column names as the user wrote them (or Calcite derived them), types from the plan. */
+  private static RowSchema resultSchema(RelDataType validated, RelDataType planned) {
+    List<RelDataTypeField> names = validated.getFieldList();
+    List<RelDataTypeField> types = planned.getFieldList();
+    List<Column> columns = new ArrayList<>(types.size());
+    for (int i = 0; i < types.size(); i++) {
+      RelDataType type = types.get(i).getType();
+      columns.add(new Column(names.get(i).getName(), TypeMapping.toDataType(type), type.isNullable()));
+    }
+    return new RowSchema(columns);
+  }
+
+  private static String explain(RelNode rel) {
+    return RelOptUtil.toString(rel, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
   }
 }

@@ -3,7 +3,6 @@ package io.quiver.tpch;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,7 +56,8 @@ final class DuckDbTpchLoader {
             case IDENTIFIER -> appender.append(column.getIdentifier(row));
             case INTEGER -> appender.append(column.getInteger(row));
             case DATE -> appender.appendEpochDays(column.getDate(row));
-            case DOUBLE -> appender.append(BigDecimal.valueOf(Math.round(column.getDouble(row) * 100), 2));
+            // DECIMAL(15,2) from its unscaled value, the cents the generator holds.
+            case DOUBLE -> appender.appendDecimal(Math.round(column.getDouble(row) * 100));
             case VARCHAR -> appender.append(column.getString(row));
             default -> throw new IllegalStateException("unknown tpch type " + column.getType());
           }

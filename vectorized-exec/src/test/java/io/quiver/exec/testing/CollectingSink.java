@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** A sink that keeps every batch it is given (the test closes them, e.g. via {@link TestTables#drain}). */
-public final class CollectingSink implements Operator {
+public class CollectingSink implements Operator {
 
   private final List<VectorSchemaRoot> batches = new ArrayList<>();
   private boolean finished;

@@ -162,6 +162,10 @@ abstract class KeyColumn {
 
   /** Text and binary keys, their bytes kept in one growing arena. */
   static final class BytesKeys extends KeyColumn {
+    /** Reads 8 arena bytes as one long in the byte order Arrow buffers use (little-endian). */
+    private static final java.lang.invoke.VarHandle LONG_VIEW =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private byte[] arena = new byte[4096];
     private int arenaSize;
     private int[] starts = new int[257];
@@ -193,7 +197,13 @@ abstract class KeyColumn {
       if (starts[group + 1] - keyStart != length) {
         return false;
       }
-      for (int i = 0; i < length; i++) {
+      int i = 0;
+      for (; i + 8 <= length; i += 8) {
+        if ((long) LONG_VIEW.get(arena, keyStart + i) != data.getLong(start + i)) {
+          return false;
+        }
+      }
+      for (; i < length; i++) {
         if (arena[keyStart + i] != data.getByte(start + i)) {
           return false;
         }

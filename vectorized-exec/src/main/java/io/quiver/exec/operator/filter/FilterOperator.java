@@ -44,8 +44,14 @@ public final class FilterOperator implements Operator {
         return;
       }
       int selected;
-      try (FieldVector result = condition.evaluate(batch)) {
+      FieldVector result = condition.evaluate(batch);
+      try {
         selected = select(result, rows);
+      } finally {
+        // an evaluator may hand back an input column itself; that one stays with the batch
+        if (!isInputColumn(batch, result)) {
+          result.close();
+        }
       }
       if (selected == rows) {
         output = batch;
@@ -58,6 +64,15 @@ public final class FilterOperator implements Operator {
         batch.close();
       }
     }
+  }
+
+  private static boolean isInputColumn(VectorSchemaRoot batch, FieldVector vector) {
+    for (FieldVector column : batch.getFieldVectors()) {
+      if (column == vector) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int select(FieldVector result, int rows) {

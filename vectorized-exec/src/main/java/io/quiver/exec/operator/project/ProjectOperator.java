@@ -62,7 +62,15 @@ public final class ProjectOperator implements Operator {
       for (int i = 0; i < columns.length; i++) {
         VectorExpression expression = projections.get(i).expression();
         if (expression != null) {
-          columns[i] = rename(expression.evaluate(batch), outputFields.get(i));
+          FieldVector result = expression.evaluate(batch);
+          if (isInputColumn(batch, result)) {
+            // an evaluator handed back an input column itself: copy it, the input keeps its own
+            FieldVector copy = outputFields.get(i).createVector(allocator);
+            columns[i] = copy;
+            RowCopier.append(result, null, 0, rows, copy, 0);
+          } else {
+            columns[i] = rename(result, outputFields.get(i));
+          }
         }
       }
       boolean[] moved = new boolean[batch.getFieldVectors().size()];
@@ -96,6 +104,15 @@ public final class ProjectOperator implements Operator {
     } finally {
       batch.close();
     }
+  }
+
+  private static boolean isInputColumn(VectorSchemaRoot batch, FieldVector vector) {
+    for (FieldVector column : batch.getFieldVectors()) {
+      if (column == vector) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private FieldVector findMoved(FieldVector[] columns, int before, int input) {

@@ -9,11 +9,16 @@ final class IndexSorter {
   }
 
   static void sort(int[] indexes, int count, IndexComparator comparator) {
-    if (count < 2) {
+    sortRange(indexes, 0, count, comparator);
+  }
+
+  /** Sorts {@code indexes[from..to)}. */
+  static void sortRange(int[] indexes, int from, int to, IndexComparator comparator) {
+    if (to - from < 2) {
       return;
     }
     int[] scratch = indexes.clone();
-    mergeSort(scratch, indexes, 0, count, comparator);
+    mergeSort(scratch, indexes, from, to, comparator);
   }
 
   /** Sorts {@code source[from..to)} into {@code target[from..to)}; both hold the same values on entry. */

@@ -51,13 +51,7 @@ public final class SortOperator implements Operator {
     }
     finishing = true;
     int rows = buffer.rowCount();
-    order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
-    if (rows > 1 && !keys.isEmpty()) {
-      IndexSorter.sort(order, rows, SortKeyComparators.create(buffer.rows(), rows, keys));
-    }
+    order = RowOrdering.sort(buffer.rows(), rows, keys);
   }
 
   @Override

@@ -72,14 +72,7 @@ public final class TopNOperator implements Operator {
 
   private int[] sortedOrder() {
     int rows = buffer.rowCount();
-    int[] indexes = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      indexes[i] = i;
-    }
-    if (rows > 1 && !keys.isEmpty()) {
-      IndexSorter.sort(indexes, rows, SortKeyComparators.create(buffer.rows(), rows, keys));
-    }
-    return indexes;
+    return RowOrdering.sort(buffer.rows(), rows, keys);
   }
 
   @Override

@@ -10,9 +10,13 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * UNION ALL: drains its input pipelines one after the other. Each call moves the current input
- * pipeline one step and passes on what its last operator produced, renamed to the union's fields.
+ * pipeline a few steps, until its last operator produces a batch, which is passed on renamed to the
+ * union's fields.
  */
 public final class UnionAllOperator extends SourceOperator {
+
+  /** Steps an input may take in one call when they yield nothing (a filter dropping every row). */
+  private static final int MAX_STEPS_PER_CALL = 64;
 
   private final List<OperatorPipeline> inputs;
   private final List<Field> fields;
@@ -32,9 +36,12 @@ public final class UnionAllOperator extends SourceOperator {
     while (!closed && current < inputs.size()) {
       OperatorPipeline input = inputs.get(current);
       VectorSchemaRoot batch = input.last().getOutput();
-      if (batch == null && !input.isFinished()) {
-        input.step();
+      for (int steps = 0; batch == null && !input.isFinished() && steps < MAX_STEPS_PER_CALL; steps++) {
+        boolean progress = input.step();
         batch = input.last().getOutput();
+        if (!progress && batch == null) {
+          break;
+        }
       }
       if (batch != null) {
         return Batches.withFields(batch, fields, allocator);

@@ -1,0 +1,57 @@
+package io.quiver.planner.physical;
+
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.planner.physical.rules.QuiverRules;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelDistributionTraitDef;
+import org.apache.calcite.rel.RelDistributions;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * The cost-based phase: a Volcano planner with Quiver's convention and the distribution trait,
+ * which turns a logical plan into the cheapest physical plan whose root is in one partition.
+ */
+public final class PhysicalPlanner {
+
+  private PhysicalPlanner() {
+  }
+
+  /**
+   * A Volcano planner set up for Quiver. Make one per statement (planners hold the statement's
+   * search space); the statement's cluster must be created over it.
+   */
+  public static VolcanoPlanner newPlanner() {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    // Constant folding in the logical phase evaluates through the cluster's planner's executor.
+    planner.setExecutor(RexUtil.EXECUTOR);
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelDistributionTraitDef.INSTANCE);
+    for (RelOptRule rule : QuiverRules.PHYSICAL_RULES) {
+      planner.addRule(rule);
+    }
+    return planner;
+  }
+
+  /** The cheapest physical plan of {@code logical}, delivering all rows in one partition. */
+  public static RelNode optimize(RelNode logical) {
+    RelOptPlanner planner = logical.getCluster().getPlanner();
+    RelTraitSet required = logical.getTraitSet()
+        .replace(QuiverRel.CONVENTION)
+        .replace(RelDistributions.SINGLETON);
+    try {
+      planner.setRoot(planner.changeTraits(logical, required));
+      return planner.findBestExp();
+    } catch (RelOptPlanner.CannotPlanException e) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED,
+          "This query cannot be planned with Quiver's operators yet", e);
+    } finally {
+      planner.clear();
+    }
+  }
+}

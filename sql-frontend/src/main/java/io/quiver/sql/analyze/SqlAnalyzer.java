@@ -1,0 +1,108 @@
+package io.quiver.sql.analyze;
+
+import io.quiver.sql.error.SqlErrors;
+import io.quiver.sql.parser.QuiverParserConfig;
+import io.quiver.sql.type.QuiverTypeSystem;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Validates a parsed query against the catalog and converts it to a logical {@code RelNode} tree.
+ * Thread-safe: the validator and converter, which hold per-statement state, are made per call.
+ */
+public final class SqlAnalyzer {
+
+  private static final CalciteConnectionConfig CONNECTION_CONFIG;
+
+  static {
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "TO_LOWER");
+    properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
+    CONNECTION_CONFIG = new CalciteConnectionConfigImpl(properties);
+  }
+
+  private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
+      .withConformance(QuiverParserConfig.CONFORMANCE)
+      .withIdentifierExpansion(true)
+      // PostgreSQL's order: NULLs sort as if larger than any value.
+      .withDefaultNullCollation(NullCollation.HIGH);
+
+  /**
+   * Subqueries stay as {@code RexSubQuery} for the planner's removal rules and decorrelation; IN
+   * lists of any length stay IN/OR predicates instead of becoming joins against VALUES.
+   */
+  private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
+      .withExpand(false)
+      .withInSubQueryThreshold(Integer.MAX_VALUE)
+      .withTrimUnusedFields(true)
+      .withDecorrelationEnabled(true)
+      .withRelBuilderFactory(RelFactories.LOGICAL_BUILDER);
+
+  private final CalciteSchema rootSchema;
+
+  public SqlAnalyzer(SchemaPlus rootSchema) {
+    this.rootSchema = CalciteSchema.from(rootSchema);
+  }
+
+  /** A type factory with Quiver's type system; make one per statement. */
+  public static RelDataTypeFactory newTypeFactory() {
+    return new JavaTypeFactoryImpl(QuiverTypeSystem.INSTANCE);
+  }
+
+  /** A catalog reader resolving unqualified names in {@code defaultSchemaPath}. */
+  public CalciteCatalogReader catalogReader(List<String> defaultSchemaPath,
+      RelDataTypeFactory typeFactory) {
+    return new CalciteCatalogReader(rootSchema, defaultSchemaPath, typeFactory, CONNECTION_CONFIG);
+  }
+
+  /**
+   * Validates {@code query} and converts it to relational algebra in {@code cluster}.
+   *
+   * @throws io.quiver.exec.error.QuiverException TABLE_NOT_FOUND, COLUMN_NOT_FOUND,
+   *     FUNCTION_NOT_FOUND, TYPE_MISMATCH, VALIDATION_ERROR, with line and column
+   */
+  public RelRoot toRel(SqlNode query, CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
+    SqlValidator validator = SqlValidatorUtil.newValidator(operators, catalogReader,
+        cluster.getTypeFactory(), VALIDATOR_CONFIG);
+    SqlNode validated;
+    try {
+      validated = validator.validate(query);
+    } catch (CalciteContextException e) {
+      throw SqlErrors.fromValidation(e);
+    } catch (RuntimeException e) {
+      throw SqlErrors.fromOther(e);
+    }
+    SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
+        StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+    try {
+      return converter.convertQuery(validated, false, true);
+    } catch (CalciteContextException e) {
+      throw SqlErrors.fromValidation(e);
+    } catch (RuntimeException e) {
+      throw SqlErrors.fromOther(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.quiver.sql.parser;
+
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformance;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/**
+ * How Quiver reads SQL text: unquoted identifiers fold to lower case (PostgreSQL, Spark), quoted
+ * identifiers keep their case, double quotes quote, LIMIT/OFFSET/FETCH all work.
+ */
+public final class QuiverParserConfig {
+
+  /**
+   * The dialect rules shared by the parser and the validator: LENIENT allows LIMIT, GROUP BY an
+   * alias or an ordinal, and other forms PostgreSQL users write.
+   */
+  public static final SqlConformance CONFORMANCE = SqlConformanceEnum.LENIENT;
+
+  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(false)
+      .withConformance(CONFORMANCE)
+      .withIdentifierMaxLength(1024);
+
+  private QuiverParserConfig() {
+  }
+}

@@ -1,0 +1,117 @@
+package io.quiver.sql.type;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Quiver's result types (see the project's SQL semantics): decimals up to precision 38, sum and avg
+ * types as PostgreSQL and Spark users expect, decimal addition and multiplication widened the SQL
+ * Server way. Division keeps Calcite's default rule.
+ */
+public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
+
+  public static final QuiverTypeSystem INSTANCE = new QuiverTypeSystem();
+
+  /** Largest decimal precision and scale; the executor holds decimals in Arrow Decimal128. */
+  public static final int MAX_DECIMAL_PRECISION = 38;
+
+  private QuiverTypeSystem() {
+  }
+
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.DECIMAL) {
+      return MAX_DECIMAL_PRECISION;
+    }
+    return super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.DECIMAL) {
+      return MAX_DECIMAL_PRECISION;
+    }
+    return super.getMaxScale(typeName);
+  }
+
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    // 'a' and 'abc' in one CASE or UNION become VARCHAR, not space-padded CHAR(3).
+    return true;
+  }
+
+  /** sum(integer kinds): BIGINT; sum(DECIMAL(p, s)): DECIMAL(38, s); sum(REAL/DOUBLE): DOUBLE. */
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    SqlTypeName name = argumentType.getSqlTypeName();
+    RelDataType result;
+    if (SqlTypeUtil.isIntType(argumentType)) {
+      result = typeFactory.createSqlType(SqlTypeName.BIGINT);
+    } else if (name == SqlTypeName.DECIMAL) {
+      result = typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION,
+          argumentType.getScale());
+    } else if (SqlTypeUtil.isApproximateNumeric(argumentType)) {
+      result = typeFactory.createSqlType(SqlTypeName.DOUBLE);
+    } else {
+      return super.deriveSumType(typeFactory, argumentType);
+    }
+    return typeFactory.createTypeWithNullability(result, argumentType.isNullable());
+  }
+
+  /**
+   * avg(integer kinds): DOUBLE; avg(DECIMAL(p, s)): DECIMAL(min(38, p + 4), min(38, s + 4));
+   * avg(REAL/DOUBLE): DOUBLE.
+   */
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    SqlTypeName name = argumentType.getSqlTypeName();
+    RelDataType result;
+    if (name == SqlTypeName.DECIMAL) {
+      result = typeFactory.createSqlType(SqlTypeName.DECIMAL,
+          Math.min(MAX_DECIMAL_PRECISION, argumentType.getPrecision() + 4),
+          Math.min(MAX_DECIMAL_PRECISION, argumentType.getScale() + 4));
+    } else if (SqlTypeUtil.isIntType(argumentType) || SqlTypeUtil.isApproximateNumeric(argumentType)) {
+      result = typeFactory.createSqlType(SqlTypeName.DOUBLE);
+    } else {
+      return super.deriveAvgAggType(typeFactory, argumentType);
+    }
+    return typeFactory.createTypeWithNullability(result, argumentType.isNullable());
+  }
+
+  /**
+   * DECIMAL(p1, s1) + DECIMAL(p2, s2): DECIMAL(max(s1, s2) + max(p1 - s1, p2 - s2) + 1, max(s1, s2)),
+   * precision capped at 38. Integers take part as DECIMAL(10, 0) / DECIMAL(19, 0).
+   */
+  @Override
+  public RelDataType deriveDecimalPlusType(RelDataTypeFactory typeFactory, RelDataType type1,
+      RelDataType type2) {
+    if (!isDecimalArithmetic(type1, type2)) {
+      return null;
+    }
+    int scale = Math.max(type1.getScale(), type2.getScale());
+    int integerDigits = Math.max(type1.getPrecision() - type1.getScale(),
+        type2.getPrecision() - type2.getScale());
+    int precision = Math.min(MAX_DECIMAL_PRECISION, scale + integerDigits + 1);
+    return typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, Math.min(scale, precision));
+  }
+
+  /** DECIMAL(p1, s1) * DECIMAL(p2, s2): DECIMAL(p1 + p2, s1 + s2), both capped at 38. */
+  @Override
+  public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory typeFactory, RelDataType type1,
+      RelDataType type2) {
+    if (!isDecimalArithmetic(type1, type2)) {
+      return null;
+    }
+    int precision = Math.min(MAX_DECIMAL_PRECISION, type1.getPrecision() + type2.getPrecision());
+    int scale = Math.min(precision, type1.getScale() + type2.getScale());
+    return typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
+  }
+
+  private static boolean isDecimalArithmetic(RelDataType type1, RelDataType type2) {
+    return SqlTypeUtil.isExactNumeric(type1) && SqlTypeUtil.isExactNumeric(type2)
+        && (SqlTypeUtil.isDecimal(type1) || SqlTypeUtil.isDecimal(type2));
+  }
+}
