@@ -114,6 +114,11 @@ class DriverMechanicsTest {
       assertEquals(2, md.getScale(8));
       assertEquals(BigDecimal.class.getName(), md.getColumnClassName(8));
       assertEquals(5, md.getPrecision(9));
+      assertEquals("", md.getTableName(1), "JDBC's value where the column has no single table");
+      assertEquals("", md.getSchemaName(1));
+      assertTrue(md.isSigned(5));
+      assertFalse(md.isSigned(10));
+      assertTrue(md.isCaseSensitive(10));
       assertEquals(25, md.getPrecision(10));
     }
     try (Statement statement = connection.createStatement();
