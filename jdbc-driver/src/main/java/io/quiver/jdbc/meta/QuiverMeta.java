@@ -151,6 +151,17 @@ public final class QuiverMeta extends MetaImpl {
     }
   }
 
+  /**
+   * Forgets a cancel that came while nothing ran; the server calls it as each remote execution
+   * starts (the embedded driver does the same through {@link #configure}).
+   */
+  public void clearCancel(StatementHandle h) {
+    StatementState state = statements.get(h.id);
+    if (state != null) {
+      state.cancelRequested = false;
+    }
+  }
+
   /** Cancels the statement's running query (from any thread); JDBC's {@code Statement.cancel()}. */
   public void cancel(StatementHandle h) {
     StatementState state = statements.get(h.id);
