@@ -89,7 +89,7 @@ public final class QuiverMeta extends MetaImpl {
   public void closeConnection(ConnectionHandle ch) {
     try {
       for (StatementState state : statements.values()) {
-        state.closeStream();
+        state.close();
       }
       statements.clear();
     } finally {
@@ -137,7 +137,7 @@ public final class QuiverMeta extends MetaImpl {
   public void closeStatement(StatementHandle h) {
     StatementState state = statements.remove(h.id);
     if (state != null) {
-      state.closeStream();
+      state.close();
     }
   }
 
