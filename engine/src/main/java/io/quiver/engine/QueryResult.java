@@ -31,6 +31,14 @@ public interface QueryResult extends AutoCloseable {
   /** Rows changed by a DML statement; -1 for queries; 0 for DDL. */
   long updateCount();
 
+  /**
+   * Time the driver spent parsing, validating, optimizing and fragmenting this statement before it
+   * started running, in nanoseconds; -1 where the statement was not planned (DDL) or it is unknown.
+   */
+  default long planningNanos() {
+    return -1;
+  }
+
   /** Stops the query: its tasks stop within a second; later calls to loadNextBatch throw QUERY_CANCELLED. */
   void cancel();
 

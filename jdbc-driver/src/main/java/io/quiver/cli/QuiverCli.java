@@ -18,7 +18,9 @@ public final class QuiverCli {
 
   public QuiverCli() {
     register(new ShellCommand());
-    for (String later : new String[] {"server", "bench", "executor", "passwd"}) {
+    register(new ServerCommand());
+    register(new PasswdCommand());
+    for (String later : new String[] {"bench", "executor"}) {
       register(new NotYetAvailable(later));
     }
   }
@@ -78,6 +80,8 @@ public final class QuiverCli {
     }
     console.out().println();
     console.out().println(ShellCommand.OPTIONS);
+    console.out().println();
+    console.out().println(ServerCommand.OPTIONS);
   }
 
   /** A subcommand whose name is reserved for a later version. */

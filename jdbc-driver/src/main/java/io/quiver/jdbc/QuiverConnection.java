@@ -23,7 +23,8 @@ public class QuiverConnection extends AvaticaConnection {
     return info;
   }
 
-  QuiverMeta quiverMeta() {
+  /** The Meta behind this connection; the server routes its remote clients' calls to it. */
+  public QuiverMeta quiverMeta() {
     return (QuiverMeta) meta;
   }
 

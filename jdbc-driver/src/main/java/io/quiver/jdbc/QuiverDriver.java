@@ -3,6 +3,7 @@ package io.quiver.jdbc;
 import io.quiver.engine.Quiver;
 import io.quiver.engine.Session;
 import io.quiver.jdbc.meta.QuiverMeta;
+import io.quiver.jdbc.remote.QuiverRemoteDriver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -20,6 +21,9 @@ import org.apache.calcite.avatica.UnregisteredDriver;
  * Properties: {@code schema} (the session's schema, {@code schema} or {@code catalog.schema};
  * default {@code tpch.tiny}), {@code catalog}, {@code slots} (executor slots of the embedded
  * engine, taken from the first connection of the JVM only).
+ *
+ * <p>{@code jdbc:quiver://HOST[:PORT]...} URLs go to the thin driver ({@link QuiverRemoteDriver}),
+ * so BI tools need only this one class for the embedded engine and for a server.
  */
 public class QuiverDriver extends UnregisteredDriver {
 
@@ -29,8 +33,18 @@ public class QuiverDriver extends UnregisteredDriver {
     new QuiverDriver().register();
   }
 
+  private static final QuiverRemoteDriver REMOTE = new QuiverRemoteDriver();
+
   public QuiverDriver() {
     super();
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (url != null && url.startsWith(QuiverRemoteDriver.CONNECT_STRING_PREFIX)) {
+      return REMOTE.connect(url, info);
+    }
+    return super.connect(url, info);
   }
 
   @Override

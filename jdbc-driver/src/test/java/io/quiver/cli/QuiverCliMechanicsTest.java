@@ -116,7 +116,9 @@ class QuiverCliMechanicsTest {
     assertEquals(QuiverCli.USAGE, run("--format", "xml", "-e", "range 1 batch 1"));
     assertEquals(QuiverCli.USAGE, run("frobnicate"));
     assertEquals(QuiverCli.USAGE, run("server"));
-    assertTrue(err().contains("quiver server: not available"), err());
+    assertTrue(err().contains("--users FILE is required"), err());
+    assertEquals(QuiverCli.USAGE, run("bench"));
+    assertTrue(err().contains("quiver bench: not available"), err());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
@@ -113,6 +114,11 @@ class DriverMechanicsTest {
       assertEquals(2, md.getScale(8));
       assertEquals(BigDecimal.class.getName(), md.getColumnClassName(8));
       assertEquals(5, md.getPrecision(9));
+      assertEquals("", md.getTableName(1), "JDBC's value where the column has no single table");
+      assertEquals("", md.getSchemaName(1));
+      assertTrue(md.isSigned(5));
+      assertFalse(md.isSigned(10));
+      assertTrue(md.isCaseSensitive(10));
       assertEquals(25, md.getPrecision(10));
     }
     try (Statement statement = connection.createStatement();
@@ -370,10 +376,56 @@ class DriverMechanicsTest {
   }
 
   @Test
+  void preparedStatementRunsWithItsParametersBound() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("range ? batch ?")) {
+      assertEquals(2, statement.getParameterMetaData().getParameterCount());
+      statement.setInt(1, 5);
+      statement.setLong(2, 2);
+      assertEquals(5, count(statement.executeQuery()));
+      statement.setInt(1, 3);
+      assertEquals(3, count(statement.executeQuery()));
+      assertEquals(Types.BIGINT, statement.getMetaData().getColumnType(1), "metadata of the last result");
+    }
+  }
+
+  @Test
+  void preparedStatementWithAnUnboundParameterFails() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("range ? batch ?")) {
+      statement.setInt(1, 5);
+      assertThrows(SQLException.class, statement::executeQuery);
+      statement.setInt(2, 5);
+      assertEquals(5, count(statement.executeQuery()));
+    }
+  }
+
+  @Test
+  void wrongUsesFailWithSqlExceptions() throws SQLException {
+    Statement statement = connection.createStatement();
+    assertThrows(SQLException.class, () -> statement.executeQuery("create table t (x int)"),
+        "a statement without rows has no result set");
+    ResultSet rs = statement.executeQuery("range 10 batch 5");
+    rs.close();
+    assertThrows(SQLException.class, rs::next);
+    statement.close();
+    assertThrows(SQLException.class, () -> statement.executeQuery("range 1 batch 1"));
+    assertThrows(SQLException.class, statement::cancel);
+  }
+
+  @Test
   void closedConnectionRefusesWork() throws SQLException {
     Connection other = QuiverDriver.connect(engine, new Properties());
     other.close();
     assertThrows(SQLException.class, other::createStatement);
+  }
+
+  private static long count(ResultSet rs) throws SQLException {
+    long rows = 0;
+    try (rs) {
+      while (rs.next()) {
+        rows++;
+      }
+    }
+    return rows;
   }
 
   private static List<String> column(ResultSet rs, String name) throws SQLException {

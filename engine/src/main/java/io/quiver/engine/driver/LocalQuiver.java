@@ -153,6 +153,11 @@ public final class LocalQuiver implements Quiver {
     return allocator.getAllocatedMemory();
   }
 
+  /** The most bytes this engine's buffers held at once since it started (Arrow's peak of the root allocator). */
+  public long peakAllocatedBytes() {
+    return allocator.getPeakMemoryAllocation();
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {

@@ -109,6 +109,7 @@ public final class QueryDriver {
     try {
       buffer = new ResultBuffer(resultAllocator, RESULT_QUEUE_BATCHES, cancellation);
       result = new StreamingQueryResult(queryId, planned.resultSchema(), resultAllocator, buffer, onClose);
+      result.setPlanningNanos(planned.planningNanos());
     } catch (RuntimeException e) {
       resultAllocator.close();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "could not set up the result of " + queryId + ": " + e, e);

@@ -31,6 +31,7 @@ public final class StreamingQueryResult implements QueryResult {
   private final ResultBuffer buffer;
   private final VectorSchemaRoot root;
   private final Runnable onClose;
+  private volatile long planningNanos = -1;
   private volatile JobExecution job;
   private volatile boolean cancelled;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -58,6 +59,16 @@ public final class StreamingQueryResult implements QueryResult {
     if (cancelled) {
       runningJob.cancel(CancellationToken.cancelledByUser());
     }
+  }
+
+  /** Records how long planning took; set by the driver before the result is handed out. */
+  public void setPlanningNanos(long nanos) {
+    this.planningNanos = nanos;
+  }
+
+  @Override
+  public long planningNanos() {
+    return planningNanos;
   }
 
   @Override

@@ -99,11 +99,11 @@ public record JdbcType(
         displaySize,
         name,                   // label
         name,                   // column name
-        null,                   // schema
+        "",                     // schema: a result column need not come from one table
         precision,
         scale,
-        null,                   // table
-        null,                   // catalog
+        "",                     // table
+        "",                     // catalog
         avaticaType(),
         true,                   // readOnly
         false,                  // writable

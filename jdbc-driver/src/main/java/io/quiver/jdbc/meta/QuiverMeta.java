@@ -89,7 +89,7 @@ public final class QuiverMeta extends MetaImpl {
   public void closeConnection(ConnectionHandle ch) {
     try {
       for (StatementState state : statements.values()) {
-        state.closeStream();
+        state.close();
       }
       statements.clear();
     } finally {
@@ -137,7 +137,7 @@ public final class QuiverMeta extends MetaImpl {
   public void closeStatement(StatementHandle h) {
     StatementState state = statements.remove(h.id);
     if (state != null) {
-      state.closeStream();
+      state.close();
     }
   }
 
@@ -147,6 +147,17 @@ public final class QuiverMeta extends MetaImpl {
     if (state != null) {
       state.fetchSize = fetchSize;
       state.maxRows = maxRows;
+      state.cancelRequested = false;
+    }
+  }
+
+  /**
+   * Forgets a cancel that came while nothing ran; the server calls it as each remote execution
+   * starts (the embedded driver does the same through {@link #configure}).
+   */
+  public void clearCancel(StatementHandle h) {
+    StatementState state = statements.get(h.id);
+    if (state != null) {
       state.cancelRequested = false;
     }
   }

@@ -1,5 +1,7 @@
 package io.quiver.jdbc.meta;
 
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import org.apache.calcite.avatica.Meta;
 
 /** What the Meta knows of one JDBC statement: its SQL (when prepared), settings and running result. */
@@ -17,6 +19,9 @@ final class StatementState {
   /** Set by cancel(); a query started afterwards by the same execution is cancelled at once. */
   volatile boolean cancelRequested;
 
+  /** Set when the statement closes: a query it starts afterwards (a race with the close) stops at once. */
+  private volatile boolean closed;
+
   /** Read without the lock by cancel(), so a cancel never waits behind a fetch that is blocked. */
   private volatile ResultStream stream;
 
@@ -31,10 +36,22 @@ final class StatementState {
   /** Installs the stream of a new result, closing the previous one; cancels it if a cancel came in. */
   synchronized void open(ResultStream newStream) {
     closeStream();
+    if (closed) {
+      newStream.cancel();
+      newStream.close();
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was closed while its query started");
+    }
     stream = newStream;
     if (cancelRequested) {
       newStream.cancel();
     }
+  }
+
+  /** The statement closed: stops its query, now or as soon as it starts. */
+  synchronized void close() {
+    closed = true;
+    cancelRequested = true;
+    closeStream();
   }
 
   /** Stops and releases the current result, if any. */

@@ -36,6 +36,8 @@ public final class MemoryConnector implements Connector {
   private final AtomicLong tableIds = new AtomicLong();
   /** Data not freed yet, including dropped tables that queries still read. */
   private final java.util.Set<MemoryTableData> unfreed = ConcurrentHashMap.newKeySet();
+  /** Writers of CREATE TABLE AS statements still running: aborted if the engine closes under them. */
+  private final java.util.Set<MemoryTableWriter> writers = ConcurrentHashMap.newKeySet();
   private final MemoryDataSource dataSource = new MemoryDataSource(this);
   private final Schema catalogSchema;
   private boolean closed;
@@ -220,7 +222,10 @@ public final class MemoryConnector implements Connector {
     checkOpen();
     BufferAllocator tableAllocator = allocator.newChildAllocator(
         "table " + schema + "." + table + " #" + tableIds.incrementAndGet(), 0, allocator.getLimit());
-    return new MemoryTableWriter(NAME + "." + schema + "." + table, rowSchema, tableAllocator, partitionCount);
+    MemoryTableWriter writer = new MemoryTableWriter(NAME + "." + schema + "." + table, rowSchema, tableAllocator,
+        partitionCount, writers::remove);
+    writers.add(writer);
+    return writer;
   }
 
   /**
@@ -318,6 +323,9 @@ public final class MemoryConnector implements Connector {
       schema.tableMap().clear();
     }
     tablesById.clear();
+    for (MemoryTableWriter writer : List.copyOf(writers)) {
+      writer.abort();
+    }
     unfreed.forEach(MemoryTableData::forceFree);
     unfreed.clear();
     allocator.close();

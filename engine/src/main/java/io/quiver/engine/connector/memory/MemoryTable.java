@@ -1,6 +1,6 @@
 package io.quiver.engine.connector.memory;
 
-import io.quiver.engine.catalog.SqlTypes;
+import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.sql.catalog.ConnectorTable;
@@ -40,7 +40,7 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable {
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
     for (Column column : rowSchema.columns()) {
-      builder.add(column.name(), SqlTypes.toRelDataType(typeFactory, column.type(), column.nullable()));
+      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
     }
     return builder.build();
   }

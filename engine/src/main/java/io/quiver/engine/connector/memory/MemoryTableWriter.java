@@ -24,14 +24,17 @@ public final class MemoryTableWriter implements ResultSink {
   private final BufferAllocator allocator;
   private final int partitionCount;
   private final List<StoredBatch> batches = new ArrayList<>();
+  private final java.util.function.Consumer<MemoryTableWriter> onEnd;
   private long rows;
   private boolean done;
 
   /**
    * @param allocator the table's own allocator; the writer owns it until {@link #finish} hands it to the data
    * @param partitionCount how many partitions the rows are spread over
+   * @param onEnd told once when the write ends (finished or aborted)
    */
-  MemoryTableWriter(String tableName, RowSchema schema, BufferAllocator allocator, int partitionCount) {
+  MemoryTableWriter(String tableName, RowSchema schema, BufferAllocator allocator, int partitionCount,
+      java.util.function.Consumer<MemoryTableWriter> onEnd) {
     if (partitionCount < 1) {
       throw new IllegalArgumentException("a table needs at least one partition, not " + partitionCount);
     }
@@ -39,6 +42,7 @@ public final class MemoryTableWriter implements ResultSink {
     this.schema = schema;
     this.allocator = allocator;
     this.partitionCount = partitionCount;
+    this.onEnd = onEnd;
   }
 
   public RowSchema schema() {
@@ -91,6 +95,7 @@ public final class MemoryTableWriter implements ResultSink {
       throw new IllegalStateException("the write of table " + tableName + " has already ended");
     }
     done = true;
+    onEnd.accept(this);
     List<List<StoredBatch>> partitions = new ArrayList<>(partitionCount);
     for (int p = 0; p < partitionCount; p++) {
       partitions.add(new ArrayList<>());
@@ -140,6 +145,7 @@ public final class MemoryTableWriter implements ResultSink {
       return;
     }
     done = true;
+    onEnd.accept(this);
     batches.forEach(StoredBatch::close);
     batches.clear();
     allocator.close();

@@ -14,6 +14,8 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import java.util.ArrayList;
 import java.util.List;
+import io.quiver.engine.event.TaskStarted;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +68,36 @@ class MemoryTableConcurrencyTest {
       assertTrue(table.data().isFreed());
     }
     assertEquals(0, memory.allocatedBytes());
+  }
+
+  @Test
+  void closingTheEngineStopsARunningCreateTableAs() throws Exception {
+    LocalQuiver other = (LocalQuiver) Quiver.local(QuiverConfig.defaults().withSlots(2));
+    CountDownLatch started = new CountDownLatch(1);
+    other.events().subscribe(event -> {
+      if (event instanceof TaskStarted) {
+        started.countDown();
+      }
+    });
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<QuiverException> create = thread.submit(() -> {
+        try (Session session = other.openSession()) {
+          update(session, "CREATE TABLE memory.default.never AS SELECT * FROM tpch.sf100.lineitem");
+          return null;
+        } catch (QuiverException e) {
+          return e;
+        }
+      });
+      assertTrue(started.await(60, TimeUnit.SECONDS));
+      other.close(); // throws if the table's buffers leaked
+      QuiverException error = create.get(60, TimeUnit.SECONDS);
+      assertTrue(error != null, "the statement failed");
+      assertEquals(ErrorCode.QUERY_CANCELLED, error.errorCode(), error.getMessage());
+    } finally {
+      thread.shutdownNow();
+      other.close();
+    }
   }
 
   @Test

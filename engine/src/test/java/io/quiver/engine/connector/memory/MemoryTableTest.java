@@ -131,6 +131,10 @@ class MemoryTableTest {
       update(session, "DROP SCHEMA memory.staging CASCADE");
       assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
           () -> rows(session, "SELECT * FROM memory.staging.two")).errorCode());
+      update(session, "CREATE SCHEMA memory.staging");
+      update(session, "CREATE TABLE memory.staging.two AS SELECT 7 AS x");
+      assertEquals(List.of(List.of("7")), rows(session, "SELECT x FROM memory.staging.two"));
+      update(session, "DROP SCHEMA memory.staging CASCADE");
     }
     assertEquals(List.of("default"), quiver.metadata().schemas("memory"));
   }

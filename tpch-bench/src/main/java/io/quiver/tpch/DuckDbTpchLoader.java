@@ -18,12 +18,12 @@ import org.duckdb.DuckDBConnection;
  * quantities, discounts and taxes DECIMAL(15,2) (exact, in cents), dates DATE, text VARCHAR
  * (CHAR(1) columns too: Quiver stores CHAR without padding).
  */
-final class DuckDbTpchLoader {
+public final class DuckDbTpchLoader {
 
   private DuckDbTpchLoader() {}
 
   /** Loads every column of every table into {@code schema} (created in the current database). */
-  static void loadAll(Connection connection, String schema, double scaleFactor) throws SQLException {
+  public static void loadAll(Connection connection, String schema, double scaleFactor) throws SQLException {
     for (TpchTable<?> table : TpchTable.getTables()) {
       load(connection, schema, scaleFactor, table, Set.of());
     }
@@ -33,7 +33,7 @@ final class DuckDbTpchLoader {
    * Loads one table into {@code schema}; when {@code onlyColumns} is not empty, only those columns
    * are created and filled (to keep a large scale factor cheap).
    */
-  static <E extends TpchEntity> void load(Connection connection, String schema, double scaleFactor,
+  public static <E extends TpchEntity> void load(Connection connection, String schema, double scaleFactor,
       TpchTable<E> table, Set<String> onlyColumns) throws SQLException {
     List<TpchColumn<E>> columns = table.getColumns().stream()
         .filter(column -> onlyColumns.isEmpty() || onlyColumns.contains(column.getColumnName()))

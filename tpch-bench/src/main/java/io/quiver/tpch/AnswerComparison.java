@@ -18,14 +18,14 @@ import java.util.Objects;
  *   <li>anything else (text, dates as text, NULL): equal.
  * </ul>
  */
-final class AnswerComparison {
+public final class AnswerComparison {
 
-  static final double RELATIVE_TOLERANCE = 1e-9;
+  public static final double RELATIVE_TOLERANCE = 1e-9;
 
   private AnswerComparison() {}
 
   /** The differences, one line each; empty when the answers agree. */
-  static List<String> differences(ResultRows expected, ResultRows actual) {
+  public static List<String> differences(ResultRows expected, ResultRows actual) {
     List<String> differences = new ArrayList<>();
     if (expected.rows().size() != actual.rows().size()) {
       differences.add("expected " + expected.rows().size() + " rows but got " + actual.rows().size());
@@ -49,7 +49,7 @@ final class AnswerComparison {
     return differences;
   }
 
-  static boolean valuesAgree(Object expected, Object actual) {
+  public static boolean valuesAgree(Object expected, Object actual) {
     if (expected == null || actual == null) {
       return expected == actual;
     }

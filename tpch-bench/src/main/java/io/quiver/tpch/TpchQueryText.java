@@ -8,18 +8,18 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The text of the TPC-H queries in {@code src/main/resources/tpch/queries}, without comment lines. */
-final class TpchQueryText {
+public final class TpchQueryText {
 
-  static final int QUERY_COUNT = 22;
+  public static final int QUERY_COUNT = 22;
 
   private TpchQueryText() {}
 
   /** The file name of query {@code number}, e.g. {@code q01.sql}. */
-  static String fileName(int number) {
+  public static String fileName(int number) {
     return String.format(Locale.ROOT, "q%02d.sql", number);
   }
 
-  static String load(int number) {
+  public static String load(int number) {
     String resource = "/tpch/queries/" + fileName(number);
     try (InputStream in = TpchQueryText.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -1,0 +1,90 @@
+package io.quiver.jdbc.remote;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaStatement;
+
+/**
+ * What a thin-driver statement adds around each execution: the query timeout (a timer that calls
+ * the server's cancel route) and the cancel itself.
+ */
+final class RemoteExecution {
+
+  /** One daemon thread for the timeouts of every remote statement of the JVM. */
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "quiver-remote-query-timeout");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  private final RemoteConnection connection;
+  private final AvaticaStatement statement;
+  private volatile ScheduledFuture<?> timeout;
+  private volatile boolean timedOut;
+  /** True while an execute call waits for the server. */
+  private volatile boolean executing;
+
+  RemoteExecution(RemoteConnection connection, AvaticaStatement statement) {
+    this.connection = connection;
+    this.statement = statement;
+  }
+
+  void beforeExecute(int timeoutSeconds) {
+    stopTimeout();
+    timedOut = false;
+    executing = true;
+    if (timeoutSeconds > 0) {
+      timeout = TIMER.schedule(() -> {
+        timedOut = true;
+        try {
+          cancel();
+        } catch (SQLException e) {
+          // The execution fails or ends on its own; nothing else to tell.
+        }
+      }, timeoutSeconds, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The execute call returned (or failed). */
+  void finished() {
+    executing = false;
+  }
+
+  boolean executing() {
+    return executing;
+  }
+
+  void cancel() throws SQLException {
+    if (statement.handle != null) {
+      connection.cancel(statement.handle.id);
+    }
+  }
+
+  void close() {
+    stopTimeout();
+  }
+
+  /** The exception for a failure of an execution (or a fetch of its rows). */
+  SQLException convert(Exception failure) {
+    if (timedOut) {
+      return new SQLTimeoutException("the query ran longer than the statement's timeout and was stopped",
+          "57014", 201, failure);
+    }
+    if (failure instanceof SQLException sql) {
+      return sql;
+    }
+    return new SQLException(failure.getMessage(), "XX000", failure);
+  }
+
+  private void stopTimeout() {
+    ScheduledFuture<?> current = timeout;
+    if (current != null) {
+      current.cancel(false);
+      timeout = null;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.quiver.jdbc.server;
+
+import io.quiver.exec.error.QuiverException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
+
+/**
+ * Wraps the server's Meta so that its failures reach remote clients with Quiver's SQLState and
+ * error code: Avatica's handler puts those of an {@link AvaticaRuntimeException} into the error
+ * response, and reports anything else with SQLState 00000.
+ */
+final class ErrorTranslation {
+
+  private ErrorTranslation() {
+  }
+
+  static ProtobufMeta wrap(ProtobufMeta meta) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      try {
+        return method.invoke(meta, args);
+      } catch (InvocationTargetException e) {
+        throw translate(e.getCause());
+      }
+    };
+    return (ProtobufMeta) Proxy.newProxyInstance(ProtobufMeta.class.getClassLoader(),
+        new Class<?>[] {ProtobufMeta.class}, handler);
+  }
+
+  /** The exception a client should see for a failure of the Meta. */
+  static Throwable translate(Throwable failure) {
+    if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException
+        || !(failure instanceof RuntimeException)) {
+      // Avatica's own (and checked ones, which Avatica's service answers itself).
+      return failure;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof QuiverException quiver) {
+        return new AvaticaRuntimeException(quiver.getMessage(), quiver.errorCode().code(), quiver.sqlState(),
+            AvaticaSeverity.ERROR);
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return new AvaticaRuntimeException(sql.getMessage(), sql.getErrorCode(), sql.getSQLState(),
+            AvaticaSeverity.ERROR);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    String message = failure.getMessage();
+    return new AvaticaRuntimeException(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message),
+        -1, "XX000", AvaticaSeverity.ERROR);
+  }
+}

@@ -1,0 +1,152 @@
+package io.quiver.jdbc.server;
+
+import io.quiver.engine.Quiver;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Quiver server: Avatica's JDBC protocol (protobuf over HTTP) on one engine, with HTTP BASIC
+ * authentication, optional TLS, and a cancel route. Every remote JDBC connection is its own session.
+ *
+ * <p>It binds to the loopback address unless told otherwise, and refuses a non-loopback address
+ * without TLS unless {@link Options#allowPlaintext()} says that is really wanted: passwords travel
+ * in every request.
+ */
+public final class QuiverServer implements AutoCloseable {
+
+  public static final int DEFAULT_PORT = 8765;
+  public static final String DEFAULT_BIND = "127.0.0.1";
+
+  /**
+   * How to run the server.
+   *
+   * @param bind the address to listen on
+   * @param port the port; 0 for any free one
+   * @param users who may connect
+   * @param keystore a keystore (PKCS12 or JKS) with the server's key and certificate for TLS; null for plain HTTP
+   * @param keystorePassword the keystore's password
+   * @param allowPlaintext allow plain HTTP on a non-loopback address
+   */
+  public record Options(String bind, int port, UserFile users, Path keystore, String keystorePassword,
+      boolean allowPlaintext) {
+
+    public Options {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+      }
+      if (users == null) {
+        throw new IllegalArgumentException("the server needs a users file (--users FILE)");
+      }
+    }
+
+    public static Options loopback(int port, UserFile users) {
+      return new Options(DEFAULT_BIND, port, users, null, null, false);
+    }
+  }
+
+  private final Server jetty;
+  private final ServerConnector connector;
+  private final ServerMeta meta;
+  private final boolean tls;
+
+  private QuiverServer(Server jetty, ServerConnector connector, ServerMeta meta, boolean tls) {
+    this.jetty = jetty;
+    this.connector = connector;
+    this.meta = meta;
+    this.tls = tls;
+  }
+
+  /** Starts a server over the engine (which stays the caller's to close, after the server). */
+  public static QuiverServer start(Quiver engine, Options options) throws Exception {
+    InetAddress address = resolve(options.bind());
+    boolean tls = options.keystore() != null;
+    if (!tls && !address.isLoopbackAddress() && !options.allowPlaintext()) {
+      throw new IllegalArgumentException("refusing to listen on " + options.bind()
+          + " without TLS: passwords would cross the network in clear text; give --tls-keystore,"
+          + " or --allow-plaintext if the network is trusted");
+    }
+    QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+    threads.setName("quiver-http");
+    Server jetty = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector;
+    if (tls) {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStorePath(options.keystore().toAbsolutePath().toString());
+      if (options.keystorePassword() != null) {
+        ssl.setKeyStorePassword(options.keystorePassword());
+      }
+      // Clients connect by address as often as by name; the certificate check is theirs to make.
+      http.addCustomizer(new SecureRequestCustomizer(false));
+      connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
+          new HttpConnectionFactory(http));
+    } else {
+      connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    }
+    connector.setHost(options.bind());
+    connector.setPort(options.port());
+    jetty.addConnector(connector);
+    ServerMeta meta = new ServerMeta(engine);
+    AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
+    jetty.setHandler(new QuiverHttpHandler(new BasicAuthenticator(options.users()), meta, avatica));
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      jetty.stop();
+      throw e;
+    }
+    return new QuiverServer(jetty, connector, meta, tls);
+  }
+
+  private static InetAddress resolve(String bind) {
+    try {
+      return InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("cannot resolve the bind address '" + bind + "'", e);
+    }
+  }
+
+  /** The port the server listens on (the chosen one when started with port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The server's base URL, {@code http://host:port} or {@code https://host:port}. */
+  public String url() {
+    String host = connector.getHost();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return (tls ? "https" : "http") + "://" + host + ":" + port();
+  }
+
+  /** Remote connections now open. */
+  public int openConnections() {
+    return meta.connectionCount();
+  }
+
+  /** Waits until the server stops. */
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  /** Stops listening, then closes every remote connection (stopping their queries). */
+  @Override
+  public void close() throws Exception {
+    try {
+      jetty.stop();
+    } finally {
+      meta.closeAll();
+    }
+  }
+}

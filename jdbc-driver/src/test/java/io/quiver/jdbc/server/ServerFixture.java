@@ -1,0 +1,82 @@
+package io.quiver.jdbc.server;
+
+import io.quiver.engine.Quiver;
+import io.quiver.engine.QuiverConfig;
+import io.quiver.jdbc.QuiverDriver;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A real server on a free loopback port over its own engine, with two users; the URLs and
+ * connections the tests use.
+ */
+final class ServerFixture implements AutoCloseable {
+
+  static final String ALICE = "alice";
+  static final String ALICE_PASSWORD = "alice-secret";
+  static final String BOB = "bob";
+  static final String BOB_PASSWORD = "b0b:with colon";
+
+  final Quiver engine;
+  final QuiverServer server;
+
+  ServerFixture() throws Exception {
+    engine = Quiver.local(QuiverConfig.defaults().withSlots(2).withShufflePartitions(4));
+    UserFile users = UserFile.parse(List.of(
+        "# test users, cheap hashes",
+        UserFile.line(ALICE, PasswordHash.create(ALICE_PASSWORD.toCharArray(), 1000)),
+        UserFile.line(BOB, PasswordHash.create(BOB_PASSWORD.toCharArray(), 1000))), "test users");
+    QuiverServer started;
+    try {
+      started = QuiverServer.start(engine, QuiverServer.Options.loopback(0, users));
+    } catch (Exception e) {
+      engine.close();
+      throw e;
+    }
+    server = started;
+  }
+
+  /** The stock Avatica remote URL, without credentials. */
+  String avaticaUrl() {
+    return "jdbc:avatica:remote:url=" + server.url() + ";serialization=protobuf";
+  }
+
+  /** The thin driver's URL. */
+  String thinUrl() {
+    return "jdbc:quiver://127.0.0.1:" + server.port();
+  }
+
+  Connection avatica(String user, String password) throws SQLException {
+    return DriverManager.getConnection(avaticaUrl() + ";authentication=BASIC;avatica_user=" + user
+        + ";avatica_password=" + password);
+  }
+
+  Connection thin(String user, String password) throws SQLException {
+    Properties info = new Properties();
+    info.setProperty("user", user);
+    info.setProperty("password", password);
+    return new QuiverDriver().connect(thinUrl(), info);
+  }
+
+  /** A connection of the named kind as alice. */
+  Connection connect(String kind) throws SQLException {
+    return "avatica".equals(kind) ? avatica(ALICE, ALICE_PASSWORD) : thin(ALICE, ALICE_PASSWORD);
+  }
+
+  /** An embedded connection to the same engine, for expected answers. */
+  Connection embedded() throws SQLException {
+    return QuiverDriver.connect(engine, new Properties());
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      server.close();
+    } finally {
+      engine.close();
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.quiver.tpch.bench;
+
+import io.quiver.tpch.TpchQueryText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The options of {@code quiver bench tpch}; {@link #parse} checks them and names what is wrong.
+ *
+ * @param scaleFactor 0.01, 1 or 10 (0.1 is refused: the {@code tpch} catalog has no such schema)
+ * @param queries the query numbers to run, in order, each once
+ * @param runs timed runs per query (after one warm-up run)
+ * @param slots Quiver's executor slots, and DuckDB's threads with {@code --compare duckdb}
+ * @param compareDuckDb also run every query on DuckDB over the same data
+ * @param output where the results go, as JSON or CSV by the file's extension
+ * @param memoryLimitBytes the most bytes Quiver's buffers may hold (memory tables included); by
+ *     default the JVM's maximum heap size, which is also its default cap on direct memory
+ */
+public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
+    Path output, long memoryLimitBytes) {
+
+  public static final String USAGE = String.join("\n",
+      "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--slots N]",
+      "                         [--compare duckdb] [--output FILE.json|FILE.csv] [--memory-limit GiB]",
+      "  --sf        TPC-H scale factor (default 1)",
+      "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default 1-22)",
+      "  --runs      timed runs per query after one warm-up (default 3)",
+      "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
+      "  --compare   duckdb: load the same data into DuckDB and run the same queries",
+      "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
+      "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: the JVM's -Xmx;",
+      "              a larger limit also needs -XX:MaxDirectMemorySize in QUIVER_JAVA_OPTS)");
+
+  public BenchOptions {
+    queries = List.copyOf(queries);
+  }
+
+  /** The {@code tpch} catalog's schema at this scale factor: {@code tiny}, {@code sf1}, {@code sf10}. */
+  public String tpchSchema() {
+    return scaleFactor == 0.01 ? "tiny" : "sf" + (long) scaleFactor;
+  }
+
+  /** True when the output file is CSV (its name ends in {@code .csv}); JSON otherwise. */
+  public boolean csvOutput() {
+    return output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  /**
+   * Parses the arguments after {@code bench}: first the benchmark's name ({@code tpch}), then options.
+   *
+   * @throws IllegalArgumentException with a message that names the wrong argument
+   */
+  public static BenchOptions parse(String[] args) {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("missing the benchmark: expected 'tpch'");
+    }
+    if (!args[0].equals("tpch")) {
+      throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': expected 'tpch'");
+    }
+    double scaleFactor = 1;
+    List<Integer> queries = range(1, TpchQueryText.QUERY_COUNT);
+    int runs = 3;
+    int slots = Runtime.getRuntime().availableProcessors();
+    boolean compare = false;
+    Path output = null;
+    long memoryLimit = Runtime.getRuntime().maxMemory();
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 1; i < args.length; i++) {
+      String option = args[i];
+      String value;
+      int equals = option.indexOf('=');
+      if (option.startsWith("--") && equals > 0) {
+        value = option.substring(equals + 1);
+        option = option.substring(0, equals);
+      } else {
+        if (!option.startsWith("--")) {
+          throw new IllegalArgumentException("unexpected argument '" + option + "': options start with --");
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option " + option + " needs a value");
+        }
+        value = args[++i];
+      }
+      if (!seen.add(option)) {
+        throw new IllegalArgumentException("option " + option + " given twice");
+      }
+      switch (option) {
+        case "--sf" -> scaleFactor = scaleFactor(value);
+        case "--queries" -> queries = queries(value);
+        case "--runs" -> runs = positive(option, value);
+        case "--slots" -> slots = positive(option, value);
+        case "--memory-limit" -> memoryLimit = positive(option, value) * (1L << 30);
+        case "--compare" -> {
+          if (!value.equalsIgnoreCase("duckdb")) {
+            throw new IllegalArgumentException("--compare " + value + ": the only engine to compare with is duckdb");
+          }
+          compare = true;
+        }
+        case "--output" -> {
+          if (value.isBlank()) {
+            throw new IllegalArgumentException("--output needs a file name");
+          }
+          String lower = value.toLowerCase(Locale.ROOT);
+          if (!lower.endsWith(".json") && !lower.endsWith(".csv")) {
+            throw new IllegalArgumentException("--output " + value + ": the file must end in .json or .csv");
+          }
+          output = Path.of(value);
+        }
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    if (output == null) {
+      output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
+    }
+    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit);
+  }
+
+  /** The scale factor as written on the command line: 0.01, 1, 10. */
+  public static String scaleText(double scaleFactor) {
+    return scaleFactor == 0.01 ? "0.01" : Long.toString((long) scaleFactor);
+  }
+
+  private static double scaleFactor(String value) {
+    return switch (value) {
+      case "0.01" -> 0.01;
+      case "1", "1.0" -> 1;
+      case "10", "10.0" -> 10;
+      case "0.1" -> throw new IllegalArgumentException(
+          "--sf 0.1 is not available: the tpch catalog has schemas tiny (0.01), sf1 and sf10 only");
+      default -> throw new IllegalArgumentException("--sf " + value + ": expected 0.01, 1 or 10");
+    };
+  }
+
+  private static int positive(String option, String value) {
+    int number;
+    try {
+      number = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " " + value + ": not a whole number");
+    }
+    if (number < 1) {
+      throw new IllegalArgumentException(option + " " + value + ": must be at least 1");
+    }
+    return number;
+  }
+
+  /** {@code 1-22}, {@code 1,3,6}, {@code 1-5,9}: ascending-or-not, each query once, in the order given. */
+  static List<Integer> queries(String value) {
+    Set<Integer> numbers = new LinkedHashSet<>();
+    for (String part : value.split(",", -1)) {
+      String item = part.strip();
+      if (item.isEmpty()) {
+        throw new IllegalArgumentException("--queries " + value + ": an empty item");
+      }
+      int dash = item.indexOf('-', 1);
+      List<Integer> items = dash < 0 ? List.of(queryNumber(value, item))
+          : range(queryNumber(value, item.substring(0, dash).strip()), queryNumber(value, item.substring(dash + 1).strip()));
+      if (items.isEmpty()) {
+        throw new IllegalArgumentException("--queries " + value + ": the range " + item + " is empty");
+      }
+      for (int number : items) {
+        if (!numbers.add(number)) {
+          throw new IllegalArgumentException("--queries " + value + ": query " + number + " is listed twice");
+        }
+      }
+    }
+    return new ArrayList<>(numbers);
+  }
+
+  private static int queryNumber(String value, String text) {
+    int number;
+    try {
+      number = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--queries " + value + ": '" + text + "' is not a query number");
+    }
+    if (number < 1 || number > TpchQueryText.QUERY_COUNT) {
+      throw new IllegalArgumentException("--queries " + value + ": there is no query " + number
+          + " (TPC-H has 1 to " + TpchQueryText.QUERY_COUNT + ")");
+    }
+    return number;
+  }
+
+  private static List<Integer> range(int from, int to) {
+    List<Integer> numbers = new ArrayList<>();
+    for (int number = from; number <= to; number++) {
+      numbers.add(number);
+    }
+    return numbers;
+  }
+}

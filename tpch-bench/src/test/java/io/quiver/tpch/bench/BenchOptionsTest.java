@@ -1,0 +1,91 @@
+package io.quiver.tpch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void defaultsAreSf1AllQueriesThreeRunsOneSlotPerCore() {
+    BenchOptions options = BenchOptions.parse(new String[] {"tpch"});
+    assertEquals(1.0, options.scaleFactor());
+    assertEquals(IntStream.rangeClosed(1, 22).boxed().collect(Collectors.toList()), options.queries());
+    assertEquals(3, options.runs());
+    assertEquals(Runtime.getRuntime().availableProcessors(), options.slots());
+    assertFalse(options.compareDuckDb());
+    assertEquals(Path.of("bench-tpch-sf1.json"), options.output());
+    assertFalse(options.csvOutput());
+    assertEquals("sf1", options.tpchSchema());
+    assertEquals(Runtime.getRuntime().maxMemory(), options.memoryLimitBytes());
+  }
+
+  @Test
+  void everyOptionIsRead() {
+    BenchOptions options = BenchOptions.parse(new String[] {"tpch", "--sf", "0.01", "--queries", "1,3,6", "--runs", "5",
+        "--slots", "4", "--compare", "duckdb", "--output", "out/results.CSV", "--memory-limit", "12"});
+    assertEquals(12L << 30, options.memoryLimitBytes());
+    assertEquals(0.01, options.scaleFactor());
+    assertEquals("tiny", options.tpchSchema());
+    assertEquals(List.of(1, 3, 6), options.queries());
+    assertEquals(5, options.runs());
+    assertEquals(4, options.slots());
+    assertTrue(options.compareDuckDb());
+    assertEquals(Path.of("out/results.CSV"), options.output());
+    assertTrue(options.csvOutput());
+  }
+
+  @Test
+  void optionsMayUseEqualsSigns() {
+    BenchOptions options = BenchOptions.parse(new String[] {"tpch", "--sf=10", "--queries=22", "--compare=DuckDB"});
+    assertEquals(10.0, options.scaleFactor());
+    assertEquals("sf10", options.tpchSchema());
+    assertEquals(List.of(22), options.queries());
+    assertTrue(options.compareDuckDb());
+    assertEquals(Path.of("bench-tpch-sf10.json"), options.output());
+  }
+
+  @Test
+  void queryListsMixRangesAndNumbersInTheOrderGiven() {
+    assertEquals(List.of(1, 2, 3, 4, 5, 9), BenchOptions.queries("1-5,9"));
+    assertEquals(List.of(9, 1, 2), BenchOptions.queries("9, 1-2"));
+    assertEquals(List.of(22), BenchOptions.queries("22-22"));
+  }
+
+  @Test
+  void wrongUsageIsRefusedWithAMessageThatNamesIt() {
+    assertEquals("missing the benchmark: expected 'tpch'", error());
+    assertEquals("unknown benchmark 'tpcds': expected 'tpch'", error("tpcds"));
+    assertEquals("--sf 0.1 is not available: the tpch catalog has schemas tiny (0.01), sf1 and sf10 only",
+        error("tpch", "--sf", "0.1"));
+    assertEquals("--sf 100: expected 0.01, 1 or 10", error("tpch", "--sf", "100"));
+    assertEquals("--sf abc: expected 0.01, 1 or 10", error("tpch", "--sf", "abc"));
+    assertEquals("--queries 0-3: there is no query 0 (TPC-H has 1 to 22)", error("tpch", "--queries", "0-3"));
+    assertEquals("--queries 23: there is no query 23 (TPC-H has 1 to 22)", error("tpch", "--queries", "23"));
+    assertEquals("--queries 5-3: the range 5-3 is empty", error("tpch", "--queries", "5-3"));
+    assertEquals("--queries 1,,3: an empty item", error("tpch", "--queries", "1,,3"));
+    assertEquals("--queries 1,x: 'x' is not a query number", error("tpch", "--queries", "1,x"));
+    assertEquals("--queries 1-3,2: query 2 is listed twice", error("tpch", "--queries", "1-3,2"));
+    assertEquals("--runs 0: must be at least 1", error("tpch", "--runs", "0"));
+    assertEquals("--runs three: not a whole number", error("tpch", "--runs", "three"));
+    assertEquals("--slots -2: must be at least 1", error("tpch", "--slots", "-2"));
+    assertEquals("--memory-limit 0: must be at least 1", error("tpch", "--memory-limit", "0"));
+    assertEquals("--compare spark: the only engine to compare with is duckdb", error("tpch", "--compare", "spark"));
+    assertEquals("--output results.txt: the file must end in .json or .csv", error("tpch", "--output", "results.txt"));
+    assertEquals("option --runs needs a value", error("tpch", "--runs"));
+    assertEquals("option --sf given twice", error("tpch", "--sf", "1", "--sf", "10"));
+    assertEquals("unknown option --scale", error("tpch", "--scale", "1"));
+    assertEquals("unexpected argument 'fast': options start with --", error("tpch", "fast"));
+  }
+
+  private static String error(String... args) {
+    return assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args)).getMessage();
+  }
+}
