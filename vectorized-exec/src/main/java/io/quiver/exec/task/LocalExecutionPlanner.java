@@ -9,6 +9,7 @@ import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -23,6 +24,7 @@ import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorPipeline;
 import io.quiver.exec.operator.aggregate.HashAggregateOperator;
 import io.quiver.exec.operator.filter.FilterOperator;
+import io.quiver.exec.operator.join.HashJoinOperator;
 import io.quiver.exec.operator.limit.LimitOperator;
 import io.quiver.exec.operator.project.ProjectOperator;
 import io.quiver.exec.operator.sink.ExchangeWriterOperator;
@@ -137,6 +139,11 @@ public final class LocalExecutionPlanner {
     } else if (node instanceof LimitNode limit) {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
+    } else if (node instanceof HashJoinNode join) {
+      // the join runs its build pipeline to the end before it takes the first probe batch
+      addOperators(join.probe(), operators);
+      operators.add(HashJoinOperator.create(join, operators(join.build()), allocator, batchSize,
+          context.cancellation()));
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {
