@@ -311,6 +311,40 @@ class HashJoinOperatorTest {
   }
 
   @Test
+  void cancellationDuringTheBuildIsSeenBetweenBuildBatches() {
+    CancellationToken cancellation = new CancellationToken();
+    List<VectorSchemaRoot> batches = TestTables.batches(allocator, BUILD, BUILD_ROWS, 1);
+    // a build source that cancels the job after handing out its first batch
+    ListSourceOperator source = new ListSourceOperator(batches);
+    io.quiver.exec.operator.Operator cancelling = new io.quiver.exec.operator.SourceOperator() {
+      @Override
+      public VectorSchemaRoot getOutput() {
+        VectorSchemaRoot batch = source.getOutput();
+        cancellation.cancel(CancellationToken.cancelledByUser());
+        return batch;
+      }
+
+      @Override
+      public boolean isFinished() {
+        return source.isFinished();
+      }
+
+      @Override
+      public void close() {
+        source.close();
+      }
+    };
+    HashJoinOperator join = HashJoinOperator.create(node(JoinType.INNER, List.of(0), List.of(0), null),
+        List.of(cancelling), allocator, 4, cancellation);
+    try (join) {
+      QuiverException error = assertThrows(QuiverException.class, join::getOutput);
+      assertEquals(ErrorCode.QUERY_CANCELLED, error.errorCode());
+      assertEquals(1, source.produced());
+    }
+    assertTrue(source.isClosed());
+  }
+
+  @Test
   void closingMidwayReleasesTheTableAndTheHeldBatches() {
     List<VectorSchemaRoot> build = TestTables.batches(allocator, BUILD, BUILD_ROWS, 2);
     ListSourceOperator buildSource = new ListSourceOperator(build);
