@@ -9,19 +9,22 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The rows of a join's build side, copied into chunks of {@link #CHUNK_ROWS} rows allocated from the
- * task allocator. A build row is addressed by one int: its chunk in the high bits and its position
- * in the chunk in the low {@link #CHUNK_SHIFT} bits, so row ids are dense ({@code 0..rowCount)}) and
- * the hash table needs only primitive int arrays.
+ * The rows of a join's build side, copied into chunks of {@code 2^chunkShift} rows allocated from
+ * the task allocator. A build row is addressed by one int: its chunk in the high bits and its
+ * position in the chunk in the low {@code chunkShift} bits, so row ids are dense
+ * ({@code 0..rowCount)}) and the hash table needs only primitive int arrays.
  *
  * <p>Copying into few large chunks (rather than keeping every input batch) bounds how many source
  * vectors a gather must visit and lets small input batches be freed at once.
  */
 final class BuildRows implements AutoCloseable {
 
-  static final int CHUNK_SHIFT = 16;
-  static final int CHUNK_ROWS = 1 << CHUNK_SHIFT;
-  static final int POSITION_MASK = CHUNK_ROWS - 1;
+  /** Rows per chunk, as a power of two: about a million rows, so most build sides fit in one chunk. */
+  static final int DEFAULT_CHUNK_SHIFT = 20;
+
+  private final int chunkShift;
+  private final int chunkRows;
+  private final int positionMask;
 
   private final Schema schema;
   private final BufferAllocator allocator;
@@ -29,9 +32,29 @@ final class BuildRows implements AutoCloseable {
   private int rowCount;
   private boolean closed;
 
-  BuildRows(Schema schema, BufferAllocator allocator) {
+  BuildRows(Schema schema, BufferAllocator allocator, int chunkShift) {
+    if (chunkShift < 1 || chunkShift > 24) {
+      throw new IllegalArgumentException("chunk shift " + chunkShift);
+    }
     this.schema = schema;
     this.allocator = allocator;
+    this.chunkShift = chunkShift;
+    this.chunkRows = 1 << chunkShift;
+    this.positionMask = chunkRows - 1;
+  }
+
+  int chunkShift() {
+    return chunkShift;
+  }
+
+  /** The build row id of position {@code position} in chunk {@code chunk}. */
+  int rowId(int chunk, int position) {
+    return (chunk << chunkShift) | position;
+  }
+
+  /** The most rows a chunk holds. */
+  int chunkCapacity() {
+    return chunkRows;
   }
 
   /** Copies every row of {@code batch} (which stays with the caller) after the rows held so far. */
@@ -44,17 +67,17 @@ final class BuildRows implements AutoCloseable {
           + " columns, the join's build side " + schema.getFields().size());
     }
     int rows = batch.getRowCount();
-    if ((long) rowCount + rows > Integer.MAX_VALUE - CHUNK_ROWS) {
-      throw new IllegalStateException("join build side exceeds " + (Integer.MAX_VALUE - CHUNK_ROWS) + " rows");
+    if ((long) rowCount + rows > Integer.MAX_VALUE - chunkRows) {
+      throw new IllegalStateException("join build side exceeds " + (Integer.MAX_VALUE - chunkRows) + " rows");
     }
     int from = 0;
     while (from < rows) {
-      int position = rowCount & POSITION_MASK;
+      int position = rowCount & positionMask;
       if (position == 0) {
         chunks.add(VectorSchemaRoot.create(schema, allocator));
       }
       VectorSchemaRoot chunk = chunks.get(chunks.size() - 1);
-      int count = Math.min(rows - from, CHUNK_ROWS - position);
+      int count = Math.min(rows - from, chunkRows - position);
       for (int column = 0; column < schema.getFields().size(); column++) {
         RowCopier.append(batch.getVector(column), null, from, count, chunk.getVector(column), position);
       }
@@ -96,10 +119,10 @@ final class BuildRows implements AutoCloseable {
     }
     int start = 0;
     while (start < count) {
-      int chunk = rowIds[start] >>> CHUNK_SHIFT;
+      int chunk = rowIds[start] >>> chunkShift;
       int end = start;
-      while (end < count && rowIds[end] >>> CHUNK_SHIFT == chunk) {
-        scratch[end] = rowIds[end] & POSITION_MASK;
+      while (end < count && rowIds[end] >>> chunkShift == chunk) {
+        scratch[end] = rowIds[end] & positionMask;
         end++;
       }
       RowCopier.append(chunks.get(chunk).getVector(column), scratch, start, end - start, target,
@@ -119,13 +142,13 @@ final class BuildRows implements AutoCloseable {
     }
     int[] starts = new int[chunkCount + 1];
     for (int i = 0; i < count; i++) {
-      starts[(rowIds[i] >>> CHUNK_SHIFT) + 1]++;
+      starts[(rowIds[i] >>> chunkShift) + 1]++;
     }
     for (int c = 0; c < chunkCount; c++) {
       starts[c + 1] += starts[c];
     }
     for (int i = 0; i < count; i++) {
-      int slot = starts[rowIds[i] >>> CHUNK_SHIFT]++;
+      int slot = starts[rowIds[i] >>> chunkShift]++;
       probeScratch[slot] = probeRows[i];
       idScratch[slot] = rowIds[i];
     }

@@ -17,8 +17,8 @@ final class HashBuildOperator implements Operator {
   private boolean finished;
   private boolean closed;
 
-  HashBuildOperator(Schema buildSchema, BufferAllocator allocator) {
-    this.rows = new BuildRows(buildSchema, allocator);
+  HashBuildOperator(Schema buildSchema, BufferAllocator allocator, int chunkShift) {
+    this.rows = new BuildRows(buildSchema, allocator, chunkShift);
   }
 
   @Override

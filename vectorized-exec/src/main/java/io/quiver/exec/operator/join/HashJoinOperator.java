@@ -89,10 +89,17 @@ public final class HashJoinOperator implements Operator {
    */
   public static HashJoinOperator create(HashJoinNode node, List<Operator> buildOperators, BufferAllocator allocator,
       int batchSize, CancellationToken cancellation) {
+    return create(node, buildOperators, allocator, batchSize, cancellation, BuildRows.DEFAULT_CHUNK_SHIFT);
+  }
+
+  /** As above, with build chunks of {@code 2^chunkShift} rows (small ones let tests cross chunks). */
+  static HashJoinOperator create(HashJoinNode node, List<Operator> buildOperators, BufferAllocator allocator,
+      int batchSize, CancellationToken cancellation, int chunkShift) {
     List<Operator> pipeline = new ArrayList<>(buildOperators);
     VectorExpression residual = null;
     try {
-      HashBuildOperator sink = new HashBuildOperator(node.build().outputSchema().toArrowSchema(), allocator);
+      HashBuildOperator sink = new HashBuildOperator(node.build().outputSchema().toArrowSchema(), allocator,
+          chunkShift);
       pipeline.add(sink);
       if (node.residualCondition() != null) {
         residual = ExpressionCompiler.compile(node.residualCondition(), allocator);

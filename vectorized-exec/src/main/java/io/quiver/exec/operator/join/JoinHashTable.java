@@ -101,14 +101,14 @@ final class JoinHashTable implements AutoCloseable {
     if (keyCount == 0) {
       return 0;
     }
-    int chunkRows = Math.min(rows.rowCount(), BuildRows.CHUNK_ROWS);
+    int chunkRows = Math.min(rows.rowCount(), rows.chunkCapacity());
     long[] chunkHashes = new long[chunkRows];
     long[] chunkScratch = new long[chunkRows];
     int nullCount = 0;
     for (int c = 0; c < rows.chunkCount(); c++) {
       VectorSchemaRoot chunk = rows.chunk(c);
       int count = chunk.getRowCount();
-      int base = c << BuildRows.CHUNK_SHIFT;
+      int base = rows.rowId(c, 0);
       if (singleLongKey) {
         ColumnReader.readLongs(chunk.getVector(keys.get(0)), count, chunkScratch);
         System.arraycopy(chunkScratch, 0, singleKeys, base, count);

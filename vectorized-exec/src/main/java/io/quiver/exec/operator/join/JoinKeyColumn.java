@@ -88,12 +88,12 @@ abstract class JoinKeyColumn {
     @Override
     void loadBuild(BuildRows rows, int column) {
       build = new long[rows.rowCount()];
-      long[] chunkValues = new long[Math.min(rows.rowCount(), BuildRows.CHUNK_ROWS)];
+      long[] chunkValues = new long[Math.min(rows.rowCount(), rows.chunkCapacity())];
       double[] chunkDoubles = floating ? new double[chunkValues.length] : null;
       for (int c = 0; c < rows.chunkCount(); c++) {
         int count = rows.chunk(c).getRowCount();
         readNormalized(rows.chunk(c).getVector(column), count, floating, chunkValues, chunkDoubles);
-        System.arraycopy(chunkValues, 0, build, c << BuildRows.CHUNK_SHIFT, count);
+        System.arraycopy(chunkValues, 0, build, rows.rowId(c, 0), count);
       }
     }
 
@@ -127,7 +127,7 @@ abstract class JoinKeyColumn {
       for (int c = 0; c < rows.chunkCount(); c++) {
         int count = rows.chunk(c).getRowCount();
         ArrowBuf data = rows.chunk(c).getVector(column).getDataBuffer();
-        int base = c << BuildRows.CHUNK_SHIFT;
+        int base = rows.rowId(c, 0);
         for (int i = 0; i < count; i++) {
           low[base + i] = data.getLong(i * 16L);
           high[base + i] = data.getLong(i * 16L + 8);
@@ -148,6 +148,7 @@ abstract class JoinKeyColumn {
 
   /** Text and binary keys, compared byte for byte in the build chunks' own buffers. */
   static final class BytesKeys extends JoinKeyColumn {
+    private int chunkShift;
     private ArrowBuf[] buildOffsets = new ArrowBuf[0];
     private ArrowBuf[] buildData = new ArrowBuf[0];
     private ArrowBuf probeOffsets;
@@ -155,6 +156,7 @@ abstract class JoinKeyColumn {
 
     @Override
     void loadBuild(BuildRows rows, int column) {
+      chunkShift = rows.chunkShift();
       buildOffsets = new ArrowBuf[rows.chunkCount()];
       buildData = new ArrowBuf[rows.chunkCount()];
       for (int c = 0; c < rows.chunkCount(); c++) {
@@ -174,8 +176,8 @@ abstract class JoinKeyColumn {
     boolean equal(int probeRow, int buildRow) {
       int probeStart = probeOffsets.getInt(probeRow * 4L);
       int length = probeOffsets.getInt(probeRow * 4L + 4) - probeStart;
-      int chunk = buildRow >>> BuildRows.CHUNK_SHIFT;
-      int position = buildRow & BuildRows.POSITION_MASK;
+      int chunk = buildRow >>> chunkShift;
+      int position = buildRow & ((1 << chunkShift) - 1);
       ArrowBuf offsets = buildOffsets[chunk];
       int buildStart = offsets.getInt(position * 4L);
       if (offsets.getInt(position * 4L + 4) - buildStart != length) {

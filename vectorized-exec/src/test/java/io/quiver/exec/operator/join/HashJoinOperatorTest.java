@@ -255,7 +255,7 @@ class HashJoinOperatorTest {
   @EnumSource(value = JoinType.class, names = {"INNER", "FULL_OUTER", "SEMI", "ANTI"})
   void buildSideOverManyChunks(JoinType type) {
     // more build rows than one chunk holds, so gathers and the match bitmap span chunks
-    int buildCount = 2 * BuildRows.CHUNK_ROWS + 123;
+    int buildCount = 2 * 4096 + 123;
     List<List<Object>> build = new ArrayList<>(buildCount);
     for (long i = 0; i < buildCount; i++) {
       build.add(buildRow(i, i * 2, "t" + i, null));
@@ -269,7 +269,7 @@ class HashJoinOperatorTest {
       probe.add(probeRow(key, key, "p" + key, null));
     }
     JoinFixtures.Result result = JoinFixtures.run(allocator, node(type, List.of(0, 0), List.of(0, 0), null), probe,
-        build, 1024, 1024, new CancellationToken());
+        build, 1024, 1024, new CancellationToken(), 12);
     switch (type) {
       case INNER -> {
         assertEquals(matching, result.rows().size());

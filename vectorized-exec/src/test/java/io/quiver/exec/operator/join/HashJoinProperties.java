@@ -72,12 +72,13 @@ class HashJoinProperties {
   @Property(tries = 400)
   void hashJoinEqualsNestedLoopJoin(@ForAll JoinType type, @ForAll Keys keys, @ForAll("residuals") Residual residual,
       @ForAll("rows") List<List<Object>> probe, @ForAll("rows") List<List<Object>> build,
-      @ForAll @IntRange(min = 1, max = 9) int inputBatchSize, @ForAll @IntRange(min = 1, max = 9) int outputBatchSize) {
+      @ForAll @IntRange(min = 1, max = 9) int inputBatchSize, @ForAll @IntRange(min = 1, max = 9) int outputBatchSize,
+      @ForAll @IntRange(min = 1, max = 5) int chunkShift) {
     List<List<Object>> expected = NestedLoopJoin.join(type, probe, build, PROBE.size(), BUILD.size(), keys.columns,
         keys.columns, residual.reference());
     try (RootAllocator allocator = new RootAllocator()) {
       JoinFixtures.Result result = JoinFixtures.run(allocator, JoinFixtures.node(type, keys.columns, keys.columns,
-          residual.expression()), probe, build, inputBatchSize, outputBatchSize, new CancellationToken());
+          residual.expression()), probe, build, inputBatchSize, outputBatchSize, new CancellationToken(), chunkShift);
       assertEquals(sorted(expected), sorted(result.rows()));
       for (int size : result.batchSizes()) {
         assertEquals(true, size <= outputBatchSize, "output batch of " + size + " rows");

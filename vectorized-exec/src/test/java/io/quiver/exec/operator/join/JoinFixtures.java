@@ -81,6 +81,14 @@ final class JoinFixtures {
   /** Runs the join with a driver over batches cut from the given rows; every batch is released. */
   static Result run(BufferAllocator allocator, HashJoinNode node, List<List<Object>> probeRows,
       List<List<Object>> buildRows, int inputBatchSize, int outputBatchSize, CancellationToken cancellation) {
+    return run(allocator, node, probeRows, buildRows, inputBatchSize, outputBatchSize, cancellation,
+        BuildRows.DEFAULT_CHUNK_SHIFT);
+  }
+
+  /** As above, with build chunks of {@code 2^chunkShift} rows. */
+  static Result run(BufferAllocator allocator, HashJoinNode node, List<List<Object>> probeRows,
+      List<List<Object>> buildRows, int inputBatchSize, int outputBatchSize, CancellationToken cancellation,
+      int chunkShift) {
     List<VectorSchemaRoot> probe = TestTables.batches(allocator, PROBE, probeRows, inputBatchSize);
     List<VectorSchemaRoot> build;
     try {
@@ -94,7 +102,7 @@ final class JoinFixtures {
     chain.add(new ListSourceOperator(probe));
     try {
       chain.add(HashJoinOperator.create(node, List.of(new ListSourceOperator(build)), allocator, outputBatchSize,
-          cancellation));
+          cancellation, chunkShift));
     } catch (RuntimeException e) {
       chain.forEach(Operator::close);
       throw e;
@@ -115,7 +123,8 @@ final class JoinFixtures {
 
   static List<List<Object>> run(BufferAllocator allocator, HashJoinNode node, List<List<Object>> probeRows,
       List<List<Object>> buildRows) {
-    return run(allocator, node, probeRows, buildRows, 3, 4, new CancellationToken()).rows();
+    // two-row build chunks, so that gathers and the match bitmap cross chunks even on small inputs
+    return run(allocator, node, probeRows, buildRows, 3, 4, new CancellationToken(), 1).rows();
   }
 
   static List<List<Object>> sorted(List<List<Object>> rows) {
