@@ -30,6 +30,7 @@ final class BuildRows implements AutoCloseable {
   private final BufferAllocator allocator;
   private final List<VectorSchemaRoot> chunks = new ArrayList<>();
   private int rowCount;
+  private BuildColumn[] columns;
   private boolean closed;
 
   BuildRows(Schema schema, BufferAllocator allocator, int chunkShift) {
@@ -59,8 +60,8 @@ final class BuildRows implements AutoCloseable {
 
   /** Copies every row of {@code batch} (which stays with the caller) after the rows held so far. */
   void append(VectorSchemaRoot batch) {
-    if (closed) {
-      throw new IllegalStateException("build rows are closed");
+    if (closed || columns != null) {
+      throw new IllegalStateException("build rows are closed or sealed");
     }
     if (batch.getFieldVectors().size() != schema.getFields().size()) {
       throw new IllegalArgumentException("build batch has " + batch.getFieldVectors().size()
@@ -104,56 +105,28 @@ final class BuildRows implements AutoCloseable {
   }
 
   /**
-   * Copies build column {@code column} of rows {@code rowIds[0..count)} into {@code target} at rows
-   * {@code targetStart..}. The row ids must be grouped by chunk in ascending chunk order (see
-   * {@link #sortByChunk}); within a chunk any order is fine.
+   * Ends appending: from now on the chunks' buffers are fixed, and rows can be gathered with
+   * {@link #gather}. Idempotent.
    */
-  void gather(int column, int[] rowIds, int count, FieldVector target, int targetStart, int[] scratch) {
-    if (count == 0) {
-      target.setValueCount(targetStart);
+  void seal() {
+    if (columns != null) {
       return;
     }
-    if (chunks.size() == 1) {
-      RowCopier.append(chunks.get(0).getVector(column), rowIds, 0, count, target, targetStart);
-      return;
-    }
-    int start = 0;
-    while (start < count) {
-      int chunk = rowIds[start] >>> chunkShift;
-      int end = start;
-      while (end < count && rowIds[end] >>> chunkShift == chunk) {
-        scratch[end] = rowIds[end] & positionMask;
-        end++;
-      }
-      RowCopier.append(chunks.get(chunk).getVector(column), scratch, start, end - start, target,
-          targetStart + start);
-      start = end;
+    columns = new BuildColumn[schema.getFields().size()];
+    for (int column = 0; column < columns.length; column++) {
+      columns[column] = new BuildColumn(chunks, column, chunkShift);
     }
   }
 
   /**
-   * Reorders the pairs {@code (probeRows[i], rowIds[i])} for {@code i < count} so that row ids are
-   * grouped by chunk (a stable counting sort); a no-op with one chunk.
+   * Writes build column {@code column} of rows {@code rowIds[0..count)} (in any order, from any
+   * chunks) into rows {@code 0..count)} of the fresh vector {@code target}. Only once sealed.
    */
-  void sortByChunk(int[] probeRows, int[] rowIds, int count, int[] probeScratch, int[] idScratch) {
-    int chunkCount = chunks.size();
-    if (chunkCount <= 1 || count < 2) {
-      return;
+  void gather(int column, int[] rowIds, int count, FieldVector target) {
+    if (columns == null) {
+      throw new IllegalStateException("build rows are not sealed");
     }
-    int[] starts = new int[chunkCount + 1];
-    for (int i = 0; i < count; i++) {
-      starts[(rowIds[i] >>> chunkShift) + 1]++;
-    }
-    for (int c = 0; c < chunkCount; c++) {
-      starts[c + 1] += starts[c];
-    }
-    for (int i = 0; i < count; i++) {
-      int slot = starts[rowIds[i] >>> chunkShift]++;
-      probeScratch[slot] = probeRows[i];
-      idScratch[slot] = rowIds[i];
-    }
-    System.arraycopy(probeScratch, 0, probeRows, 0, count);
-    System.arraycopy(idScratch, 0, rowIds, 0, count);
+    columns[column].gather(rowIds, count, target);
   }
 
   @Override

@@ -75,8 +75,6 @@ public final class HashJoinOperator implements Operator {
 
   private final int[] pairProbe;
   private final int[] pairBuild;
-  private final int[] scratchProbe;
-  private final int[] scratchBuild;
   private final int[] selection;
 
   private boolean finishing;
@@ -149,8 +147,6 @@ public final class HashJoinOperator implements Operator {
     this.candidateSchema = probeOnly ? new Schema(joined) : outputSchema;
     this.pairProbe = new int[this.batchSize];
     this.pairBuild = new int[this.batchSize];
-    this.scratchProbe = new int[this.batchSize];
-    this.scratchBuild = new int[this.batchSize];
     this.selection = new int[this.batchSize];
   }
 
@@ -298,14 +294,13 @@ public final class HashJoinOperator implements Operator {
     if (count == 0) {
       return null;
     }
-    table.rows().sortByChunk(pairProbe, pairBuild, count, scratchProbe, scratchBuild);
     if (residual == null) {
       markMatches(count);
       return probeOnly ? null : JoinOutput.gather(outputSchema, probe, probeColumns, pairProbe, table.rows(), true,
-          pairBuild, count, scratchBuild, allocator);
+          pairBuild, count, allocator);
     }
     VectorSchemaRoot candidates = JoinOutput.gather(candidateSchema, probe, probeColumns, pairProbe, table.rows(),
-        true, pairBuild, count, scratchBuild, allocator);
+        true, pairBuild, count, allocator);
     try {
       int selected;
       FieldVector result = residual.evaluate(candidates);
@@ -453,7 +448,7 @@ public final class HashJoinOperator implements Operator {
       }
       if (count > 0) {
         return JoinOutput.gather(outputSchema, probe, probeColumns, selection, table.rows(), !probeOnly, null,
-            count, null, allocator);
+            count, allocator);
       }
     }
     releaseProbe();
@@ -490,7 +485,7 @@ public final class HashJoinOperator implements Operator {
       return null;
     }
     return JoinOutput.gather(outputSchema, null, probeColumns, null, table.rows(), true, pairBuild, count,
-        scratchBuild, allocator);
+        allocator);
   }
 
   @Override

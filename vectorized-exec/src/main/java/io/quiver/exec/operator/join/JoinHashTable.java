@@ -48,6 +48,7 @@ final class JoinHashTable implements AutoCloseable {
   /** Indexes {@code rows} (owned by the table from now on) on the build columns {@code keys}. */
   JoinHashTable(BuildRows rows, List<Integer> keys) {
     this.rows = rows;
+    rows.seal();
     this.keyCount = keys.size();
     int rowCount = rows.rowCount();
     keyLayouts = new ValueLayout[keyCount];

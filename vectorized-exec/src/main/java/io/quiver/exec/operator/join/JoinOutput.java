@@ -19,10 +19,10 @@ final class JoinOutput {
    * A batch of {@code schema} whose first {@code probe.columns} columns are the probe rows
    * {@code probeRows[0..count)} (all NULL when {@code probeRows} is null) and whose next columns are
    * the build rows {@code buildRows[0..count)} (all NULL when null, absent when {@code withBuild} is
-   * false). Build row ids must be grouped by chunk.
+   * false).
    */
   static VectorSchemaRoot gather(Schema schema, VectorSchemaRoot probe, int probeColumns, int[] probeRows,
-      BuildRows build, boolean withBuild, int[] buildRows, int count, int[] scratch, BufferAllocator allocator) {
+      BuildRows build, boolean withBuild, int[] buildRows, int count, BufferAllocator allocator) {
     VectorSchemaRoot out = VectorSchemaRoot.create(schema, allocator);
     try {
       for (int c = 0; c < probeColumns; c++) {
@@ -39,7 +39,7 @@ final class JoinOutput {
           if (buildRows == null) {
             appendNulls(target, 0, count);
           } else {
-            build.gather(c, buildRows, count, target, 0, scratch);
+            build.gather(c, buildRows, count, target);
           }
         }
       }
