@@ -3,6 +3,8 @@ package io.quiver.exec.operator.join;
 import io.quiver.exec.batch.RowCopier;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
@@ -54,6 +56,16 @@ final class JoinOutput {
   /** Sets rows {@code start..start+count)} of {@code target} to NULL and its value count to the end. */
   static void appendNulls(FieldVector target, int start, int count) {
     int end = start + count;
+    if (start == 0 && count > 0) {
+      // a fresh allocation is zeroed: every validity bit clear, every offset 0
+      if (target instanceof BaseFixedWidthVector fixed) {
+        fixed.allocateNew(count);
+      } else if (target instanceof BaseVariableWidthVector variable) {
+        variable.allocateNew(1, count);
+      }
+      target.setValueCount(count);
+      return;
+    }
     if (!(target instanceof NullVector)) {
       for (int i = start; i < end; i++) {
         // grows the buffers as needed and clears the validity bit; offsets are filled by setValueCount
