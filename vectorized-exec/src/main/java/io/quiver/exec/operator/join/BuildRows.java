@@ -44,6 +44,10 @@ final class BuildRows implements AutoCloseable {
     this.positionMask = chunkRows - 1;
   }
 
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
   int chunkShift() {
     return chunkShift;
   }

@@ -238,7 +238,7 @@ public final class HashJoinOperator implements Operator {
             + " join made no progress");
       }
     }
-    table = new JoinHashTable(buildSink.takeRows(), buildKeys);
+    table = JoinHashTable.build(buildSink.takeRows(), buildKeys);
     closeBuildPipeline();
     if (buildOuter) {
       buildMatched = new long[(table.rowCount() + 63) >>> 6];

@@ -3,8 +3,11 @@ package io.quiver.exec.operator.join;
 import io.quiver.exec.batch.ColumnReader;
 import io.quiver.exec.batch.KeyHashing;
 import io.quiver.exec.batch.ValueLayout;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.AllocationReservation;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
@@ -20,6 +23,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * other keys compare the {@link KeyHashing} hash first, then each column through a
  * {@link JoinKeyColumn}. Hashes are the ones exchanges use, and buckets take the low bits while
  * partitions take the high bits, so a hash-partitioned build side still spreads over the buckets.
+ *
+ * <p>The index lives in Java arrays, but its size is charged to the task allocator through a
+ * reservation, so a build side too large for the task's memory limit fails as such.
  *
  * <p>Probing works a batch at a time: {@link #loadProbe} hashes and reads the probe batch's keys,
  * then {@link #firstMatch} and {@link #nextMatch} walk the matching build rows of a probe row.
@@ -39,16 +45,38 @@ final class JoinHashTable implements AutoCloseable {
   private final long[] hashes;
   private final long[] singleKeys;
   private final int[] nullKeyRows;
+  private final AllocationReservation reservation;
 
   private long[] probeHashes = new long[0];
   private long[] probeValues = new long[0];
   private boolean[] probeNull = new boolean[0];
   private long[] scratch = new long[0];
 
-  /** Indexes {@code rows} (owned by the table from now on) on the build columns {@code keys}. */
-  JoinHashTable(BuildRows rows, List<Integer> keys) {
+  /**
+   * Indexes {@code rows} on the build columns {@code keys}. The table owns the rows from now on; if
+   * indexing fails they are released.
+   */
+  static JoinHashTable build(BuildRows rows, List<Integer> keys) {
+    AllocationReservation reservation = null;
+    try {
+      rows.seal();
+      reservation = reserve(rows, keys.size());
+      return new JoinHashTable(rows, keys, reservation);
+    } catch (RuntimeException | Error e) {
+      try {
+        if (reservation != null) {
+          reservation.close();
+        }
+      } finally {
+        rows.close();
+      }
+      throw e;
+    }
+  }
+
+  private JoinHashTable(BuildRows rows, List<Integer> keys, AllocationReservation reservation) {
     this.rows = rows;
-    rows.seal();
+    this.reservation = reservation;
     this.keyCount = keys.size();
     int rowCount = rows.rowCount();
     keyLayouts = new ValueLayout[keyCount];
@@ -90,6 +118,21 @@ final class JoinHashTable implements AutoCloseable {
         buckets[bucket] = row;
       }
     }
+  }
+
+  /** Charges the index's arrays to the build rows' allocator before they are created. */
+  private static AllocationReservation reserve(BuildRows rows, int keyCount) {
+    long rowCount = rows.rowCount();
+    // next, null flags, hashes or key values, per-column key copies, and the buckets
+    long bytes = keyCount == 0 ? 0
+        : rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize((int) (rowCount * 3 / 2)) * 4L;
+    AllocationReservation reservation = rows.allocator().newReservation();
+    if (!reservation.add(bytes)) {
+      reservation.close();
+      throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the hash table of a join's build side of "
+          + rowCount + " rows needs " + bytes + " bytes more than the task's memory limit allows");
+    }
+    return reservation;
   }
 
   private static int tableSize(int entries) {
@@ -249,6 +292,10 @@ final class JoinHashTable implements AutoCloseable {
 
   @Override
   public void close() {
-    rows.close();
+    try {
+      reservation.close();
+    } finally {
+      rows.close();
+    }
   }
 }

@@ -345,6 +345,52 @@ class HashJoinOperatorTest {
   }
 
   @Test
+  void hashTableBeyondTheMemoryLimitFailsAsSuch() {
+    List<List<Object>> build = new ArrayList<>();
+    for (long i = 0; i < 20_000; i++) {
+      build.add(buildRow(i, i, null, null));
+    }
+    // what the build rows alone take (at their peak, and once copied), measured on the side
+    long peak;
+    long rowsOnly;
+    try (org.apache.arrow.memory.BufferAllocator probeOfSize = allocator.newChildAllocator("size", 0, Long.MAX_VALUE);
+        BuildRows rows = new BuildRows(BUILD.toArrowSchema(), probeOfSize, BuildRows.DEFAULT_CHUNK_SHIFT)) {
+      for (VectorSchemaRoot batch : TestTables.batches(allocator, BUILD, build, 1024)) {
+        try (batch) {
+          rows.append(batch);
+        }
+      }
+      peak = probeOfSize.getPeakMemoryAllocation();
+      rowsOnly = probeOfSize.getAllocatedMemory();
+    }
+    long index = 20_000L * (4 + 1 + 8 + 16) + 32_768L * 4;
+    assertTrue(rowsOnly + index > peak, "the test needs an index larger than the copy's headroom");
+    long limit = Math.max(peak, rowsOnly + index / 2);
+    List<VectorSchemaRoot> batches = TestTables.batches(allocator, BUILD, build, 1024);
+    try (org.apache.arrow.memory.BufferAllocator limited = allocator.newChildAllocator("task", 0, limit);
+        HashJoinOperator join = HashJoinOperator.create(node(JoinType.INNER, List.of(0), List.of(0), null),
+            List.of(new ListSourceOperator(batches)), limited, 1024, new CancellationToken())) {
+      QuiverException error = assertThrows(QuiverException.class, join::getOutput);
+      assertEquals(ErrorCode.MEMORY_LIMIT_EXCEEDED, error.errorCode());
+      assertEquals(0, limited.getAllocatedMemory());
+    }
+  }
+
+  @Test
+  void hashTableReservationIsReturnedOnClose() {
+    try (org.apache.arrow.memory.BufferAllocator task = allocator.newChildAllocator("task", 0, Long.MAX_VALUE)) {
+      HashJoinOperator join = HashJoinOperator.create(node(JoinType.INNER, List.of(0), List.of(0), null),
+          List.of(new ListSourceOperator(TestTables.batches(task, BUILD, BUILD_ROWS, 2))), task, 4,
+          new CancellationToken());
+      assertNull(join.getOutput());
+      long withTable = task.getAllocatedMemory();
+      join.close();
+      assertTrue(withTable > 0);
+      assertEquals(0, task.getAllocatedMemory());
+    }
+  }
+
+  @Test
   void closingMidwayReleasesTheTableAndTheHeldBatches() {
     List<VectorSchemaRoot> build = TestTables.batches(allocator, BUILD, BUILD_ROWS, 2);
     ListSourceOperator buildSource = new ListSourceOperator(build);
