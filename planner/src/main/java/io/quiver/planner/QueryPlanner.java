@@ -6,13 +6,17 @@ import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.error.SqlErrors;
 import io.quiver.planner.explain.StagePlanPrinter;
 import io.quiver.planner.fragment.Fragmenter;
 import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.planner.logical.LogicalRewriter;
 import io.quiver.planner.logical.SupportChecker;
 import io.quiver.planner.physical.PhysicalPlanner;
+import io.quiver.planner.statistics.QuiverMetadata;
+import io.quiver.sql.analyze.AnalyzedQuery;
 import io.quiver.sql.analyze.SqlAnalyzer;
+import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.ParsedStatement;
 import io.quiver.sql.parser.StatementParser;
 import java.util.ArrayList;
@@ -66,14 +70,21 @@ public final class QueryPlanner {
    */
   public PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
     long start = System.nanoTime();
-    ParsedStatement parsed = StatementParser.parse(sql);
-
+    ParsedStatement parsed;
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
-    VolcanoPlanner volcano = PhysicalPlanner.newPlanner();
+    VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+    cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
     CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
-    RelRoot root = analyzer.toRel(parsed.query(), catalogReader, cluster);
+    AnalyzedQuery analyzed;
+    try {
+      parsed = StatementParser.parse(sql);
+      analyzed = analyzer.analyze(parsed.query(), catalogReader, cluster);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
 
+    RelRoot root = analyzed.relRoot();
     try {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
       RelNode logical = LogicalRewriter.rewrite(root.project(), relBuilder);
@@ -81,7 +92,7 @@ public final class QueryPlanner {
       String logicalText = parsed.explain() ? explain(logical) : null;
       RelNode physical = PhysicalPlanner.optimize(logical);
       StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
-      RowSchema resultSchema = resultSchema(root.validatedRowType, physical.getRowType());
+      RowSchema resultSchema = resultSchema(analyzed.columnNames(), physical.getRowType());
       long elapsed = System.nanoTime() - start;
       if (parsed.explain()) {
         String text = "== Logical Plan ==\n" + logicalText
@@ -94,18 +105,26 @@ public final class QueryPlanner {
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {
+      // Volcano wraps what a rule throws; a QuiverException inside is the real error.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof QuiverException quiver) {
+          throw quiver;
+        }
+      }
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Planning failed: " + e, e);
     }
   }
 
-  /** Column names as the user wrote them (or Calcite derived them), types from the plan. */
-  private static RowSchema resultSchema(RelDataType validated, RelDataType planned) {
-    List<RelDataTypeField> names = validated.getFieldList();
+  /**
+   * Column names as the user wrote them, or as PostgreSQL names unnamed expressions
+   * ({@link io.quiver.sql.analyze.ColumnNames}); types from the plan.
+   */
+  private static RowSchema resultSchema(List<String> names, RelDataType planned) {
     List<RelDataTypeField> types = planned.getFieldList();
     List<Column> columns = new ArrayList<>(types.size());
     for (int i = 0; i < types.size(); i++) {
       RelDataType type = types.get(i).getType();
-      columns.add(new Column(names.get(i).getName(), TypeMapping.toDataType(type), type.isNullable()));
+      columns.add(new Column(names.get(i), TypeMapping.toDataType(type), type.isNullable()));
     }
     return new RowSchema(columns);
   }

@@ -23,9 +23,17 @@ final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
   private final List<ColumnSpec> columns;
   private final double rowCount;
   private final int splitCount;
+  private final List<Integer> primaryKey;
 
   FakeConnectorTable(String schemaName, String tableName, List<ColumnSpec> columns, double rowCount,
       int splitCount) {
+    this(schemaName, tableName, columns, rowCount, splitCount, List.of());
+  }
+
+  /** A table whose {@code primaryKey} columns are unique (as the TPC-H connector declares them). */
+  FakeConnectorTable(String schemaName, String tableName, List<ColumnSpec> columns, double rowCount,
+      int splitCount, List<Integer> primaryKey) {
+    this.primaryKey = List.copyOf(primaryKey);
     this.schemaName = schemaName;
     this.tableName = tableName;
     this.columns = new ArrayList<>(columns);
@@ -52,7 +60,8 @@ final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of(rowCount, List.of());
+    return Statistics.of(rowCount, primaryKey.isEmpty()
+        ? List.of() : List.of(org.apache.calcite.util.ImmutableBitSet.of(primaryKey)));
   }
 
   @Override

@@ -89,8 +89,15 @@ class SqlErrorTest {
 
   @Test
   void unsupportedConstructsAreReportedAsSuch() {
+    QuiverException intersect = fail("select n_name from nation intersect select r_name from region");
+    assertEquals(ErrorCode.NOT_SUPPORTED, intersect.errorCode());
+    assertTrue(intersect.getMessage().contains("INTERSECT"), intersect.getMessage());
     assertEquals(ErrorCode.NOT_SUPPORTED,
-        fail("select * from nation join region on n_regionkey = r_regionkey").errorCode());
+        fail("select n_name, count(*) from nation group by rollup(n_name)").errorCode());
+    QuiverException scalar = fail("select n_name from nation where n_regionkey ="
+        + " (select r_regionkey from region where r_name = 'ASIA')");
+    assertEquals(ErrorCode.NOT_SUPPORTED, scalar.errorCode());
+    assertTrue(scalar.getMessage().contains("scalar subquery"), scalar.getMessage());
     assertEquals(ErrorCode.NOT_SUPPORTED,
         fail("select row_number() over (order by n_name) from nation").errorCode());
   }

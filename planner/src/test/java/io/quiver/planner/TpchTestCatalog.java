@@ -44,7 +44,7 @@ final class TpchTestCatalog {
   }
 
   private static void addTpch(SchemaPlus schema, String name, double scale, int splits) {
-    schema.add("lineitem", table(name, "lineitem", 6_000_000 * scale, splits,
+    schema.add("lineitem", table(name, "lineitem", List.of(0, 3), 6_000_000 * scale, splits,
         col("l_orderkey", SqlTypeName.BIGINT), col("l_partkey", SqlTypeName.BIGINT),
         col("l_suppkey", SqlTypeName.BIGINT), col("l_linenumber", SqlTypeName.INTEGER),
         money("l_quantity"), money("l_extendedprice"), money("l_discount"), money("l_tax"),
@@ -52,43 +52,45 @@ final class TpchTestCatalog {
         col("l_shipdate", SqlTypeName.DATE), col("l_commitdate", SqlTypeName.DATE),
         col("l_receiptdate", SqlTypeName.DATE), text("l_shipinstruct", SqlTypeName.VARCHAR, 25),
         text("l_shipmode", SqlTypeName.VARCHAR, 10), text("l_comment", SqlTypeName.VARCHAR, 44)));
-    schema.add("orders", table(name, "orders", 1_500_000 * scale, splits,
+    schema.add("orders", table(name, "orders", List.of(0), 1_500_000 * scale, splits,
         col("o_orderkey", SqlTypeName.BIGINT), col("o_custkey", SqlTypeName.BIGINT),
         text("o_orderstatus", SqlTypeName.CHAR, 1), money("o_totalprice"),
         col("o_orderdate", SqlTypeName.DATE), text("o_orderpriority", SqlTypeName.VARCHAR, 15),
         text("o_clerk", SqlTypeName.VARCHAR, 15), col("o_shippriority", SqlTypeName.INTEGER),
         text("o_comment", SqlTypeName.VARCHAR, 79)));
-    schema.add("customer", table(name, "customer", 150_000 * scale, splits,
+    schema.add("customer", table(name, "customer", List.of(0), 150_000 * scale, splits,
         col("c_custkey", SqlTypeName.BIGINT), text("c_name", SqlTypeName.VARCHAR, 25),
         text("c_address", SqlTypeName.VARCHAR, 40), col("c_nationkey", SqlTypeName.BIGINT),
         text("c_phone", SqlTypeName.VARCHAR, 15), money("c_acctbal"),
         text("c_mktsegment", SqlTypeName.VARCHAR, 10), text("c_comment", SqlTypeName.VARCHAR, 117)));
-    schema.add("part", table(name, "part", 200_000 * scale, splits,
+    schema.add("part", table(name, "part", List.of(0), 200_000 * scale, splits,
         col("p_partkey", SqlTypeName.BIGINT), text("p_name", SqlTypeName.VARCHAR, 55),
         text("p_mfgr", SqlTypeName.VARCHAR, 25), text("p_brand", SqlTypeName.VARCHAR, 10),
         text("p_type", SqlTypeName.VARCHAR, 25), col("p_size", SqlTypeName.INTEGER),
         text("p_container", SqlTypeName.VARCHAR, 10), money("p_retailprice"),
         text("p_comment", SqlTypeName.VARCHAR, 23)));
-    schema.add("supplier", table(name, "supplier", 10_000 * scale, splits,
+    schema.add("supplier", table(name, "supplier", List.of(0), 10_000 * scale, splits,
         col("s_suppkey", SqlTypeName.BIGINT), text("s_name", SqlTypeName.VARCHAR, 25),
         text("s_address", SqlTypeName.VARCHAR, 40), col("s_nationkey", SqlTypeName.BIGINT),
         text("s_phone", SqlTypeName.VARCHAR, 15), money("s_acctbal"),
         text("s_comment", SqlTypeName.VARCHAR, 101)));
-    schema.add("partsupp", table(name, "partsupp", 800_000 * scale, splits,
+    schema.add("partsupp", table(name, "partsupp", List.of(0, 1), 800_000 * scale, splits,
         col("ps_partkey", SqlTypeName.BIGINT), col("ps_suppkey", SqlTypeName.BIGINT),
         col("ps_availqty", SqlTypeName.INTEGER), money("ps_supplycost"),
         text("ps_comment", SqlTypeName.VARCHAR, 199)));
-    schema.add("nation", table(name, "nation", 25, 1,
+    schema.add("nation", table(name, "nation", List.of(0), 25, 1,
         col("n_nationkey", SqlTypeName.BIGINT), text("n_name", SqlTypeName.VARCHAR, 25),
         col("n_regionkey", SqlTypeName.BIGINT), text("n_comment", SqlTypeName.VARCHAR, 152)));
-    schema.add("region", table(name, "region", 5, 1,
+    schema.add("region", table(name, "region", List.of(0), 5, 1,
         col("r_regionkey", SqlTypeName.BIGINT), text("r_name", SqlTypeName.VARCHAR, 25),
         text("r_comment", SqlTypeName.VARCHAR, 152)));
   }
 
-  private static FakeConnectorTable table(String schema, String name, double rows, int splits,
-      ColumnSpec... columns) {
-    return new FakeConnectorTable(schema, name, new ArrayList<>(List.of(columns)), rows, splits);
+  /** A TPC-H table with its primary key, as the real connector declares it. */
+  private static FakeConnectorTable table(String schema, String name, List<Integer> primaryKey,
+      double rows, int splits, ColumnSpec... columns) {
+    return new FakeConnectorTable(schema, name, new ArrayList<>(List.of(columns)), rows, splits,
+        primaryKey);
   }
 
   private static ColumnSpec col(String name, SqlTypeName type) {

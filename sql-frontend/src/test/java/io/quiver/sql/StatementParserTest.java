@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
+import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.ParsedStatement;
 import io.quiver.sql.parser.StatementParser;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -54,16 +53,15 @@ class StatementParserTest {
   void oneTrailingSemicolonIsAllowed() {
     assertInstanceOf(SqlSelect.class, StatementParser.parse("select a from t;  \n").query());
     assertTrue(StatementParser.parse("explain select a from t;").explain());
-    assertEquals(ErrorCode.SYNTAX_ERROR, assertThrows(QuiverException.class,
-        () -> StatementParser.parse("select a from t;;")).errorCode());
+    assertEquals(SqlFrontendException.Kind.SYNTAX, assertThrows(SqlFrontendException.class,
+        () -> StatementParser.parse("select a from t;;")).kind());
   }
 
   @Test
   void syntaxErrorsCarryThePosition() {
-    QuiverException e = assertThrows(QuiverException.class,
+    SqlFrontendException e = assertThrows(SqlFrontendException.class,
         () -> StatementParser.parse("select a,\n  from t"));
-    assertEquals(ErrorCode.SYNTAX_ERROR, e.errorCode());
-    assertEquals("42601", e.sqlState());
+    assertEquals(SqlFrontendException.Kind.SYNTAX, e.kind());
     assertEquals(2, e.line());
     assertEquals(3, e.column());
     assertTrue(e.getMessage().contains("\"from\""), e.getMessage());
@@ -73,7 +71,7 @@ class StatementParserTest {
 
   @Test
   void positionsInExplainedStatementsAreThoseOfTheOriginalText() {
-    QuiverException e = assertThrows(QuiverException.class,
+    SqlFrontendException e = assertThrows(SqlFrontendException.class,
         () -> StatementParser.parse("explain plan for\nselect a b c from t"));
     assertEquals(2, e.line());
     assertEquals(12, e.column());
@@ -81,11 +79,11 @@ class StatementParserTest {
 
   @Test
   void emptyAndNullStatementsAreSyntaxErrors() {
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> StatementParser.parse("")).errorCode());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> StatementParser.parse(null)).errorCode());
-    assertEquals(ErrorCode.SYNTAX_ERROR,
-        assertThrows(QuiverException.class, () -> StatementParser.parse("explain")).errorCode());
+    assertEquals(SqlFrontendException.Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> StatementParser.parse("")).kind());
+    assertEquals(SqlFrontendException.Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> StatementParser.parse(null)).kind());
+    assertEquals(SqlFrontendException.Kind.SYNTAX,
+        assertThrows(SqlFrontendException.class, () -> StatementParser.parse("explain")).kind());
   }
 }

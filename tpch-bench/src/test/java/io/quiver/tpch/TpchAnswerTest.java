@@ -28,8 +28,7 @@ import org.opentest4j.AssertionFailedError;
  * {@code tpch} catalog, which generates the same rows. Every row and value is compared as
  * {@link AnswerComparison} says (exact decimals exactly, doubles within 1e-9 relative).
  *
- * <p>At {@code tpch.tiny} all 22 queries run (Q1 and Q6 must pass; the others are skipped while
- * Quiver reports them as not supported, SQLState 0A000); at {@code tpch.sf1} Q1 and Q6, for which DuckDB
+ * <p>At {@code tpch.tiny} all 22 queries run; at {@code tpch.sf1} Q1 and Q6, for which DuckDB
  * gets only the seven lineitem columns they read ({@code -Dquiver.tpch.sf1=false} leaves the sf1
  * comparison out). Without a driver for {@code jdbc:quiver:} on the class path, or while its
  * engine is a placeholder ("not built yet"), the DuckDB side still runs (so the query texts are
@@ -38,13 +37,6 @@ import org.opentest4j.AssertionFailedError;
 class TpchAnswerTest {
 
   private static final String QUIVER_URL = "jdbc:quiver:";
-
-  /**
-   * Queries whose answer is always required. Any other query that Quiver answers with "not
-   * supported" (SQLState 0A000, e.g. joins before they exist) is reported as skipped with
-   * Quiver's message; a wrong answer or any other error fails it.
-   */
-  private static final Set<Integer> REQUIRED = Set.of(1, 6);
 
   /** The columns of lineitem that Q1 and Q6 read. */
   private static final Set<String> Q1_Q6_COLUMNS = Set.of("l_quantity", "l_extendedprice", "l_discount",
@@ -71,11 +63,6 @@ class TpchAnswerTest {
           ResultRows actual;
           try (Connection quiver = quiver("tpch.tiny")) {
             actual = ResultRows.query(quiver, sql);
-          } catch (SQLException e) {
-            if (!REQUIRED.contains(number) && "0A000".equals(e.getSQLState())) {
-              Assumptions.abort("not supported by Quiver yet: " + e.getMessage());
-            }
-            throw e;
           }
           assertSameAnswer(TpchQueryText.fileName(number) + " at tpch.tiny", sql, expected, actual);
         }));

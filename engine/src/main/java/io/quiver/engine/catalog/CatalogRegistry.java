@@ -1,5 +1,6 @@
 package io.quiver.engine.catalog;
 
+import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.Connector;
 import io.quiver.exec.connector.TableDataSources;
 import io.quiver.exec.error.ErrorCode;
@@ -30,6 +31,39 @@ public final class CatalogRegistry {
     rootSchema.add(connector.catalogName(), connector.catalogSchema());
     dataSources.register(connector.dataSource());
     connectors.add(connector);
+  }
+
+  /** The connector of a catalog, by the catalog's name as stored. */
+  public synchronized Optional<Connector> connector(String catalogName) {
+    for (Connector connector : connectors) {
+      if (connector.catalogName().equals(catalogName)) {
+        return Optional.of(connector);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Pins every connector's catalog for the calling thread (see {@link Connector#pinForPlanning}). */
+  public CatalogPin pinForPlanning() {
+    List<Connector> all;
+    synchronized (this) {
+      all = List.copyOf(connectors);
+    }
+    List<CatalogPin> pins = new ArrayList<>(all.size());
+    for (Connector connector : all) {
+      CatalogPin pin = connector.pinForPlanning();
+      if (pin != CatalogPin.NONE) {
+        pins.add(pin);
+      }
+    }
+    if (pins.isEmpty()) {
+      return CatalogPin.NONE;
+    }
+    return () -> {
+      for (int i = pins.size() - 1; i >= 0; i--) {
+        pins.get(i).close();
+      }
+    };
   }
 
   /** Closes every connector. */

@@ -1,5 +1,6 @@
 package io.quiver.engine.catalog;
 
+import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.metadata.ColumnInfo;
 import io.quiver.engine.metadata.TableInfo;
@@ -50,7 +51,7 @@ public final class SchemaCatalogMetadata implements CatalogMetadata {
       List<ColumnInfo> columns = new ArrayList<>();
       int ordinal = 1;
       for (RelDataTypeField field : table.getRowType(typeFactory).getFieldList()) {
-        columns.add(new ColumnInfo(field.getName(), SqlTypes.toDataType(field.getType()), field.getType().isNullable(),
+        columns.add(new ColumnInfo(field.getName(), TypeMapping.toDataType(field.getType()), field.getType().isNullable(),
             ordinal++));
       }
       result.add(new TableInfo(catalogName, schemaName, name, tableType(table), columns));

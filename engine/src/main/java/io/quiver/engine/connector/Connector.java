@@ -18,6 +18,14 @@ public interface Connector {
   /** Reads this connector's tables on an executor. */
   TableDataSource dataSource();
 
+  /**
+   * Makes the catalog look unchanged to the calling thread until the pin is closed; catalogs that
+   * change (DDL) override it. Called around planning.
+   */
+  default CatalogPin pinForPlanning() {
+    return CatalogPin.NONE;
+  }
+
   /** Releases what the connector keeps (caches, files); called when the engine closes. */
   default void close() {
   }

@@ -5,6 +5,7 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
+import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -75,6 +76,13 @@ public final class LocalQuiver implements Quiver {
     try {
       catalogs.register(new TpchConnector(new TpchSplitPolicy(config.slots()),
           new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+      MemoryConnector memory = new MemoryConnector(allocator, config.slots());
+      try {
+        catalogs.register(memory);
+      } catch (RuntimeException e) {
+        memory.close();
+        throw e;
+      }
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
       startedExecutor = new LocalExecutor(config.slots(), allocator, startedShuffle, catalogs.dataSources(),
@@ -82,9 +90,9 @@ public final class LocalQuiver implements Quiver {
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.driver = new QueryDriver(planner, scheduler, allocator);
+      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs);
     } catch (RuntimeException e) {
-      closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, allocator);
+      closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
     }
     this.executor = startedExecutor;
@@ -123,6 +131,11 @@ public final class LocalQuiver implements Quiver {
   /** The catalogs: where connectors are added. */
   public CatalogRegistry catalogs() {
     return catalogs;
+  }
+
+  /** The memory catalog, where CREATE TABLE AS stores its tables. */
+  public MemoryConnector memoryConnector() {
+    return catalogs.connector(MemoryConnector.NAME).map(MemoryConnector.class::cast).orElseThrow();
   }
 
   /** The executor, for tests and monitoring. */

@@ -1,6 +1,9 @@
 package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.ddl.DdlExecutor;
+import io.quiver.engine.catalog.CatalogRegistry;
+import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
 import io.quiver.engine.result.StreamingQueryResult;
@@ -10,7 +13,13 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.planner.PlannedStatement;
+import io.quiver.sql.ddl.DdlParser;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.planner.error.SqlErrors;
+import io.quiver.sql.ddl.DefaultSchemaQuoting;
+import io.quiver.sql.ddl.DdlStatement;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -26,13 +35,20 @@ public final class QueryDriver {
   private final StatementPlanner planner;
   private final DagScheduler scheduler;
   private final BufferAllocator allocator;
+  private final DdlExecutor ddl;
+  private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
 
-  /** @param allocator results' allocators are its children */
-  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator) {
+  /**
+   * @param allocator results' allocators are its children
+   * @param catalogs where DDL creates and drops objects
+   */
+  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs) {
     this.planner = planner;
     this.scheduler = scheduler;
     this.allocator = allocator;
+    this.catalogs = catalogs;
+    this.ddl = new DdlExecutor(catalogs, this::plan, scheduler);
   }
 
   /**
@@ -46,6 +62,15 @@ public final class QueryDriver {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
+    Optional<DdlStatement> ddlStatement;
+    try {
+      ddlStatement = DdlParser.parse(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
+    if (ddlStatement.isPresent()) {
+      return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
+    }
     PlannedStatement planned = plan(sql, defaultSchemaPath);
     switch (planned.kind()) {
       case EXPLAIN:
@@ -59,11 +84,11 @@ public final class QueryDriver {
 
   private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
     PlannedStatement planned;
-    try {
-      planned = planner.plan(sql, defaultSchemaPath);
+    try (CatalogPin pin = catalogs.pinForPlanning()) {
+      planned = planner.plan(DefaultSchemaQuoting.apply(sql), defaultSchemaPath);
     } catch (QuiverException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "planning failed: " + e, e);
     }
     if (planned == null || planned.kind() == null) {

@@ -70,7 +70,7 @@ class SessionTest {
     assertEquals("tpch", session.currentCatalog());
     assertEquals("tiny", session.currentSchema());
     assertEquals(ErrorCode.SCHEMA_NOT_FOUND,
-        assertThrows(QuiverException.class, () -> session.setCatalog("memory")).errorCode());
+        assertThrows(QuiverException.class, () -> session.setCatalog("nosuch")).errorCode());
     assertEquals("tpch", session.currentCatalog());
   }
 

@@ -4,6 +4,7 @@ import io.quiver.exec.fragment.node.AggregateCall;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -68,6 +69,12 @@ public final class PlanNodePrinter {
     }
     if (node instanceof LimitNode limit) {
       return "Limit offset=" + limit.offset() + " fetch=" + (limit.fetch() < 0 ? "ALL" : limit.fetch());
+    }
+    if (node instanceof HashJoinNode join) {
+      // Children print in order: the probe side first, then the build side.
+      return "HashJoin[" + join.joinType() + "] probeKeys=" + join.probeKeys() + " buildKeys="
+          + join.buildKeys() + (join.residualCondition() == null ? "" : " residual="
+          + join.residualCondition());
     }
     if (node instanceof UnionAllNode union) {
       return "UnionAll inputs=" + union.inputs().size();

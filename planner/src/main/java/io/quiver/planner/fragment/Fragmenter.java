@@ -7,6 +7,7 @@ import io.quiver.exec.fragment.stage.OutputPartitioning;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.planner.PlannerSettings;
+import io.quiver.planner.physical.QuiverExchange;
 import io.quiver.planner.physical.QuiverRel;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,19 @@ public final class Fragmenter {
     this.expressions = new ExpressionConverter(rexBuilder);
   }
 
-  /** The stage DAG of a physical plan whose root is SINGLETON-distributed. */
+  /**
+   * The stage DAG of a physical plan whose root is SINGLETON-distributed. A gather directly at the
+   * root (nothing order-dependent above it: no ORDER BY, LIMIT or final aggregate) is dropped, and
+   * the stage below becomes the result stage with all its partitions: the client gets the first
+   * rows while the scan still runs, and the rows of the tasks arrive interleaved.
+   */
   public StagePlan fragment(RelNode root) {
+    if (root instanceof QuiverExchange gather
+        && gather.getDistribution().getType() == RelDistribution.Type.SINGLETON) {
+      FragmentPiece piece = visit(gather.getInput());
+      addStage(piece, Math.max(1, piece.partitionCount()), new OutputPartitioning.Result());
+      return new StagePlan(stages);
+    }
     FragmentPiece piece = visit(root);
     if (piece.partitionCount() > 1) {
       piece = exchange(piece, new OutputPartitioning.Single(), 1);
@@ -81,6 +93,12 @@ public final class Fragmenter {
         throw new QuiverException(ErrorCode.NOT_SUPPORTED,
             "Exchange of distribution " + distribution + " is not supported");
     }
+  }
+
+  /** A hash exchange on {@code keys} hashed in exactly this order. */
+  public FragmentPiece hashExchange(FragmentPiece input, List<Integer> keys) {
+    return exchange(input, new OutputPartitioning.Hash(keys, settings.shufflePartitions()),
+        settings.shufflePartitions());
   }
 
   private FragmentPiece exchange(FragmentPiece input, OutputPartitioning output,

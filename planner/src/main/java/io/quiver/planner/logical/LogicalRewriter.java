@@ -17,7 +17,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The rule-based logical phase, in order: subqueries to joins/correlates and decorrelation;
- * pushdown, merging and constant folding; DISTINCT aggregates expanded into GROUP BYs; unused
+ * pushdown, merging and constant folding; DISTINCT aggregates expanded into GROUP BYs; the order
+ * of inner joins chosen by cost (MultiJoin, then {@code LoptOptimizeJoinRule}) and join keys of
+ * different types cast to a common one; unused
  * columns trimmed and the remaining ones pushed into the scans. Stateless; each call builds its own
  * Hep planners.
  */
@@ -29,6 +31,7 @@ public final class LogicalRewriter {
       CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
   private static final List<RelOptRule> SIMPLIFY_RULES = List.of(
+      PullCommonFactorsRule.INSTANCE,
       CoreRules.UNION_TO_DISTINCT,
       CoreRules.UNION_MERGE,
       CoreRules.FILTER_MERGE,
@@ -37,6 +40,7 @@ public final class LogicalRewriter {
       CoreRules.FILTER_SET_OP_TRANSPOSE,
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
+      IsNullFilterToAntiJoinRule.INSTANCE,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
       CoreRules.FILTER_REDUCE_EXPRESSIONS,
@@ -49,6 +53,36 @@ public final class LogicalRewriter {
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.UNION_INSTANCE);
 
+  /** Inner joins collapsed into one multi-way join per region of inner joins... */
+  private static final List<RelOptRule> MULTI_JOIN_RULES = List.of(
+      CoreRules.JOIN_TO_MULTI_JOIN,
+      CoreRules.PROJECT_MULTI_JOIN_MERGE,
+      CoreRules.FILTER_MULTI_JOIN_MERGE);
+
+  /** ...whose join order the cost of intermediate results decides (row counts and selectivities). */
+  private static final List<RelOptRule> JOIN_ORDER_RULES = List.of(CoreRules.MULTI_JOIN_OPTIMIZE);
+
+  private static final List<RelOptRule> JOIN_CLEANUP_RULES = List.of(
+      CoreRules.FILTER_INTO_JOIN,
+      CoreRules.JOIN_CONDITION_PUSH,
+      CoreRules.FILTER_MERGE,
+      CoreRules.FILTER_PROJECT_TRANSPOSE,
+      CoreRules.PROJECT_MERGE,
+      CoreRules.PROJECT_REMOVE,
+      JoinKeyCastRule.INSTANCE,
+      CoreRules.JOIN_PUSH_EXPRESSIONS);
+
+  /**
+   * An inner join with a DISTINCT aggregate whose columns are not used above it (what EXISTS and IN
+   * decorrelate into) is a semi join; found once trimming has made the unused columns visible.
+   */
+  private static final List<RelOptRule> SEMI_JOIN_RULES = List.of(
+      CoreRules.PROJECT_TO_SEMI_JOIN,
+      CoreRules.JOIN_TO_SEMI_JOIN,
+      CoreRules.AGGREGATE_PROJECT_MERGE,
+      CoreRules.PROJECT_MERGE,
+      CoreRules.PROJECT_REMOVE);
+
   private static final List<RelOptRule> SCAN_RULES = List.of(
       AggregateScanPruneRule.INSTANCE,
       ProjectIntoScanRule.INSTANCE,
@@ -60,11 +94,23 @@ public final class LogicalRewriter {
 
   /** The rewritten plan of {@code rel}. */
   public static RelNode rewrite(RelNode rel, RelBuilder relBuilder) {
-    RelNode plan = run(rel, SUBQUERY_RULES);
+    RelNode plan = run(rel, List.of(ExistsToSemiJoinRule.INSTANCE));
+    plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
     plan = expandDistinctAggregates(plan);
+    plan = run(plan, List.of(Sum0ToSumRule.INSTANCE, LiteralAggToProjectRule.INSTANCE));
+    if (contains(plan, Join.class)) {
+      plan = run(plan, MULTI_JOIN_RULES);
+      plan = run(plan, JOIN_ORDER_RULES);
+      plan = run(plan, JOIN_CLEANUP_RULES);
+    }
     plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
+    if (contains(plan, Join.class)) {
+      plan = run(plan, SEMI_JOIN_RULES);
+      // Semi joins drop the right side's columns: trim again so that scans read only the keys.
+      plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
+    }
     return run(plan, SCAN_RULES);
   }
 
@@ -76,7 +122,7 @@ public final class LogicalRewriter {
   private static RelNode expandDistinctAggregates(RelNode plan) {
     RelNode expanded = run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
         CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
-    expanded = run(expanded, List.of(Sum0ToSumRule.INSTANCE));
+
     if (contains(expanded, Join.class) && !contains(plan, Join.class)
         || contains(expanded, Correlate.class) && !contains(plan, Correlate.class)) {
       return plan;

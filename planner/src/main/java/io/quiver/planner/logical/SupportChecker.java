@@ -38,14 +38,25 @@ public final class SupportChecker {
   }
 
   private static void checkNode(RelNode node) {
-    if (node instanceof Join || node instanceof Correlate) {
-      throw unsupported("Joins (and subqueries that need them) are");
+    if (node instanceof Correlate) {
+      throw unsupported("This correlated subquery (one that cannot be turned into a join) is");
+    }
+    if (node instanceof Join join) {
+      checkJoin(join);
     }
     if (node instanceof Intersect || node instanceof Minus) {
       throw unsupported("INTERSECT and EXCEPT are");
     }
     if (node instanceof Window) {
       throw unsupported("Window functions are");
+    }
+    if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw unsupported("GROUPING SETS, ROLLUP and CUBE are");
+    }
+    if (node instanceof Aggregate aggregate && aggregate.getAggCallList().stream()
+        .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)) {
+      throw unsupported("A scalar subquery that is not an aggregate (it needs a check that it returns"
+          + " at most one row) is");
     }
     if (node instanceof Union union && !union.all) {
       throw unsupported("UNION (distinct) is");
@@ -58,9 +69,25 @@ public final class SupportChecker {
       checkExpression(filter.getCondition());
     } else if (node instanceof Project project) {
       project.getProjects().forEach(SupportChecker::checkExpression);
+    } else if (node instanceof Join join) {
+      checkExpression(join.getCondition());
     } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union
         || node instanceof Values || node instanceof TableScan)) {
       throw unsupported("The operator " + node.getRelTypeName() + " is");
+    }
+  }
+
+  private static void checkJoin(Join join) {
+    switch (join.getJoinType()) {
+      case INNER:
+      case LEFT:
+      case RIGHT:
+      case FULL:
+      case SEMI:
+      case ANTI:
+        return;
+      default:
+        throw unsupported(join.getJoinType() + " joins are");
     }
   }
 

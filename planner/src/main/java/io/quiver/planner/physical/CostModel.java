@@ -17,6 +17,10 @@ public final class CostModel {
   public static final double EXPRESSION_ROW = 0.3;
   /** Hashing a row into an aggregation table. */
   public static final double AGGREGATE_ROW = 1.0;
+  /** Inserting a row into a join's hash table. */
+  public static final double BUILD_ROW = 2.0;
+  /** Looking a row up in a join's hash table. */
+  public static final double PROBE_ROW = 1.0;
   /** Comparing a row in a sort (times log2 of the row count). */
   public static final double SORT_ROW = 1.0;
 

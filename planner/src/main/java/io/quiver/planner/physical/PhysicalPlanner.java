@@ -3,6 +3,8 @@ package io.quiver.planner.physical;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.planner.physical.rules.QuiverRules;
+import io.quiver.planner.PlannerSettings;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
@@ -26,8 +28,9 @@ public final class PhysicalPlanner {
    * A Volcano planner set up for Quiver. Make one per statement (planners hold the statement's
    * search space); the statement's cluster must be created over it.
    */
-  public static VolcanoPlanner newPlanner() {
-    VolcanoPlanner planner = new VolcanoPlanner();
+  public static VolcanoPlanner newPlanner(PlannerSettings settings) {
+    // The settings travel in the planner's context, where rules (the join rule) find them.
+    VolcanoPlanner planner = new VolcanoPlanner(Contexts.of(settings));
     // Constant folding in the logical phase evaluates through the cluster planner's executor.
     planner.setExecutor(ConstantFolder.INSTANCE);
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);

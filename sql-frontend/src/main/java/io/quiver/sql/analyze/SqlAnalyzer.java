@@ -1,6 +1,6 @@
 package io.quiver.sql.analyze;
 
-import io.quiver.sql.error.SqlErrors;
+import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.QuiverParserConfig;
 import io.quiver.sql.type.QuiverTypeSystem;
 import java.util.List;
@@ -80,29 +80,64 @@ public final class SqlAnalyzer {
   /**
    * Validates {@code query} and converts it to relational algebra in {@code cluster}.
    *
-   * @throws io.quiver.exec.error.QuiverException TABLE_NOT_FOUND, COLUMN_NOT_FOUND,
-   *     FUNCTION_NOT_FOUND, TYPE_MISMATCH, VALIDATION_ERROR, with line and column
+   * @throws SqlFrontendException of kind VALIDATION, with Calcite's message, line and column
    */
   public RelRoot toRel(SqlNode query, CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+    return analyze(query, catalogReader, cluster).relRoot();
+  }
+
+  /**
+   * Validates {@code query}, converts it to relational algebra in {@code cluster}, and names its
+   * result columns ({@link ColumnNames}).
+   *
+   * @throws SqlFrontendException of kind VALIDATION, with Calcite's message, line and column
+   */
+  public AnalyzedQuery analyze(SqlNode query, CalciteCatalogReader catalogReader,
+      RelOptCluster cluster) {
     SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
     SqlValidator validator = SqlValidatorUtil.newValidator(operators, catalogReader,
         cluster.getTypeFactory(), VALIDATOR_CONFIG);
     SqlNode validated;
     try {
       validated = validator.validate(query);
-    } catch (CalciteContextException e) {
-      throw SqlErrors.fromValidation(e);
     } catch (RuntimeException e) {
-      throw SqlErrors.fromOther(e);
+      throw validationError(e);
     }
     SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
         StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
     try {
-      return converter.convertQuery(validated, false, true);
-    } catch (CalciteContextException e) {
-      throw SqlErrors.fromValidation(e);
+      RelRoot root = converter.convertQuery(validated, false, true);
+      return new AnalyzedQuery(root, ColumnNames.of(validated, root.validatedRowType));
     } catch (RuntimeException e) {
-      throw SqlErrors.fromOther(e);
+      throw validationError(e);
     }
+  }
+
+  /**
+   * A validation failure: Calcite's own message (of the innermost cause, which names the object)
+   * and the position of its {@link CalciteContextException}, when there is one.
+   */
+  private static SqlFrontendException validationError(RuntimeException e) {
+    if (e instanceof SqlFrontendException frontend) {
+      return frontend;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CalciteContextException context) {
+        String detail = context.getCause() != null && context.getCause().getMessage() != null
+            ? context.getCause().getMessage() : context.getMessage();
+        return new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, firstLine(detail),
+            context.getPosLine(), context.getPosColumn(), e);
+      }
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+    return new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, message, 0, 0, e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }

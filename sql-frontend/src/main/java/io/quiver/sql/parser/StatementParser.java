@@ -1,10 +1,11 @@
 package io.quiver.sql.parser;
 
-import io.quiver.sql.error.SqlErrors;
+import io.quiver.sql.error.SqlFrontendException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
@@ -24,11 +25,11 @@ public final class StatementParser {
   }
 
   /**
-   * @throws io.quiver.exec.error.QuiverException SYNTAX_ERROR with the line and column
+   * @throws SqlFrontendException of kind SYNTAX, with the line and column
    */
   public static ParsedStatement parse(String sql) {
     if (sql == null || sql.isBlank()) {
-      throw SqlErrors.syntaxError("empty statement", 0, 0, null);
+      throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "empty statement", 0, 0, null);
     }
     boolean explain = false;
     String text = withoutTrailingSemicolon(sql);
@@ -41,8 +42,27 @@ public final class StatementParser {
       SqlNode node = SqlParser.create(text, QuiverParserConfig.PARSER_CONFIG).parseStmt();
       return new ParsedStatement(explain, node);
     } catch (SqlParseException e) {
-      throw SqlErrors.fromParseException(e);
+      throw syntaxError(e);
     }
+  }
+
+  /** The first line of Calcite's message (not its long list of expected tokens) and the position. */
+  private static SqlFrontendException syntaxError(SqlParseException e) {
+    SqlParserPos pos = e.getPos();
+    int line = pos == null ? 0 : pos.getLineNum();
+    int column = pos == null ? 0 : pos.getColumnNum();
+    String message = firstLine(e.getMessage());
+    // Calcite repeats the position in its text; the engine's error adds it back in its own form.
+    message = message.replaceAll(" at line \\d+, column \\d+\\.?", "");
+    return new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, message, line, column, e);
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 
   /** One trailing semicolon, as shells and scripts add, ends the statement rather than failing it. */

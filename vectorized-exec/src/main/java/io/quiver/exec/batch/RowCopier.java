@@ -75,6 +75,43 @@ public final class RowCopier {
     target.setValueCount(needed);
   }
 
+  /**
+   * Appends {@code count} NULLs to {@code target} at rows {@code targetStart..} and sets its value
+   * count to {@code targetStart + count} (outer-join rows without a partner).
+   */
+  public static void appendNulls(FieldVector target, int targetStart, int count) {
+    int needed = targetStart + count;
+    if (count == 0 || target instanceof NullVector) {
+      target.setValueCount(needed);
+      return;
+    }
+    if (target instanceof BaseFixedWidthVector fixed) {
+      ensureFixedCapacity(fixed, needed);
+    } else if (target instanceof BaseVariableWidthVector variable) {
+      if (variable.getValueCapacity() < needed) {
+        if (variable.getValueCapacity() == 0) {
+          variable.allocateNew(64, Math.max(needed, 16));
+        }
+        while (variable.getValueCapacity() < needed) {
+          variable.reallocValidityAndOffsetBuffers();
+        }
+      }
+      ArrowBuf offsets = variable.getOffsetBuffer();
+      int end = targetStart == 0 ? 0 : offsets.getInt(targetStart * 4L);
+      for (int i = targetStart; i <= needed; i++) {
+        offsets.setInt(i * 4L, end);
+      }
+      variable.setLastSet(needed - 1);
+    } else {
+      throw new IllegalArgumentException("cannot append NULLs to " + target.getField());
+    }
+    ArrowBuf validity = target.getValidityBuffer();
+    for (int i = targetStart; i < needed; i++) {
+      setBit(validity, i, false);
+    }
+    target.setValueCount(needed);
+  }
+
   private static void ensureFixedCapacity(BaseFixedWidthVector target, int needed) {
     if (target.getValueCapacity() >= needed) {
       return;

@@ -45,8 +45,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Turns a stage fragment into the operators of one task: a chain from a source up to the fragment's
- * root, followed by the stage's sink. UNION ALL inputs become pipelines of their own that the union
- * operator drains in turn. On failure every operator built so far is closed.
+ * root, followed by the stage's sink. UNION ALL inputs and hash-join build sides become pipelines of
+ * their own that the union or join operator drains. On failure every operator built so far is closed.
  */
 public final class LocalExecutionPlanner {
 

@@ -1,6 +1,6 @@
 package io.quiver.engine.connector.tpch;
 
-import io.quiver.engine.catalog.SqlTypes;
+import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.sql.catalog.ConnectorTable;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
@@ -35,7 +35,7 @@ public final class TpchConnectorTable extends AbstractTable implements Connector
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
     for (Column column : definition.rowSchema().columns()) {
-      builder.add(column.name(), SqlTypes.toRelDataType(typeFactory, column.type(), false));
+      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), false));
     }
     return builder.build();
   }

@@ -12,6 +12,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Exchange;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
@@ -48,6 +49,13 @@ final class PhysicalInputs {
     }
     if (rel instanceof Values || rel instanceof Sort) {
       return RelDistributions.SINGLETON;
+    }
+    if (rel instanceof Join join) {
+      // A join's alternatives deliver a hash or the probe side's distribution, all of which satisfy
+      // RANDOM; only a join of two one-partition inputs stays in one partition.
+      boolean single = naturalDistribution(join.getLeft()).getType() == RelDistribution.Type.SINGLETON
+          && naturalDistribution(join.getRight()).getType() == RelDistribution.Type.SINGLETON;
+      return single ? RelDistributions.SINGLETON : RelDistributions.RANDOM_DISTRIBUTED;
     }
     if (rel instanceof Exchange exchange) {
       return exchange.getDistribution();

@@ -16,6 +16,7 @@ public final class QuiverRules {
       QuiverAggregateRule.INSTANCE,
       QuiverSortRule.INSTANCE,
       QuiverUnionRule.INSTANCE,
+      QuiverJoinRule.INSTANCE,
       QuiverExchangeRule.INSTANCE,
       // Expands a required-distribution subset into a trait conversion (a LogicalExchange).
       AbstractConverter.ExpandConversionRule.INSTANCE);

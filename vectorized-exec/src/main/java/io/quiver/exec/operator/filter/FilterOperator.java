@@ -1,14 +1,12 @@
 package io.quiver.exec.operator.filter;
 
+import io.quiver.exec.batch.BooleanSelection;
 import io.quiver.exec.batch.RowCopier;
 import io.quiver.exec.expression.VectorExpression;
 import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorState;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -76,30 +74,10 @@ public final class FilterOperator implements Operator {
   }
 
   private int select(FieldVector result, int rows) {
-    if (result instanceof NullVector) {
-      return 0;
-    }
-    if (!(result instanceof BitVector)) {
-      throw new IllegalStateException("filter condition produced " + result.getField().getType() + ", not BOOLEAN");
-    }
     if (selection.length < rows) {
       selection = new int[rows];
     }
-    ArrowBuf data = result.getDataBuffer();
-    int count = 0;
-    if (result.getNullCount() == 0) {
-      for (int i = 0; i < rows; i++) {
-        selection[count] = i;
-        count += (data.getByte(i >>> 3) >> (i & 7)) & 1;
-      }
-    } else {
-      ArrowBuf validity = result.getValidityBuffer();
-      for (int i = 0; i < rows; i++) {
-        selection[count] = i;
-        count += (data.getByte(i >>> 3) >> (i & 7)) & (validity.getByte(i >>> 3) >> (i & 7)) & 1;
-      }
-    }
-    return count;
+    return BooleanSelection.select(result, rows, selection);
   }
 
   @Override

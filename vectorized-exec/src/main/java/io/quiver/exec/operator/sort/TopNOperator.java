@@ -1,5 +1,6 @@
 package io.quiver.exec.operator.sort;
 
+import io.quiver.exec.batch.RowBuffer;
 import io.quiver.exec.batch.RowCopier;
 import io.quiver.exec.fragment.node.SortKey;
 import io.quiver.exec.operator.Operator;

@@ -1,17 +1,16 @@
-package io.quiver.sql.error;
+package io.quiver.planner.error;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.calcite.runtime.CalciteContextException;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParserPos;
+import io.quiver.sql.error.SqlFrontendException;
 
 /**
- * Turns Calcite's parse and validation errors into {@link QuiverException}s with an error code, the
- * position in the SQL text and a message that names the object.
+ * Turns the front end's parse and validation errors (Calcite's messages) into
+ * {@link QuiverException}s with an error code, the position in the SQL text and a message that
+ * names the object. Lives in the planner so that the front end depends on Calcite only.
  */
 public final class SqlErrors {
 
@@ -53,51 +52,28 @@ public final class SqlErrors {
     return new Rule(Pattern.compile(regex, Pattern.DOTALL), code, template);
   }
 
-  public static QuiverException syntaxError(String message, int line, int column, Throwable cause) {
-    return new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + message, cause, line, column);
-  }
-
-  /** A parse error: SYNTAX_ERROR with the first line of Calcite's message and its position. */
-  public static QuiverException fromParseException(SqlParseException e) {
-    SqlParserPos pos = e.getPos();
-    int line = pos == null ? 0 : pos.getLineNum();
-    int column = pos == null ? 0 : pos.getColumnNum();
-    String message = firstLine(e.getMessage());
-    // Calcite repeats the position in its text; ours is appended by QuiverException.
-    message = message.replaceAll(" at line \\d+, column \\d+\\.?", "");
-    return syntaxError(message, line, column, e);
-  }
-
-  /** A validation error, with the code its message implies and the position Calcite gave. */
-  public static QuiverException fromValidation(CalciteContextException e) {
-    String detail = e.getCause() != null && e.getCause().getMessage() != null
-        ? e.getCause().getMessage() : e.getMessage();
-    detail = firstLine(detail);
+  /**
+   * The engine's error for a statement the front end rejected: SYNTAX_ERROR for a parse error; for
+   * a validation error the code its message implies (TABLE_NOT_FOUND, COLUMN_NOT_FOUND, ...), or
+   * VALIDATION_ERROR. Line and column are kept.
+   */
+  public static QuiverException toQuiverException(SqlFrontendException e) {
+    if (e.kind() == SqlFrontendException.Kind.SYNTAX) {
+      return new QuiverException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + e.getMessage(), e,
+          e.line(), e.column());
+    }
+    if (e.kind() == SqlFrontendException.Kind.NOT_SUPPORTED) {
+      return new QuiverException(ErrorCode.NOT_SUPPORTED, e.getMessage(), e, e.line(), e.column());
+    }
+    String detail = e.getMessage() == null ? "" : e.getMessage();
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(detail);
       if (matcher.matches()) {
         String message = rule.template() == null ? detail : expand(matcher, rule.template());
-        return new QuiverException(rule.code(), message, e, e.getPosLine(), e.getPosColumn());
+        return new QuiverException(rule.code(), message, e, e.line(), e.column());
       }
     }
-    return new QuiverException(ErrorCode.VALIDATION_ERROR, detail, e, e.getPosLine(),
-        e.getPosColumn());
-  }
-
-  /** Any other failure while validating or converting: the cause's message, with no position. */
-  public static QuiverException fromOther(RuntimeException e) {
-    if (e instanceof QuiverException quiver) {
-      return quiver;
-    }
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof CalciteContextException context) {
-        return fromValidation(context);
-      }
-      cause = cause.getCause();
-    }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-    return new QuiverException(ErrorCode.VALIDATION_ERROR, message, e);
+    return new QuiverException(ErrorCode.VALIDATION_ERROR, detail, e, e.line(), e.column());
   }
 
   private static String expand(Matcher matcher, String template) {
@@ -113,13 +89,5 @@ public final class SqlErrors {
       }
     }
     return result.toString();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }

@@ -1,22 +1,21 @@
-package io.quiver.exec.operator.sort;
+package io.quiver.exec.batch;
 
-import io.quiver.exec.batch.RowCopier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** All rows received so far, appended into one growing set of vectors (buffers double as needed). */
-final class RowBuffer implements AutoCloseable {
+public final class RowBuffer implements AutoCloseable {
 
   private final VectorSchemaRoot rows;
   private int rowCount;
 
-  RowBuffer(Schema schema, BufferAllocator allocator) {
+  public RowBuffer(Schema schema, BufferAllocator allocator) {
     rows = VectorSchemaRoot.create(schema, allocator);
   }
 
   /** Appends the batch's rows; the batch is left as is. */
-  void append(VectorSchemaRoot batch) {
+  public void append(VectorSchemaRoot batch) {
     if (batch.getRowCount() == 0) {
       return;
     }
@@ -25,7 +24,7 @@ final class RowBuffer implements AutoCloseable {
   }
 
   /** Appends rows {@code positions[from..from+count)} of {@code source}. */
-  void append(VectorSchemaRoot source, int[] positions, int from, int count) {
+  public void append(VectorSchemaRoot source, int[] positions, int from, int count) {
     for (int column = 0; column < rows.getFieldVectors().size(); column++) {
       RowCopier.append(source.getVector(column), positions, from, count, rows.getVector(column), rowCount);
     }
@@ -33,11 +32,12 @@ final class RowBuffer implements AutoCloseable {
     rows.setRowCount(rowCount);
   }
 
-  int rowCount() {
+  public int rowCount() {
     return rowCount;
   }
 
-  VectorSchemaRoot rows() {
+  /** The rows so far; owned by the buffer. */
+  public VectorSchemaRoot rows() {
     return rows;
   }
 

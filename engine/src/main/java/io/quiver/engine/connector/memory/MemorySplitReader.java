@@ -1,0 +1,102 @@
+package io.quiver.engine.connector.memory;
+
+import io.quiver.exec.connector.SplitReader;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * Reads partitions of a memory table: each stored batch is handed out as new vectors sharing its
+ * memory (no copy), cut into pieces of at most batchSize rows if it is larger. Holds a lease on
+ * the table data from open to close, so a concurrent DROP frees the data only after this reader.
+ */
+final class MemorySplitReader implements SplitReader {
+
+  private final MemoryTableData data;
+  private final List<Integer> partitions;
+  private final List<Integer> columns;
+  private final Schema schema;
+  private final BufferAllocator allocator;
+  private final int batchSize;
+  private int partitionIndex;
+  private int batchIndex;
+  private VectorSchemaRoot pending;
+  private int pendingOffset;
+  private boolean closed;
+
+  /** @param data leased by the caller; released by {@link #close()} */
+  MemorySplitReader(MemoryTableData data, List<Integer> partitions, List<Integer> columns, Schema schema,
+      BufferAllocator allocator, int batchSize) {
+    this.data = data;
+    this.partitions = List.copyOf(partitions);
+    this.columns = List.copyOf(columns);
+    this.schema = schema;
+    this.allocator = allocator;
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    if (closed) {
+      return null;
+    }
+    if (pending != null) {
+      return nextPiece();
+    }
+    while (partitionIndex < partitions.size()) {
+      List<StoredBatch> batches = data.partition(partitions.get(partitionIndex));
+      if (batchIndex >= batches.size()) {
+        partitionIndex++;
+        batchIndex = 0;
+        continue;
+      }
+      StoredBatch stored = batches.get(batchIndex++);
+      VectorSchemaRoot shared = stored.share(columns, schema, allocator);
+      if (shared.getRowCount() <= batchSize) {
+        return shared;
+      }
+      pending = shared;
+      pendingOffset = 0;
+      return nextPiece();
+    }
+    close();
+    return null;
+  }
+
+  private VectorSchemaRoot nextPiece() {
+    int length = Math.min(batchSize, pending.getRowCount() - pendingOffset);
+    List<FieldVector> pieces = new java.util.ArrayList<>(columns.size());
+    try {
+      for (FieldVector vector : pending.getFieldVectors()) {
+        TransferPair pair = vector.getTransferPair(allocator);
+        pair.splitAndTransfer(pendingOffset, length);
+        pieces.add((FieldVector) pair.getTo());
+      }
+    } catch (RuntimeException | Error e) {
+      pieces.forEach(FieldVector::close);
+      throw e;
+    }
+    pendingOffset += length;
+    if (pendingOffset >= pending.getRowCount()) {
+      pending.close();
+      pending = null;
+    }
+    return new VectorSchemaRoot(schema.getFields(), pieces, length);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (pending != null) {
+      pending.close();
+      pending = null;
+    }
+    data.release();
+  }
+}

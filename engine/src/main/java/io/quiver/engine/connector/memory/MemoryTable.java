@@ -1,0 +1,103 @@
+package io.quiver.engine.connector.memory;
+
+import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.exec.type.Column;
+import io.quiver.exec.type.RowSchema;
+import io.quiver.sql.catalog.ConnectorTable;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A table of the memory catalog as the planner sees it: its columns, its exact row count and one
+ * split per partition. Its handle carries the table's id, so a scan planned before the table was
+ * dropped (and perhaps created again under the same name) never reads another table's data.
+ */
+public final class MemoryTable extends AbstractTable implements ConnectorTable {
+
+  /** The table handle property that carries the table's id to the executors. */
+  public static final String TABLE_ID_PROPERTY = "tableId";
+
+  private final long id;
+  private final String schemaName;
+  private final String tableName;
+  private final RowSchema rowSchema;
+  private final MemoryTableData data;
+
+  MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data) {
+    this.id = id;
+    this.schemaName = schemaName;
+    this.tableName = tableName;
+    this.rowSchema = rowSchema;
+    this.data = data;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (Column column : rowSchema.columns()) {
+      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    return Statistics.of((double) data.rowCount(), List.of());
+  }
+
+  @Override
+  public String connectorName() {
+    return MemoryConnector.NAME;
+  }
+
+  @Override
+  public String schemaName() {
+    return schemaName;
+  }
+
+  @Override
+  public String tableName() {
+    return tableName;
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return Map.of(TABLE_ID_PROPERTY, Long.toString(id));
+  }
+
+  @Override
+  public int splitCount() {
+    return data.partitionCount();
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public RowSchema rowSchema() {
+    return rowSchema;
+  }
+
+  public long rowCount() {
+    return data.rowCount();
+  }
+
+  /** Bytes of data the table holds. */
+  public long bytes() {
+    return data.bytes();
+  }
+
+  MemoryTableData data() {
+    return data;
+  }
+
+  @Override
+  public String toString() {
+    return MemoryConnector.NAME + "." + schemaName + "." + tableName;
+  }
+}
