@@ -140,7 +140,10 @@ public final class LocalExecutionPlanner {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
     } else if (node instanceof HashJoinNode join) {
-      addJoin(join, operators, allocator, batchSize);
+      // the join runs its build pipeline to the end before it takes the first probe batch
+      addOperators(join.probe(), operators);
+      operators.add(HashJoinOperator.create(join, operators(join.build()), allocator, batchSize,
+          context.cancellation()));
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {
@@ -154,25 +157,6 @@ public final class LocalExecutionPlanner {
       operators.add(new UnionAllOperator(inputs, union.outputSchema().toArrowSchema().getFields(), allocator));
     } else {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "plan node " + node.getClass().getSimpleName());
-    }
-  }
-
-  /** The probe side's operators, then the join; the build side becomes a pipeline the join drains first. */
-  private void addJoin(HashJoinNode join, List<Operator> operators, BufferAllocator allocator, int batchSize) {
-    OperatorPipeline build = new OperatorPipeline(operators(join.build()));
-    VectorExpression residual = null;
-    try {
-      addOperators(join.probe(), operators);
-      if (join.residualCondition() != null) {
-        residual = ExpressionCompiler.compile(join.residualCondition(), allocator);
-      }
-      operators.add(new HashJoinOperator(join, build, residual, allocator, batchSize));
-    } catch (RuntimeException | Error e) {
-      build.close();
-      if (residual != null) {
-        residual.close();
-      }
-      throw e;
     }
   }
 

@@ -1,134 +1,301 @@
 package io.quiver.exec.operator.join;
 
 import io.quiver.exec.batch.ColumnReader;
-import io.quiver.exec.batch.RowBuffer;
-import io.quiver.exec.operator.aggregate.GroupByHash;
-import java.util.ArrayList;
+import io.quiver.exec.batch.KeyHashing;
+import io.quiver.exec.batch.ValueLayout;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.AllocationReservation;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The build side of a hash join: every build row in one {@link RowBuffer}, a {@link GroupByHash}
- * over the distinct build keys, and per key a chain of the rows that carry it. Rows with a NULL in
- * any key are kept (an outer join emits them) but never chained, so they never match.
+ * The build side of a hash join, indexed on its key columns: chained buckets over dense build row
+ * ids ({@code buckets[hash & mask]} is the first row of a chain, {@code next[row]} the following
+ * one), all in primitive arrays. Rows whose key has a NULL are kept (for outer joins) but never
+ * chained, since a NULL key equals nothing; their ids are listed in {@link #nullKeyRows}.
+ *
+ * <p>One BIGINT/INTEGER-like key takes a fast path that compares the widened key values directly;
+ * other keys compare the {@link KeyHashing} hash first, then each column through a
+ * {@link JoinKeyColumn}. Hashes are the ones exchanges use, and buckets take the low bits while
+ * partitions take the high bits, so a hash-partitioned build side still spreads over the buckets.
+ *
+ * <p>The index lives in Java arrays, but its size is charged to the task allocator through a
+ * reservation, so a build side too large for the task's memory limit fails as such.
+ *
+ * <p>Probing works a batch at a time: {@link #loadProbe} hashes and reads the probe batch's keys,
+ * then {@link #firstMatch} and {@link #nextMatch} walk the matching build rows of a probe row.
  */
 final class JoinHashTable implements AutoCloseable {
 
   private static final int END = -1;
 
-  private final RowBuffer rows;
-  private final List<Integer> keyColumns;
-  private GroupByHash hash;
-  private int[] chainHeads = new int[0];
-  private int[] nextInChain = new int[0];
-  private boolean hasNullKey;
-  private boolean sealed;
+  private final BuildRows rows;
+  private final int keyCount;
+  private final boolean singleLongKey;
+  private final JoinKeyColumn[] keyColumns;
+  private final ValueLayout[] keyLayouts;
+  private final int[] buckets;
+  private final int mask;
+  private final int[] next;
+  private final long[] hashes;
+  private final long[] singleKeys;
+  private final int[] nullKeyRows;
+  private final AllocationReservation reservation;
 
-  JoinHashTable(Schema schema, List<Integer> keyColumns, BufferAllocator allocator) {
-    this.rows = new RowBuffer(schema, allocator);
-    this.keyColumns = List.copyOf(keyColumns);
-  }
-
-  /** Adds a build batch's rows; the batch is left as is. */
-  void add(VectorSchemaRoot batch) {
-    if (sealed) {
-      throw new IllegalStateException("join hash table is already built");
-    }
-    rows.append(batch);
-  }
-
-  /** Builds the hash table over every row added. */
-  void seal() {
-    sealed = true;
-    int rowCount = rows.rowCount();
-    if (rowCount == 0) {
-      return;
-    }
-    List<FieldVector> keys = keys(rows.rows());
-    hash = GroupByHash.create(keys);
-    int[] groups = new int[rowCount];
-    hash.groupIds(keys, rowCount, groups);
-    boolean[] keyValid = validKeys(keys, rowCount);
-    chainHeads = new int[hash.groupCount()];
-    Arrays.fill(chainHeads, END);
-    nextInChain = new int[rowCount];
-    // prepend from the last row, so each chain lists its rows in input order
-    for (int row = rowCount - 1; row >= 0; row--) {
-      if (keyValid[row]) {
-        nextInChain[row] = chainHeads[groups[row]];
-        chainHeads[groups[row]] = row;
-      } else {
-        hasNullKey = true;
-        nextInChain[row] = END;
-      }
-    }
-  }
-
-  private List<FieldVector> keys(VectorSchemaRoot batch) {
-    List<FieldVector> keys = new ArrayList<>(keyColumns.size());
-    for (int column : keyColumns) {
-      keys.add(batch.getVector(column));
-    }
-    return keys;
-  }
-
-  /** True for rows whose every key is non-NULL. */
-  static boolean[] validKeys(List<FieldVector> keys, int rowCount) {
-    boolean[] valid = new boolean[rowCount];
-    Arrays.fill(valid, true);
-    boolean[] column = new boolean[rowCount];
-    for (FieldVector key : keys) {
-      if (!ColumnReader.hasNulls(key, rowCount)) {
-        continue;
-      }
-      ColumnReader.readValidity(key, rowCount, column);
-      for (int i = 0; i < rowCount; i++) {
-        valid[i] &= column[i];
-      }
-    }
-    return valid;
-  }
+  private long[] probeHashes = new long[0];
+  private long[] probeValues = new long[0];
+  private boolean[] probeNull = new boolean[0];
+  private long[] scratch = new long[0];
 
   /**
-   * Fills {@code heads[0..rowCount)} with the first build row matching each probe row's keys, or
-   * -1 when none does (always -1 for a NULL probe key).
+   * Indexes {@code rows} on the build columns {@code keys}. The table owns the rows from now on; if
+   * indexing fails they are released.
    */
-  void firstMatches(List<FieldVector> probeKeys, int rowCount, int[] heads) {
-    if (hash == null) {
-      Arrays.fill(heads, 0, rowCount, END);
-      return;
-    }
-    hash.lookup(probeKeys, rowCount, heads);
-    for (int i = 0; i < rowCount; i++) {
-      int group = heads[i];
-      heads[i] = group < 0 ? END : chainHeads[group];
+  static JoinHashTable build(BuildRows rows, List<Integer> keys) {
+    AllocationReservation reservation = null;
+    try {
+      rows.seal();
+      reservation = reserve(rows, keys.size());
+      return new JoinHashTable(rows, keys, reservation);
+    } catch (RuntimeException | Error e) {
+      try {
+        if (reservation != null) {
+          reservation.close();
+        }
+      } finally {
+        rows.close();
+      }
+      throw e;
     }
   }
 
-  /** The next build row with the same key as {@code row}, or -1. */
-  int nextMatch(int row) {
-    return nextInChain[row];
+  private JoinHashTable(BuildRows rows, List<Integer> keys, AllocationReservation reservation) {
+    this.rows = rows;
+    this.reservation = reservation;
+    this.keyCount = keys.size();
+    int rowCount = rows.rowCount();
+    keyLayouts = new ValueLayout[keyCount];
+    for (int k = 0; k < keyCount; k++) {
+      keyLayouts[k] = rowCount == 0 ? ValueLayout.NULL : ValueLayout.of(rows.chunk(0).getVector(keys.get(k)));
+    }
+    singleLongKey = keyCount == 1 && (keyLayouts[0] == ValueLayout.LONG || keyLayouts[0] == ValueLayout.BOOLEAN);
+    boolean[] nullKey = new boolean[rowCount];
+    if (singleLongKey) {
+      singleKeys = new long[rowCount];
+      hashes = null;
+      keyColumns = null;
+    } else {
+      singleKeys = null;
+      hashes = keyCount == 0 ? null : new long[rowCount];
+      keyColumns = new JoinKeyColumn[keyCount];
+      for (int k = 0; k < keyCount; k++) {
+        keyColumns[k] = JoinKeyColumn.forLayout(keyLayouts[k]);
+        keyColumns[k].loadBuild(rows, keys.get(k));
+      }
+    }
+    int nullCount = readBuildKeys(keys, nullKey);
+    nullKeyRows = new int[nullCount];
+    int capacity = tableSize(rowCount - nullCount);
+    buckets = new int[capacity];
+    Arrays.fill(buckets, END);
+    mask = capacity - 1;
+    next = new int[keyCount == 0 ? 0 : rowCount];
+    if (keyCount > 0) {
+      int nulls = nullCount;
+      // inserted last to first so that each chain lists its rows in build order
+      for (int row = rowCount - 1; row >= 0; row--) {
+        if (nullKey[row]) {
+          nullKeyRows[--nulls] = row;
+          continue;
+        }
+        int bucket = (int) (singleLongKey ? KeyHashing.mix(singleKeys[row]) : hashes[row]) & mask;
+        next[row] = buckets[bucket];
+        buckets[bucket] = row;
+      }
+    }
+  }
+
+  /** Charges the index's arrays to the build rows' allocator before they are created. */
+  private static AllocationReservation reserve(BuildRows rows, int keyCount) {
+    long rowCount = rows.rowCount();
+    // next, null flags, hashes or key values, per-column key copies, and the buckets
+    long bytes = keyCount == 0 ? 0
+        : rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize((int) (rowCount * 3 / 2)) * 4L;
+    AllocationReservation reservation = rows.allocator().newReservation();
+    if (!reservation.add(bytes)) {
+      reservation.close();
+      throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the hash table of a join's build side of "
+          + rowCount + " rows needs " + bytes + " bytes more than the task's memory limit allows");
+    }
+    return reservation;
+  }
+
+  private static int tableSize(int entries) {
+    int wanted = Math.max(16, entries + (entries >>> 1));
+    return Integer.highestOneBit(wanted - 1) << 1;
+  }
+
+  /** Reads keys and hashes of every build row, chunk by chunk; returns how many rows have a NULL key. */
+  private int readBuildKeys(List<Integer> keys, boolean[] nullKey) {
+    if (keyCount == 0) {
+      return 0;
+    }
+    int chunkRows = Math.min(rows.rowCount(), rows.chunkCapacity());
+    long[] chunkHashes = new long[chunkRows];
+    long[] chunkScratch = new long[chunkRows];
+    int nullCount = 0;
+    for (int c = 0; c < rows.chunkCount(); c++) {
+      VectorSchemaRoot chunk = rows.chunk(c);
+      int count = chunk.getRowCount();
+      int base = rows.rowId(c, 0);
+      if (singleLongKey) {
+        ColumnReader.readLongs(chunk.getVector(keys.get(0)), count, chunkScratch);
+        System.arraycopy(chunkScratch, 0, singleKeys, base, count);
+      } else {
+        for (int k = 0; k < keyCount; k++) {
+          KeyHashing.hashColumn(chunk.getVector(keys.get(k)), count, chunkHashes, k == 0, chunkScratch);
+        }
+        System.arraycopy(chunkHashes, 0, hashes, base, count);
+      }
+      for (int k = 0; k < keyCount; k++) {
+        FieldVector vector = chunk.getVector(keys.get(k));
+        if (vector instanceof NullVector) {
+          Arrays.fill(nullKey, base, base + count, true);
+        } else if (vector.getNullCount() > 0) {
+          ArrowBuf validity = vector.getValidityBuffer();
+          for (int i = 0; i < count; i++) {
+            nullKey[base + i] |= !ColumnReader.isValid(validity, i);
+          }
+        }
+      }
+    }
+    for (boolean isNull : nullKey) {
+      nullCount += isNull ? 1 : 0;
+    }
+    return nullCount;
+  }
+
+  BuildRows rows() {
+    return rows;
   }
 
   int rowCount() {
     return rows.rowCount();
   }
 
-  boolean hasNullKey() {
-    return hasNullKey;
+  int keyCount() {
+    return keyCount;
   }
 
-  VectorSchemaRoot rows() {
-    return rows.rows();
+  /** Build rows whose key has a NULL, ascending. */
+  int[] nullKeyRows() {
+    return nullKeyRows;
+  }
+
+  /** Hashes and reads the probe keys of {@code batch}'s rows; valid until the next call. */
+  void loadProbe(VectorSchemaRoot batch, List<Integer> keys) {
+    int count = batch.getRowCount();
+    if (probeNull.length < count) {
+      int capacity = Math.max(count, 1024);
+      probeHashes = new long[capacity];
+      probeValues = new long[capacity];
+      probeNull = new boolean[capacity];
+      scratch = new long[capacity];
+    }
+    Arrays.fill(probeNull, 0, count, false);
+    for (int k = 0; k < keyCount; k++) {
+      FieldVector vector = batch.getVector(keys.get(k));
+      if (vector instanceof NullVector) {
+        Arrays.fill(probeNull, 0, count, true);
+      } else if (vector.getNullCount() > 0) {
+        ArrowBuf validity = vector.getValidityBuffer();
+        for (int i = 0; i < count; i++) {
+          probeNull[i] |= !ColumnReader.isValid(validity, i);
+        }
+      }
+    }
+    if (keyCount == 0 || rows.rowCount() == 0) {
+      return;
+    }
+    if (singleLongKey) {
+      FieldVector vector = batch.getVector(keys.get(0));
+      if (!(vector instanceof NullVector)) {
+        JoinKeyColumn.checkLayout(keyLayouts[0], vector);
+        ColumnReader.readLongs(vector, count, probeValues);
+        for (int i = 0; i < count; i++) {
+          probeHashes[i] = KeyHashing.mix(probeValues[i]);
+        }
+      }
+      return;
+    }
+    for (int k = 0; k < keyCount; k++) {
+      FieldVector vector = batch.getVector(keys.get(k));
+      if (keyLayouts[k] != ValueLayout.NULL) {
+        JoinKeyColumn.checkLayout(keyLayouts[k], vector);
+      }
+      KeyHashing.hashColumn(vector, count, probeHashes, k == 0, scratch);
+      keyColumns[k].loadProbe(vector, count);
+    }
+  }
+
+  /** True when probe row {@code probeRow}'s key has a NULL. */
+  boolean probeKeyIsNull(int probeRow) {
+    return probeNull[probeRow];
+  }
+
+  /** The first build row whose key equals probe row {@code probeRow}'s, or -1. Needs at least one key. */
+  int firstMatch(int probeRow) {
+    if (probeNull[probeRow] || rows.rowCount() == 0) {
+      return END;
+    }
+    return walk(probeRow, buckets[(int) probeHashes[probeRow] & mask]);
+  }
+
+  /** The build row after {@code previous} (a match of {@code probeRow}) that matches too, or -1. */
+  int nextMatch(int probeRow, int previous) {
+    return walk(probeRow, next[previous]);
+  }
+
+  private int walk(int probeRow, int row) {
+    if (singleLongKey) {
+      long value = probeValues[probeRow];
+      while (row != END && singleKeys[row] != value) {
+        row = next[row];
+      }
+      return row;
+    }
+    long hash = probeHashes[probeRow];
+    while (row != END && !(hashes[row] == hash && keysEqual(probeRow, row))) {
+      row = next[row];
+    }
+    return row;
+  }
+
+  private boolean keysEqual(int probeRow, int buildRow) {
+    for (JoinKeyColumn column : keyColumns) {
+      if (!column.equal(probeRow, buildRow)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when probe row {@code probeRow} has at least one matching build row. */
+  boolean hasMatch(int probeRow) {
+    return firstMatch(probeRow) != END;
   }
 
   @Override
   public void close() {
-    rows.close();
-    hash = null;
+    try {
+      reservation.close();
+    } finally {
+      rows.close();
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.quiver.exec.operator.join;
 
-import io.quiver.exec.expression.ExpressionCompiler;
 import io.quiver.exec.fragment.expression.Call;
 import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.expression.InputReference;
@@ -8,7 +7,7 @@ import io.quiver.exec.fragment.expression.ScalarFunction;
 import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.JoinType;
 import io.quiver.exec.fragment.node.ValuesNode;
-import io.quiver.exec.operator.OperatorPipeline;
+import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.testing.ListSourceOperator;
 import io.quiver.exec.testing.Pipelines;
 import io.quiver.exec.testing.TestTables;
@@ -58,10 +57,9 @@ final class JoinTestSupport {
   static List<List<Object>> hashJoin(BufferAllocator allocator, List<List<Object>> probe, List<List<Object>> build,
       JoinType type, boolean twoKeys, boolean withResidual, int batchSize) {
     HashJoinNode node = node(type, twoKeys, withResidual);
-    OperatorPipeline buildPipeline = new OperatorPipeline(List.of(
-        new ListSourceOperator(TestTables.batches(allocator, BUILD, build, batchSize))));
-    HashJoinOperator join = new HashJoinOperator(node, buildPipeline,
-        withResidual ? ExpressionCompiler.compile(node.residualCondition(), allocator) : null, allocator, batchSize);
+    HashJoinOperator join = HashJoinOperator.create(node,
+        List.of(new ListSourceOperator(TestTables.batches(allocator, BUILD, build, batchSize))), allocator, batchSize,
+        new CancellationToken());
     return Pipelines.run(TestTables.batches(allocator, PROBE, probe, batchSize), join);
   }
 
