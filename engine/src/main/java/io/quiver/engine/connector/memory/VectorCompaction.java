@@ -1,57 +1,64 @@
 package io.quiver.engine.connector.memory;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 
 /**
- * Copies a text or binary vector whose data buffer is far larger than its values into a right-sized
- * one. Producers size such buffers for the widest values (a VARCHAR(44) column gets 44 bytes a row);
- * a table keeps its batches for long, so the slack would be held for as long as the table lives.
+ * Copies a vector whose buffers are much larger than its values into right-sized buffers. A table
+ * keeps its batches for long, and producers' buffers carry slack: Arrow allocates a fixed-width
+ * vector's validity and values as one block rounded up to a power of two (8192 BIGINTs take 128 KiB
+ * for 65 KiB of data), and text buffers are sized for the widest values. Each buffer is allocated on
+ * its own here, so a power-of-two value buffer stays its own size.
  */
 final class VectorCompaction {
 
-  /** Compact only when the data buffer holds at least this many bytes more than its values need... */
-  private static final long MIN_SLACK_BYTES = 16 * 1024;
-  /** ...and at least this many times what they need. */
-  private static final long MIN_SLACK_FACTOR = 2;
+  /** Compact when the buffers hold more than this many bytes per byte of values. */
+  private static final double MAX_SLACK = 1.25;
 
   private VectorCompaction() {
   }
 
   /**
    * {@code vector} itself if it is tight enough, or a right-sized copy in {@code allocator}; the
-   * caller closes {@code vector} if a copy came back.
+   * caller closes {@code vector} if a copy came back. The vector's value count must be set.
    */
   static FieldVector compact(FieldVector vector, BufferAllocator allocator) {
-    if (!(vector instanceof BaseVariableWidthVector variable)) {
-      return vector;
-    }
-    int rows = variable.getValueCount();
+    int rows = vector.getValueCount();
     if (rows == 0) {
       return vector;
     }
-    long first = variable.getOffsetBuffer().getInt(0);
-    long end = variable.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
-    long used = end - first;
-    long capacity = variable.getDataBuffer().capacity();
-    if (first != 0 || capacity - used < MIN_SLACK_BYTES || capacity < MIN_SLACK_FACTOR * used) {
+    // getFieldBuffers() sets each buffer's writer index to the bytes its values use.
+    List<ArrowBuf> buffers = vector.getFieldBuffers();
+    long used = 0;
+    long capacity = 0;
+    for (ArrowBuf buffer : buffers) {
+      used += buffer.writerIndex();
+      capacity += buffer.capacity();
+    }
+    if (capacity <= MAX_SLACK * used) {
       return vector;
     }
-    BaseVariableWidthVector copy = (BaseVariableWidthVector) variable.getField().createVector(allocator);
+    List<ArrowBuf> copies = new ArrayList<>(buffers.size());
+    FieldVector copy = vector.getField().createVector(allocator);
     try {
-      copy.allocateNew(Math.max(1, used), rows);
-      copy.getValidityBuffer().setBytes(0, variable.getValidityBuffer(), 0,
-          BitVectorHelper.getValidityBufferSize(rows));
-      copy.getOffsetBuffer().setBytes(0, variable.getOffsetBuffer(), 0,
-          (long) (rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH);
-      copy.getDataBuffer().setBytes(0, variable.getDataBuffer(), 0, used);
-      copy.setLastSet(rows - 1);
-      copy.setValueCount(rows);
+      for (ArrowBuf buffer : buffers) {
+        long size = buffer.writerIndex();
+        ArrowBuf target = allocator.buffer(Math.max(1, size));
+        copies.add(target);
+        target.setBytes(0, buffer, 0, size);
+        target.writerIndex(size);
+      }
+      // The vector takes its own reference to each copy; ours are released below.
+      copy.loadFieldBuffers(new ArrowFieldNode(rows, vector.getNullCount()), copies);
     } catch (RuntimeException | Error e) {
       copy.close();
       throw e;
+    } finally {
+      copies.forEach(ArrowBuf::close);
     }
     return copy;
   }
