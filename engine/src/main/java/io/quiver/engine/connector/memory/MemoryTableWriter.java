@@ -54,11 +54,18 @@ public final class MemoryTableWriter implements ResultSink {
     return rows;
   }
 
+  /**
+   * Moves the batch's buffers into the table's allocator (compacting text columns with much slack),
+   * outside the lock, so that the result tasks of a query store their batches in parallel.
+   */
   @Override
-  public synchronized void accept(VectorSchemaRoot batch) {
+  public void accept(VectorSchemaRoot batch) {
+    StoredBatch stored;
     try (batch) {
-      if (done) {
-        throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the write of table " + tableName + " has ended");
+      synchronized (this) {
+        if (done) {
+          throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the write of table " + tableName + " has ended");
+        }
       }
       int count = batch.getRowCount();
       if (count == 0) {
@@ -71,18 +78,29 @@ public final class MemoryTableWriter implements ResultSink {
       List<FieldVector> moved = new ArrayList<>(schema.size());
       try {
         for (FieldVector vector : batch.getFieldVectors()) {
+          vector.setValueCount(count);
           TransferPair pair = vector.getTransferPair(allocator);
           pair.transfer();
           FieldVector target = (FieldVector) pair.getTo();
-          moved.add(target);
-          target.setValueCount(count);
+          FieldVector compacted = VectorCompaction.compact(target, allocator);
+          if (compacted != target) {
+            target.close();
+          }
+          moved.add(compacted);
         }
-        batches.add(new StoredBatch(moved, count));
+        stored = new StoredBatch(moved, count);
       } catch (RuntimeException | Error e) {
         moved.forEach(FieldVector::close);
         throw e;
       }
-      rows += count;
+    }
+    synchronized (this) {
+      if (done) {
+        stored.close();
+        throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the write of table " + tableName + " has ended");
+      }
+      batches.add(stored);
+      rows += stored.rows();
     }
   }
 

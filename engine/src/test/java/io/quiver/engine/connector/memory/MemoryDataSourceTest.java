@@ -238,6 +238,38 @@ class MemoryDataSourceTest {
   }
 
   @Test
+  void textColumnsWithMuchSlackAreStoredRightSized() {
+    MemoryTableWriter writer = connector.newTableWriter("default", "slack", SCHEMA);
+    try (BufferAllocator producer = root.newChildAllocator("producer", 0, Long.MAX_VALUE)) {
+      VectorSchemaRoot batch = VectorSchemaRoot.create(SCHEMA.toArrowSchema(), producer);
+      BigIntVector ids = (BigIntVector) batch.getVector(0);
+      VarCharVector names = (VarCharVector) batch.getVector(1);
+      ids.allocateNew(100);
+      names.allocateNew(1 << 20, 100);
+      for (int i = 0; i < 100; i++) {
+        ids.set(i, i);
+        if (i % 5 == 0) {
+          names.setNull(i);
+        } else {
+          names.setSafe(i, ("n" + i).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      batch.setRowCount(100);
+      assertTrue(producer.getAllocatedMemory() > 1 << 20);
+      writer.accept(batch);
+    }
+    MemoryTable table = connector.addTable("default", "slack", writer, false).orElseThrow();
+    assertTrue(connector.allocatedBytes() < 64 * 1024, "allocated " + connector.allocatedBytes());
+    List<String> all = new ArrayList<>();
+    for (int split = 0; split < 3; split++) {
+      try (SplitReader reader = open(table, split, 3, 1000)) {
+        all.addAll(drain(reader));
+      }
+    }
+    assertEquals(expected(0, 100), all);
+  }
+
+  @Test
   void anEmptyResultMakesAnEmptyTable() {
     MemoryTableWriter writer = connector.newTableWriter("default", "empty", SCHEMA);
     MemoryTable table = connector.addTable("default", "empty", writer, false).orElseThrow();
