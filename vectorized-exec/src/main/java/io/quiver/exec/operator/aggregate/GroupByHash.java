@@ -9,20 +9,10 @@ import org.apache.arrow.vector.FieldVector;
  */
 public interface GroupByHash {
 
-  /** What {@link #lookup} reports for a key that has no group. */
-  int NO_GROUP = -1;
-
-
   /** Fills {@code groupIds[0..rowCount)} with the group of each row, creating groups as needed. */
   void groupIds(List<FieldVector> keys, int rowCount, int[] groupIds);
 
   int groupCount();
-
-  /**
-   * Fills {@code groupIds[0..rowCount)} with the existing group of each row, or -1 where the row's
-   * key has no group; creates no groups (the probe side of a hash join).
-   */
-  void lookup(List<FieldVector> keys, int rowCount, int[] groupIds);
 
   /** Writes key {@code keyIndex} of groups {@code from..from+count)} into a fresh output vector. */
   void writeKey(int keyIndex, int from, int count, FieldVector output);

@@ -60,38 +60,6 @@ final class LongGroupByHash implements GroupByHash {
     }
   }
 
-  @Override
-  public void lookup(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    FieldVector key = keys.get(0);
-    if (values.length < rowCount) {
-      values = new long[rowCount];
-    }
-    ColumnReader.readLongs(key, rowCount, values);
-    boolean nulls = key.getNullCount() > 0;
-    ArrowBuf validity = key.getValidityBuffer();
-    for (int i = 0; i < rowCount; i++) {
-      if (nulls && !ColumnReader.isValid(validity, i)) {
-        groupIds[i] = nullGroup < 0 ? NO_GROUP : nullGroup;
-        continue;
-      }
-      long value = values[i];
-      int slot = (int) KeyHashing.mix(value) & mask;
-      int found = NO_GROUP;
-      while (true) {
-        int group = slotGroups[slot];
-        if (group == EMPTY) {
-          break;
-        }
-        if (slotKeys[slot] == value) {
-          found = group;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      groupIds[i] = found;
-    }
-  }
-
   private int groupOf(long value) {
     int slot = (int) KeyHashing.mix(value) & mask;
     while (true) {

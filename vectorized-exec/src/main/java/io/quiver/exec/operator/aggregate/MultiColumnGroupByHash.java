@@ -31,15 +31,10 @@ final class MultiColumnGroupByHash implements GroupByHash {
 
   @Override
   public void groupIds(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    probe(keys, rowCount, groupIds, true);
+    probe(keys, rowCount, groupIds);
   }
 
-  @Override
-  public void lookup(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    probe(keys, rowCount, groupIds, false);
-  }
-
-  private void probe(List<FieldVector> keys, int rowCount, int[] groupIds, boolean insert) {
+  private void probe(List<FieldVector> keys, int rowCount, int[] groupIds) {
     if (hashes.length < rowCount) {
       hashes = new long[rowCount];
       scratch = new long[rowCount];
@@ -57,10 +52,6 @@ final class MultiColumnGroupByHash implements GroupByHash {
       int slot = (int) hash & mask;
       while (true) {
         int group = slots[slot];
-        if (group == EMPTY && !insert) {
-          groupIds[row] = NO_GROUP;
-          break;
-        }
         if (group == EMPTY) {
           group = newGroup(hash, row);
           slots[slot] = group;

@@ -38,15 +38,10 @@ final class TwoLongGroupByHash implements GroupByHash {
 
   @Override
   public void groupIds(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    probe(keys, rowCount, groupIds, true);
+    probe(keys, rowCount, groupIds);
   }
 
-  @Override
-  public void lookup(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    probe(keys, rowCount, groupIds, false);
-  }
-
-  private void probe(List<FieldVector> keys, int rowCount, int[] groupIds, boolean insert) {
+  private void probe(List<FieldVector> keys, int rowCount, int[] groupIds) {
     if (first.length < rowCount) {
       first = new long[rowCount];
       second = new long[rowCount];
@@ -69,10 +64,6 @@ final class TwoLongGroupByHash implements GroupByHash {
       int slot = (int) hash & mask;
       while (true) {
         int group = slotGroups[slot];
-        if (group == EMPTY && !insert) {
-          groupIds[row] = NO_GROUP;
-          break;
-        }
         if (group == EMPTY) {
           group = newGroup(a, b, nulls, hash);
           slotGroups[slot] = group;
