@@ -18,7 +18,8 @@ import java.util.Set;
  * @param compareDuckDb also run every query on DuckDB over the same data
  * @param output where the results go, as JSON or CSV by the file's extension
  * @param memoryLimitBytes the most bytes Quiver's buffers may hold (memory tables included); by
- *     default the JVM's maximum heap size, which is also its default cap on direct memory
+ *     default three quarters of the JVM's cap on direct memory, leaving room for what Netty's pools
+ *     hold beyond what Arrow counts
  */
 public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
     Path output, long memoryLimitBytes) {
@@ -32,8 +33,8 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
       "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
       "  --compare   duckdb: load the same data into DuckDB and run the same queries",
       "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
-      "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: the JVM's -Xmx;",
-      "              a larger limit also needs -XX:MaxDirectMemorySize in QUIVER_JAVA_OPTS)");
+      "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: 3/4 of the",
+      "              JVM's -XX:MaxDirectMemorySize, or of -Xmx without it; set both in QUIVER_JAVA_OPTS)");
 
   public BenchOptions {
     queries = List.copyOf(queries);
@@ -67,7 +68,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     int slots = Runtime.getRuntime().availableProcessors();
     boolean compare = false;
     Path output = null;
-    long memoryLimit = Runtime.getRuntime().maxMemory();
+    long memoryLimit = defaultMemoryLimit();
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
@@ -117,6 +118,34 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
       output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
     }
     return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit);
+  }
+
+  /** Three quarters of the JVM's cap on direct memory (where Arrow's buffers live). */
+  public static long defaultMemoryLimit() {
+    return maxDirectMemory() / 4 * 3;
+  }
+
+  /** {@code -XX:MaxDirectMemorySize} when given, else the JVM's default for it: the maximum heap size. */
+  static long maxDirectMemory() {
+    long cap = Runtime.getRuntime().maxMemory();
+    for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("-XX:MaxDirectMemorySize=")) {
+        String size = argument.substring(argument.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+        long unit = switch (size.isEmpty() ? ' ' : size.charAt(size.length() - 1)) {
+          case 'k' -> 1L << 10;
+          case 'm' -> 1L << 20;
+          case 'g' -> 1L << 30;
+          case 't' -> 1L << 40;
+          default -> 1;
+        };
+        try {
+          cap = Long.parseLong(unit == 1 ? size : size.substring(0, size.length() - 1)) * unit;
+        } catch (NumberFormatException e) {
+          // The JVM accepted it, so this cannot happen; keep the heap size as the estimate.
+        }
+      }
+    }
+    return cap;
   }
 
   /** The scale factor as written on the command line: 0.01, 1, 10. */
