@@ -1,5 +1,6 @@
 package io.quiver.planner;
 
+import io.quiver.planner.statistics.ColumnDistinctCounts;
 import io.quiver.sql.catalog.ConnectorTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** A connector table for planning tests: columns, a row count and a split count, no data. */
-final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
+final class FakeConnectorTable extends AbstractTable implements ConnectorTable,
+    ColumnDistinctCounts {
 
   /** One column: name, type, precision (-1: none), scale (-1: none), nullable. */
   record ColumnSpec(String name, SqlTypeName type, int precision, int scale, boolean nullable) {
@@ -24,6 +26,7 @@ final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
   private final double rowCount;
   private final int splitCount;
   private final List<Integer> primaryKey;
+  private final Map<String, Double> distinctCounts;
 
   FakeConnectorTable(String schemaName, String tableName, List<ColumnSpec> columns, double rowCount,
       int splitCount) {
@@ -33,6 +36,13 @@ final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
   /** A table whose {@code primaryKey} columns are unique (as the TPC-H connector declares them). */
   FakeConnectorTable(String schemaName, String tableName, List<ColumnSpec> columns, double rowCount,
       int splitCount, List<Integer> primaryKey) {
+    this(schemaName, tableName, columns, rowCount, splitCount, primaryKey, Map.of());
+  }
+
+  /** A table with a primary key (may be empty) and distinct counts of some columns, by name. */
+  FakeConnectorTable(String schemaName, String tableName, List<ColumnSpec> columns, double rowCount,
+      int splitCount, List<Integer> primaryKey, Map<String, Double> distinctCounts) {
+    this.distinctCounts = Map.copyOf(distinctCounts);
     this.primaryKey = List.copyOf(primaryKey);
     this.schemaName = schemaName;
     this.tableName = tableName;
@@ -65,6 +75,11 @@ final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
   }
 
   @Override
+  public double distinctCount(int column) {
+    return distinctCounts.getOrDefault(columns.get(column).name(), -1.0);
+  }
+
+  @Override
   public String connectorName() {
     return "tpch";
   }
@@ -81,7 +96,7 @@ final class FakeConnectorTable extends AbstractTable implements ConnectorTable {
 
   @Override
   public Map<String, String> properties() {
-    return Map.of("scaleFactor", schemaName.equals("tiny") ? "0.01" : schemaName.substring(2));
+    return Map.of("scaleFactor", schemaName.equals("tiny") ? "0.01" : "1");
   }
 
   @Override

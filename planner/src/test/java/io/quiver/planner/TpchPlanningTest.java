@@ -61,6 +61,56 @@ class TpchPlanningTest {
     checkWellFormed(plan);
   }
 
+  @ParameterizedTest(name = "q{0}")
+  @MethodSource("queryNumbers")
+  void plansAndRoundTripsWithoutKeys(int number) {
+    StagePlan plan = PlanTesting.planner().plan(query(number), List.of("tpch", "sf1_keyless"))
+        .stagePlan();
+    assertEquals(plan, FragmentCodec.decodePlan(FragmentCodec.encode(plan)));
+    checkWellFormed(plan);
+  }
+
+  /**
+   * Tables without declared keys (as memory tables are) must not make customer JOIN supplier on
+   * their nation keys (about 400 suppliers per customer at SF1) look like a cheap first join:
+   * every join that brings customer and supplier together must already hold orders and lineitem.
+   */
+  @Test
+  void q05WithoutKeysDoesNotJoinCustomerWithSupplierFirst() {
+    for (String schema : List.of("sf1", "sf1_keyless")) {
+      StagePlan plan = PlanTesting.planner().plan(query(5), List.of("tpch", schema)).stagePlan();
+      String tree = tree(plan, plan.resultStage().root());
+      List<java.util.Set<String>> joins = new ArrayList<>();
+      joinTables(plan, plan.resultStage().root(), joins);
+      assertTrue(joins.size() >= 5, schema + ": " + tree);
+      for (java.util.Set<String> tables : joins) {
+        if (tables.contains("customer") && tables.contains("supplier")) {
+          assertTrue(tables.contains("orders") && tables.contains("lineitem"),
+              schema + ": customer joined with supplier before orders and lineitem: " + tree);
+        }
+      }
+    }
+  }
+
+  /** The tables under each join, collected bottom-up; returns the tables under {@code node}. */
+  private static java.util.Set<String> joinTables(StagePlan plan, PlanNode node,
+      List<java.util.Set<String>> joins) {
+    java.util.Set<String> tables = new java.util.HashSet<>();
+    if (node instanceof io.quiver.exec.fragment.node.TableScanNode scan) {
+      tables.add(scan.table().table());
+    } else if (node instanceof ExchangeSourceNode source) {
+      tables.addAll(joinTables(plan, plan.stage(source.sourceStageId()).root(), joins));
+    } else {
+      for (PlanNode child : node.children()) {
+        tables.addAll(joinTables(plan, child, joins));
+      }
+    }
+    if (node instanceof HashJoinNode) {
+      joins.add(tables);
+    }
+    return tables;
+  }
+
   @Test
   void planningTimesAfterWarmUp() {
     QueryPlanner planner = PlanTesting.planner();
@@ -79,6 +129,11 @@ class TpchPlanningTest {
         best = Math.min(best, planned.planningNanos());
       }
       report.append(String.format("  q%02d %7.1f ms  %s%n", q, best / 1e6, shape(planned.stagePlan())));
+    }
+    report.append("Join trees without keys (row and distinct counts only, as memory tables):\n");
+    for (int q = 1; q <= 22; q++) {
+      StagePlan keyless = planner.plan(query(q), List.of("tpch", "sf1_keyless")).stagePlan();
+      report.append(String.format("  q%02d  %s%n", q, tree(keyless, keyless.resultStage().root())));
     }
     System.out.print(report);
   }

@@ -3,6 +3,7 @@ package io.quiver.planner;
 import io.quiver.planner.FakeConnectorTable.ColumnSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -26,6 +27,9 @@ final class TpchTestCatalog {
     SchemaPlus tpch = root.add("tpch", new AbstractSchema());
     addTpch(tpch.add("tiny", new AbstractSchema()), "tiny", 0.01, TINY_SPLITS);
     addTpch(tpch.add("sf1", new AbstractSchema()), "sf1", 1, SF1_SPLITS);
+    // As memory tables hold TPC-H SF1 copied from the connector: row counts and distinct counts,
+    // no declared keys.
+    addTpch(tpch.add("sf1_keyless", new AbstractSchema()), "sf1_keyless", 1, SF1_SPLITS);
     SchemaPlus test = root.add("test", new AbstractSchema());
     SchemaPlus misc = test.add("misc", new AbstractSchema());
     misc.add("nullable", new FakeConnectorTable("misc", "nullable", List.of(
@@ -86,12 +90,33 @@ final class TpchTestCatalog {
         text("r_comment", SqlTypeName.VARCHAR, 152)));
   }
 
-  /** A TPC-H table with its primary key, as the real connector declares it. */
+  /**
+   * A TPC-H table with its primary key, as the real connector declares it; in a {@code _keyless}
+   * schema without keys but with the distinct counts of the key, foreign key and date columns.
+   */
   private static FakeConnectorTable table(String schema, String name, List<Integer> primaryKey,
       double rows, int splits, ColumnSpec... columns) {
+    if (schema.endsWith("_keyless")) {
+      return new FakeConnectorTable(schema, name, new ArrayList<>(List.of(columns)), rows, splits,
+          List.of(), SF1_DISTINCT_COUNTS);
+    }
     return new FakeConnectorTable(schema, name, new ArrayList<>(List.of(columns)), rows, splits,
         primaryKey);
   }
+
+  /** Distinct values of TPC-H SF1 columns (by column name, unique across tables). */
+  private static final Map<String, Double> SF1_DISTINCT_COUNTS = Map.ofEntries(
+      Map.entry("l_orderkey", 1_500_000.0), Map.entry("l_partkey", 200_000.0),
+      Map.entry("l_suppkey", 10_000.0), Map.entry("l_linenumber", 7.0),
+      Map.entry("l_shipdate", 2_526.0), Map.entry("l_returnflag", 3.0),
+      Map.entry("o_orderkey", 1_500_000.0), Map.entry("o_custkey", 99_996.0),
+      Map.entry("o_orderdate", 2_406.0),
+      Map.entry("c_custkey", 150_000.0), Map.entry("c_nationkey", 25.0),
+      Map.entry("p_partkey", 200_000.0), Map.entry("s_suppkey", 10_000.0),
+      Map.entry("s_nationkey", 25.0), Map.entry("ps_partkey", 200_000.0),
+      Map.entry("ps_suppkey", 10_000.0), Map.entry("n_nationkey", 25.0),
+      Map.entry("n_name", 25.0), Map.entry("n_regionkey", 5.0), Map.entry("r_regionkey", 5.0),
+      Map.entry("r_name", 5.0));
 
   private static ColumnSpec col(String name, SqlTypeName type) {
     return new ColumnSpec(name, type, -1, -1, false);

@@ -30,8 +30,12 @@ import org.apache.calcite.util.ImmutableBitSet;
  * table it reads, or the group keys of an aggregate), each row of the other side matches at most
  * one row: the join has as many rows as the other side, scaled by the fraction of the unique
  * side's table that survives its filters (the foreign key / primary key assumption). Joins on
- * keys unique on neither side keep Calcite's estimate. Non-key conditions scale by Calcite's
- * selectivity guess.
+ * keys unique on neither side use the tables' distinct counts where known
+ * ({@link ColumnDistinctCounts}): {@code left x right / max(distinct left keys, distinct right keys)},
+ * so an equi-join on a column with few values (a nation key) is seen to multiply rows. Without
+ * either, Calcite's estimate stays. Never is uniqueness assumed without a key: a table with only a
+ * row count must not make a many-to-many join look like a lookup. Non-key conditions scale by
+ * Calcite's selectivity guess.
  */
 public class JoinRowCount extends RelMdRowCount {
 
@@ -66,6 +70,9 @@ public class JoinRowCount extends RelMdRowCount {
       inner = inner == null ? estimate : Math.min(inner, estimate);
     }
     if (inner == null) {
+      inner = fromDistinctCounts(leftRows, rightRows, leftOrigin, rightOrigin);
+    }
+    if (inner == null) {
       return fallback;
     }
     RexNode rest = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), residual, true);
@@ -84,8 +91,27 @@ public class JoinRowCount extends RelMdRowCount {
     }
   }
 
-  /** Whether {@code keys} are unique in {@code rel}, and how many rows their source has unfiltered. */
-  record KeyOrigin(boolean unique, double rows) {
+  /**
+   * Equi-join rows from the keys' distinct counts: every value of the side with fewer distinct
+   * keys is assumed to occur in the other side (containment). A side's distinct count cannot pass
+   * its estimated rows (filters remove values too). Null when neither side's count is known.
+   */
+  private static Double fromDistinctCounts(double leftRows, double rightRows, KeyOrigin left,
+      KeyOrigin right) {
+    double leftDistinct = left == null ? -1 : Math.min(left.distinct(), leftRows);
+    double rightDistinct = right == null ? -1 : Math.min(right.distinct(), rightRows);
+    double distinct = Math.max(leftDistinct, rightDistinct);
+    if (!(distinct > 0)) {
+      return null;
+    }
+    return leftRows * rightRows / distinct;
+  }
+
+  /**
+   * Whether {@code keys} are unique in {@code rel}, how many rows their source has unfiltered, and
+   * how many distinct key values the source holds (negative: unknown).
+   */
+  record KeyOrigin(boolean unique, double rows, double distinct) {
   }
 
   /** Follows key columns through filters and projections to a scan or an aggregate; null if lost. */
@@ -114,7 +140,7 @@ public class JoinRowCount extends RelMdRowCount {
       boolean unique = aggregate.getGroupCount() > 0
           && keys.containsAll(ImmutableBitSet.range(aggregate.getGroupCount()).asList());
       Double rows = mq.getRowCount(aggregate);
-      return rows == null ? null : new KeyOrigin(unique, rows);
+      return rows == null ? null : new KeyOrigin(unique, rows, unique ? rows : -1);
     }
     if (rel instanceof Join join && !join.getJoinType().projectsRight()) {
       return origin(join.getLeft(), keys, mq);
@@ -132,7 +158,28 @@ public class JoinRowCount extends RelMdRowCount {
   }
 
   private static KeyOrigin tableOrigin(RelOptTable table, List<Integer> columns) {
-    Boolean key = table.isKey(ImmutableBitSet.of(columns));
-    return new KeyOrigin(Boolean.TRUE.equals(key), table.getRowCount());
+    boolean unique = Boolean.TRUE.equals(table.isKey(ImmutableBitSet.of(columns)));
+    double rows = table.getRowCount();
+    return new KeyOrigin(unique, rows, unique ? rows : distinctCount(table, columns, rows));
+  }
+
+  /**
+   * Distinct values of several columns together: the product of each column's distinct count,
+   * at most the table's rows (columns are assumed independent). Negative when any is unknown.
+   */
+  private static double distinctCount(RelOptTable table, List<Integer> columns, double rows) {
+    ColumnDistinctCounts counts = table.unwrap(ColumnDistinctCounts.class);
+    if (counts == null) {
+      return -1;
+    }
+    double product = 1;
+    for (int column : columns) {
+      double distinct = counts.distinctCount(column);
+      if (!(distinct > 0)) {
+        return -1;
+      }
+      product *= distinct;
+    }
+    return Math.min(product, rows);
   }
 }

@@ -1,6 +1,7 @@
 package io.quiver.engine.connector.memory;
 
 import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.planner.statistics.ColumnDistinctCounts;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.sql.catalog.ConnectorTable;
@@ -13,11 +14,12 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A table of the memory catalog as the planner sees it: its columns, its exact row count and one
- * split per partition. Its handle carries the table's id, so a scan planned before the table was
+ * A table of the memory catalog as the planner sees it: its columns, its exact row count, each
+ * column's distinct count as estimated while the table was written, and one split per partition. Its handle carries the table's id, so a scan planned before the table was
  * dropped (and perhaps created again under the same name) never reads another table's data.
  */
-public final class MemoryTable extends AbstractTable implements ConnectorTable {
+public final class MemoryTable extends AbstractTable implements ConnectorTable,
+    ColumnDistinctCounts {
 
   /** The table handle property that carries the table's id to the executors. */
   public static final String TABLE_ID_PROPERTY = "tableId";
@@ -48,6 +50,12 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable {
   @Override
   public Statistic getStatistic() {
     return Statistics.of((double) data.rowCount(), List.of());
+  }
+
+  /** Estimated while the rows were written; no keys are declared, so joins rely on these. */
+  @Override
+  public double distinctCount(int column) {
+    return data.distinctCount(column);
   }
 
   @Override

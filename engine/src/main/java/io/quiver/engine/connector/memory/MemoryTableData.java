@@ -14,6 +14,7 @@ final class MemoryTableData {
   private final List<List<StoredBatch>> partitions;
   private final long rowCount;
   private final long bytes;
+  private final double[] distinctCounts;
   private final BufferAllocator allocator;
   private int leases;
   private boolean dropped;
@@ -21,6 +22,16 @@ final class MemoryTableData {
 
   /** @param allocator the table's allocator, holding every batch; closed when the data is freed */
   MemoryTableData(List<List<StoredBatch>> partitions, BufferAllocator allocator) {
+    this(partitions, allocator, new double[0]);
+  }
+
+  /**
+   * @param distinctCounts per column, the estimated number of distinct non-null values (columns
+   *     past its end: unknown)
+   */
+  MemoryTableData(List<List<StoredBatch>> partitions, BufferAllocator allocator,
+      double[] distinctCounts) {
+    this.distinctCounts = distinctCounts.clone();
     this.partitions = List.copyOf(partitions.stream().map(List::copyOf).toList());
     this.allocator = allocator;
     long rows = 0;
@@ -45,6 +56,11 @@ final class MemoryTableData {
 
   long rowCount() {
     return rowCount;
+  }
+
+  /** The estimated distinct non-null values of column {@code column}; negative when unknown. */
+  double distinctCount(int column) {
+    return column >= 0 && column < distinctCounts.length ? distinctCounts[column] : -1;
   }
 
   /** Bytes of data the batches hold. */

@@ -24,6 +24,8 @@ public final class MemoryTableWriter implements ResultSink {
   private final BufferAllocator allocator;
   private final int partitionCount;
   private final List<StoredBatch> batches = new ArrayList<>();
+  /** Per column: the distinct values seen so far, for the planner's join estimates. */
+  private final DistinctCountSketch[] distinctValues;
   private final java.util.function.Consumer<MemoryTableWriter> onEnd;
   private long rows;
   private boolean done;
@@ -43,6 +45,10 @@ public final class MemoryTableWriter implements ResultSink {
     this.allocator = allocator;
     this.partitionCount = partitionCount;
     this.onEnd = onEnd;
+    this.distinctValues = new DistinctCountSketch[schema.size()];
+    for (int i = 0; i < distinctValues.length; i++) {
+      distinctValues[i] = new DistinctCountSketch();
+    }
   }
 
   public RowSchema schema() {
@@ -61,6 +67,7 @@ public final class MemoryTableWriter implements ResultSink {
   @Override
   public void accept(VectorSchemaRoot batch) {
     StoredBatch stored;
+    DistinctCountSketch[] batchValues;
     try (batch) {
       synchronized (this) {
         if (done) {
@@ -88,6 +95,12 @@ public final class MemoryTableWriter implements ResultSink {
           }
           moved.add(compacted);
         }
+        // Counted outside the lock, so that result tasks count in parallel; merged under it.
+        batchValues = new DistinctCountSketch[moved.size()];
+        for (int i = 0; i < batchValues.length; i++) {
+          batchValues[i] = new DistinctCountSketch();
+          batchValues[i].addAll(moved.get(i), count);
+        }
         stored = new StoredBatch(moved, count);
       } catch (RuntimeException | Error e) {
         moved.forEach(FieldVector::close);
@@ -101,6 +114,9 @@ public final class MemoryTableWriter implements ResultSink {
       }
       batches.add(stored);
       rows += stored.rows();
+      for (int i = 0; i < distinctValues.length; i++) {
+        distinctValues[i].merge(batchValues[i]);
+      }
     }
   }
 
@@ -154,7 +170,12 @@ public final class MemoryTableWriter implements ResultSink {
       throw e;
     }
     batches.clear();
-    return new MemoryTableData(partitions, allocator);
+    double[] distinctCounts = new double[distinctValues.length];
+    for (int i = 0; i < distinctCounts.length; i++) {
+      // Never more distinct values than rows (the sketch may overshoot slightly).
+      distinctCounts[i] = Math.min(Math.max(1, Math.round(distinctValues[i].estimate())), rows);
+    }
+    return new MemoryTableData(partitions, allocator, distinctCounts);
   }
 
   /** Drops what was written and closes the allocator. Idempotent; a no-op after {@link #finish}. */

@@ -93,6 +93,10 @@ class MemoryTableTest {
     for (int p = 0; p < SLOTS; p++) {
       assertEquals(5_000, partitionRows(spread, p), "partition " + p);
     }
+    // Distinct counts estimated while writing: o_orderkey (0) all distinct, o_orderstatus (2) 3.
+    assertEquals(15_000, spread.distinctCount(0), 15_000 * 0.05);
+    assertEquals(3, spread.distinctCount(2));
+    assertEquals(-1, spread.distinctCount(99));
     MemoryTable small = memory.table("default", "small").orElseThrow();
     assertEquals(List.of(2L, 2L, 1L), List.of(partitionRows(small, 0), partitionRows(small, 1), partitionRows(small, 2)));
   }
