@@ -1,6 +1,7 @@
 package io.quiver.cli;
 
 import io.quiver.jdbc.QuiverDriver;
+import io.quiver.jdbc.remote.QuiverRemoteDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,20 +11,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The SQL shell. With {@code -e} or {@code -f} it runs the statements, prints their results and
  * stops at the first failure (exit status 1, the SQLState and message on stderr); otherwise it
- * starts sqlline on {@code jdbc:quiver:}.
+ * starts sqlline on {@code jdbc:quiver:}. With {@code --url} it works on a server instead.
  */
 final class ShellCommand implements Subcommand {
 
   static final String NAME = "shell";
 
-  /** Opens the connection of a {@code -e}/{@code -f} run from its URL. */
+  /** Opens the connection of a {@code -e}/{@code -f} run from its URL and properties (user, password). */
   @FunctionalInterface
   interface ConnectionOpener {
-    Connection open(String url) throws SQLException;
+    Connection open(String url, Properties info) throws SQLException;
   }
 
   private final ConnectionOpener opener;
@@ -31,6 +33,7 @@ final class ShellCommand implements Subcommand {
   ShellCommand() {
     this(DriverManager::getConnection);
   }
+
 
   ShellCommand(ConnectionOpener opener) {
     this.opener = opener;
@@ -42,7 +45,11 @@ final class ShellCommand implements Subcommand {
       "  -f, --file FILE      run the statements in FILE and exit",
       "  --schema SCHEMA      the session's schema: schema or catalog.schema (default tpch.tiny)",
       "  --format FORMAT      output of -e/-f: table (default) or csv",
-      "  --slots N            executor slots of the embedded engine (default: one per core)");
+      "  --slots N            executor slots of the embedded engine (default: one per core)",
+      "  --url URL            a server instead of the embedded engine: jdbc:quiver://HOST:PORT",
+      "                       (or Avatica's jdbc:avatica:remote:url=...)",
+      "  --user NAME          the server's user; the password comes from --password or QUIVER_PASSWORD",
+      "  --password PW        the user's password");
 
   @Override
   public String name() {
@@ -61,6 +68,9 @@ final class ShellCommand implements Subcommand {
     String schema = null;
     String format = "table";
     String slots = null;
+    String serverUrl = null;
+    String user = null;
+    String password = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -83,6 +93,15 @@ final class ShellCommand implements Subcommand {
         case "--slots":
           slots = value(args, ++i, arg);
           break;
+        case "--url":
+          serverUrl = value(args, ++i, arg);
+          break;
+        case "--user":
+          user = value(args, ++i, arg);
+          break;
+        case "--password":
+          password = value(args, ++i, arg);
+          break;
         case "-h":
         case "--help":
           console.out().println(OPTIONS);
@@ -94,16 +113,42 @@ final class ShellCommand implements Subcommand {
             format = arg.substring("--format=".length());
           } else if (arg.startsWith("--slots=")) {
             slots = arg.substring("--slots=".length());
+          } else if (arg.startsWith("--url=")) {
+            serverUrl = arg.substring("--url=".length());
           } else {
             throw new QuiverCli.UsageException("unknown option '" + arg + "'");
           }
       }
     }
-    String url = url(schema, slots);
-    if (!batch) {
-      return interactive(url);
+    if (serverUrl != null && slots != null) {
+      throw new QuiverCli.UsageException("--slots sizes the embedded engine; it does not apply with --url");
     }
-    return execute(url, StatementSplitter.split(script.toString()), ResultPrinter.of(format), console);
+    if (user != null && password == null) {
+      password = System.getenv("QUIVER_PASSWORD");
+    }
+    Properties info = new Properties();
+    if (user != null) {
+      info.setProperty("user", user);
+      info.setProperty("password", password == null ? "" : password);
+    }
+    String url = serverUrl != null ? serverUrl : url(schema, slots);
+    // A server's session starts in its default schema: the thin driver takes --schema as a URL
+    // property; other URLs get it set once connected.
+    String schemaAfterConnect = null;
+    if (serverUrl != null && schema != null) {
+      if (serverUrl.startsWith(QuiverRemoteDriver.CONNECT_STRING_PREFIX)) {
+        url = serverUrl + ";schema=" + schema;
+      } else if (batch) {
+        schemaAfterConnect = schema;
+      } else {
+        throw new QuiverCli.UsageException("in the interactive shell, --schema with --url needs a jdbc:quiver:// URL");
+      }
+    }
+    if (!batch) {
+      return interactive(url, user, password);
+    }
+    return execute(url, info, schemaAfterConnect, StatementSplitter.split(script.toString()),
+        ResultPrinter.of(format), console);
   }
 
   /** The JDBC URL for the options: {@code jdbc:quiver:schema=...;slots=...}. */
@@ -116,8 +161,12 @@ final class ShellCommand implements Subcommand {
     return QuiverDriver.CONNECT_STRING_PREFIX + String.join(";", properties);
   }
 
-  private int execute(String url, List<String> statements, ResultPrinter printer, Console console) {
-    try (Connection connection = opener.open(url)) {
+  private int execute(String url, Properties info, String schema, List<String> statements, ResultPrinter printer,
+      Console console) {
+    try (Connection connection = opener.open(url, info)) {
+      if (schema != null) {
+        connection.setSchema(schema);
+      }
       boolean first = true;
       for (String sql : statements) {
         try (Statement statement = connection.createStatement()) {
@@ -151,14 +200,15 @@ final class ShellCommand implements Subcommand {
     console.err().flush();
   }
 
-  private static int interactive(String url) throws Exception {
+  private static int interactive(String url, String user, String password) throws Exception {
     List<String> sqllineArgs = new ArrayList<>(List.of(
         "-d", QuiverDriver.class.getName(),
         "-u", url,
-        "-n", "quiver",
-        "-p", "",
+        "-n", user == null ? "quiver" : user,
+        "-p", password == null ? "" : password,
         "--connectInteractionMode=notAskCredentials",
         "--isolation=TRANSACTION_NONE"));
+
     if (System.console() == null) {
       // Without a terminal sqlline cannot size its tables; CSV reads well in a pipe.
       sqllineArgs.add("--outputformat=csv");

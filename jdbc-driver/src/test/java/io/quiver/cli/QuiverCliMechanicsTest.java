@@ -29,8 +29,9 @@ class QuiverCliMechanicsTest {
 
   private int run(String... args) {
     QuiverCli cli = new QuiverCli();
-    cli.register(new ShellCommand(url -> {
+    cli.register(new ShellCommand((url, info) -> {
       Properties properties = new Properties();
+      properties.putAll(info);
       String suffix = url.substring(QuiverDriver.CONNECT_STRING_PREFIX.length());
       for (String pair : suffix.split(";")) {
         String[] parts = pair.split("=", 2);

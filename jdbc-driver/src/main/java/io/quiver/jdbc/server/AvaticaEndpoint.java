@@ -47,6 +47,30 @@ final class AvaticaEndpoint {
           "08P01");
     }
     Handler.HandlerResponse<byte[]> response = handler.apply(body);
+    if (response.getStatusCode() != 200) {
+      return withMessage(response);
+    }
+    return new Reply(response.getStatusCode(), response.getResponse());
+  }
+
+  /**
+   * An error reply that says what failed: Avatica leaves the message empty for exceptions without
+   * one (a request whose fields are missing fails with a bare NullPointerException).
+   */
+  private Reply withMessage(Handler.HandlerResponse<byte[]> response) {
+    try {
+      Service.Response decoded = translation.parseResponse(response.getResponse());
+      if (decoded instanceof Service.ErrorResponse error
+          && (error.errorMessage == null || error.errorMessage.isBlank())) {
+        String cause = error.exceptions == null || error.exceptions.isEmpty()
+            ? "unknown error" : error.exceptions.get(0).lines().findFirst().orElse("unknown error");
+        return error(response.getStatusCode(), "the server could not run the request: " + cause,
+            error.sqlState == null || error.sqlState.equals(Service.ErrorResponse.UNKNOWN_SQL_STATE)
+                ? "XX000" : error.sqlState);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not an error response after all; pass it on as it is.
+    }
     return new Reply(response.getStatusCode(), response.getResponse());
   }
 

@@ -6,12 +6,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufMeta;
 
 /**
- * Wraps the server's Meta so that its failures reach remote clients with Quiver's SQLState and
+ * Wraps the server's Meta so that each call marks its connection busy (see
+ * {@link ServerMeta#closeIdle}) and its failures reach remote clients with Quiver's SQLState and
  * error code: Avatica's handler puts those of an {@link AvaticaRuntimeException} into the error
  * response, and reports anything else with SQLState 00000.
  */
@@ -20,16 +22,38 @@ final class ErrorTranslation {
   private ErrorTranslation() {
   }
 
-  static ProtobufMeta wrap(ProtobufMeta meta) {
+  static ProtobufMeta wrap(ServerMeta meta) {
     InvocationHandler handler = (proxy, method, args) -> {
+      String connectionId = connectionId(args);
+      if (connectionId != null) {
+        meta.requestStarted(connectionId);
+      }
       try {
         return method.invoke(meta, args);
       } catch (InvocationTargetException e) {
         throw translate(e.getCause());
+      } finally {
+        if (connectionId != null) {
+          meta.requestEnded(connectionId);
+        }
       }
     };
     return (ProtobufMeta) Proxy.newProxyInstance(ProtobufMeta.class.getClassLoader(),
         new Class<?>[] {ProtobufMeta.class}, handler);
+  }
+
+  /** The connection a Meta call is about: its first argument names it. */
+  private static String connectionId(Object[] args) {
+    if (args == null || args.length == 0) {
+      return null;
+    }
+    if (args[0] instanceof Meta.ConnectionHandle connection) {
+      return connection.id;
+    }
+    if (args[0] instanceof Meta.StatementHandle statement) {
+      return statement.connectionId;
+    }
+    return null;
   }
 
   /** The exception a client should see for a failure of the Meta. */

@@ -4,6 +4,10 @@ import io.quiver.engine.Quiver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -37,7 +41,7 @@ public final class QuiverServer implements AutoCloseable {
    * @param allowPlaintext allow plain HTTP on a non-loopback address
    */
   public record Options(String bind, int port, UserFile users, Path keystore, String keystorePassword,
-      boolean allowPlaintext) {
+      boolean allowPlaintext, Duration idleTimeout) {
 
     public Options {
       if (port < 0 || port > 65535) {
@@ -46,6 +50,15 @@ public final class QuiverServer implements AutoCloseable {
       if (users == null) {
         throw new IllegalArgumentException("the server needs a users file (--users FILE)");
       }
+      if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("the idle timeout must be positive, was " + idleTimeout);
+      }
+    }
+
+    /** With the default idle timeout. */
+    public Options(String bind, int port, UserFile users, Path keystore, String keystorePassword,
+        boolean allowPlaintext) {
+      this(bind, port, users, keystore, keystorePassword, allowPlaintext, DEFAULT_IDLE_TIMEOUT);
     }
 
     public static Options loopback(int port, UserFile users) {
@@ -53,16 +66,29 @@ public final class QuiverServer implements AutoCloseable {
     }
   }
 
+  /** How long a connection may go without requests before the server closes it. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
+
   private final Server jetty;
   private final ServerConnector connector;
   private final ServerMeta meta;
   private final boolean tls;
 
-  private QuiverServer(Server jetty, ServerConnector connector, ServerMeta meta, boolean tls) {
+  private final ScheduledExecutorService reaper;
+
+  private QuiverServer(Server jetty, ServerConnector connector, ServerMeta meta, boolean tls, Duration idleTimeout) {
     this.jetty = jetty;
     this.connector = connector;
     this.meta = meta;
     this.tls = tls;
+    this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "quiver-server-idle-connections");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long idleNanos = idleTimeout.toNanos();
+    long periodMillis = Math.max(1, Math.min(60_000, idleTimeout.toMillis() / 4));
+    reaper.scheduleWithFixedDelay(() -> meta.closeIdle(idleNanos), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Starts a server over the engine (which stays the caller's to close, after the server). */
@@ -105,7 +131,7 @@ public final class QuiverServer implements AutoCloseable {
       jetty.stop();
       throw e;
     }
-    return new QuiverServer(jetty, connector, meta, tls);
+    return new QuiverServer(jetty, connector, meta, tls, options.idleTimeout());
   }
 
   private static InetAddress resolve(String bind) {
@@ -143,6 +169,7 @@ public final class QuiverServer implements AutoCloseable {
   /** Stops listening, then closes every remote connection (stopping their queries). */
   @Override
   public void close() throws Exception {
+    reaper.shutdownNow();
     try {
       jetty.stop();
     } finally {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -37,8 +38,22 @@ final class ServerMeta implements ProtobufMeta {
   private final Quiver engine;
   private final Map<String, OpenConnection> connections = new ConcurrentHashMap<>();
 
-  /** One client's connection: who opened it, and the embedded connection that does the work. */
-  private record OpenConnection(String owner, Connection connection, QuiverMeta meta) {
+  /**
+   * One client's connection: who opened it, the embedded connection that does the work, when a
+   * request last used it and how many requests are using it now.
+   */
+  private static final class OpenConnection {
+    final String owner;
+    final Connection connection;
+    final QuiverMeta meta;
+    volatile long lastUsedNanos = System.nanoTime();
+    final AtomicInteger activeRequests = new AtomicInteger();
+
+    OpenConnection(String owner, Connection connection, QuiverMeta meta) {
+      this.owner = owner;
+      this.connection = connection;
+      this.meta = meta;
+    }
   }
 
   ServerMeta(Quiver engine) {
@@ -58,6 +73,46 @@ final class ServerMeta implements ProtobufMeta {
     }
     open.meta.cancel(new StatementHandle(connectionId, statementId, null));
     return true;
+  }
+
+  /**
+   * Marks the start of a request on a connection (so it is not closed as idle while the request
+   * waits for a query); {@link #requestEnded} follows. Unknown ids are ignored here.
+   */
+  void requestStarted(String connectionId) {
+    OpenConnection open = connections.get(connectionId);
+    if (open != null) {
+      open.activeRequests.incrementAndGet();
+      open.lastUsedNanos = System.nanoTime();
+    }
+  }
+
+  void requestEnded(String connectionId) {
+    OpenConnection open = connections.get(connectionId);
+    if (open != null) {
+      open.lastUsedNanos = System.nanoTime();
+      open.activeRequests.updateAndGet(n -> Math.max(0, n - 1));
+    }
+  }
+
+  /**
+   * Closes connections that no request used for longer than {@code idleNanos}: clients that went
+   * away without closing (Avatica's protocol has no heartbeat). A client that comes back finds its
+   * connection gone; Avatica's client then opens a new one.
+   *
+   * @return how many were closed
+   */
+  int closeIdle(long idleNanos) {
+    long now = System.nanoTime();
+    int closed = 0;
+    for (Map.Entry<String, OpenConnection> entry : connections.entrySet()) {
+      OpenConnection open = entry.getValue();
+      if (open.activeRequests.get() == 0 && now - open.lastUsedNanos > idleNanos) {
+        close(entry.getKey());
+        closed++;
+      }
+    }
+    return closed;
   }
 
   /** Closes every connection (their queries stop). */
