@@ -114,16 +114,16 @@ class ServerLoadTest {
         translation.serializeRequest(new Service.CatalogsRequest("fuzz-connection")));
     Random random = new Random(42);
     List<byte[]> bodies = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < 1000; i++) {
       byte[] bytes = new byte[random.nextInt(2000)];
       random.nextBytes(bytes);
       bodies.add(bytes);
     }
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < 600; i++) {
       byte[] request = valid.get(i % valid.size());
       bodies.add(Arrays.copyOf(request, random.nextInt(request.length)));
     }
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 400; i++) {
       byte[] mutated = valid.get(i % valid.size()).clone();
       mutated[random.nextInt(mutated.length)] ^= (byte) (1 + random.nextInt(255));
       bodies.add(mutated);
