@@ -119,7 +119,9 @@ class QuiverCliMechanicsTest {
     assertEquals(QuiverCli.USAGE, run("server"));
     assertTrue(err().contains("--users FILE is required"), err());
     assertEquals(QuiverCli.USAGE, run("bench"));
-    assertTrue(err().contains("quiver bench: not available"), err());
+    assertTrue(err().contains("quiver bench: run it through the quiver script"), err());
+    assertEquals(QuiverCli.USAGE, run("executor"));
+    assertTrue(err().contains("quiver executor: not available"), err());
   }
 
   @Test
