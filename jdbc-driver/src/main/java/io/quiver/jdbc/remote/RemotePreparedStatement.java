@@ -1,21 +1,16 @@
 package io.quiver.jdbc.remote;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.sql.NClob;
+import io.quiver.jdbc.ParameterSettingPreparedStatement;
 import java.sql.ResultSet;
-import java.sql.RowId;
 import java.sql.SQLException;
-import java.sql.SQLXML;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
 
 /**
  * A thin-driver prepared statement: the server binds the parameters; {@link #cancel()} and the
  * query timeout reach the server.
  */
-public class RemotePreparedStatement extends AvaticaPreparedStatement {
+public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
 
   private final RemoteExecution execution;
 
@@ -95,97 +90,5 @@ public class RemotePreparedStatement extends AvaticaPreparedStatement {
     checkOpen();
     cancelFlag.set(false);
     execution.beforeExecute(getQueryTimeout());
-  }
-
-  // JDBC 4.1 setters that AvaticaPreparedStatement leaves to the factory's class.
-
-  @Override
-  public void setRowId(int parameterIndex, RowId x) throws SQLException {
-    getSite(parameterIndex).setRowId(x);
-  }
-
-  @Override
-  public void setNString(int parameterIndex, String value) throws SQLException {
-    getSite(parameterIndex).setNString(value);
-  }
-
-  @Override
-  public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-    getSite(parameterIndex).setNCharacterStream(value, length);
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, NClob value) throws SQLException {
-    getSite(parameterIndex).setNClob(value);
-  }
-
-  @Override
-  public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-    getSite(parameterIndex).setClob(reader, length);
-  }
-
-  @Override
-  public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-    getSite(parameterIndex).setBlob(inputStream, length);
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-    getSite(parameterIndex).setNClob(reader, length);
-  }
-
-  @Override
-  public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
-    getSite(parameterIndex).setSQLXML(xmlObject);
-  }
-
-  @Override
-  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-    getSite(parameterIndex).setAsciiStream(x, length);
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-    getSite(parameterIndex).setBinaryStream(x, length);
-  }
-
-  @Override
-  public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-    getSite(parameterIndex).setCharacterStream(reader, length);
-  }
-
-  @Override
-  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-    getSite(parameterIndex).setAsciiStream(x);
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-    getSite(parameterIndex).setBinaryStream(x);
-  }
-
-  @Override
-  public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-    getSite(parameterIndex).setCharacterStream(reader);
-  }
-
-  @Override
-  public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-    getSite(parameterIndex).setNCharacterStream(value);
-  }
-
-  @Override
-  public void setClob(int parameterIndex, Reader reader) throws SQLException {
-    getSite(parameterIndex).setClob(reader);
-  }
-
-  @Override
-  public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-    getSite(parameterIndex).setBlob(inputStream);
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-    getSite(parameterIndex).setNClob(reader);
   }
 }
