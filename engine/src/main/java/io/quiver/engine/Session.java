@@ -1,5 +1,9 @@
 package io.quiver.engine;
 
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.type.RowSchema;
+
 /**
  * A user's conversation with the engine: a current catalog and schema, and the queries it runs.
  * A session runs one statement at a time per caller thread but may be used from several threads;
@@ -17,6 +21,19 @@ public interface Session extends AutoCloseable {
    * @throws io.quiver.exec.error.QuiverException with a code, SQLState and SQL position where known
    */
   QueryResult execute(String sql);
+
+  /**
+   * The result columns of one statement, planned but not run (no job starts, no data is read): for
+   * prepared statements' metadata and {@code LIMIT 0} queries. Null for statements that return no
+   * rows (DDL, DML). Parse and validation errors are thrown as from {@link #execute}.
+   *
+   * @throws io.quiver.exec.error.QuiverException NOT_SUPPORTED where the session cannot plan without
+   *     running (the default)
+   */
+  default RowSchema describe(String sql) {
+    throw new QuiverException(ErrorCode.NOT_SUPPORTED,
+        "this session cannot describe a statement without running it");
+  }
 
   String currentCatalog();
 

@@ -1,7 +1,9 @@
 package io.quiver.cli;
 
+import io.quiver.cli.progress.ConsoleProgress;
 import io.quiver.jdbc.QuiverDriver;
 import io.quiver.jdbc.remote.QuiverRemoteDriver;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,11 @@ final class ShellCommand implements Subcommand {
       "  --url URL            a server instead of the embedded engine: jdbc:quiver://HOST:PORT",
       "                       (or Avatica's jdbc:avatica:remote:url=...)",
       "  --user NAME          the server's user; the password comes from --password or QUIVER_PASSWORD",
-      "  --password PW        the user's password");
+      "  --password PW        the user's password",
+      "  --progress           show a progress line per running stage on stderr even when it is not a",
+      "                       terminal (default: only on a terminal; embedded engine only)",
+      "  --no-progress        never show the progress line",
+      "  --history FILE       the shell's history file (default ~/.quiver/history)");
 
   @Override
   public String name() {
@@ -71,6 +77,8 @@ final class ShellCommand implements Subcommand {
     String serverUrl = null;
     String user = null;
     String password = null;
+    Boolean progress = null;
+    String history = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -102,6 +110,15 @@ final class ShellCommand implements Subcommand {
         case "--password":
           password = value(args, ++i, arg);
           break;
+        case "--progress":
+          progress = true;
+          break;
+        case "--no-progress":
+          progress = false;
+          break;
+        case "--history":
+          history = value(args, ++i, arg);
+          break;
         case "-h":
         case "--help":
           console.out().println(OPTIONS);
@@ -115,6 +132,8 @@ final class ShellCommand implements Subcommand {
             slots = arg.substring("--slots=".length());
           } else if (arg.startsWith("--url=")) {
             serverUrl = arg.substring("--url=".length());
+          } else if (arg.startsWith("--history=")) {
+            history = arg.substring("--history=".length());
           } else {
             throw new QuiverCli.UsageException("unknown option '" + arg + "'");
           }
@@ -122,6 +141,10 @@ final class ShellCommand implements Subcommand {
     }
     if (serverUrl != null && slots != null) {
       throw new QuiverCli.UsageException("--slots sizes the embedded engine; it does not apply with --url");
+    }
+    if (serverUrl != null && Boolean.TRUE.equals(progress)) {
+      throw new QuiverCli.UsageException(
+          "--progress shows the stages of the embedded engine; a server does not send them (drop --url or --progress)");
     }
     if (user != null && password == null) {
       password = System.getenv("QUIVER_PASSWORD");
@@ -144,11 +167,37 @@ final class ShellCommand implements Subcommand {
         throw new QuiverCli.UsageException("in the interactive shell, --schema with --url needs a jdbc:quiver:// URL");
       }
     }
-    if (!batch) {
-      return interactive(url, user, password);
+    boolean showProgress = serverUrl == null && (progress != null ? progress : System.console() != null);
+    ConsoleProgress progressLine = showProgress ? startProgress(slots, console) : null;
+    try {
+      if (!batch) {
+        return interactive(url, user, password, historyFile(history), console);
+      }
+      return execute(url, info, schemaAfterConnect, StatementSplitter.split(script.toString()),
+          ResultPrinter.of(format), console);
+    } finally {
+      if (progressLine != null) {
+        progressLine.close();
+      }
     }
-    return execute(url, info, schemaAfterConnect, StatementSplitter.split(script.toString()),
-        ResultPrinter.of(format), console);
+  }
+
+  /** The progress line of the embedded engine's queries, on the console's stderr. */
+  private static ConsoleProgress startProgress(String slots, Console console) {
+    Properties engineProperties = new Properties();
+    if (slots != null) {
+      engineProperties.setProperty("slots", slots);
+    }
+    return ConsoleProgress.start(QuiverDriver.embeddedEngine(engineProperties), console.err(),
+        ConsoleProgress.terminalWidth());
+  }
+
+  /** The history file: the option's, or {@code .quiver/history} in the user's home. */
+  static Path historyFile(String option) {
+    if (option != null) {
+      return Path.of(option);
+    }
+    return Path.of(System.getProperty("user.home"), ".quiver", "history");
   }
 
   /** The JDBC URL for the options: {@code jdbc:quiver:schema=...;slots=...}. */
@@ -200,20 +249,32 @@ final class ShellCommand implements Subcommand {
     console.err().flush();
   }
 
-  private static int interactive(String url, String user, String password) throws Exception {
+  private static int interactive(String url, String user, String password, Path history, Console console)
+      throws Exception {
+    Path historyDirectory = history.toAbsolutePath().getParent();
+    if (historyDirectory != null) {
+      Files.createDirectories(historyDirectory);
+    }
     List<String> sqllineArgs = new ArrayList<>(List.of(
         "-d", QuiverDriver.class.getName(),
         "-u", url,
         "-n", user == null ? "quiver" : user,
         "-p", password == null ? "" : password,
         "--connectInteractionMode=notAskCredentials",
-        "--isolation=TRANSACTION_NONE"));
+        "--isolation=TRANSACTION_NONE",
+        "--historyFile=" + history.toAbsolutePath()));
 
-    if (System.console() == null) {
+    boolean terminal = console.in() == System.in && System.console() != null;
+    if (!terminal) {
       // Without a terminal sqlline cannot size its tables; CSV reads well in a pipe.
       sqllineArgs.add("--outputformat=csv");
     }
-    sqlline.SqlLine.Status status = sqlline.SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
+    sqlline.SqlLine sqlLine = new sqlline.SqlLine();
+    sqlLine.setOutputStream(console.out());
+    sqlLine.setErrorStream(console.err());
+    // sqlline reads the terminal itself; any other input (a pipe, a test's) is handed to it.
+    InputStream input = console.in() == System.in ? null : console.in();
+    sqlline.SqlLine.Status status = sqlLine.begin(sqllineArgs.toArray(new String[0]), input, true);
     return status == sqlline.SqlLine.Status.OK ? 0 : 1;
   }
 

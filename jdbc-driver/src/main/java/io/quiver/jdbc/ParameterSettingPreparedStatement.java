@@ -6,20 +6,145 @@ import java.sql.NClob;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
+import java.sql.Types;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaSite;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * The JDBC 4.1 parameter setters that {@link AvaticaPreparedStatement} leaves to its subclass, once
  * for the embedded and the remote prepared statement: each stores the value in its parameter site.
+ *
+ * <p>Every value travels as an Avatica {@link TypedValue} whose representation is the setter's
+ * JDBC type ({@code setLong} a LONG, {@code setDate} a JAVA_SQL_DATE, ...); the Meta turns it into a
+ * literal of that SQL type. Avatica's {@code setNull} forgets the type it is given: here (embedded)
+ * a NULL keeps it, so {@code setNull(1, Types.INTEGER)} is an INTEGER NULL. A wrong parameter index and a
+ * parameter without a value fail with SQLState 22023 and say which parameter.
  */
 public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedStatement {
+
+  /** SQLState of a wrong parameter index or a missing value (invalid parameter value). */
+  public static final String INVALID_PARAMETER_STATE = "22023";
 
   protected ParameterSettingPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h,
       Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  protected AvaticaSite getSite(int parameterIndex) throws SQLException {
+    checkIndex(parameterIndex);
+    return super.getSite(parameterIndex);
+  }
+
+  @Override
+  public void setNull(int parameterIndex, int sqlType) throws SQLException {
+    checkIndex(parameterIndex);
+    if (typedNulls()) {
+      slots[parameterIndex - 1] = TypedValue.ofSerial(representationOf(sqlType), null);
+    } else {
+      super.setNull(parameterIndex, sqlType);
+    }
+  }
+
+  /**
+   * True where a NULL may carry its type to the Meta. Avatica's protobuf form of a parameter cannot
+   * hold a NULL of a type (it fails on the missing value), so the thin driver sends untyped NULLs.
+   */
+  protected boolean typedNulls() {
+    return true;
+  }
+
+  @Override
+  public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
+    setNull(parameterIndex, sqlType);
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+    if (x == null) {
+      setNull(parameterIndex, targetSqlType);
+    } else {
+      super.setObject(parameterIndex, x, targetSqlType);
+    }
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+    if (x == null) {
+      setNull(parameterIndex, targetSqlType);
+    } else {
+      super.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    }
+  }
+
+  /** Before an execution: every parameter must have a value (NULL counts). */
+  protected void checkParametersSet() throws SQLException {
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] == null) {
+        throw new SQLException("parameter " + (i + 1) + " of " + slots.length
+            + " has no value: call a setter (setNull for NULL) before executing", INVALID_PARAMETER_STATE);
+      }
+    }
+  }
+
+  private void checkIndex(int parameterIndex) throws SQLException {
+    if (parameterIndex < 1 || parameterIndex > slots.length) {
+      throw new SQLException("parameter index " + parameterIndex + " is out of range: the statement has "
+          + (slots.length == 1 ? "1 parameter" : slots.length + " parameters"), INVALID_PARAMETER_STATE);
+    }
+  }
+
+  /** The Avatica representation that carries a value of a {@link Types} type. */
+  static ColumnMetaData.Rep representationOf(int sqlType) {
+    switch (sqlType) {
+      case Types.BIT:
+      case Types.BOOLEAN:
+        return ColumnMetaData.Rep.BOOLEAN;
+      case Types.TINYINT:
+        return ColumnMetaData.Rep.BYTE;
+      case Types.SMALLINT:
+        return ColumnMetaData.Rep.SHORT;
+      case Types.INTEGER:
+        return ColumnMetaData.Rep.INTEGER;
+      case Types.BIGINT:
+        return ColumnMetaData.Rep.LONG;
+      case Types.REAL:
+        return ColumnMetaData.Rep.FLOAT;
+      case Types.FLOAT:
+      case Types.DOUBLE:
+        return ColumnMetaData.Rep.DOUBLE;
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+        return ColumnMetaData.Rep.NUMBER;
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+        return ColumnMetaData.Rep.STRING;
+      case Types.DATE:
+        return ColumnMetaData.Rep.JAVA_SQL_DATE;
+      case Types.TIME:
+      case Types.TIME_WITH_TIMEZONE:
+        return ColumnMetaData.Rep.JAVA_SQL_TIME;
+      case Types.TIMESTAMP:
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return ColumnMetaData.Rep.JAVA_SQL_TIMESTAMP;
+      case Types.BINARY:
+      case Types.VARBINARY:
+      case Types.LONGVARBINARY:
+      case Types.BLOB:
+        return ColumnMetaData.Rep.BYTE_STRING;
+      default:
+        return ColumnMetaData.Rep.OBJECT;
+    }
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.quiver.jdbc;
 
 import io.quiver.engine.Session;
+import io.quiver.jdbc.meta.JdbcEscapes;
 import io.quiver.jdbc.meta.QuiverMeta;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -33,6 +35,17 @@ public class QuiverConnection extends AvaticaConnection {
     return quiverMeta().session();
   }
 
+  /** Preparing plans a query: its errors (unknown table, syntax) carry their SQLState. */
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    try {
+      return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    } catch (SQLException | RuntimeException e) {
+      throw QuiverSqlExceptions.convert(e);
+    }
+  }
+
   @Override
   public void setSchema(String schema) throws SQLException {
     try {
@@ -46,6 +59,16 @@ public class QuiverConnection extends AvaticaConnection {
   public void setCatalog(String catalog) throws SQLException {
     try {
       super.setCatalog(catalog);
+    } catch (RuntimeException e) {
+      throw QuiverSqlExceptions.convert(e);
+    }
+  }
+
+  /** The SQL the engine runs for a text with JDBC escapes ({@code {fn ...}}, {@code {d ...}}, ...). */
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    try {
+      return JdbcEscapes.translate(sql);
     } catch (RuntimeException e) {
       throw QuiverSqlExceptions.convert(e);
     }

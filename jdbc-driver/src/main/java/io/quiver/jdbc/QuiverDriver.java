@@ -87,6 +87,15 @@ public class QuiverDriver extends UnregisteredDriver {
   }
 
   /**
+   * The JVM's shared embedded engine that {@code jdbc:quiver:} connections use, started now if it
+   * is not yet ({@code info} may hold {@code slots}); for tools that watch its events, like the
+   * shell's progress line.
+   */
+  public static Quiver embeddedEngine(Properties info) {
+    return EmbeddedEngine.get(info == null ? new Properties() : info);
+  }
+
+  /**
    * A connection to the given engine rather than the shared embedded one (the engine stays open
    * when the connection closes). {@code info} may hold {@code schema} and {@code catalog}.
    */

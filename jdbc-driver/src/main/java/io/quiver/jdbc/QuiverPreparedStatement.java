@@ -8,9 +8,9 @@ import org.apache.calcite.avatica.AvaticaResultSetMetaData;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * A prepared statement. Parameters are bound on the client: each execution sends the SQL text with
- * the values written in as literals. {@link #getMetaData()} before an execution plans the query
- * (for statements without parameters) to learn its columns.
+ * A prepared statement. Each execution hands the Meta the SQL text and the parameters as typed
+ * values, which it writes in as literals of their JDBC types. {@link #getMetaData()} before an
+ * execution gives the columns the engine planned for the query at prepare time.
  */
 public class QuiverPreparedStatement extends ParameterSettingPreparedStatement {
 
@@ -24,6 +24,7 @@ public class QuiverPreparedStatement extends ParameterSettingPreparedStatement {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    checkParametersSet();
     beforeExecute();
     try {
       return super.executeQuery();
@@ -34,6 +35,7 @@ public class QuiverPreparedStatement extends ParameterSettingPreparedStatement {
 
   @Override
   public boolean execute() throws SQLException {
+    checkParametersSet();
     beforeExecute();
     try {
       return super.execute();
@@ -44,6 +46,7 @@ public class QuiverPreparedStatement extends ParameterSettingPreparedStatement {
 
   @Override
   public long executeLargeUpdate() throws SQLException {
+    checkParametersSet();
     beforeExecute();
     try {
       return super.executeLargeUpdate();

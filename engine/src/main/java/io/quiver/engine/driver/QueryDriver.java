@@ -12,6 +12,7 @@ import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.sql.ddl.DdlParser;
 import io.quiver.sql.error.SqlFrontendException;
@@ -80,6 +81,25 @@ public final class QueryDriver {
       default:
         throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statements of kind " + planned.kind());
     }
+  }
+
+  /**
+   * Plans one statement without running it: the columns of a query or EXPLAIN; null for DDL/DML.
+   *
+   * @throws QuiverException parse, validation and planning errors, as from {@link #execute}
+   */
+  public RowSchema describe(String sql, List<String> defaultSchemaPath) {
+    if (sql == null || sql.isBlank()) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
+    }
+    try {
+      if (DdlParser.parse(sql).isPresent()) {
+        return null;
+      }
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
+    return plan(sql, defaultSchemaPath).resultSchema();
   }
 
   private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {

@@ -6,6 +6,7 @@ import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.driver.QueryDriver;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.type.RowSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,6 +63,16 @@ public final class SessionImpl implements Session {
       checkOpen();
     }
     return result;
+  }
+
+  @Override
+  public RowSchema describe(String sql) {
+    checkOpen();
+    List<String> path;
+    synchronized (this) {
+      path = schema == null ? List.of(catalog) : List.of(catalog, schema);
+    }
+    return driver.describe(sql, path);
   }
 
   @Override

@@ -114,11 +114,11 @@ public final class QuiverMeta extends MetaImpl {
     properties.put(DatabaseProperty.GET_DRIVER_NAME, "Quiver JDBC Driver");
     properties.put(DatabaseProperty.GET_DRIVER_VERSION, VERSION);
     properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, java.sql.Connection.TRANSACTION_NONE);
-    properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, "ABS,CEIL,FLOOR,MOD,POWER,ROUND,SQRT");
-    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS,
-        "CHAR_LENGTH,LOWER,POSITION,SUBSTRING,TRIM,UPPER");
-    properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, "CURRENT_DATE,EXTRACT");
-    properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, "");
+    // JDBC asks for the functions of the {fn ...} escape here.
+    properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, JdbcEscapes.NUMERIC_FUNCTIONS);
+    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, JdbcEscapes.STRING_FUNCTIONS);
+    properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, JdbcEscapes.TIME_DATE_FUNCTIONS);
+    properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, JdbcEscapes.SYSTEM_FUNCTIONS);
     properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, "");
     return properties;
   }
@@ -178,26 +178,69 @@ public final class QuiverMeta extends MetaImpl {
     }
   }
 
+  /**
+   * Prepares a statement: its JDBC escapes are translated and, for a query, the engine plans it
+   * (without running it) so that its result columns are known before the first execution. A query
+   * with parameters is planned with NULLs in their place; where that does not plan, its columns
+   * are known after the first execution. Syntax and validation errors of a statement without
+   * parameters are thrown here.
+   */
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    StatementHandle handle = createStatement(ch);
-    StatementState state = statements.get(handle.id);
-    state.preparedSql = sql;
-    state.maxRows = Math.max(0, maxRowCount);
-    int parameterCount = SqlParameters.count(sql);
+    String translated = JdbcEscapes.translate(sql);
+    int parameterCount = SqlParameters.count(translated);
     List<AvaticaParameter> parameters = new ArrayList<>(parameterCount);
     for (int i = 0; i < parameterCount; i++) {
       parameters.add(new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(),
           "?" + (i + 1)));
     }
-    handle.signature = Signature.create(Collections.emptyList(), sql, parameters, CursorFactory.ARRAY,
-        StatementKind.of(sql));
+    StatementType kind = StatementKind.of(translated);
+    List<ColumnMetaData> columns = kind == StatementType.SELECT
+        ? plannedColumns(translated, parameterCount) : Collections.emptyList();
+    StatementHandle handle = createStatement(ch);
+    StatementState state = statements.get(handle.id);
+    // The text as given: each execution translates it anew (CURDATE() is the day it runs).
+    state.preparedSql = sql;
+    state.maxRows = Math.max(0, maxRowCount);
+    handle.signature = Signature.create(columns, translated, parameters, CursorFactory.ARRAY, kind);
     return handle;
   }
 
+  /** The columns the engine plans for a query; empty where it cannot tell without running it. */
+  private List<ColumnMetaData> plannedColumns(String sql, int parameterCount) {
+    if (parameterCount == 0) {
+      RowSchema schema = describeOrNull(sql);
+      return schema == null ? Collections.emptyList() : columns(schema);
+    }
+    List<TypedValue> nulls = Collections.nCopies(parameterCount, TypedValue.ofSerial(ColumnMetaData.Rep.OBJECT, null));
+    try {
+      RowSchema schema = describeOrNull(SqlParameters.bind(sql, nulls));
+      return schema == null ? Collections.emptyList() : columns(schema);
+    } catch (QuiverException e) {
+      // An untyped NULL does not fit everywhere a parameter does; the first execution tells.
+      return Collections.emptyList();
+    }
+  }
+
   /**
-   * The result columns of a prepared statement without parameters: those of its last result or,
-   * for a query, those the engine plans for it (the query is started and at once cancelled).
+   * The session's plan-only description; null where it has none: DDL, or NOT_SUPPORTED (a session
+   * that cannot plan without running, or a query the engine cannot run, whose execution reports it).
+   */
+  private RowSchema describeOrNull(String sql) {
+    try {
+      return session.describe(sql);
+    } catch (QuiverException e) {
+      if (e.errorCode() == ErrorCode.NOT_SUPPORTED) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The result columns of a prepared statement: planned at prepare time or known from its last
+   * result; for a session that cannot plan without running, the query is started and at once
+   * cancelled.
    */
   public Signature describe(StatementHandle h) {
     StatementState state = statements.get(h.id);
@@ -207,11 +250,13 @@ public final class QuiverMeta extends MetaImpl {
     if (state.lastSignature != null) {
       return state.lastSignature;
     }
-    if (!h.signature.parameters.isEmpty() || h.signature.statementType != StatementType.SELECT) {
+    if (!h.signature.columns.isEmpty() || !h.signature.parameters.isEmpty()
+        || h.signature.statementType != StatementType.SELECT) {
       return h.signature;
     }
-    try (QueryResult result = session.execute(state.preparedSql)) {
-      return signature(state.preparedSql, h.signature.parameters, result);
+    String sql = preparedSql(state);
+    try (QueryResult result = session.execute(sql)) {
+      return signature(sql, h.signature.parameters, result.schema());
     }
   }
 
@@ -231,7 +276,8 @@ public final class QuiverMeta extends MetaImpl {
         // Closes the statement's previous result set before the new query starts.
         callback.clear();
       }
-      MetaResultSet resultSet = run(state, sql, Collections.emptyList(), maxRowCount, maxRowsInFirstFrame);
+      MetaResultSet resultSet = run(state, JdbcEscapes.translate(sql), Collections.emptyList(), maxRowCount,
+          maxRowsInFirstFrame);
       synchronized (callback.getMonitor()) {
         callback.assign(resultSet.signature, resultSet.firstFrame, resultSet.updateCount);
       }
@@ -248,7 +294,7 @@ public final class QuiverMeta extends MetaImpl {
     StatementState state = state(h);
     long[] counts = new long[sqlCommands.size()];
     for (int i = 0; i < counts.length; i++) {
-      counts[i] = runForCount(state, sqlCommands.get(i));
+      counts[i] = runForCount(state, JdbcEscapes.translate(sqlCommands.get(i)));
     }
     return new ExecuteBatchResult(counts);
   }
@@ -304,6 +350,14 @@ public final class QuiverMeta extends MetaImpl {
       long maxRowCount, int maxRowsInFirstFrame) {
     StatementHandle h = state.handle;
     state.closeStream();
+    if (LimitZero.endsWithLimitZero(sql)) {
+      RowSchema schema = describeOrNull(sql);
+      if (schema != null) {
+        Signature signature = signature(sql, parameters, schema);
+        state.lastSignature = signature;
+        return MetaResultSet.create(h.connectionId, h.id, false, signature, Frame.EMPTY);
+      }
+    }
     QueryResult result = session.execute(sql);
     if (!result.isRowResult()) {
       long count;
@@ -319,7 +373,7 @@ public final class QuiverMeta extends MetaImpl {
     }
     Signature signature;
     try {
-      signature = signature(sql, parameters, result);
+      signature = signature(sql, parameters, result.schema());
     } catch (RuntimeException e) {
       result.close();
       throw e;
@@ -353,14 +407,17 @@ public final class QuiverMeta extends MetaImpl {
     }
   }
 
-  private static Signature signature(String sql, List<AvaticaParameter> parameters, QueryResult result) {
-    RowSchema schema = result.schema();
+  private static Signature signature(String sql, List<AvaticaParameter> parameters, RowSchema schema) {
+    return Signature.create(columns(schema), sql, parameters, CursorFactory.ARRAY, StatementType.SELECT);
+  }
+
+  private static List<ColumnMetaData> columns(RowSchema schema) {
     List<ColumnMetaData> columns = new ArrayList<>(schema.size());
     for (int i = 0; i < schema.size(); i++) {
       Column column = schema.column(i);
       columns.add(JdbcType.of(column.type()).columnMetaData(i, column.name(), column.nullable()));
     }
-    return Signature.create(columns, sql, parameters, CursorFactory.ARRAY, StatementType.SELECT);
+    return columns;
   }
 
   private StatementState state(StatementHandle h) throws NoSuchStatementException {
@@ -375,7 +432,7 @@ public final class QuiverMeta extends MetaImpl {
     if (state.preparedSql == null) {
       throw new QuiverException(ErrorCode.INVALID_PARAMETER, "the statement was not prepared");
     }
-    return state.preparedSql;
+    return JdbcEscapes.translate(state.preparedSql);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -40,9 +42,9 @@ final class SqlParameters {
     while (i < sql.length()) {
       int end = next(sql, i);
       if (sql.charAt(i) == '?') {
-        if (parameter >= values.size()) {
+        if (parameter >= values.size() || values.get(parameter) == null) {
           throw new QuiverException(ErrorCode.INVALID_PARAMETER,
-              "parameter " + (parameter + 1) + " has no value");
+              "parameter " + (parameter + 1) + " of " + count(sql) + " has no value");
         }
         out.append(literal(values.get(parameter++)));
       } else {
@@ -50,11 +52,15 @@ final class SqlParameters {
       }
       i = end;
     }
+    if (parameter < values.size()) {
+      throw new QuiverException(ErrorCode.INVALID_PARAMETER,
+          values.size() + " parameter values for a statement with " + parameter + " parameters");
+    }
     return out.toString();
   }
 
   /** The index just after the token (literal, identifier, comment or single character) at {@code i}. */
-  private static int next(String sql, int i) {
+  static int next(String sql, int i) {
     char c = sql.charAt(i);
     if (c == '\'' || c == '"') {
       int j = i + 1;
@@ -81,11 +87,15 @@ final class SqlParameters {
     return i + 1;
   }
 
-  /** The SQL literal of one bound value (in Avatica's serial form: dates as days, times as millis). */
+  /**
+   * The SQL literal of one bound value (in Avatica's serial form: dates as days, times as millis),
+   * typed as its representation says: a LONG is a BIGINT, a NULL of a known type is a CAST of NULL.
+   */
   static String literal(TypedValue value) {
     Object v = value.value;
     if (v == null) {
-      return "NULL";
+      String type = sqlType(value.type);
+      return type == null ? "NULL" : "CAST(NULL AS " + type + ")";
     }
     switch (value.type) {
       case STRING:
@@ -97,13 +107,16 @@ final class SqlParameters {
         return ((Boolean) v) ? "TRUE" : "FALSE";
       case BYTE:
       case PRIMITIVE_BYTE:
+        return "CAST(" + signed(v.toString()) + " AS TINYINT)";
       case SHORT:
       case PRIMITIVE_SHORT:
+        return "CAST(" + signed(v.toString()) + " AS SMALLINT)";
       case INTEGER:
       case PRIMITIVE_INT:
+        return signed(v.toString());
       case LONG:
       case PRIMITIVE_LONG:
-        return signed(v.toString());
+        return "CAST(" + signed(v.toString()) + " AS BIGINT)";
       case FLOAT:
       case PRIMITIVE_FLOAT:
         return approximate(((Number) v).doubleValue(), "REAL");
@@ -130,7 +143,9 @@ final class SqlParameters {
         return "TIMESTAMP '" + time.toLocalDate() + " " + timeText(time.toLocalTime()) + "'";
       }
       case BYTE_STRING: {
-        byte[] bytes = v instanceof ByteString b ? b.getBytes() : v instanceof byte[] a ? a : null;
+        // Locally a ByteString or byte[]; off the wire Avatica's serial form, base64 text.
+        byte[] bytes = v instanceof ByteString b ? b.getBytes() : v instanceof byte[] a ? a
+            : v instanceof String text ? Base64.getDecoder().decode(text) : null;
         if (bytes == null) {
           return quote(v.toString());
         }
@@ -142,6 +157,53 @@ final class SqlParameters {
       }
       default:
         return quote(v.toString());
+    }
+  }
+
+  /** The SQL type of a representation, for typed NULLs; null when it names no type (OBJECT). */
+  static String sqlType(ColumnMetaData.Rep rep) {
+    if (rep == null) {
+      return null;
+    }
+    switch (rep) {
+      case STRING:
+      case CHARACTER:
+      case PRIMITIVE_CHAR:
+        return "VARCHAR";
+      case BOOLEAN:
+      case PRIMITIVE_BOOLEAN:
+        return "BOOLEAN";
+      case BYTE:
+      case PRIMITIVE_BYTE:
+        return "TINYINT";
+      case SHORT:
+      case PRIMITIVE_SHORT:
+        return "SMALLINT";
+      case INTEGER:
+      case PRIMITIVE_INT:
+        return "INTEGER";
+      case LONG:
+      case PRIMITIVE_LONG:
+        return "BIGINT";
+      case FLOAT:
+      case PRIMITIVE_FLOAT:
+        return "REAL";
+      case DOUBLE:
+      case PRIMITIVE_DOUBLE:
+        return "DOUBLE";
+      case NUMBER:
+        return "DECIMAL(38, 10)";
+      case JAVA_SQL_DATE:
+        return "DATE";
+      case JAVA_SQL_TIME:
+        return "TIME";
+      case JAVA_SQL_TIMESTAMP:
+      case JAVA_UTIL_DATE:
+        return "TIMESTAMP";
+      case BYTE_STRING:
+        return "VARBINARY";
+      default:
+        return null;
     }
   }
 

@@ -1,5 +1,7 @@
 package io.quiver.jdbc.remote;
 
+import io.quiver.exec.error.QuiverException;
+import io.quiver.jdbc.meta.JdbcEscapes;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -28,5 +30,18 @@ public class RemoteConnection extends AvaticaConnection {
       }
     }
     client.cancel(id, statementId);
+  }
+
+  /**
+   * The SQL the server runs for a text with JDBC escapes ({@code {fn ...}}, {@code {d ...}}, ...): the
+   * server translates them the same way.
+   */
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    try {
+      return JdbcEscapes.translate(sql);
+    } catch (QuiverException e) {
+      throw new SQLException(e.getMessage(), e.sqlState(), e.errorCode().code(), e);
+    }
   }
 }

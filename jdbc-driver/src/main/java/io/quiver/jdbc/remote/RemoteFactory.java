@@ -1,11 +1,11 @@
 package io.quiver.jdbc.remote;
 
+import io.quiver.jdbc.QuiverDatabaseMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaResultSet;
@@ -69,20 +69,10 @@ public class RemoteFactory implements AvaticaFactory {
     return new AvaticaResultSetMetaData(statement, null, signature);
   }
 
-  /** Catalog metadata, answered by the server from its catalog. */
-  static final class RemoteDatabaseMetaData extends AvaticaDatabaseMetaData {
+  /** Catalog metadata, answered by the server from its catalog; the flags of the embedded driver. */
+  static final class RemoteDatabaseMetaData extends QuiverDatabaseMetaData {
     RemoteDatabaseMetaData(AvaticaConnection connection) {
       super(connection);
-    }
-
-    @Override
-    public String getSchemaTerm() {
-      return "schema";
-    }
-
-    @Override
-    public boolean supportsTransactions() {
-      return false;
     }
   }
 }

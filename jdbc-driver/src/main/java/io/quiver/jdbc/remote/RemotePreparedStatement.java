@@ -22,6 +22,7 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    checkParametersSet();
     beforeExecute();
     try {
       return super.executeQuery();
@@ -34,6 +35,7 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
 
   @Override
   public boolean execute() throws SQLException {
+    checkParametersSet();
     beforeExecute();
     try {
       return super.execute();
@@ -46,6 +48,7 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
 
   @Override
   public long executeLargeUpdate() throws SQLException {
+    checkParametersSet();
     beforeExecute();
     try {
       return super.executeLargeUpdate();
@@ -80,6 +83,11 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
       }
     }
     super.close();
+  }
+
+  @Override
+  protected boolean typedNulls() {
+    return false;
   }
 
   RemoteExecution execution() {

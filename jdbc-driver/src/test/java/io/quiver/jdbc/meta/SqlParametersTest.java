@@ -41,6 +41,35 @@ class SqlParametersTest {
   }
 
   @Test
+  void valuesKeepTheirJdbcTypes() {
+    assertEquals("CAST(7 AS BIGINT)", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.LONG, 7L)));
+    assertEquals("CAST((-7) AS SMALLINT)",
+        SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.SHORT, (short) -7)));
+    assertEquals("CAST(7 AS TINYINT)", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.BYTE, (byte) 7)));
+    assertEquals("CAST(1.5E0 AS REAL)", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.FLOAT, 1.5f)));
+    assertEquals("TIME '10:00:01.500'",
+        SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.JAVA_SQL_TIME, 36_001_500)));
+    assertEquals("X'00ff'", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.BYTE_STRING,
+        new org.apache.calcite.avatica.util.ByteString(new byte[] {0, (byte) 0xFF}))));
+  }
+
+  @Test
+  void nullsOfAKnownTypeAreCasts() {
+    assertEquals("CAST(NULL AS INTEGER)", SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.INTEGER, null)));
+    assertEquals("CAST(NULL AS VARCHAR)", SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.STRING, null)));
+    assertEquals("CAST(NULL AS DATE)",
+        SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.JAVA_SQL_DATE, null)));
+    assertEquals("NULL", SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.OBJECT, null)));
+  }
+
+  @Test
+  void tooManyValuesIsAnError() {
+    QuiverException e = assertThrows(QuiverException.class, () -> SqlParameters.bind("select ?",
+        List.of(TypedValue.ofLocal(ColumnMetaData.Rep.INTEGER, 1), TypedValue.ofLocal(ColumnMetaData.Rep.INTEGER, 2))));
+    assertEquals(ErrorCode.INVALID_PARAMETER, e.errorCode());
+  }
+
+  @Test
   void missingValueIsAnError() {
     QuiverException e = assertThrows(QuiverException.class, () -> SqlParameters.bind("select ?, ?",
         List.of(TypedValue.ofLocal(ColumnMetaData.Rep.INTEGER, 1))));

@@ -61,9 +61,18 @@ final class ServerFixture implements AutoCloseable {
     return new QuiverDriver().connect(thinUrl(), info);
   }
 
-  /** A connection of the named kind as alice. */
+  /** A connection of the named kind ("avatica", "thin"; "embedded" is in-process) as alice. */
   Connection connect(String kind) throws SQLException {
-    return "avatica".equals(kind) ? avatica(ALICE, ALICE_PASSWORD) : thin(ALICE, ALICE_PASSWORD);
+    switch (kind) {
+      case "avatica":
+        return avatica(ALICE, ALICE_PASSWORD);
+      case "thin":
+        return thin(ALICE, ALICE_PASSWORD);
+      case "embedded":
+        return embedded();
+      default:
+        throw new IllegalArgumentException("unknown connection kind " + kind);
+    }
   }
 
   /** An embedded connection to the same engine, for expected answers. */
