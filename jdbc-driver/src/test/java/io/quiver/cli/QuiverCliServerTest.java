@@ -93,4 +93,21 @@ class QuiverCliServerTest {
     assertEquals(QuiverCli.USAGE, run("x\n", "passwd"));
     assertEquals(QuiverCli.USAGE, run("x\n", "passwd", "erin", "--iterations", "0"));
   }
+
+  /** The interactive shell (sqlline) over the server, fed a script on stdin: thin and stock URLs. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"thin", "stock"})
+  void scriptedSqllineSessionAgainstTheServer(String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    String url = kind.equals("thin") ? "jdbc:quiver://127.0.0.1:" + server.port()
+        : "jdbc:avatica:remote:url=" + server.url() + ";serialization=protobuf;authentication=BASIC"
+            + ";avatica_user=dana;avatica_password=dana-pw";
+    java.nio.file.Path history = home.resolve("history");
+    int status = run("!tables\n!columns region\nSELECT count(*) AS customers FROM tpch.sf1.customer;\n!quit\n",
+        "--url", url, "--user", "dana", "--password", "dana-pw", "--history", history.toString());
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertTrue(text.contains("lineitem") && text.contains("r_comment") && text.contains("150000"), text);
+    assertTrue(java.nio.file.Files.readString(history).contains("tpch.sf1.customer"));
+  }
 }

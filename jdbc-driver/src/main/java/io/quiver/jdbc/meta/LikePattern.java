@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 /**
  * A JDBC metadata search pattern: {@code %} any run of characters, {@code _} one character,
  * {@code \} escapes the next one. Matching is case-sensitive, as the names are stored (unquoted
- * names are lower case). A null pattern matches everything.
+ * names are lower case), except for a pattern without lower-case letters, which matches in any
+ * case: tools that follow the stock Avatica driver's flags (which say identifiers are stored in
+ * upper case) upper-case the names they look up, and Quiver matches unquoted names in any case.
+ * A null pattern matches everything.
  */
 final class LikePattern {
 
@@ -34,7 +37,9 @@ final class LikePattern {
         regex.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return new LikePattern(Pattern.compile(regex.toString(), Pattern.DOTALL));
+    boolean upperCase = pattern.chars().noneMatch(Character::isLowerCase);
+    int flags = Pattern.DOTALL | (upperCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+    return new LikePattern(Pattern.compile(regex.toString(), flags));
   }
 
   boolean matches(String name) {
