@@ -13,7 +13,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -503,38 +502,5 @@ public final class QuiverMeta extends MetaImpl {
     List<Object> objects = (List<Object>) rows;
     return createResultSet(Map.of(METADATA_RESULT, true), columns, CursorFactory.record(rowClass, fields, fieldNames),
         new Frame(0, true, objects));
-  }
-
-  /** The kind of a statement from its first keyword, before it runs. */
-  static final class StatementKind {
-    private StatementKind() {
-    }
-
-    static StatementType of(String sql) {
-      String text = sql.stripLeading();
-      while (text.startsWith("(")) {
-        text = text.substring(1).stripLeading();
-      }
-      int end = 0;
-      while (end < text.length() && Character.isLetter(text.charAt(end))) {
-        end++;
-      }
-      switch (text.substring(0, end).toUpperCase(Locale.ROOT)) {
-        case "INSERT":
-        case "UPDATE":
-        case "DELETE":
-        case "MERGE":
-          return StatementType.IS_DML;
-        case "CREATE":
-        case "DROP":
-        case "ALTER":
-        case "SET":
-        case "RESET":
-        case "USE":
-          return StatementType.OTHER_DDL;
-        default:
-          return StatementType.SELECT;
-      }
-    }
   }
 }

@@ -14,6 +14,8 @@ import java.security.KeyStore;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.calcite.avatica.ConnectionConfig;
@@ -27,6 +29,13 @@ final class CancelClient {
 
   static final String PATH = "/quiver/cancel";
 
+  /**
+   * HTTP clients shared by every connection of the JVM, one per trust configuration: building one
+   * takes a second (TLS set-up) and each keeps a selector thread until it is collected, so a
+   * client per connection made the first cancel slow and left threads behind.
+   */
+  private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
   private final String baseUrl;
   private final String authorization;
   private final HttpClient http;
@@ -37,11 +46,25 @@ final class CancelClient {
     this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + (config.avaticaPassword() == null ? "" : config.avaticaPassword()))
             .getBytes(StandardCharsets.UTF_8));
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-    if (config.truststore() != null) {
-      builder.sslContext(sslContext(config));
+    this.http = sharedClient(config);
+  }
+
+  private static HttpClient sharedClient(ConnectionConfig config) throws SQLException {
+    String key = config.truststore() == null ? "" : config.truststore().getAbsolutePath() + "\0"
+        + (config.truststorePassword() == null ? "" : config.truststorePassword());
+    HttpClient client = CLIENTS.get(key);
+    if (client == null) {
+      HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+      if (config.truststore() != null) {
+        builder.sslContext(sslContext(config));
+      }
+      HttpClient built = builder.build();
+      client = CLIENTS.putIfAbsent(key, built);
+      if (client == null) {
+        client = built;
+      }
     }
-    this.http = builder.build();
+    return client;
   }
 
   /** Asks the server to stop the statement's running query. */

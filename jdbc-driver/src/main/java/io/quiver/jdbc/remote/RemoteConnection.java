@@ -12,6 +12,11 @@ import org.apache.calcite.avatica.UnregisteredDriver;
 public class RemoteConnection extends AvaticaConnection {
 
   private volatile CancelClient cancelClient;
+  /**
+   * Not the connection's own monitor: an execution in another thread may hold that one while it
+   * waits for the server, and a cancel must not wait for the query it is meant to stop.
+   */
+  private final Object cancelClientLock = new Object();
 
   RemoteConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
@@ -21,7 +26,7 @@ public class RemoteConnection extends AvaticaConnection {
   void cancel(int statementId) throws SQLException {
     CancelClient client = cancelClient;
     if (client == null) {
-      synchronized (this) {
+      synchronized (cancelClientLock) {
         client = cancelClient;
         if (client == null) {
           client = new CancelClient(config());
