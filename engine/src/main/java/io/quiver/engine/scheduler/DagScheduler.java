@@ -48,7 +48,6 @@ public final class DagScheduler {
   public JobExecution submitJob(String jobId, String sql, StagePlan plan, CancellationToken cancellation,
       ResultSink resultSink, JobEndListener endListener) {
     StagePlans.validate(plan);
-    taskScheduler.checkRunnable(plan);
     JobExecution[] self = new JobExecution[1];
     JobExecution job = new JobExecution(jobId, sql, plan, cancellation, resultSink, taskScheduler, shuffle, events, ended -> {
       activeJobs.remove(self[0]);

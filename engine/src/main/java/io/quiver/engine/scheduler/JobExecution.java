@@ -156,7 +156,12 @@ public final class JobExecution implements TaskListener {
       }
       started = true;
       emit(new JobStarted(jobId, System.currentTimeMillis(), sql, plan.stages().size()));
-      schedule();
+      try {
+        taskScheduler.checkRunnable(plan);
+        schedule();
+      } catch (RuntimeException e) {
+        stop(Outcome.FAILED, asQuiverException(e));
+      }
       finishIfDone();
     }
     postPendingEvents();
