@@ -13,9 +13,10 @@ import io.quiver.engine.cluster.protocol.SharedSecret;
  * @param heartbeatIntervalMillis how often executors send a heartbeat
  * @param executorTimeoutMillis an executor silent this long is lost
  * @param maxTaskAttempts attempts per task (its own failures) before the query fails
+ * @param executorWaitMillis how long tasks wait while no executor is registered before they fail
  */
 public record ClusterConfig(String bindHost, int port, SharedSecret secret, ClusterTls tls,
-    long heartbeatIntervalMillis, long executorTimeoutMillis, int maxTaskAttempts) {
+    long heartbeatIntervalMillis, long executorTimeoutMillis, int maxTaskAttempts, long executorWaitMillis) {
 
   public static final int DEFAULT_PORT = 7077;
 
@@ -32,17 +33,31 @@ public record ClusterConfig(String bindHost, int port, SharedSecret secret, Clus
     }
   }
 
-  /** Heartbeats every 500 ms, an executor lost after 3 s of silence, 4 attempts per task (as Spark). */
+  /**
+   * Heartbeats every 500 ms, an executor lost after 6 s of silence (sooner when a call to it finds it
+   * unreachable), 4 attempts per task (as Spark), tasks fail after 60 s without any executor.
+   */
   public static ClusterConfig defaults(String bindHost, int port, SharedSecret secret) {
-    return new ClusterConfig(bindHost, port, secret, null, 500, 3_000, 4);
+    return new ClusterConfig(bindHost, port, secret, null, 500, 6_000, 4, 60_000);
   }
 
   public ClusterConfig withTls(ClusterTls newTls) {
     return new ClusterConfig(bindHost, port, secret, newTls, heartbeatIntervalMillis, executorTimeoutMillis,
-        maxTaskAttempts);
+        maxTaskAttempts, executorWaitMillis);
   }
 
   public ClusterConfig withMaxTaskAttempts(int attempts) {
-    return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, executorTimeoutMillis, attempts);
+    return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, executorTimeoutMillis, attempts,
+        executorWaitMillis);
+  }
+
+  public ClusterConfig withExecutorTimeoutMillis(long millis) {
+    return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, millis, maxTaskAttempts,
+        executorWaitMillis);
+  }
+
+  public ClusterConfig withExecutorWaitMillis(long millis) {
+    return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, executorTimeoutMillis,
+        maxTaskAttempts, millis);
   }
 }

@@ -259,7 +259,9 @@ public final class JobExecution implements TaskListener {
     } else if (result.executorLost()) {
       emit(new TaskRetried(jobId, now, task.stageId(), partition, task.attempt(), error.getMessage()));
     } else {
-      stage.failedOn.get(partition).add(result.executorId());
+      if (result.executorId() != null) {
+        stage.failedOn.get(partition).add(result.executorId());
+      }
       if (++stage.failures[partition] >= taskScheduler.maxTaskAttempts() || !retriable(error)) {
         stop(Outcome.FAILED, error);
         return;

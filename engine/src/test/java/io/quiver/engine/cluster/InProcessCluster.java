@@ -31,7 +31,7 @@ final class InProcessCluster implements AutoCloseable {
 
   InProcessCluster(int executorCount, int slotsPerExecutor, Path workDir, int maxTaskAttempts) {
     this.workDir = workDir;
-    int slots = executorCount * slotsPerExecutor;
+    int slots = Math.max(1, executorCount * slotsPerExecutor);
     QuiverConfig config = new QuiverConfig(slots, 2 * slots, 8192, 1L << 30);
     this.quiver = StandaloneCluster.start(config, ClusterConfig.defaults("127.0.0.1", 0, new SharedSecret(SECRET))
         .withMaxTaskAttempts(maxTaskAttempts));

@@ -84,6 +84,8 @@ public final class ClusterTaskBackend implements TaskBackend {
   private final AtomicLong tasksLaunched = new AtomicLong();
   private final AtomicLong resultBytesFetched = new AtomicLong();
   private boolean closed;
+  /** When the last executor went (or the driver started without any); guarded by this. */
+  private long noExecutorsSinceNanos = System.nanoTime();
 
   private ClusterTaskBackend(ClusterConfig config, BufferAllocator parent) {
     this.config = config;
@@ -259,6 +261,9 @@ public final class ClusterTaskBackend implements TaskBackend {
     RemoteExecutor executor;
     synchronized (this) {
       executor = executors.get(status.executorId());
+      if (executor != null) {
+        executor.lastHeartbeatNanos = System.nanoTime();
+      }
       task = executor == null ? null : executor.running.remove(taskId);
       if (task == null) {
         return; // from an executor given up for lost, or a duplicate
@@ -460,12 +465,41 @@ public final class ClusterTaskBackend implements TaskBackend {
   // ---- losing executors
 
   private void checkHeartbeats() {
+    failTasksWithoutExecutors();
     long now = System.nanoTime();
     for (RemoteExecutor executor : aliveExecutors()) {
       long silentMillis = TimeUnit.NANOSECONDS.toMillis(now - executor.lastHeartbeatNanos);
       if (silentMillis > config.executorTimeoutMillis()) {
         lose(executor, "no heartbeat for " + silentMillis + " ms");
       }
+    }
+  }
+
+  /** Queued tasks fail once no executor has been there for {@link ClusterConfig#executorWaitMillis()}. */
+  private void failTasksWithoutExecutors() {
+    List<ClusterTask> failed = new ArrayList<>();
+    long waitedMillis;
+    synchronized (this) {
+      if (!executors.isEmpty() || queue.isEmpty()) {
+        return;
+      }
+      waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - noExecutorsSinceNanos);
+      if (waitedMillis < config.executorWaitMillis()) {
+        return;
+      }
+      for (ClusterTask task : queue) {
+        if (task.state == ClusterTask.State.QUEUED) {
+          task.state = ClusterTask.State.ENDED;
+          failed.add(task);
+        }
+      }
+      queue.clear();
+    }
+    for (ClusterTask task : failed) {
+      QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "no executor has been registered with the "
+          + "driver for " + waitedMillis + " ms; start executors with: quiver executor --driver HOST:" + port());
+      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+          null, null, false));
     }
   }
 
@@ -493,6 +527,9 @@ public final class ClusterTaskBackend implements TaskBackend {
         return;
       }
       executors.remove(executor.id);
+      if (executors.isEmpty()) {
+        noExecutorsSinceNanos = System.nanoTime();
+      }
       running = new ArrayList<>(executor.running.values());
       executor.running.clear();
       running.forEach(task -> task.state = ClusterTask.State.ENDED);

@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -139,7 +141,9 @@ public final class ExecutorProcess implements AutoCloseable {
         return ClusterCalls.call(driver, ClusterMessages.REGISTER, request, ClusterMessages.Registered.class,
             CALL_TIMEOUT_MILLIS);
       } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline) {
+        boolean refused = e instanceof FlightRuntimeException flight
+            && flight.status().code() == FlightStatusCode.UNAUTHENTICATED;
+        if (refused || System.nanoTime() > deadline) {
           closeQuietly();
           throw new QuiverException(ErrorCode.IO_ERROR, "could not register with the driver at "
               + settings.driverHost() + ":" + settings.driverPort() + ": " + e.getMessage(), e);

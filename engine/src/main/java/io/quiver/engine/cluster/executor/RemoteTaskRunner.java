@@ -18,6 +18,8 @@ import io.quiver.exec.task.TaskId;
 import io.quiver.exec.task.TaskMetrics;
 import io.quiver.exec.task.TaskRunner;
 import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one task an executor was sent, in one of its slots, and says how it ended. A result stage's
@@ -25,6 +27,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * them, so a retried result task never delivers rows twice.
  */
 final class RemoteTaskRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteTaskRunner.class);
 
   private final String executorId;
   private final BufferAllocator tasksAllocator;
@@ -85,6 +89,9 @@ final class RemoteTaskRunner {
     QuiverException error = TaskFailures.toQuiverException(taskId, failure);
     ShuffleFetchFailedException fetch = ShuffleFetchFailedException.find(failure);
     Outcome outcome = cancellation.isCancelled() ? Outcome.CANCELLED : Outcome.FAILED;
+    if (outcome == Outcome.FAILED) {
+      LOG.warn("task {} failed", taskId, failure);
+    }
     return status(launch, outcome, null, metrics, duration, error, outcome == Outcome.FAILED ? fetch : null);
   }
 
