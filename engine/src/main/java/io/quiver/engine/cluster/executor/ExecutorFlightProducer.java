@@ -107,7 +107,7 @@ final class ExecutorFlightProducer extends NoOpFlightProducer {
             ClusterMessages.Job.class).jobId());
         case ClusterMessages.REMOVE_JOB -> executor.removeJob(MessageCodec.decode(action.getBody(),
             ClusterMessages.Job.class).jobId());
-        case ClusterMessages.PING -> executor.status();
+        case ClusterMessages.PING -> executor.acknowledgement();
         case ClusterMessages.STATUS -> executor.status();
         default -> throw CallStatus.INVALID_ARGUMENT.withDescription("unknown action " + action.getType())
             .toRuntimeException();

@@ -64,9 +64,11 @@ public final class ExecutorProcess implements AutoCloseable {
   private final Path workDir;
   private final FlightServer server;
   private final FlightClient driver;
-  private final String executorId;
+  private final CountDownLatch registered = new CountDownLatch(1);
+  /** Set once registration returns; the driver may send work before this constructor finished. */
+  private volatile String executorId;
+  private volatile RemoteTaskRunner taskRunner;
   private final long heartbeatIntervalMillis;
-  private final RemoteTaskRunner taskRunner;
   private final ThreadPoolExecutor slots;
   private final ScheduledExecutorService heartbeats;
   private final Map<String, StageFragment> fragments = new ConcurrentHashMap<>();
@@ -91,19 +93,27 @@ public final class ExecutorProcess implements AutoCloseable {
     this.server = endpoints.startServer(root, settings.bindHost(), settings.port(),
         new ExecutorFlightProducer(this, store, counters, streamAllocator));
     this.driver = endpoints.connect(clientAllocator, settings.driverHost(), settings.driverPort());
-    ClusterMessages.Registered registered = register();
-    this.executorId = registered.executorId();
-    this.heartbeatIntervalMillis = registered.heartbeatIntervalMillis();
-    TableDataSources dataSources = new TableDataSources();
-    dataSources.register(new TpchDataSource(new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
-    this.taskRunner = new RemoteTaskRunner(executorId, tasksAllocator, store, peers, counters, dataSources,
-        settings.batchSize());
     AtomicInteger slotNumbers = new AtomicInteger();
     this.slots = new ThreadPoolExecutor(settings.slots(), settings.slots(), 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), runnable -> daemon(runnable, "quiver-" + executorId + "-slot-"
+        new LinkedBlockingQueue<>(), runnable -> daemon(runnable, "quiver-executor-slot-"
             + slotNumbers.incrementAndGet()));
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable,
-        "quiver-" + executorId + "-heartbeat"));
+        "quiver-executor-heartbeat"));
+    TableDataSources dataSources = new TableDataSources();
+    dataSources.register(new TpchDataSource(new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+    ClusterMessages.Registered registration;
+    try {
+      registration = register();
+    } catch (RuntimeException e) {
+      slots.shutdownNow();
+      heartbeats.shutdownNow();
+      throw e;
+    }
+    this.heartbeatIntervalMillis = registration.heartbeatIntervalMillis();
+    this.taskRunner = new RemoteTaskRunner(registration.executorId(), tasksAllocator, store, peers, counters,
+        dataSources, settings.batchSize());
+    this.executorId = registration.executorId();
+    registered.countDown();
     heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, heartbeatIntervalMillis, TimeUnit.MILLISECONDS);
     LOG.info("executor {} serves on {}:{} with {} slots", executorId, settings.advertisedHost(), server.getPort(),
         settings.slots());
@@ -178,15 +188,29 @@ public final class ExecutorProcess implements AutoCloseable {
     stopRequested.countDown();
   }
 
+  /** Work can arrive between the driver's reply to the registration and the end of the constructor. */
+  private void awaitRegistered() {
+    try {
+      if (!registered.await(CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "this executor has not finished registering");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "interrupted while registering", e);
+    }
+  }
+
   Object acceptStage(ClusterMessages.Stage stage) {
+    awaitRegistered();
     if (store.isRemoved(stage.jobId())) {
-      return status();
+      return acknowledgement();
     }
     fragments.put(stageKey(stage.jobId(), stage.stageId()), FragmentCodec.decodeStage(stage.fragmentJson()));
-    return status();
+    return acknowledgement();
   }
 
   Object launch(Launch launch) {
+    awaitRegistered();
     StageFragment fragment = fragments.get(stageKey(launch.jobId(), launch.stageId()));
     CancellationToken cancellation;
     if (store.isRemoved(launch.jobId())) {
@@ -212,7 +236,7 @@ public final class ExecutorProcess implements AutoCloseable {
       }
       report(status);
     });
-    return status();
+    return acknowledgement();
   }
 
   /** Tells the driver how a task ended; tries until the driver timeout, since the driver waits for it. */
@@ -235,11 +259,11 @@ public final class ExecutorProcess implements AutoCloseable {
 
   Object cancelJob(String jobId) {
     if (store.isRemoved(jobId)) {
-      return status();
+      return acknowledgement();
     }
     jobs.computeIfAbsent(jobId, id -> new CancellationToken())
         .cancel(new QuiverException(ErrorCode.QUERY_CANCELLED, "job " + jobId + " was cancelled"));
-    return status();
+    return acknowledgement();
   }
 
   Object removeJob(String jobId) {
@@ -247,12 +271,22 @@ public final class ExecutorProcess implements AutoCloseable {
     store.removeJob(jobId);
     fragments.keySet().removeIf(key -> key.startsWith(jobId + "#"));
     jobs.remove(jobId);
-    return status();
+    return acknowledgement();
   }
 
+  /** What it holds now, files of the work directory counted. */
   ExecutorStatus status() {
+    return status(true);
+  }
+
+  /** The reply to the driver's requests: without walking the work directory. */
+  ExecutorStatus acknowledgement() {
+    return status(false);
+  }
+
+  private ExecutorStatus status(boolean countFiles) {
     return new ExecutorStatus(executorId, runningTasks.get(), jobs.size(), store.outputCount(), store.heldBytes(),
-        counters.openStreams.get(), countFiles(workDir), counters.remoteBytesFetched.get(),
+        counters.openStreams.get(), countFiles ? countFiles(workDir) : -1, counters.remoteBytesFetched.get(),
         counters.localBytesRead.get());
   }
 
