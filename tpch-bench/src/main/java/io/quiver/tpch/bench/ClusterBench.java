@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Cluster mode against local mode, in one run: TPC-H on {@code tpch.<schema>} (tables generated
  * while scanned, as the executors do) first on one local engine with {@code E x S} slots, then on a
- * driver with {@code E} executor processes of {@code S} slots each on this machine. Per query: one
- * warm-up run and one timed run in each mode; bytes written to exchanges (from the stage events),
+ * driver with {@code E} executor processes of {@code S} slots each on this machine. In each mode all
+ * queries first run once on {@code tpch.tiny} (JIT warm-up), then each query runs once, timed; bytes written to exchanges (from the stage events),
  * bytes fetched over Flight between executors and bytes read from an executor's own store, and bytes
  * of result rows fetched by the driver. Answers are checked against the reference where one exists.
  *
@@ -83,6 +83,7 @@ public final class ClusterBench {
     QuiverConfig config = new QuiverConfig(totalSlots, 2 * totalSlots, 8192, Runtime.getRuntime().maxMemory() / 2);
     List<Run> local = new ArrayList<>();
     try (Quiver quiver = Quiver.local(config)) {
+      warmUp(quiver, queries);
       for (int number : queries) {
         local.add(measure(quiver, schema, scale, number));
         out.printf("local   Q%02d %7d ms%n", number, local.get(local.size() - 1).millis());
@@ -104,6 +105,7 @@ public final class ClusterBench {
       while (backend.executorIds().size() < executors && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
+      warmUp(quiver, queries);
       for (int number : queries) {
         long[] before = flightBytes(backend);
         clustered.add(measure(quiver, schema, scale, number));
@@ -134,7 +136,6 @@ public final class ClusterBench {
     try (Session session = quiver.openSession()) {
       session.setCatalog("tpch");
       session.setSchema(schema);
-      ResultRows.query(session, sql);
       EventListener listener = event -> {
         if (event instanceof StageCompleted stage) {
           exchangeBytes.addAndGet(stage.outputBytes());
@@ -154,6 +155,16 @@ public final class ClusterBench {
       return new Run(millis, exchangeBytes.get(), correct, null);
     } catch (RuntimeException e) {
       return new Run(-1, exchangeBytes.get(), false, e.getMessage());
+    }
+  }
+
+  private static void warmUp(Quiver quiver, List<Integer> queries) {
+    for (int number : queries) {
+      try (Session session = quiver.openSession()) {
+        session.setCatalog("tpch");
+        session.setSchema("tiny");
+        ResultRows.query(session, TpchQueryText.load(number));
+      }
     }
   }
 
