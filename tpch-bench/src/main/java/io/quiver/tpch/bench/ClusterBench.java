@@ -41,42 +41,73 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ClusterBench {
 
+  static final String USAGE = "usage: quiver bench cluster [--schema sf1] [--executors 2] [--slots 1] [--heap 4g]"
+      + " [--queries 1,3,9]";
+
   private record Run(long millis, long exchangeBytes, boolean correct, String error) {
   }
 
   private ClusterBench() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * {@code quiver bench cluster [--schema sf1] [--executors 2] [--slots 1] [--heap 4g] [--queries 1,3,9]}.
+   *
+   * @return 0 when every answer was right, 1 when one was wrong or the run failed, 2 for wrong usage
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     String schema = "sf1";
     int executors = 2;
     int slots = 1;
     String heap = "4g";
     List<Integer> queries = new ArrayList<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--schema" -> schema = args[i + 1];
-        case "--executors" -> executors = Integer.parseInt(args[i + 1]);
-        case "--slots" -> slots = Integer.parseInt(args[i + 1]);
-        case "--heap" -> heap = args[i + 1];
-        case "--queries" -> {
-          for (String number : args[i + 1].split(",")) {
-            queries.add(Integer.parseInt(number.trim()));
-          }
-        }
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+    try {
+      if (args.length % 2 != 0) {
+        throw new IllegalArgumentException("every option needs a value");
       }
+      for (int i = 0; i < args.length; i += 2) {
+        switch (args[i]) {
+          case "--schema" -> schema = args[i + 1];
+          case "--executors" -> executors = Integer.parseInt(args[i + 1]);
+          case "--slots" -> slots = Integer.parseInt(args[i + 1]);
+          case "--heap" -> heap = args[i + 1];
+          case "--queries" -> {
+            for (String number : args[i + 1].split(",")) {
+              queries.add(Integer.parseInt(number.trim()));
+            }
+          }
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if (!"tiny".equals(schema) && !schema.matches("sf[0-9]+")) {
+        throw new IllegalArgumentException("--schema is tiny or sfN, was " + schema);
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("quiver bench cluster: " + e.getMessage());
+      err.println(USAGE);
+      return TpchBenchMain.USAGE;
     }
     if (queries.isEmpty()) {
       for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
         queries.add(number);
       }
     }
-    run(schema, executors, slots, heap, queries, System.out);
-    System.exit(0);
+    try {
+      return run(schema, executors, slots, heap, queries, out) ? 0 : 1;
+    } catch (Exception e) {
+      err.println("quiver bench cluster: " + e);
+      return 1;
+    }
   }
 
-  static void run(String schema, int executors, int slots, String heap, List<Integer> queries, PrintStream out)
+  /** @return whether every answer was right */
+  static boolean run(String schema, int executors, int slots, String heap, List<Integer> queries, PrintStream out)
       throws Exception {
     double scale = "tiny".equals(schema) ? 0.01 : Double.parseDouble(schema.substring(2));
     int totalSlots = executors * slots;
@@ -117,6 +148,7 @@ public final class ClusterBench {
       processes.forEach(Process::destroyForcibly);
     }
     report(out, schema, executors, slots, queries, local, clustered, flight);
+    return local.stream().allMatch(Run::correct) && clustered.stream().allMatch(Run::correct);
   }
 
   /** Remote bytes fetched, bytes read locally (over all executors), result bytes fetched by the driver. */
