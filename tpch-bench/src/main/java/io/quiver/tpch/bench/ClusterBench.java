@@ -226,7 +226,9 @@ public final class ClusterBench {
     out.printf("| total | %d | %d | %.2f | | %.1f | | | |%n", localTotal, clusterTotal,
         clusterTotal / Math.max(1.0, localTotal), mib(remoteTotal));
     if (remoteTotal > 0) {
-      out.printf("Flight hop: (cluster - local) time over bytes fetched between executors = %.1f ms per MiB%n",
+      // Only meaningful when the two modes ran under the same load; negative means noise dominated.
+      out.printf("Flight hop: (cluster - local) time over bytes fetched between executors = %.1f ms per MiB"
+          + " (an estimate; compare runs on a quiet machine)%n",
           (clusterTotal - localTotal) / Math.max(1e-9, mib(remoteTotal)));
     }
   }
