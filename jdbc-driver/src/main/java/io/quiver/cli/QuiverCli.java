@@ -21,7 +21,7 @@ public final class QuiverCli {
     register(new ServerCommand());
     register(new PasswdCommand());
     register(new StartedByScript("bench", "the TPC-H benchmark: bench tpch --sf 1 [--compare duckdb]"));
-    register(new NotYetAvailable("executor"));
+    register(new ExecutorCommand());
   }
 
   /** Adds or replaces a subcommand. */

@@ -21,7 +21,8 @@ final class ServerCommand implements Subcommand {
       "  --tls-keystore FILE  serve HTTPS with the key and certificate in this PKCS12/JKS keystore",
       "  --tls-password PW    the keystore's password (or set QUIVER_TLS_PASSWORD)",
       "  --allow-plaintext    allow plain HTTP on a non-loopback address",
-      "  --slots N            executor slots of the engine (default: one per core)");
+      "  --slots N            executor slots of the engine (default: one per core)",
+      ClusterServerOptions.OPTIONS);
 
   @Override
   public String name() {
@@ -34,7 +35,9 @@ final class ServerCommand implements Subcommand {
   }
 
   @Override
-  public int run(String[] args, Console console) throws Exception {
+  public int run(String[] allArgs, Console console) throws Exception {
+    ClusterServerOptions cluster = ClusterServerOptions.extract(allArgs, System.getenv());
+    String[] args = cluster.remainingArgs();
     String bind = QuiverServer.DEFAULT_BIND;
     int port = QuiverServer.DEFAULT_PORT;
     Path users = null;
@@ -86,7 +89,7 @@ final class ServerCommand implements Subcommand {
       }
       config = config.withSlots(slots).withShufflePartitions(2 * slots);
     }
-    Quiver engine = Quiver.local(config);
+    Quiver engine = cluster.startEngine(config);
     QuiverServer server;
     try {
       server = QuiverServer.start(engine, options);

@@ -121,7 +121,7 @@ class QuiverCliMechanicsTest {
     assertEquals(QuiverCli.USAGE, run("bench"));
     assertTrue(err().contains("quiver bench: run it through the quiver script"), err());
     assertEquals(QuiverCli.USAGE, run("executor"));
-    assertTrue(err().contains("quiver executor: not available"), err());
+    assertTrue(err().contains("--driver HOST:PORT is required"), err());
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.quiver.engine.connector.tpch.TpchSplitPolicy;
 import io.quiver.engine.event.EventBus;
 import io.quiver.engine.event.SynchronousEventBus;
 import io.quiver.engine.executor.LocalExecutor;
+import io.quiver.engine.executor.TaskBackend;
+import io.quiver.engine.executor.TaskBackendFactory;
 import io.quiver.engine.executor.TaskInvoker;
 import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.scheduler.DagScheduler;
@@ -50,7 +52,7 @@ public final class LocalQuiver implements Quiver {
   private final CatalogRegistry catalogs = new CatalogRegistry();
   private final CatalogMetadata metadata = new SchemaCatalogMetadata(catalogs);
   private final SynchronousEventBus events = new SynchronousEventBus();
-  private final LocalExecutor executor;
+  private final TaskBackend executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
@@ -68,9 +70,18 @@ public final class LocalQuiver implements Quiver {
    * @param taskInvoker what an executor slot does with a task
    */
   public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker) {
+    this(config, plannerFactory, taskInvoker, TaskBackendFactory.LOCAL);
+  }
+
+  /**
+   * An engine whose tasks run on the backend {@code backends} makes: its own slots (local mode) or
+   * the executors of a cluster.
+   */
+  public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
+      TaskBackendFactory backends) {
     this.config = config;
     this.allocator = new RootAllocator(config.memoryLimitBytes());
-    LocalExecutor startedExecutor = null;
+    TaskBackend startedExecutor = null;
     InProcessShuffleService startedShuffle = null;
     BufferAllocator startedShuffleAllocator = null;
     try {
@@ -85,8 +96,7 @@ public final class LocalQuiver implements Quiver {
       }
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
-      startedExecutor = new LocalExecutor(config.slots(), allocator, startedShuffle, catalogs.dataSources(),
-          config.batchSize(), taskInvoker);
+      startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
@@ -138,8 +148,20 @@ public final class LocalQuiver implements Quiver {
     return catalogs.connector(MemoryConnector.NAME).map(MemoryConnector.class::cast).orElseThrow();
   }
 
-  /** The executor, for tests and monitoring. */
+  /**
+   * The in-process executor, for tests and monitoring.
+   *
+   * @throws IllegalStateException when tasks run on a cluster's executors
+   */
   public LocalExecutor executor() {
+    if (executor instanceof LocalExecutor local) {
+      return local;
+    }
+    throw new IllegalStateException("this engine runs its tasks on " + executor + ", not in-process");
+  }
+
+  /** Where this engine's tasks run. */
+  public TaskBackend taskBackend() {
     return executor;
   }
 

@@ -21,7 +21,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * at a time, so never more tasks run at once than there are slots. Queued tasks start in the order
  * they were submitted. Every task gets its own child allocator, closed when the task ends.
  */
-public final class LocalExecutor implements AutoCloseable {
+public final class LocalExecutor implements TaskBackend {
 
   private static final AtomicInteger EXECUTOR_NUMBERS = new AtomicInteger();
 
@@ -53,8 +53,30 @@ public final class LocalExecutor implements AutoCloseable {
         slotThreads());
   }
 
+  @Override
   public int slots() {
     return slots;
+  }
+
+  /** Tasks run once: a failure in the driver's own JVM is not one a retry elsewhere would avoid. */
+  @Override
+  public int maxTaskAttempts() {
+    return 1;
+  }
+
+  @Override
+  public TaskHandle launch(TaskLaunch launch, TaskListener listener) {
+    return submit(launch.taskId(), launch.fragment(), launch.cancellation(), launch.resultSink(), listener);
+  }
+
+  /** Nothing to do: the job's tasks share its cancellation token, which the job has set. */
+  @Override
+  public void cancelJob(String jobId, QuiverException reason) {
+  }
+
+  /** Nothing to do: the job's shuffle data lives in the driver's shuffle service, which the job clears. */
+  @Override
+  public void removeJob(String jobId) {
   }
 
   /** Queues a task for the next free slot. */

@@ -17,7 +17,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * One task waiting for or holding an executor slot. It either runs (once) or is withdrawn while
  * still queued; never both.
  */
-public final class TaskAttempt implements Runnable {
+public final class TaskAttempt implements Runnable, TaskHandle {
 
   private static final int QUEUED = 0;
   private static final int RUNNING = 1;
@@ -41,11 +41,12 @@ public final class TaskAttempt implements Runnable {
     this.executor = executor;
   }
 
+  @Override
   public TaskId taskId() {
     return taskId;
   }
 
-  /** Takes the task out of the queue if it has not started. True if it will never run. */
+  @Override
   public boolean withdraw() {
     if (state.compareAndSet(QUEUED, WITHDRAWN)) {
       executor.removeQueued(this);

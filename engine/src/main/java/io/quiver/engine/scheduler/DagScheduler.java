@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The driver's DAG scheduler: turns each query's stage plan into a {@link JobExecution}, which
- * submits stages as their inputs complete, and keeps track of the jobs that still run.
+ * submits stages as their inputs complete, and keeps track of the jobs that still run. Tells them
+ * when a cluster executor is lost.
  */
 public final class DagScheduler {
 
@@ -26,6 +27,14 @@ public final class DagScheduler {
     this.taskScheduler = taskScheduler;
     this.shuffle = shuffle;
     this.events = events;
+    taskScheduler.backend().addExecutorLossListener(this::executorLost);
+  }
+
+  /** Every running job forgets the map output the executor held and runs its lost tasks again. */
+  private void executorLost(String executorId, String reason) {
+    for (JobExecution job : activeJobs()) {
+      job.onExecutorLost(executorId, reason);
+    }
   }
 
   /**

@@ -1,52 +1,66 @@
 package io.quiver.engine.scheduler;
 
 import io.quiver.engine.event.EventBus;
+import io.quiver.engine.event.ExecutorLost;
+import io.quiver.engine.event.FetchFailed;
 import io.quiver.engine.event.JobEnded;
 import io.quiver.engine.event.JobStarted;
+import io.quiver.engine.event.MapOutputLost;
 import io.quiver.engine.event.Outcome;
 import io.quiver.engine.event.QueryEvent;
-import io.quiver.engine.event.StageCompleted;
 import io.quiver.engine.event.StageSubmitted;
 import io.quiver.engine.event.TaskEnded;
+import io.quiver.engine.event.TaskRetried;
 import io.quiver.engine.event.TaskStarted;
-import io.quiver.engine.executor.TaskAttempt;
+import io.quiver.engine.executor.TaskHandle;
+import io.quiver.engine.executor.TaskLaunch;
 import io.quiver.engine.executor.TaskListener;
 import io.quiver.engine.executor.TaskResult;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.shuffle.MapOutputStatistics;
 import io.quiver.exec.shuffle.ShuffleService;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.exec.task.TaskId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One job (the run of one query) as the DAG scheduler drives it: a stage is submitted once every
- * stage feeding it has completed; the job succeeds when the result stage completes. The first task
- * failure, or a cancellation, sets the job's {@link CancellationToken} so that running tasks stop,
- * and withdraws its queued tasks. The job has ended only when none of its tasks runs any more; then
- * its shuffle data is removed, {@link JobEnded} is posted and the end listener is told.
+ * One job (the run of one query) as the DAG scheduler drives it, the way Spark's DAGScheduler does:
+ * a partition of a stage runs once every stage feeding it has all its output; the job succeeds when
+ * every partition of the result stage has delivered its rows.
  *
- * <p>All state changes happen under this object's lock; tasks report on the executor's threads.
- * Events are queued under the lock and posted after it is released, in the order they were queued.
+ * <p>Faults: a task that fails runs again (avoiding the executors where it failed) until it has
+ * failed {@link TaskScheduler#maxTaskAttempts()} times; then, or on cancellation, the job's
+ * {@link CancellationToken} is set, its tasks are stopped everywhere and its queued tasks withdrawn.
+ * When an executor is lost, or a task cannot fetch a map output from it, the output the executor
+ * held is forgotten; the lost map partitions run again if a stage still needs them (lineage), and
+ * tasks that ran there run again. Neither counts as a failure of the task.
+ *
+ * <p>The job has ended only when none of its tasks runs any more; then its shuffle data is removed
+ * everywhere, {@link JobEnded} is posted and the end listener is told. All state changes happen
+ * under this object's lock; events are queued under it and posted after it is released, in order.
  */
 public final class JobExecution implements TaskListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+
+  /** Fetch failures one partition may see before the job gives up on it. */
+  static final int MAX_FETCH_FAILURES = 4;
 
   private final String jobId;
   private final String sql;
@@ -62,10 +76,9 @@ public final class JobExecution implements TaskListener {
   private final AtomicBoolean posting = new AtomicBoolean();
   private final long startNanos = System.nanoTime();
 
-  private final Set<Integer> submittedStages = new HashSet<>();
-  private final Set<Integer> completedStages = new HashSet<>();
-  private final Map<Integer, StageProgress> runningStages = new HashMap<>();
-  private final List<TaskAttempt> queuedOrRunning = new ArrayList<>();
+  private final Map<Integer, StageRun> stages = new LinkedHashMap<>();
+  private final Map<TaskId, TaskHandle> queuedOrRunning = new HashMap<>();
+  private final Set<String> lostExecutors = new HashSet<>();
   private int outstandingTasks;
   private Outcome outcome;
   private QuiverException failure;
@@ -83,6 +96,13 @@ public final class JobExecution implements TaskListener {
     this.shuffle = shuffle;
     this.events = events;
     this.endListener = endListener;
+    for (StageFragment stage : plan.stages()) {
+      StageRun run = new StageRun(stage, stage.stageId() == plan.resultStage().stageId());
+      stages.put(stage.stageId(), run);
+      for (int source : stage.sourceStageIds()) {
+        stages.get(source).consumers.add(run);
+      }
+    }
   }
 
   public String jobId() {
@@ -137,7 +157,8 @@ public final class JobExecution implements TaskListener {
       started = true;
       emit(new JobStarted(jobId, System.currentTimeMillis(), sql, plan.stages().size()));
       try {
-        submitReadyStages();
+        taskScheduler.checkRunnable(plan);
+        schedule();
       } catch (RuntimeException e) {
         stop(Outcome.FAILED, asQuiverException(e));
       }
@@ -158,64 +179,212 @@ public final class JobExecution implements TaskListener {
   public void onTaskEnded(TaskId task, TaskResult result) {
     synchronized (this) {
       outstandingTasks--;
-      queuedOrRunning.removeIf(attempt -> attempt.taskId().equals(task));
+      queuedOrRunning.remove(task);
       QuiverException error = result.failure();
       emit(new TaskEnded(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt(),
           result.outcome(), result.metrics().inputRows(), result.metrics().inputBytes(), result.metrics().outputRows(),
           result.metrics().outputBytes(), result.durationNanos(), error == null ? null : error.errorCode(),
           error == null ? null : error.getMessage()));
-      StageProgress stage = runningStages.get(task.stageId());
-      if (stage != null) {
-        stage.add(result);
+      StageRun stage = stages.get(task.stageId());
+      stage.running[task.partition()] = false;
+      if (stage.progress != null) {
+        stage.progress.add(result);
       }
-      if (error != null) {
-        stop(Outcome.FAILED, error);
-      } else if (outcome == null && stage != null && stage.allTasksSucceeded()) {
-        completeStage(stage);
+      if (outcome == null) {
+        if (error == null) {
+          succeeded(stage, task, result);
+        } else {
+          failed(stage, task, result);
+        }
       }
       finishIfDone();
     }
     postPendingEvents();
   }
 
-  private void completeStage(StageProgress stage) {
-    runningStages.remove(stage.stageId());
-    completedStages.add(stage.stageId());
-    emit(stage.completedEvent(jobId, Outcome.SUCCEEDED));
-    if (stage.stageId() == plan.resultStage().stageId()) {
-      outcome = Outcome.SUCCEEDED;
-      return;
+  /**
+   * An executor is gone: the map output it held is lost. Tasks that ran there are reported ended by
+   * the backend afterwards and run again.
+   */
+  void onExecutorLost(String executorId, String reason) {
+    synchronized (this) {
+      if (outcome != null || !lostExecutors.add(executorId)) {
+        return;
+      }
+      emit(new ExecutorLost(jobId, System.currentTimeMillis(), executorId, reason));
+      forgetOutputsOn(executorId);
+      schedule();
+      finishIfDone();
     }
+    postPendingEvents();
+  }
+
+  private void succeeded(StageRun stage, TaskId task, TaskResult result) {
+    int partition = task.partition();
+    if (result.executorId() != null && lostExecutors.contains(result.executorId()) && !stage.isResult) {
+      // Reported by an executor already given up for lost: its output cannot be trusted to be there.
+      emit(new TaskRetried(jobId, System.currentTimeMillis(), task.stageId(), partition, task.attempt(),
+          "executor " + result.executorId() + " was lost"));
+    } else {
+      stage.outputLocation[partition] = result.executorId() == null ? "" : result.executorId();
+      stage.statistics[partition] = result.outputStatistics();
+    }
+    if (stage.isAvailable()) {
+      if (!stage.completedOnce) {
+        stage.completedOnce = true;
+        emit(stage.progress.completedEvent(jobId, Outcome.SUCCEEDED));
+      }
+      if (stage.isResult) {
+        outcome = Outcome.SUCCEEDED;
+        return;
+      }
+    }
+    schedule();
+  }
+
+  private void failed(StageRun stage, TaskId task, TaskResult result) {
+    int partition = task.partition();
+    QuiverException error = result.failure();
+    long now = System.currentTimeMillis();
+    if (result.fetchFailure() != null) {
+      TaskResult.FetchFailure fetch = result.fetchFailure();
+      emit(new FetchFailed(jobId, now, task.stageId(), partition, task.attempt(), fetch.stageId(),
+          fetch.mapPartition(), fetch.executorId()));
+      forgetOutputsOn(fetch.executorId());
+      if (++stage.fetchFailures[partition] >= MAX_FETCH_FAILURES) {
+        stop(Outcome.FAILED, error);
+        return;
+      }
+      emit(new TaskRetried(jobId, now, task.stageId(), partition, task.attempt(), error.getMessage()));
+    } else if (result.executorLost()) {
+      emit(new TaskRetried(jobId, now, task.stageId(), partition, task.attempt(), error.getMessage()));
+    } else {
+      if (result.executorId() != null) {
+        stage.failedOn.get(partition).add(result.executorId());
+      }
+      if (++stage.failures[partition] >= taskScheduler.maxTaskAttempts() || !retriable(error)) {
+        stop(Outcome.FAILED, error);
+        return;
+      }
+      emit(new TaskRetried(jobId, now, task.stageId(), partition, task.attempt(), error.getMessage()));
+    }
+    schedule();
+  }
+
+  private static boolean retriable(QuiverException error) {
+    return error.errorCode() != ErrorCode.QUERY_CANCELLED && error.errorCode() != ErrorCode.QUERY_TIMEOUT;
+  }
+
+  /** Map output on the executor is gone; the result stage's delivered rows are not. */
+  private void forgetOutputsOn(String executorId) {
+    for (StageRun stage : stages.values()) {
+      if (stage.isResult) {
+        continue;
+      }
+      for (int partition = 0; partition < stage.partitionCount(); partition++) {
+        if (executorId.equals(stage.outputLocation[partition])) {
+          stage.outputLocation[partition] = null;
+          stage.statistics[partition] = null;
+          emit(new MapOutputLost(jobId, System.currentTimeMillis(), stage.stageId(), partition, executorId));
+        }
+      }
+    }
+  }
+
+  /**
+   * Launches every missing partition whose inputs are all there, of every stage still needed, in
+   * plan order. A failure to launch fails the job.
+   */
+  private void schedule() {
     try {
-      submitReadyStages();
+      for (StageRun stage : stages.values()) {
+        if (stage.isAvailable() || !isNeeded(stage) || !sourcesAvailable(stage)) {
+          continue;
+        }
+        if (!stage.submitted) {
+          stage.submitted = true;
+          stage.progress = new StageProgress(stage.stageId(), stage.partitionCount());
+          emit(new StageSubmitted(jobId, System.currentTimeMillis(), stage.stageId(), stage.partitionCount(),
+              stage.fragment.sourceStageIds()));
+        }
+        for (int partition = 0; partition < stage.partitionCount(); partition++) {
+          if (stage.outputLocation[partition] == null && !stage.running[partition]) {
+            launch(stage, partition);
+          }
+        }
+      }
     } catch (RuntimeException e) {
       stop(Outcome.FAILED, asQuiverException(e));
     }
   }
 
-  private void submitReadyStages() {
-    for (StageFragment stage : plan.stages()) {
-      if (!submittedStages.contains(stage.stageId()) && completedStages.containsAll(stage.sourceStageIds())) {
-        submitStage(stage);
+  /** The result stage is needed until it is done; another stage while a needed consumer lacks output. */
+  private boolean isNeeded(StageRun stage) {
+    if (stage.isResult) {
+      return true;
+    }
+    for (StageRun consumer : stage.consumers) {
+      if (!consumer.isAvailable() && isNeeded(consumer)) {
+        return true;
       }
     }
+    return false;
   }
 
-  private void submitStage(StageFragment stage) {
-    submittedStages.add(stage.stageId());
-    runningStages.put(stage.stageId(), new StageProgress(stage.stageId(), stage.partitionCount()));
-    emit(new StageSubmitted(jobId, System.currentTimeMillis(), stage.stageId(), stage.partitionCount(),
-        stage.sourceStageIds()));
-    ResultSink sink = stage.stageId() == plan.resultStage().stageId() ? resultSink : null;
-    outstandingTasks += stage.partitionCount();
-    List<TaskAttempt> attempts;
+  private boolean sourcesAvailable(StageRun stage) {
+    for (int source : stage.fragment.sourceStageIds()) {
+      if (!stages.get(source).isAvailable()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void launch(StageRun stage, int partition) {
+    TaskId taskId = new TaskId(jobId, stage.stageId(), partition, stage.nextAttempt[partition]++);
+    Map<Integer, List<String>> sources = new HashMap<>();
+    for (int source : stage.fragment.sourceStageIds()) {
+      sources.put(source, stages.get(source).locations());
+    }
+    TaskLaunch launch = new TaskLaunch(taskId, stage.fragment, cancellation, stage.isResult ? resultSink : null,
+        sources, preferredExecutor(stage, partition), stage.failedOn.get(partition));
+    stage.running[partition] = true;
+    outstandingTasks++;
+    TaskHandle handle;
     try {
-      attempts = taskScheduler.submitStage(jobId, stage, cancellation, sink, this);
+      handle = taskScheduler.launch(launch, this);
     } catch (RuntimeException e) {
-      outstandingTasks -= stage.partitionCount();
+      stage.running[partition] = false;
+      outstandingTasks--;
       throw e;
     }
-    queuedOrRunning.addAll(attempts);
+    queuedOrRunning.put(taskId, handle);
+  }
+
+  /** The executor holding the most bytes this partition will read; null for a stage without sources. */
+  private String preferredExecutor(StageRun stage, int partition) {
+    Map<String, Long> bytesByExecutor = new HashMap<>();
+    for (int source : stage.fragment.sourceStageIds()) {
+      StageRun sourceRun = stages.get(source);
+      for (int map = 0; map < sourceRun.partitionCount(); map++) {
+        MapOutputStatistics statistics = sourceRun.statistics[map];
+        if (statistics == null || statistics.bytesPerPartition().length == 0) {
+          continue;
+        }
+        long[] bytes = statistics.bytesPerPartition();
+        long read = bytes[partition < bytes.length ? partition : 0];
+        bytesByExecutor.merge(sourceRun.outputLocation[map], read, Long::sum);
+      }
+    }
+    String best = null;
+    long bestBytes = 0;
+    for (Map.Entry<String, Long> entry : bytesByExecutor.entrySet()) {
+      if (entry.getValue() > bestBytes) {
+        best = entry.getKey();
+        bestBytes = entry.getValue();
+      }
+    }
+    return best;
   }
 
   /** The first stop wins; later failures (mostly tasks seeing the cancellation) change nothing. */
@@ -226,16 +395,25 @@ public final class JobExecution implements TaskListener {
     outcome = why;
     failure = reason;
     cancellation.cancel(reason);
-    for (TaskAttempt attempt : List.copyOf(queuedOrRunning)) {
+    for (TaskHandle attempt : List.copyOf(queuedOrRunning.values())) {
       if (attempt.withdraw()) {
-        queuedOrRunning.remove(attempt);
+        queuedOrRunning.remove(attempt.taskId());
+        stages.get(attempt.taskId().stageId()).running[attempt.taskId().partition()] = false;
         outstandingTasks--;
       }
     }
-    for (StageProgress stage : runningStages.values()) {
-      emit(stage.completedEvent(jobId, why));
+    if (!queuedOrRunning.isEmpty()) {
+      try {
+        taskScheduler.cancelJob(jobId, reason);
+      } catch (RuntimeException e) {
+        LOG.warn("could not cancel the tasks of job {}", jobId, e);
+      }
     }
-    runningStages.clear();
+    for (StageRun stage : stages.values()) {
+      if (stage.submitted && !stage.completedOnce) {
+        emit(stage.progress.completedEvent(jobId, why));
+      }
+    }
   }
 
   private void finishIfDone() {
@@ -247,6 +425,11 @@ public final class JobExecution implements TaskListener {
       shuffle.removeJob(jobId);
     } catch (RuntimeException e) {
       LOG.warn("could not remove the shuffle data of job {}", jobId, e);
+    }
+    try {
+      taskScheduler.removeJob(jobId);
+    } catch (RuntimeException e) {
+      LOG.warn("could not remove the data of job {} from the executors", jobId, e);
     }
     emit(new JobEnded(jobId, System.currentTimeMillis(), outcome,
         failure == null ? null : failure.errorCode(), failure == null ? null : failure.getMessage(),

@@ -1,44 +1,61 @@
 package io.quiver.engine.scheduler;
 
-import io.quiver.engine.executor.LocalExecutor;
-import io.quiver.engine.executor.TaskAttempt;
+import io.quiver.engine.executor.TaskBackend;
+import io.quiver.engine.executor.TaskHandle;
+import io.quiver.engine.executor.TaskLaunch;
 import io.quiver.engine.executor.TaskListener;
-import io.quiver.exec.fragment.stage.StageFragment;
-import io.quiver.exec.task.CancellationToken;
-import io.quiver.exec.task.ResultSink;
-import io.quiver.exec.task.TaskId;
-import java.util.ArrayList;
-import java.util.List;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.stage.StagePlan;
 
 /**
- * Puts the tasks of a stage, one per partition, on the executor's slots. The executor queues what
- * does not fit and starts it when a slot frees up, so no more tasks run than there are slots.
+ * Puts task attempts on the slots of a {@link TaskBackend}: the in-process executor, which queues
+ * what does not fit, or a cluster's executors. Says how often a task may be tried.
  */
 public final class TaskScheduler {
 
-  private final LocalExecutor executor;
+  private final TaskBackend backend;
+  private final int maxTaskAttempts;
 
-  public TaskScheduler(LocalExecutor executor) {
-    this.executor = executor;
+  /** Tries each task as often as the backend allows. */
+  public TaskScheduler(TaskBackend backend) {
+    this(backend, backend.maxTaskAttempts());
+  }
+
+  /** @param maxTaskAttempts attempts per task (failures of the task itself) before its job fails */
+  public TaskScheduler(TaskBackend backend, int maxTaskAttempts) {
+    if (maxTaskAttempts < 1) {
+      throw new IllegalArgumentException("max task attempts must be at least 1, was " + maxTaskAttempts);
+    }
+    this.backend = backend;
+    this.maxTaskAttempts = maxTaskAttempts;
   }
 
   public int slots() {
-    return executor.slots();
+    return backend.slots();
   }
 
-  /**
-   * Queues one task per partition of {@code stage}.
-   *
-   * @param resultSink where the result stage sends its rows; null for other stages
-   * @return the queued attempts, in partition order
-   */
-  public List<TaskAttempt> submitStage(String jobId, StageFragment stage, CancellationToken cancellation,
-      ResultSink resultSink, TaskListener listener) {
-    List<TaskAttempt> attempts = new ArrayList<>(stage.partitionCount());
-    for (int partition = 0; partition < stage.partitionCount(); partition++) {
-      TaskId taskId = new TaskId(jobId, stage.stageId(), partition, 0);
-      attempts.add(executor.submit(taskId, stage, cancellation, resultSink, listener));
-    }
-    return attempts;
+  public int maxTaskAttempts() {
+    return maxTaskAttempts;
+  }
+
+  public TaskBackend backend() {
+    return backend;
+  }
+
+  void checkRunnable(StagePlan plan) {
+    backend.checkRunnable(plan);
+  }
+
+  /** Queues one task attempt. */
+  TaskHandle launch(TaskLaunch launch, TaskListener listener) {
+    return backend.launch(launch, listener);
+  }
+
+  void cancelJob(String jobId, QuiverException reason) {
+    backend.cancelJob(jobId, reason);
+  }
+
+  void removeJob(String jobId) {
+    backend.removeJob(jobId);
   }
 }

@@ -1,0 +1,131 @@
+package io.quiver.engine.cluster.executor;
+
+import io.quiver.engine.cluster.ClusterOptions;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code quiver executor --driver host:port --slots N [--memory SIZE] [--work-dir DIR] [--port P]
+ * [--host ADVERTISED] [--bind ADDRESS] [--secret-file FILE] [--tls-cert F --tls-key F --tls-ca F]
+ * [--driver-timeout SECONDS]}: an executor process. Returns when the driver is gone or no longer
+ * knows it.
+ */
+public final class ExecutorMain {
+
+  public static final String OPTIONS = """
+      executor options:
+        --driver HOST:PORT     the driver's cluster port (required)
+        --slots N              tasks run at once (default: cores)
+        --memory SIZE          memory for tasks and shuffle output, e.g. 4g (default: half the heap)
+        --work-dir DIR         where spilled shuffle files go (default: the temp directory)
+        --port P               this executor's Flight port (default: any free port)
+        --host NAME            how others reach this executor (default: this host's address)
+        --bind ADDRESS         the interface to listen on (default: 0.0.0.0)
+        --secret-file FILE     the cluster secret (default: $QUIVER_CLUSTER_SECRET)
+        --tls-cert FILE --tls-key FILE --tls-ca FILE   TLS with PEM files
+        --driver-timeout S     exit after the driver was unreachable this long (default: 30)""";
+
+  private ExecutorMain() {
+  }
+
+  public static void main(String[] args) {
+    int status = run(args, System.getenv(), System.err);
+    System.exit(status);
+  }
+
+  /** Runs an executor until it stops; returns the exit status (2 for wrong usage). */
+  public static int run(String[] args, Map<String, String> environment, PrintStream err) {
+    ExecutorSettings settings;
+    try {
+      settings = parse(args, environment);
+    } catch (IllegalArgumentException e) {
+      err.println("quiver executor: " + e.getMessage());
+      err.println(OPTIONS);
+      return 2;
+    }
+    ExecutorProcess executor;
+    try {
+      executor = ExecutorProcess.start(settings);
+    } catch (RuntimeException e) {
+      err.println("quiver executor: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(executor::close, "quiver-executor-shutdown"));
+    try {
+      String reason = executor.awaitStop();
+      err.println("quiver executor " + executor.executorId() + " stops: " + reason);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      executor.close();
+    }
+    return 0;
+  }
+
+  static ExecutorSettings parse(String[] args, Map<String, String> environment) {
+    String driver = null;
+    int slots = Runtime.getRuntime().availableProcessors();
+    long memory = Runtime.getRuntime().maxMemory() / 2;
+    Path workDir = null;
+    int port = 0;
+    String host = null;
+    String bind = "0.0.0.0";
+    String secretFile = null;
+    String certificate = null;
+    String key = null;
+    String trusted = null;
+    long driverTimeoutMillis = 30_000;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + option + " needs a value");
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--driver" -> driver = value;
+        case "--slots" -> slots = positive(option, value);
+        case "--memory" -> memory = ClusterOptions.parseSize(value);
+        case "--work-dir" -> workDir = Path.of(value);
+        case "--port" -> port = Integer.parseInt(value);
+        case "--host" -> host = value;
+        case "--bind" -> bind = value;
+        case "--secret-file" -> secretFile = value;
+        case "--tls-cert" -> certificate = value;
+        case "--tls-key" -> key = value;
+        case "--tls-ca" -> trusted = value;
+        case "--driver-timeout" -> driverTimeoutMillis = positive(option, value) * 1000L;
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    if (driver == null) {
+      throw new IllegalArgumentException("--driver HOST:PORT is required");
+    }
+    String[] driverAddress = ClusterOptions.hostAndPort(driver);
+    return new ExecutorSettings(driverAddress[0], Integer.parseInt(driverAddress[1]), slots, memory, workDir, bind,
+        port, host == null ? localAddress() : host, 8192, driverTimeoutMillis,
+        ClusterOptions.secret(secretFile, environment), ClusterOptions.tls(certificate, key, trusted));
+  }
+
+  private static int positive(String option, String value) {
+    try {
+      int number = Integer.parseInt(value);
+      if (number < 1) {
+        throw new IllegalArgumentException(option + " must be at least 1, was " + value);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, got " + value, e);
+    }
+  }
+
+  private static String localAddress() {
+    try {
+      return InetAddress.getLocalHost().getHostAddress();
+    } catch (UnknownHostException e) {
+      return "127.0.0.1";
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.quiver.engine.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.engine.Quiver;
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.QuiverConfig;
+import io.quiver.engine.Session;
+import io.quiver.engine.event.QueryEvent;
+import io.quiver.engine.event.TaskRetried;
+import io.quiver.engine.testing.ResultRows;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Queries on a driver with two executors give local mode's answers; what cannot run there is refused. */
+class ClusterModeTest {
+
+  @TempDir
+  static Path workDir;
+
+  private static InProcessCluster cluster;
+  private static Quiver local;
+
+  @BeforeAll
+  static void start() {
+    cluster = new InProcessCluster(2, 2, workDir);
+    local = Quiver.local(new QuiverConfig(4, 8, 8192, 1L << 30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (local != null) {
+      local.close();
+    }
+  }
+
+  @Test
+  void aMultiStageQueryGivesLocalModesAnswer() {
+    String sql = "SELECT l_returnflag, count(*), sum(l_quantity) FROM lineitem JOIN orders ON l_orderkey = o_orderkey"
+        + " WHERE o_orderstatus = 'F' GROUP BY l_returnflag ORDER BY l_returnflag";
+    assertEquals(rows(local, sql), rows(cluster.quiver, sql));
+    assertEquals(2, cluster.backend.executorIds().size());
+  }
+
+  @Test
+  void aStagesFragmentTravelsOncePerExecutor() {
+    long fragmentsBefore = cluster.backend.fragmentsSent();
+    long tasksBefore = cluster.backend.tasksLaunched();
+    rows(cluster.quiver, "SELECT o_orderpriority, count(*) FROM orders GROUP BY o_orderpriority");
+    long fragments = cluster.backend.fragmentsSent() - fragmentsBefore;
+    long tasks = cluster.backend.tasksLaunched() - tasksBefore;
+    assertTrue(tasks > fragments, tasks + " tasks, " + fragments + " fragments sent");
+  }
+
+  @Test
+  void memoryTablesAreRefusedWithAClearError() {
+    try (Session session = cluster.quiver.openSession()) {
+      try (QueryResult created = session.execute(
+          "CREATE TABLE memory.default.nations AS SELECT n_nationkey, n_name FROM tpch.tiny.nation")) {
+        assertEquals(25, created.updateCount());
+      }
+      QuiverException refused = assertThrows(QuiverException.class,
+          () -> rows(cluster.quiver, "SELECT count(*) FROM memory.default.nations"));
+      assertEquals(ErrorCode.NOT_SUPPORTED, refused.errorCode());
+      assertTrue(refused.getMessage().contains("memory.default.nations"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("local mode"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void aFailingTaskIsRetriedThenTheQueryFails() {
+    List<QueryEvent> events = new CopyOnWriteArrayList<>();
+    cluster.quiver.events().subscribe(events::add);
+    try (Session session = cluster.quiver.openSession()) {
+      QuiverException failure = assertThrows(QuiverException.class, () -> {
+        try (QueryResult result = session.execute(
+            "SELECT count(*) FROM orders WHERE o_totalprice / (o_orderkey - o_orderkey) > 1")) {
+          ResultRows.count(result);
+        }
+      });
+      assertEquals(ErrorCode.DIVISION_BY_ZERO, failure.errorCode(), failure.getMessage());
+    } finally {
+      cluster.quiver.events().unsubscribe(events::add);
+    }
+    assertTrue(events.stream().anyMatch(TaskRetried.class::isInstance), "no task was retried");
+  }
+
+  /** Every row as text, in result order. */
+  static List<String> rows(Quiver quiver, String sql) {
+    try (Session session = quiver.openSession(); QueryResult result = session.execute(sql)) {
+      List<String> rows = new ArrayList<>();
+      while (result.loadNextBatch()) {
+        rows.addAll(List.of(result.root().contentToTSVString().split("\n")).subList(1, result.root().getRowCount() + 1));
+      }
+      return rows;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.quiver.tpch.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.engine.Session;
+import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
+import io.quiver.engine.event.EventListener;
+import io.quiver.engine.event.ExecutorLost;
+import io.quiver.engine.event.MapOutputLost;
+import io.quiver.engine.event.Outcome;
+import io.quiver.engine.event.QueryEvent;
+import io.quiver.engine.event.StageCompleted;
+import io.quiver.engine.event.TaskEnded;
+import io.quiver.engine.event.TaskRetried;
+import io.quiver.tpch.AnswerComparison;
+import io.quiver.tpch.ReferenceAnswers;
+import io.quiver.tpch.ResultRows;
+import io.quiver.tpch.TpchQueryText;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An executor process is killed (SIGKILL) while a multi-stage query runs, right after the first
+ * stage completed, so it takes map output a later stage still needs. The query still gives the
+ * reference answer; the events show the loss, the lost map outputs, and those partitions run again.
+ */
+class ClusterFaultTest {
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void killingAnExecutorMidQueryRecomputesItsMapOutput() throws Exception {
+    for (int number : new int[] {9, 18}) {
+      try (ProcessCluster cluster = new ProcessCluster(3, 1, "384m", directory.resolve("q" + number))) {
+        checkRecovery(cluster, number);
+      }
+    }
+  }
+
+  private static void checkRecovery(ProcessCluster cluster, int number) {
+    List<QueryEvent> events = new CopyOnWriteArrayList<>();
+    AtomicReference<String> victim = new AtomicReference<>();
+    EventListener killer = event -> {
+      events.add(event);
+      if (event instanceof StageCompleted completed && completed.outcome() == Outcome.SUCCEEDED
+          && victim.get() == null) {
+        killHoldingMostOutput(cluster, victim);
+      }
+    };
+    cluster.quiver.events().subscribe(killer);
+    ResultRows answer;
+    try (Session session = cluster.quiver.openSession()) {
+      answer = ResultRows.query(session, TpchQueryText.load(number));
+    } finally {
+      cluster.quiver.events().unsubscribe(killer);
+    }
+    String name = TpchQueryText.fileName(number);
+    assertNotNull(victim.get(), name + ": no executor was killed");
+    assertEquals(List.of(), AnswerComparison.differences(ReferenceAnswers.load(0.01, number).orElseThrow(), answer),
+        name + " after executor " + victim.get() + " was killed");
+
+    assertTrue(events.stream().anyMatch(event -> event instanceof ExecutorLost lost
+        && lost.executorId().equals(victim.get())), name + ": no ExecutorLost event for " + victim.get());
+    Set<String> lostOutputs = events.stream().filter(MapOutputLost.class::isInstance).map(MapOutputLost.class::cast)
+        .filter(lost -> lost.executorId().equals(victim.get()))
+        .map(lost -> lost.stageId() + "/" + lost.mapPartition()).collect(Collectors.toSet());
+    assertFalse(lostOutputs.isEmpty(), name + ": no map output was lost with " + victim.get());
+    Set<String> recomputed = events.stream().filter(TaskEnded.class::isInstance).map(TaskEnded.class::cast)
+        .filter(ended -> ended.outcome() == Outcome.SUCCEEDED && ended.attempt() > 0)
+        .map(ended -> ended.stageId() + "/" + ended.partition()).collect(Collectors.toSet());
+    assertTrue(recomputed.containsAll(lostOutputs), name + ": lost map outputs " + lostOutputs
+        + " but re-ran only " + recomputed);
+    assertTrue(events.stream().anyMatch(TaskRetried.class::isInstance)
+        || !recomputed.isEmpty(), name + ": nothing ran again");
+    assertFalse(cluster.backend.executorIds().contains(victim.get()));
+  }
+
+  /** Kills the executor process holding the most shuffle outputs, and waits until it is dead. */
+  private static void killHoldingMostOutput(ProcessCluster cluster, AtomicReference<String> victim) {
+    ExecutorStatus fullest = cluster.backend.executorStatuses().stream()
+        .max(Comparator.comparingInt(ExecutorStatus::shuffleOutputs)).orElseThrow();
+    if (fullest.shuffleOutputs() == 0) {
+      return;
+    }
+    Process process = cluster.processes.get(fullest.executorId());
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    victim.set(fullest.executorId());
+  }
+}
