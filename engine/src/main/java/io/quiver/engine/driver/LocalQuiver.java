@@ -5,6 +5,8 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.connector.file.UnavailableFileTables;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
@@ -68,6 +70,23 @@ public final class LocalQuiver implements Quiver {
    * @param taskInvoker what an executor slot does with a task
    */
   public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker) {
+    this(config, plannerFactory, taskInvoker, new UnavailableFileTables());
+  }
+
+  /**
+   * An engine whose tables over files are read and written by {@code fileTables} (tests pass a fake).
+   */
+  public LocalQuiver(QuiverConfig config, FileTables fileTables) {
+    this(config, StatementPlanner.Factory.QUERY_PLANNER, TaskInvoker.TASK_RUNNER, fileTables);
+  }
+
+  /**
+   * An engine whose planner, tasks or file tables are replaced, for tests.
+   *
+   * @param fileTables reads and writes tables over files (CREATE TABLE ... WITH, INSERT, COPY)
+   */
+  public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
+      FileTables fileTables) {
     this.config = config;
     this.allocator = new RootAllocator(config.memoryLimitBytes());
     LocalExecutor startedExecutor = null;
@@ -90,7 +109,7 @@ public final class LocalQuiver implements Quiver {
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs);
+      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, fileTables);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;

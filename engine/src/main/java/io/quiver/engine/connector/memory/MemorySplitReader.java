@@ -17,6 +17,8 @@ final class MemorySplitReader implements SplitReader {
 
   private final MemoryTableData data;
   private final List<Integer> partitions;
+  /** Per partition of the table: how many of its batches the scanned version holds; null for all. */
+  private final int[] batchCounts;
   private final List<Integer> columns;
   private final Schema schema;
   private final BufferAllocator allocator;
@@ -28,10 +30,11 @@ final class MemorySplitReader implements SplitReader {
   private boolean closed;
 
   /** @param data leased by the caller; released by {@link #close()} */
-  MemorySplitReader(MemoryTableData data, List<Integer> partitions, List<Integer> columns, Schema schema,
-      BufferAllocator allocator, int batchSize) {
+  MemorySplitReader(MemoryTableData data, List<Integer> partitions, int[] batchCounts, List<Integer> columns,
+      Schema schema, BufferAllocator allocator, int batchSize) {
     this.data = data;
     this.partitions = List.copyOf(partitions);
+    this.batchCounts = batchCounts;
     this.columns = List.copyOf(columns);
     this.schema = schema;
     this.allocator = allocator;
@@ -47,7 +50,9 @@ final class MemorySplitReader implements SplitReader {
       return nextPiece();
     }
     while (partitionIndex < partitions.size()) {
-      List<StoredBatch> batches = data.partition(partitions.get(partitionIndex));
+      int partition = partitions.get(partitionIndex);
+      List<StoredBatch> batches = batchCounts == null ? data.partition(partition)
+          : data.partition(partition, batchCounts[partition]);
       if (batchIndex >= batches.size()) {
         partitionIndex++;
         batchIndex = 0;

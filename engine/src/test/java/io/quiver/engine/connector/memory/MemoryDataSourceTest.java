@@ -229,7 +229,7 @@ class MemoryDataSourceTest {
             readerAllocator, 10)).errorCode());
     assertEquals(ErrorCode.DUPLICATE_OBJECT, assertThrows(QuiverException.class,
         () -> writeTable("T", 5, 5)).errorCode());
-    assertEquals(ErrorCode.DUPLICATE_OBJECT, assertThrows(QuiverException.class,
+    assertEquals(ErrorCode.DUPLICATE_SCHEMA, assertThrows(QuiverException.class,
         () -> connector.createSchema("DEFAULT", false)).errorCode());
     MemoryTableWriter aborted = connector.newTableWriter("default", "u", SCHEMA);
     aborted.abort();

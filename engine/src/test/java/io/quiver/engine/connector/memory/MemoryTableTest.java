@@ -151,7 +151,7 @@ class MemoryTableTest {
           () -> update(session, "CREATE TABLE memory.default.T AS SELECT 1 AS x"));
       assertEquals(ErrorCode.DUPLICATE_OBJECT, duplicate.errorCode());
       assertEquals("42P07", duplicate.sqlState());
-      assertEquals(ErrorCode.DUPLICATE_OBJECT, assertThrows(QuiverException.class,
+      assertEquals(ErrorCode.DUPLICATE_SCHEMA, assertThrows(QuiverException.class,
           () -> update(session, "CREATE SCHEMA memory.default")).errorCode());
 
       long before = memory.allocatedBytes();
