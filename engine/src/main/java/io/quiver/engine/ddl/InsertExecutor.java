@@ -87,8 +87,7 @@ final class InsertExecutor {
             + column.type() + " but value " + (sourceOf[c] + 1) + " of the query is " + given);
       }
     }
-    PlannedStatement converted = jobs.plan(wrap(statement.query(), columns, sourceOf, values.size()), path,
-        "INSERT");
+    PlannedStatement converted = jobs.plan(wrap(statement.query(), columns, sourceOf, values), path, "INSERT");
     checkConverted(converted.resultSchema(), columns, qualified);
 
     if (object instanceof FileTableEntry files) {
@@ -159,7 +158,8 @@ final class InsertExecutor {
    * {@code SELECT CAST(v1 AS type) AS "a", ..., CAST(NULL AS type) AS "b" FROM (query) AS
    * source(v1, ...)}. The query keeps its place on its lines; only a trailing semicolon goes.
    */
-  private static String wrap(String query, RowSchema columns, int[] sourceOf, int valueCount) {
+  private static String wrap(String query, RowSchema columns, int[] sourceOf, RowSchema values) {
+    int valueCount = values.size();
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int c = 0; c < columns.size(); c++) {
       Column column = columns.column(c);
@@ -169,8 +169,10 @@ final class InsertExecutor {
       String type = ColumnTypes.sql(column.type());
       if (sourceOf[c] < 0) {
         sql.append("CAST(NULL AS ").append(type).append(')');
-      } else {
+      } else if (AssignmentRules.needsCast(values.column(sourceOf[c]).type(), column.type())) {
         sql.append("CAST(").append(quote("v" + (sourceOf[c] + 1))).append(" AS ").append(type).append(')');
+      } else {
+        sql.append(quote("v" + (sourceOf[c] + 1)));
       }
       sql.append(" AS ").append(quote(column.name()));
     }
