@@ -8,6 +8,8 @@ import io.quiver.engine.catalog.SchemaCatalogMetadata;
 import io.quiver.engine.connector.file.FileTables;
 import io.quiver.engine.connector.file.UnavailableFileTables;
 import io.quiver.engine.connector.memory.MemoryConnector;
+import io.quiver.engine.connector.system.InformationSchemaTable;
+import io.quiver.engine.connector.system.SystemConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -102,6 +104,9 @@ public final class LocalQuiver implements Quiver {
         memory.close();
         throw e;
       }
+      SystemConnector system = new SystemConnector(catalogs);
+      catalogs.register(system);
+      catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
       startedExecutor = new LocalExecutor(config.slots(), allocator, startedShuffle, catalogs.dataSources(),

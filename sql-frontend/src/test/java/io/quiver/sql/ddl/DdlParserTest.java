@@ -106,6 +106,9 @@ class DdlParserTest {
     assertEquals("SELECT * FROM memory.\"default\".t", DefaultSchemaQuoting.apply("SELECT * FROM memory.default.t"));
     assertEquals("select a.\"default\" . b FROM x.\"default\".y",
         DefaultSchemaQuoting.apply("select a.\"default\" . b FROM x.DEFAULT.y"));
+    assertEquals("SELECT * FROM \"system\".information_schema.tables",
+        DefaultSchemaQuoting.apply("SELECT * FROM SYSTEM.information_schema.tables"));
+    assertEquals("SELECT * FROM t TABLESAMPLE SYSTEM (10)", DefaultSchemaQuoting.apply("SELECT * FROM t TABLESAMPLE SYSTEM (10)"));
     for (String unchanged : List.of("SELECT 'memory.default.t'", "SELECT \"a.default.b\"", "INSERT INTO t DEFAULT VALUES",
         "SELECT x.defaults.y", "-- memory.default.t\nSELECT 1", "/* .default. */ SELECT 1", "SELECT default.t")) {
       assertEquals(unchanged, DefaultSchemaQuoting.apply(unchanged));
