@@ -54,9 +54,15 @@ class MemoryDataSourceTest {
   /** A table t of {@code rows} rows (id = row number, name = "n" + id or NULL for multiples of 5) in batches. */
   private MemoryTable writeTable(String name, int rows, int batchRows) {
     MemoryTableWriter writer = connector.newTableWriter("default", name, SCHEMA);
+    fill(writer, 0, rows, batchRows);
+    return connector.addTable("default", name, writer, false).orElseThrow();
+  }
+
+  /** Rows with ids {@code from} to {@code to - 1}, as {@link #writeTable} makes them. */
+  private void fill(MemoryTableWriter writer, int from, int to, int batchRows) {
     try (BufferAllocator producer = root.newChildAllocator("producer", 0, Long.MAX_VALUE)) {
-      for (int start = 0; start < rows; start += batchRows) {
-        int count = Math.min(batchRows, rows - start);
+      for (int start = from; start < to; start += batchRows) {
+        int count = Math.min(batchRows, to - start);
         VectorSchemaRoot batch = VectorSchemaRoot.create(SCHEMA.toArrowSchema(), producer);
         BigIntVector ids = (BigIntVector) batch.getVector(0);
         VarCharVector names = (VarCharVector) batch.getVector(1);
@@ -75,7 +81,68 @@ class MemoryDataSourceTest {
         writer.accept(batch);
       }
     }
-    return connector.addTable("default", name, writer, false).orElseThrow();
+  }
+
+  /** Every row of the table version the handle names, over all splits, sorted by id. */
+  private List<String> readAll(MemoryTable table) {
+    List<String> rows = new ArrayList<>();
+    for (int split = 0; split < 3; split++) {
+      try (SplitReader reader = open(table, split, 3, 7)) {
+        rows.addAll(drain(reader));
+      }
+    }
+    rows.sort(java.util.Comparator.comparingLong(row -> Long.parseLong(row.substring(0, row.indexOf(':')))));
+    return rows;
+  }
+
+  @Test
+  void appendedRowsAreInvisibleToScansOfAnEarlierVersion() {
+    MemoryTable first = writeTable("t", 100, 30);
+    MemoryTableWriter more = connector.newTableWriter("default", "t", SCHEMA);
+    fill(more, 100, 130, 8);
+    MemoryTable second = connector.appendRows("default", "t", first.id(), more);
+    assertEquals(first.id(), second.id());
+    assertEquals(100, first.rowCount());
+    assertEquals(130, second.rowCount());
+    assertEquals(expected(0, 100), readAll(first), "a scan planned before the INSERT");
+    assertEquals(expected(0, 130), readAll(second));
+    assertEquals(130, connector.table("default", "t").orElseThrow().rowCount());
+    // Many single-row appends spread over the partitions.
+    MemoryTable latest = second;
+    for (int id = 130; id < 160; id++) {
+      MemoryTableWriter one = connector.newTableWriter("default", "t", SCHEMA);
+      fill(one, id, id + 1, 1);
+      latest = connector.appendRows("default", "t", latest.id(), one);
+    }
+    assertEquals(expected(0, 160), readAll(latest));
+    assertEquals(expected(0, 130), readAll(second));
+    for (int partition = 0; partition < 3; partition++) {
+      long rows = latest.data().partition(partition).stream().mapToLong(StoredBatch::rows).sum();
+      assertTrue(rows >= 50 && rows <= 56, "partition " + partition + " has " + rows + " rows");
+    }
+    // The distinct counts take in the appended rows.
+    assertEquals(160, latest.distinctCount(0), 160 * 0.05);
+  }
+
+  @Test
+  void appendsToADroppedOrReplacedTableAreRefusedAndFreed() {
+    MemoryTable first = writeTable("t", 10, 10);
+    MemoryTableWriter wrongId = connector.newTableWriter("default", "t", SCHEMA);
+    fill(wrongId, 10, 20, 10);
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
+        () -> connector.appendRows("default", "t", first.id() + 1000, wrongId)).errorCode());
+    connector.dropTable("default", "t", false);
+    MemoryTableWriter afterDrop = connector.newTableWriter("default", "t", SCHEMA);
+    fill(afterDrop, 10, 20, 10);
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
+        () -> connector.appendRows("default", "t", first.id(), afterDrop)).errorCode());
+    MemoryTable again = writeTable("t", 5, 5);
+    MemoryTableWriter toOld = connector.newTableWriter("default", "t", SCHEMA);
+    fill(toOld, 5, 6, 1);
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
+        () -> connector.appendRows("default", "t", first.id(), toOld)).errorCode());
+    assertEquals(5, connector.table("default", "t").orElseThrow().rowCount());
+    assertEquals(expected(0, 5), readAll(again));
   }
 
   private static TableHandle handle(MemoryTable table) {
