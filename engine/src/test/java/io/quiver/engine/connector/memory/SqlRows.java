@@ -44,7 +44,7 @@ public final class SqlRows {
     }
   }
 
-  static String render(FieldVector vector, int row) {
+  public static String render(FieldVector vector, int row) {
     if (vector.isNull(row)) {
       return "NULL";
     }
