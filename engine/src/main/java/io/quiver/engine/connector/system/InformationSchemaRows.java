@@ -67,8 +67,15 @@ final class InformationSchemaRows {
         }
         break;
       case COLUMNS:
+        List<RelDataTypeField> fields;
+        try {
+          fields = found.getRowType(typeFactory).getFieldList();
+        } catch (RuntimeException e) {
+          // A table whose columns cannot be read now (files gone) must not hide every other table.
+          break;
+        }
         int ordinal = 1;
-        for (RelDataTypeField field : found.getRowType(typeFactory).getFieldList()) {
+        for (RelDataTypeField field : fields) {
           DataType type = TypeMapping.toDataType(field.getType());
           rows.add(new Object[] {catalog, schema, name, field.getName(), ordinal++, null,
               field.getType().isNullable() ? "YES" : "NO", dataType(type), characterLength(type),

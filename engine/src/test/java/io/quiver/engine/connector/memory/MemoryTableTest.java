@@ -168,7 +168,7 @@ class MemoryTableTest {
       assertEquals(ErrorCode.NOT_SUPPORTED, assertThrows(QuiverException.class,
           () -> update(session, "DROP TABLE tpch.tiny.nation")).errorCode());
       assertEquals(ErrorCode.NOT_SUPPORTED, assertThrows(QuiverException.class,
-          () -> update(session, "CREATE TABLE memory.default.c (x INTEGER)")).errorCode());
+          () -> update(session, "CREATE TABLE memory.default.c (x INTERVAL)")).errorCode());
       assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(QuiverException.class,
           () -> update(session, "CREATE TABLE memory.default.d AS SELECT n_name, n_name FROM tpch.tiny.nation"))
           .errorCode());
