@@ -30,8 +30,9 @@ import java.util.List;
  * <p>How the values become the columns' types: the query is planned once as written, so that its
  * own errors point into the text the user wrote. Its result types are then checked against the
  * target columns by {@link AssignmentRules} (arity: 42601; types: 42804; each naming the column),
- * and the query is planned a second time wrapped in a SELECT that casts each value to its column's
- * type and fills unlisted columns with typed NULLs. This rather than Calcite's INSERT validation
+ * and, unless the values already are the columns in order and of their types, the query is planned
+ * a second time wrapped in a SELECT that casts each value to its column's type and fills unlisted
+ * columns with typed NULLs. This rather than Calcite's INSERT validation
  * (TableModify): Calcite's assignment rules and messages differ from Quiver's (it would cast text
  * to numbers, truncate text to the column's length and name no column in its errors), and the
  * planner would need a TableModify convention for one statement. NOT NULL and text lengths are
@@ -87,7 +88,11 @@ final class InsertExecutor {
             + column.type() + " but value " + (sourceOf[c] + 1) + " of the query is " + given);
       }
     }
-    PlannedStatement converted = jobs.plan(wrap(statement.query(), columns, sourceOf, values), path, "INSERT");
+    PlannedStatement converted = source;
+    // File writers name their columns after the query's: those must be the table's.
+    if (object instanceof FileTableEntry || needsConversion(columns, sourceOf, values)) {
+      converted = jobs.plan(wrap(statement.query(), columns, sourceOf, values), path, "INSERT");
+    }
     checkConverted(converted.resultSchema(), columns, qualified);
 
     if (object instanceof FileTableEntry files) {
@@ -152,6 +157,16 @@ final class InsertExecutor {
       }
     }
     return -1;
+  }
+
+  /** False if the query's values are the columns, in order, of the columns' types (no second planning). */
+  private static boolean needsConversion(RowSchema columns, int[] sourceOf, RowSchema values) {
+    for (int c = 0; c < columns.size(); c++) {
+      if (sourceOf[c] != c || AssignmentRules.needsCast(values.column(c).type(), columns.column(c).type())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

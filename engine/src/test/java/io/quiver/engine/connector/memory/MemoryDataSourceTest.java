@@ -116,6 +116,19 @@ class MemoryDataSourceTest {
     }
     assertEquals(expected(0, 160), readAll(latest));
     assertEquals(expected(0, 130), readAll(second));
+    // Small batches in a row are read as one batch of at most batchSize rows.
+    List<Integer> sizes = new ArrayList<>();
+    for (int split = 0; split < 3; split++) {
+      try (SplitReader reader = open(latest, split, 3, 1000)) {
+        VectorSchemaRoot batch;
+        while ((batch = reader.next()) != null) {
+          sizes.add(batch.getRowCount());
+          batch.close();
+        }
+      }
+    }
+    assertEquals(160, sizes.stream().mapToInt(Integer::intValue).sum());
+    assertTrue(sizes.size() <= 9, "batches read: " + sizes);
     for (int partition = 0; partition < 3; partition++) {
       long rows = latest.data().partition(partition).stream().mapToLong(StoredBatch::rows).sum();
       assertTrue(rows >= 50 && rows <= 56, "partition " + partition + " has " + rows + " rows");
@@ -255,19 +268,19 @@ class MemoryDataSourceTest {
 
   @Test
   void aDroppedTableIsFreedWhenItsLastReaderCloses() {
-    MemoryTable table = writeTable("t", 90, 10);
+    MemoryTable table = writeTable("t", 900, 300);
     SplitReader reader = open(table, 1, 3, 100);
     VectorSchemaRoot held = reader.next();
     assertTrue(connector.dropTable("default", "t", false));
     assertFalse(table.data().isFreed(), "a reader still reads it");
     QuiverException gone = assertThrows(QuiverException.class, () -> open(table, 0, 3, 100));
     assertEquals(ErrorCode.TABLE_NOT_FOUND, gone.errorCode());
-    assertEquals(expected(40, 60), drain(reader));
+    assertEquals(expected(400, 600), drain(reader));
     reader.close();
     assertTrue(table.data().isFreed());
     assertEquals(0, connector.allocatedBytes());
     // A batch handed out before the drop outlives the table: its memory moved to the reader's allocator.
-    assertEquals(expected(30, 40), render(held));
+    assertEquals(expected(300, 400), render(held));
     assertTrue(readerAllocator.getAllocatedMemory() > 0);
     held.close();
     assertEquals(0, readerAllocator.getAllocatedMemory());
