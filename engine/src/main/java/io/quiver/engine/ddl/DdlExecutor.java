@@ -217,6 +217,9 @@ public final class DdlExecutor {
     Targets.Target target = targets.resolve(statement.name(), path);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
+    if (statement.ifNotExists() && exists(target, schema, true)) {
+      return 0;
+    }
     PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE VIEW");
     RowSchema result = planned.resultSchema();
     List<String> names = statement.columnNames();

@@ -143,8 +143,10 @@ public final class DdlParser {
   }
 
   private DdlStatement createView(boolean orReplace) {
-    if (cursor.isWord("if")) {
-      throw cursor.notSupported("CREATE VIEW IF NOT EXISTS is not supported; use CREATE OR REPLACE VIEW");
+    Token ifAt = cursor.current();
+    boolean ifNotExists = cursor.ifNotExists();
+    if (ifNotExists && orReplace) {
+      throw DdlCursor.syntaxError(ifAt, "CREATE OR REPLACE VIEW cannot have IF NOT EXISTS");
     }
     ObjectName name = cursor.name("view");
     List<String> columnNames = List.of();
@@ -160,7 +162,8 @@ public final class DdlParser {
       throw cursor.syntaxError("expected a query after AS");
     }
     String definition = definition(cursor.sql(), cursor.current().start());
-    return new CreateViewStatement(name, orReplace, columnNames, cursor.blankOut(queryStart), definition);
+    return new CreateViewStatement(name, orReplace, ifNotExists, columnNames, cursor.blankOut(queryStart),
+        definition);
   }
 
   private DdlStatement drop() {

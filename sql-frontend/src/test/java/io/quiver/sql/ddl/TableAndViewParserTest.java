@@ -87,6 +87,8 @@ class TableAndViewParserTest {
     assertEquals("  SELECT 1, 2 ;  ", view.query().substring(view.query().indexOf('\n') + 1));
     CreateViewStatement plain = (CreateViewStatement) parse("create view s.v as with x as (select 1) select * from x");
     assertFalse(plain.orReplace());
+    assertFalse(plain.ifNotExists());
+    assertTrue(((CreateViewStatement) parse("CREATE VIEW IF NOT EXISTS v AS SELECT 1")).ifNotExists());
     assertTrue(plain.columnNames().isEmpty());
     DropViewStatement drop = (DropViewStatement) parse("DROP VIEW IF EXISTS memory.s.v");
     assertTrue(drop.ifExists());
@@ -151,6 +153,7 @@ class TableAndViewParserTest {
     assertPosition(error("COPY t TO 'x' WITH format"), 1, 20);
     assertPosition(error("COPY t TO 'x\n"), 1, 11);
     assertPosition(error("DROP VIEW"), 1, 10);
+    assertPosition(error("CREATE OR REPLACE VIEW IF NOT EXISTS v AS SELECT 1"), 1, 24);
     assertPosition(error("DROP VIEW v w"), 1, 13);
   }
 
