@@ -162,8 +162,9 @@ final class DdlCursor {
   }
 
   /**
-   * {@code (key = value, ...)}: keys are identifiers (lower case); values are string literals,
-   * numbers or words ({@code true}, {@code false}; lower case). No key twice.
+   * {@code (key = value, ...)}: keys are identifiers (lower case); {@code =} is optional; values are
+   * string literals, numbers or words ({@code true}, {@code false}; lower case); a key alone is
+   * {@code true}. No key twice.
    */
   Map<String, String> properties() {
     expectSymbol('(');
@@ -173,6 +174,17 @@ final class DdlCursor {
       String key = identifier("a property name").toLowerCase(Locale.ROOT);
       if (current.isSymbol('=')) {
         advance();
+      } else if (current.isSymbol(',') || current.isSymbol(')')) {
+        // A flag without a value, as in COPY ... (FORMAT csv, HEADER): true.
+        if (properties.put(key, "true") != null) {
+          throw syntaxError(at, "property " + key + " is given twice");
+        }
+        if (current.isSymbol(',')) {
+          advance();
+          continue;
+        }
+        advance();
+        return properties;
       }
       String value;
       if (current.kind() == Kind.STRING || current.kind() == Kind.NUMBER) {

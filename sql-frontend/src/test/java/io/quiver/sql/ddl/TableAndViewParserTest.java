@@ -125,6 +125,9 @@ class TableAndViewParserTest {
     assertEquals(Map.of("format", "csv", "header", "false"), query.properties());
     CopyStatement bare = (CopyStatement) parse("copy t to 'x' (format arrow)");
     assertEquals("arrow", bare.properties().get("format"));
+    CopyStatement flags = (CopyStatement) parse("COPY t TO 'x' (FORMAT csv, HEADER, DELIMITER '|')");
+    assertEquals(Map.of("format", "csv", "header", "true", "delimiter", "|"), flags.properties());
+    assertEquals(Map.of("header", "true"), ((CopyStatement) parse("COPY t TO 'x' (HEADER)")).properties());
   }
 
   @Test
