@@ -34,7 +34,8 @@ public final class DdlParser {
    * INSERT or COPY).
    *
    * @throws SqlFrontendException SYNTAX with line and column for a malformed statement;
-   *     NOT_SUPPORTED for CREATE or DROP of anything else (functions, ...) and forms Quiver lacks
+   *     NOT_SUPPORTED for CREATE or DROP of anything else (functions, ...), forms Quiver lacks, and
+   *     UPDATE, DELETE, MERGE, TRUNCATE and ALTER
    */
   public static Optional<DdlStatement> parse(String sql) {
     if (sql == null) {
@@ -60,6 +61,12 @@ public final class DdlParser {
     }
     if (cursor.accept("copy")) {
       return Optional.of(parser.copy());
+    }
+    for (String change : List.of("update", "delete", "merge", "truncate", "alter")) {
+      if (cursor.isWord(change)) {
+        throw cursor.notSupported(change.toUpperCase(Locale.ROOT) + " is not supported; tables take rows by "
+            + "INSERT only (to change rows, CREATE TABLE ... AS SELECT the rows you want)");
+      }
     }
     return Optional.empty();
   }

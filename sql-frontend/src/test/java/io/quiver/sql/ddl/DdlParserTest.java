@@ -94,7 +94,8 @@ class DdlParserTest {
         "create or replace table t as select 1", "DROP", "CREATE TABLE t (x TIMESTAMP WITH TIME ZONE)",
         "CREATE TABLE t (x INTEGER PRIMARY KEY)", "CREATE TABLE t (x INTEGER) AS SELECT 1",
         "INSERT INTO t DEFAULT VALUES", "COPY t FROM 'x.csv'",
-        "INSERT OVERWRITE t SELECT 1", "CREATE TABLE t (x INTEGER[])")) {
+        "INSERT OVERWRITE t SELECT 1", "UPDATE t SET x = 1", "delete from t", "TRUNCATE TABLE t",
+        "ALTER TABLE t ADD COLUMN x INTEGER", "MERGE INTO t USING u ON t.x = u.x WHEN MATCHED THEN DELETE", "CREATE TABLE t (x INTEGER[])")) {
       SqlFrontendException error = assertThrows(SqlFrontendException.class, () -> DdlParser.parse(sql), sql);
       assertEquals(Kind.NOT_SUPPORTED, error.kind(), sql);
       assertTrue(error.line() >= 1, sql);
