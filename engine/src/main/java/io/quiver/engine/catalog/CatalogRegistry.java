@@ -22,6 +22,8 @@ public final class CatalogRegistry {
   private final SchemaPlus rootSchema = CalciteSchema.createRootSchema(false, false).plus();
   private final TableDataSources dataSources = new TableDataSources();
   private final List<Connector> connectors = new ArrayList<>();
+  /** Names at the root that are not catalogs (information_schema). */
+  private final java.util.Set<String> aliases = new java.util.concurrent.CopyOnWriteArraySet<>();
 
   /** Adds a connector's catalog. */
   public synchronized void register(Connector connector) {
@@ -31,6 +33,31 @@ public final class CatalogRegistry {
     rootSchema.add(connector.catalogName(), connector.catalogSchema());
     dataSources.register(connector.dataSource());
     connectors.add(connector);
+  }
+
+  /**
+   * Makes {@code schema} resolvable as {@code name.table} from any session schema (Calcite looks
+   * names up in the session's schema, then at the root). The name is not a catalog: catalog
+   * listings leave it out.
+   */
+  public synchronized void registerAlias(String name, org.apache.calcite.schema.Schema schema) {
+    if (rootSchema.subSchemas().get(name) != null) {
+      throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "'" + name + "' already exists at the root");
+    }
+    rootSchema.add(name, schema);
+    aliases.add(name);
+  }
+
+  /** The catalogs' names, sorted (not the aliases). */
+  public List<String> catalogNames() {
+    List<String> names = new ArrayList<>();
+    for (String name : rootSchema.subSchemas().getNames(org.apache.calcite.schema.lookup.LikePattern.any())) {
+      if (!aliases.contains(name)) {
+        names.add(name);
+      }
+    }
+    names.sort(null);
+    return names;
   }
 
   /** The connector of a catalog, by the catalog's name as stored. */
@@ -99,7 +126,7 @@ public final class CatalogRegistry {
    * case, and users type them in any case).
    */
   public Optional<Named<SchemaPlus>> catalog(String name) {
-    return find(rootSchema.subSchemas(), name);
+    return find(rootSchema.subSchemas(), name).filter(found -> !aliases.contains(found.name()));
   }
 
   /** Finds a schema of a catalog, as {@link #catalog} finds catalogs. */

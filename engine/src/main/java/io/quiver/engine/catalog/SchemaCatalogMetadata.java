@@ -25,7 +25,7 @@ public final class SchemaCatalogMetadata implements CatalogMetadata {
 
   @Override
   public List<String> catalogs() {
-    return sorted(catalogs.rootSchema().subSchemas().getNames(LikePattern.any()));
+    return catalogs.catalogNames();
   }
 
   @Override

@@ -2,54 +2,70 @@ package io.quiver.engine.ddl;
 
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.catalog.CatalogRegistry;
-import io.quiver.engine.connector.Connector;
+import io.quiver.engine.connector.file.FileSource;
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.connector.file.WriteMode;
+import io.quiver.engine.connector.memory.FileTableEntry;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
+import io.quiver.engine.connector.memory.SchemaObject;
+import io.quiver.engine.connector.memory.StoredView;
 import io.quiver.engine.result.UpdateCountResult;
 import io.quiver.engine.scheduler.DagScheduler;
-import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
-import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
+import io.quiver.sql.catalog.ConnectorTable;
+import io.quiver.sql.ddl.CopyStatement;
 import io.quiver.sql.ddl.CreateSchemaStatement;
 import io.quiver.sql.ddl.CreateTableAsStatement;
+import io.quiver.sql.ddl.CreateTableStatement;
+import io.quiver.sql.ddl.CreateViewStatement;
 import io.quiver.sql.ddl.DdlStatement;
 import io.quiver.sql.ddl.DdlStatement.ObjectName;
 import io.quiver.sql.ddl.DropSchemaStatement;
 import io.quiver.sql.ddl.DropTableStatement;
+import io.quiver.sql.ddl.DropViewStatement;
+import io.quiver.sql.ddl.InsertStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.lookup.Named;
 
 /**
- * Runs DDL statements to completion before returning their {@link UpdateCountResult}. CREATE TABLE
- * AS plans its query with the ordinary planner and runs it as a job whose result stage writes into
- * a {@link MemoryTableWriter} instead of a client's result buffer; the table appears only once the
- * whole query succeeded, so a failing query leaves nothing behind. Thread-safe.
+ * Runs DDL and DML statements to completion before returning their {@link UpdateCountResult}.
+ * Statements that hold a query (CREATE TABLE AS, INSERT, COPY, CREATE VIEW) plan it with the
+ * ordinary planner; CREATE TABLE AS, INSERT and COPY run it as a job whose result stage writes into
+ * a table writer or the file connector instead of a client's result buffer. A failing statement
+ * changes nothing: a table appears, or rows are appended, only once the whole query succeeded.
+ * Tables over files are the file connector's ({@link FileTables}); they are registered in the
+ * memory catalog's schemas beside in-memory tables and views. Thread-safe.
  */
 public final class DdlExecutor {
 
-  private final CatalogRegistry catalogs;
-  private final BiFunction<String, List<String>, PlannedStatement> planner;
-  private final DagScheduler scheduler;
+  private final Targets targets;
+  private final StatementJobs jobs;
+  private final FileTables fileTables;
+  private final InsertExecutor inserts;
 
-  /** @param planner plans a query: (sql, default schema path) to a planned statement */
+  /**
+   * @param planner plans a query: (sql, default schema path) to a planned statement
+   * @param fileTables reads and writes tables over files
+   */
   public DdlExecutor(CatalogRegistry catalogs, BiFunction<String, List<String>, PlannedStatement> planner,
-      DagScheduler scheduler) {
-    this.catalogs = catalogs;
-    this.planner = planner;
-    this.scheduler = scheduler;
+      DagScheduler scheduler, FileTables fileTables) {
+    this.targets = new Targets(catalogs);
+    this.jobs = new StatementJobs(planner, scheduler);
+    this.fileTables = fileTables;
+    this.inserts = new InsertExecutor(jobs, targets, fileTables);
   }
 
   /**
@@ -58,6 +74,7 @@ public final class DdlExecutor {
    * @param sql the statement's text (for events and messages)
    * @param defaultSchemaPath the session's [catalog] or [catalog, schema]
    * @param onClose told when the returned result is closed
+   * @return the rows written (CREATE TABLE AS, INSERT, COPY), else 0
    */
   public QueryResult execute(DdlStatement statement, String sql, List<String> defaultSchemaPath, String queryId,
       Runnable onClose) {
@@ -66,10 +83,20 @@ public final class DdlExecutor {
       count = createSchema(create, defaultSchemaPath);
     } else if (statement instanceof DropSchemaStatement drop) {
       count = dropSchema(drop, defaultSchemaPath);
+    } else if (statement instanceof CreateTableStatement create) {
+      count = createTable(create, defaultSchemaPath);
     } else if (statement instanceof CreateTableAsStatement create) {
       count = createTableAs(create, sql, defaultSchemaPath, queryId);
     } else if (statement instanceof DropTableStatement drop) {
       count = dropTable(drop, defaultSchemaPath);
+    } else if (statement instanceof CreateViewStatement create) {
+      count = createView(create, defaultSchemaPath);
+    } else if (statement instanceof DropViewStatement drop) {
+      count = dropView(drop, defaultSchemaPath);
+    } else if (statement instanceof InsertStatement insert) {
+      count = inserts.insert(insert, sql, defaultSchemaPath, queryId);
+    } else if (statement instanceof CopyStatement copy) {
+      count = copy(copy, sql, defaultSchemaPath, queryId);
     } else {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statement " + statement);
     }
@@ -79,7 +106,7 @@ public final class DdlExecutor {
   private long createSchema(CreateSchemaStatement statement, List<String> path) {
     ObjectName name = statement.name();
     String catalog = name.parts().size() == 2 ? name.parts().get(0) : path.get(0);
-    MemoryConnector memory = writableCatalog(catalog, name);
+    MemoryConnector memory = targets.writableCatalog(catalog, name);
     memory.createSchema(name.last(), statement.ifNotExists());
     return 0;
   }
@@ -87,178 +114,226 @@ public final class DdlExecutor {
   private long dropSchema(DropSchemaStatement statement, List<String> path) {
     ObjectName name = statement.name();
     String catalog = name.parts().size() == 2 ? name.parts().get(0) : path.get(0);
-    MemoryConnector memory = writableCatalog(catalog, name);
-    Optional<String> schema = memory.schemaName(name.last(), isQuoted(name, name.parts().size() - 1));
+    MemoryConnector memory = targets.writableCatalog(catalog, name);
+    Optional<String> schema = memory.schemaName(name.last(), name.quoted().get(name.parts().size() - 1));
     if (schema.isEmpty()) {
       if (statement.ifExists()) {
         return 0;
       }
-      throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema " + MemoryConnector.NAME + "." + name.last()
-          + " does not exist");
+      throw Targets.schemaNotFound(name.last());
     }
     memory.dropSchema(schema.get(), statement.ifExists(), statement.cascade());
     return 0;
   }
 
+  /** An empty in-memory table with the declared columns, or a table over files. */
+  private long createTable(CreateTableStatement statement, List<String> path) {
+    Targets.Target target = targets.resolve(statement.name(), path);
+    String schema = target.existingSchema();
+    if (exists(target, schema, statement.ifNotExists())) {
+      return 0;
+    }
+    List<Column> columns = ColumnTypes.columns(statement.columns());
+    if (!statement.properties().isEmpty()) {
+      FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
+      ConnectorTable table = fileTables.open(schema, target.name(), source, columns);
+      target.memory().addFileTable(schema, target.name(), new FileTableEntry(table, source), statement.ifNotExists());
+      return 0;
+    }
+    MemoryConnector memory = target.memory();
+    MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), new RowSchema(columns));
+    memory.addTable(schema, target.name(), writer, statement.ifNotExists());
+    return 0;
+  }
+
+  private long createTableAs(CreateTableAsStatement statement, String sql, List<String> path, String queryId) {
+    Targets.Target target = targets.resolve(statement.name(), path);
+    String schema = target.existingSchema();
+    if (exists(target, schema, statement.ifNotExists())) {
+      return 0;
+    }
+    PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE TABLE ... AS");
+    RowSchema rowSchema = planned.resultSchema();
+    checkColumns(rowSchema, target.qualified(schema));
+    if (!statement.properties().isEmpty()) {
+      FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
+      long rows = fileTables.write(source, planned, WriteMode.CREATE, jobs.runner(queryId, sql));
+      ConnectorTable table = fileTables.open(schema, target.name(), source, List.of());
+      target.memory().addFileTable(schema, target.name(), new FileTableEntry(table, source), statement.ifNotExists());
+      return rows;
+    }
+    MemoryConnector memory = target.memory();
+    MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), rowSchema);
+    try {
+      jobs.run(queryId, sql, planned, writer);
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    Optional<MemoryTable> table = memory.addTable(schema, target.name(), writer, statement.ifNotExists());
+    return table.map(MemoryTable::rowCount).orElse(0L);
+  }
+
+  /** True if the name is taken and IF NOT EXISTS; DUPLICATE_OBJECT if it is taken otherwise. */
+  private static boolean exists(Targets.Target target, String schema, boolean ifNotExists) {
+    Optional<SchemaObject> existing = target.memory().tableName(schema, target.name(), false)
+        .flatMap(stored -> target.memory().object(schema, stored));
+    if (existing.isEmpty()) {
+      return false;
+    }
+    if (ifNotExists) {
+      return true;
+    }
+    String stored = target.memory().tableName(schema, target.name(), false).orElse(target.name());
+    throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, existing.get().kind() + " " + MemoryConnector.NAME + "."
+        + schema + "." + stored + " already exists");
+  }
+
   private long dropTable(DropTableStatement statement, List<String> path) {
-    TableTarget target = tableTarget(statement.name(), path);
-    Optional<String> schema = target.memory().schemaName(target.schema(), target.schemaQuoted());
+    Targets.Target target = targets.resolve(statement.name(), path);
+    Optional<String> schema = target.schema();
     if (schema.isEmpty()) {
       if (statement.ifExists()) {
         return 0;
       }
-      throw schemaNotFound(target.schema());
+      throw Targets.schemaNotFound(target.schemaAsWritten());
     }
-    Optional<String> table = target.memory().tableName(schema.get(), target.table(), target.tableQuoted());
+    Optional<String> table = target.storedName(schema.get());
     if (table.isEmpty()) {
       if (statement.ifExists()) {
         return 0;
       }
-      throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + MemoryConnector.NAME + "." + schema.get()
-          + "." + target.table() + " does not exist");
+      throw Targets.tableNotFound(target.qualified(schema.get()));
     }
     target.memory().dropTable(schema.get(), table.get(), statement.ifExists());
     return 0;
   }
 
-  private long createTableAs(CreateTableAsStatement statement, String sql, List<String> path, String queryId) {
-    TableTarget target = tableTarget(statement.name(), path);
-    MemoryConnector memory = target.memory();
-    String schema = memory.schemaName(target.schema(), target.schemaQuoted())
-        .orElseThrow(() -> schemaNotFound(target.schema()));
-    if (memory.tableName(schema, target.table(), false).isPresent()) {
-      if (statement.ifNotExists()) {
+  /**
+   * Validates the view's query by planning it (a view over a missing table fails here), then
+   * stores its text, its columns and the session's path, in which its names will resolve.
+   */
+  private long createView(CreateViewStatement statement, List<String> path) {
+    Targets.Target target = targets.resolve(statement.name(), path);
+    String schema = target.existingSchema();
+    String qualified = target.qualified(schema);
+    if (statement.ifNotExists() && exists(target, schema, true)) {
+      return 0;
+    }
+    PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE VIEW");
+    RowSchema result = planned.resultSchema();
+    List<String> names = statement.columnNames();
+    if (!names.isEmpty() && names.size() != result.size()) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "view " + qualified + " names " + names.size()
+          + " columns but its query has " + result.size());
+    }
+    List<Column> columns = new ArrayList<>(result.size());
+    for (int i = 0; i < result.size(); i++) {
+      Column column = result.column(i);
+      columns.add(new Column(names.isEmpty() ? column.name() : names.get(i), column.type(), column.nullable()));
+    }
+    checkColumns(new RowSchema(columns), qualified);
+    StoredView view = new StoredView(schema, target.storedName(schema).orElse(target.name()), new RowSchema(columns),
+        statement.definition(), path);
+    target.memory().putView(schema, view.viewName(), view, statement.orReplace());
+    return 0;
+  }
+
+  private long dropView(DropViewStatement statement, List<String> path) {
+    Targets.Target target = targets.resolve(statement.name(), path);
+    Optional<String> schema = target.schema();
+    if (schema.isEmpty()) {
+      if (statement.ifExists()) {
         return 0;
       }
-      throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "table " + MemoryConnector.NAME + "." + schema + "."
-          + target.table() + " already exists");
+      throw Targets.schemaNotFound(target.schemaAsWritten());
     }
-    PlannedStatement planned = plan(statement.query(), path);
-    RowSchema rowSchema = planned.resultSchema();
-    checkColumnNames(rowSchema, schema, target.table());
-    MemoryTableWriter writer = memory.newTableWriter(schema, target.table(), rowSchema);
-    try {
-      run(queryId, sql, planned, writer);
-    } catch (RuntimeException | Error e) {
-      writer.abort();
-      throw e;
-    }
-    Optional<MemoryTable> table = memory.addTable(schema, target.table(), writer, statement.ifNotExists());
-    return table.map(MemoryTable::rowCount).orElse(0L);
-  }
-
-  /** Runs the query's job into the writer and waits for its end; throws the job's error. */
-  private void run(String queryId, String sql, PlannedStatement planned, MemoryTableWriter writer) {
-    CancellationToken cancellation = new CancellationToken();
-    CompletableFuture<JobExecution> ended = new CompletableFuture<>();
-    JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, writer, ended::complete);
-    boolean interrupted = false;
-    while (true) {
-      try {
-        ended.get();
-        break;
-      } catch (InterruptedException e) {
-        // Stop the query, but wait for its tasks: the writer must not be freed under them.
-        interrupted = true;
-        job.cancel(new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted"));
-      } catch (ExecutionException e) {
-        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "waiting for " + queryId + " failed: " + e.getCause(),
-            e.getCause());
+    Optional<String> view = target.storedName(schema.get());
+    if (view.isEmpty()) {
+      if (statement.ifExists()) {
+        return 0;
       }
+      throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "view " + target.qualified(schema.get())
+          + " does not exist");
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    QuiverException failure = job.failure();
-    if (failure != null) {
-      throw new QuiverException(failure.errorCode(), failure.getMessage(), failure);
-    }
-    if (interrupted) {
-      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted");
-    }
+    target.memory().dropView(schema.get(), view.get(), statement.ifExists());
+    return 0;
   }
 
-  private PlannedStatement plan(String query, List<String> path) {
-    PlannedStatement planned;
-    try {
-      planned = planner.apply(query, path);
-    } catch (QuiverException e) {
-      throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "planning failed: " + e, e);
+  /** COPY (query) TO or COPY table TO: the files at the location are replaced when the write commits. */
+  private long copy(CopyStatement statement, String sql, List<String> path, String queryId) {
+    String query = statement.query();
+    if (query == null) {
+      StringBuilder name = new StringBuilder();
+      for (String part : statement.name().parts()) {
+        name.append(name.length() == 0 ? "" : ".").append(InsertExecutor.quote(part));
+      }
+      query = "SELECT * FROM " + name;
     }
-    if (planned == null || planned.kind() != PlannedStatement.Kind.QUERY) {
-      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "CREATE TABLE ... AS needs a query, not "
-          + (planned == null ? "nothing" : planned.kind()));
-    }
-    if (planned.stagePlan() == null || planned.resultSchema() == null) {
-      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned a query without stages or schema");
-    }
-    return planned;
+    FileSource target = fileSource(statement.properties(), statement.location(), "COPY");
+    PlannedStatement planned = jobs.plan(query, path, "COPY");
+    checkColumns(planned.resultSchema(), statement.location());
+    return fileTables.write(target, planned, WriteMode.REPLACE, jobs.runner(queryId, sql));
   }
 
-  private static void checkColumnNames(RowSchema schema, String schemaName, String table) {
+  /**
+   * The files a statement names: format and location from the properties (COPY: location from
+   * TO, format perhaps from the location's extension), the other properties as options.
+   */
+  static FileSource fileSource(Map<String, String> properties, String location, String statement) {
+    Map<String, String> options = new HashMap<>(properties);
+    String format = options.remove("format");
+    String where = location;
+    String locationProperty = options.remove("location");
+    if (where == null) {
+      where = locationProperty;
+    } else if (locationProperty != null) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, statement + " gives the location twice: TO '" + location
+          + "' and location = '" + locationProperty + "'");
+    }
+    if (where == null || where.isBlank()) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, statement + " needs a location: WITH (format = '...', "
+          + "location = '...')");
+    }
+    if (format == null) {
+      format = formatOf(where);
+    }
+    if (format == null || format.isBlank()) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, statement + " needs a format for '" + where
+          + "': WITH (format = 'parquet' | 'csv' | 'arrow')");
+    }
+    return new FileSource(format.toLowerCase(Locale.ROOT), where, options);
+  }
+
+  private static String formatOf(String location) {
+    String lower = location.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".parquet")) {
+      return "parquet";
+    }
+    if (lower.endsWith(".csv")) {
+      return "csv";
+    }
+    if (lower.endsWith(".arrow") || lower.endsWith(".ipc") || lower.endsWith(".feather")) {
+      return "arrow";
+    }
+    return null;
+  }
+
+  /** A table or view needs columns with distinct names (ignoring case) of types it can store. */
+  private static void checkColumns(RowSchema schema, String where) {
     if (schema.size() == 0) {
-      throw new QuiverException(ErrorCode.VALIDATION_ERROR, "table " + table + " would have no columns");
+      throw new QuiverException(ErrorCode.VALIDATION_ERROR, where + " would have no columns");
     }
     Set<String> seen = new HashSet<>();
     for (Column column : schema.columns()) {
       if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
         throw new QuiverException(ErrorCode.VALIDATION_ERROR, "column name '" + column.name() + "' appears twice "
-            + "in the query of CREATE TABLE " + MemoryConnector.NAME + "." + schemaName + "." + table
-            + "; give the columns distinct names with AS");
+            + "in " + where + "; give the columns distinct names with AS");
+      }
+      if (!ColumnTypes.storable(column.type())) {
+        throw new QuiverException(ErrorCode.NOT_SUPPORTED, "column " + column.name() + " of " + where + " would be "
+            + column.type() + ", which a table cannot store; CAST it");
       }
     }
-  }
-
-  /** Where a table name points: [catalog.][schema.]table, completed from the session's path. */
-  private record TableTarget(MemoryConnector memory, String schema, boolean schemaQuoted, String table,
-      boolean tableQuoted) {
-  }
-
-  private TableTarget tableTarget(ObjectName name, List<String> path) {
-    List<String> parts = name.parts();
-    String catalog;
-    String schema;
-    boolean schemaQuoted;
-    if (parts.size() == 3) {
-      catalog = parts.get(0);
-      schema = parts.get(1);
-      schemaQuoted = isQuoted(name, 1);
-    } else if (parts.size() == 2) {
-      catalog = path.get(0);
-      schema = parts.get(0);
-      schemaQuoted = isQuoted(name, 0);
-    } else {
-      if (path.size() < 2) {
-        throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "table " + name + " names no schema and the "
-            + "session has no current schema");
-      }
-      catalog = path.get(0);
-      schema = path.get(1);
-      schemaQuoted = true;
-    }
-    MemoryConnector memory = writableCatalog(catalog, name);
-    return new TableTarget(memory, schema, schemaQuoted, name.last(), isQuoted(name, parts.size() - 1));
-  }
-
-  private MemoryConnector writableCatalog(String catalog, ObjectName name) {
-    Named<SchemaPlus> found = catalogs.catalog(catalog).orElseThrow(() -> new QuiverException(
-        ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + catalog + "' does not exist (in " + name + ")"));
-    Connector connector = catalogs.connector(found.name()).orElse(null);
-    if (connector instanceof MemoryConnector memory) {
-      return memory;
-    }
-    throw new QuiverException(ErrorCode.NOT_SUPPORTED, "catalog '" + found.name() + "' is read-only; create "
-        + "schemas and tables in catalog '" + MemoryConnector.NAME + "' (" + name + ")");
-  }
-
-  private static boolean isQuoted(ObjectName name, int part) {
-    return name.quoted().get(part);
-  }
-
-  private static QuiverException schemaNotFound(String schema) {
-    return new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema " + MemoryConnector.NAME + "." + schema
-        + " does not exist");
   }
 }

@@ -5,7 +5,11 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.connector.file.UnavailableFileTables;
 import io.quiver.engine.connector.memory.MemoryConnector;
+import io.quiver.engine.connector.system.InformationSchemaTable;
+import io.quiver.engine.connector.system.SystemConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -79,6 +83,33 @@ public final class LocalQuiver implements Quiver {
    */
   public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
       TaskBackendFactory backends) {
+    this(config, plannerFactory, taskInvoker, backends, new UnavailableFileTables());
+  }
+
+  /**
+   * An engine whose tables over files are read and written by {@code fileTables} (tests pass a fake).
+   */
+  public LocalQuiver(QuiverConfig config, FileTables fileTables) {
+    this(config, StatementPlanner.Factory.QUERY_PLANNER, TaskInvoker.TASK_RUNNER, TaskBackendFactory.LOCAL,
+        fileTables);
+  }
+
+  /**
+   * An engine whose planner, tasks or file tables are replaced, for tests.
+   *
+   * @param fileTables reads and writes tables over files (CREATE TABLE ... WITH, INSERT, COPY)
+   */
+  public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
+      FileTables fileTables) {
+    this(config, plannerFactory, taskInvoker, TaskBackendFactory.LOCAL, fileTables);
+  }
+
+  /**
+   * The engine with every part chosen: planner, what a slot does with a task, where tasks run, and
+   * who reads and writes tables over files.
+   */
+  public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
+      TaskBackendFactory backends, FileTables fileTables) {
     this.config = config;
     this.allocator = new RootAllocator(config.memoryLimitBytes());
     TaskBackend startedExecutor = null;
@@ -94,13 +125,16 @@ public final class LocalQuiver implements Quiver {
         memory.close();
         throw e;
       }
+      SystemConnector system = new SystemConnector(catalogs);
+      catalogs.register(system);
+      catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs);
+      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, fileTables);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;

@@ -4,6 +4,8 @@ import io.quiver.engine.QueryResult;
 import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.connector.file.UnavailableFileTables;
 import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
 import io.quiver.engine.result.StreamingQueryResult;
@@ -45,11 +47,17 @@ public final class QueryDriver {
    * @param catalogs where DDL creates and drops objects
    */
   QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs) {
+    this(planner, scheduler, allocator, catalogs, new UnavailableFileTables());
+  }
+
+  /** @param fileTables reads and writes tables over files for DDL, INSERT and COPY */
+  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
+      FileTables fileTables) {
     this.planner = planner;
     this.scheduler = scheduler;
     this.allocator = allocator;
     this.catalogs = catalogs;
-    this.ddl = new DdlExecutor(catalogs, this::plan, scheduler);
+    this.ddl = new DdlExecutor(catalogs, this::plan, scheduler, fileTables);
   }
 
   /**

@@ -45,6 +45,8 @@ public final class SqlErrors {
       rule("Unknown datatype name .*", ErrorCode.TYPE_MISMATCH, null),
       rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null));
 
+  private static final Pattern IN_VIEW = Pattern.compile(" \\(in view [^()]*\\)$");
+
   private SqlErrors() {
   }
 
@@ -66,13 +68,21 @@ public final class SqlErrors {
       return new QuiverException(ErrorCode.NOT_SUPPORTED, e.getMessage(), e, e.line(), e.column());
     }
     String detail = e.getMessage() == null ? "" : e.getMessage();
+    // An error inside a view's query ends in "(in view name)": match the rest, keep the suffix.
+    Matcher inView = IN_VIEW.matcher(detail);
+    String suffix = "";
+    if (inView.find()) {
+      suffix = inView.group();
+      detail = detail.substring(0, inView.start());
+    }
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(detail);
       if (matcher.matches()) {
         String message = rule.template() == null ? detail : expand(matcher, rule.template());
-        return new QuiverException(rule.code(), message, e, e.line(), e.column());
+        return new QuiverException(rule.code(), message + suffix, e, e.line(), e.column());
       }
     }
+    detail += suffix;
     return new QuiverException(ErrorCode.VALIDATION_ERROR, detail, e, e.line(), e.column());
   }
 

@@ -11,7 +11,12 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import io.quiver.sql.ddl.DefaultSchemaQuoting;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
@@ -94,22 +99,81 @@ public final class SqlAnalyzer {
    */
   public AnalyzedQuery analyze(SqlNode query, CalciteCatalogReader catalogReader,
       RelOptCluster cluster) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
-    SqlValidator validator = SqlValidatorUtil.newValidator(operators, catalogReader,
-        cluster.getTypeFactory(), VALIDATOR_CONFIG);
+    SqlValidator validator = newValidator(catalogReader, cluster);
     SqlNode validated;
     try {
       validated = validator.validate(query);
     } catch (RuntimeException e) {
       throw validationError(e);
     }
-    SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
-        StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+    SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(catalogReader, cluster), validator,
+        catalogReader, cluster, StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
     try {
       RelRoot root = converter.convertQuery(validated, false, true);
       return new AnalyzedQuery(root, ColumnNames.of(validated, root.validatedRowType));
     } catch (RuntimeException e) {
       throw validationError(e);
+    }
+  }
+
+  private static SqlValidator newValidator(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
+    return SqlValidatorUtil.newValidator(operators, catalogReader, cluster.getTypeFactory(), VALIDATOR_CONFIG);
+  }
+
+  /**
+   * Expands a view (a table whose {@code toRel} asks for it) while a query that reads it is
+   * converted: the view's text is parsed, validated in the schema path it was created in, and
+   * converted into the same cluster, so that the view is planned as if its query stood in place.
+   * Views inside views expand the same way; a chain deeper than {@link #MAX_VIEW_DEPTH} (a view
+   * that reads itself through others) is an error. A view whose query no longer validates (a table
+   * it reads was dropped) fails with the validator's message and {@code (in view name)}.
+   */
+  private static final class ViewExpansion implements RelOptTable.ViewExpander {
+
+    private static final int MAX_VIEW_DEPTH = 32;
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final CalciteCatalogReader catalogReader;
+    private final RelOptCluster cluster;
+
+    ViewExpansion(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+      this.catalogReader = catalogReader;
+      this.cluster = cluster;
+    }
+
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+        List<String> viewPath) {
+      String view = viewPath == null ? "?" : String.join(".", viewPath);
+      int[] depth = DEPTH.get();
+      if (depth[0] >= MAX_VIEW_DEPTH) {
+        throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, "views nest deeper than "
+            + MAX_VIEW_DEPTH + " levels (in view " + view + "); does a view read itself?", 0, 0, null);
+      }
+      depth[0]++;
+      try {
+        SqlNode parsed = SqlParser.create(DefaultSchemaQuoting.apply(queryString),
+            QuiverParserConfig.PARSER_CONFIG).parseQuery();
+        CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
+        SqlValidator validator = newValidator(viewReader, cluster);
+        SqlNode validated = validator.validate(parsed);
+        SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
+            StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+        return converter.convertQuery(validated, false, true);
+      } catch (SqlParseException e) {
+        throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, "the query of view " + view
+            + " does not parse any more: " + firstLine(e.getMessage()), 0, 0, e);
+      } catch (RuntimeException e) {
+        SqlFrontendException error = validationError(e);
+        if (error.getMessage() != null && error.getMessage().contains("(in view ")) {
+          throw error;
+        }
+        // The position is in the view's text, not the statement's: leave it out.
+        throw new SqlFrontendException(error.kind(), error.getMessage() + " (in view " + view + ")", 0, 0, e);
+      } finally {
+        depth[0]--;
+      }
     }
   }
 

@@ -3,14 +3,18 @@ package io.quiver.sql.ddl;
 import java.util.List;
 
 /**
- * A data definition statement, as {@link DdlParser} read it. Names are lists of parts
+ * A data definition or modification statement, as {@link DdlParser} read it. Names are lists of parts
  * ({@code [catalog, schema, table]} or shorter); unquoted parts are folded to lower case, quoted
  * parts keep their case, and {@link #quoted} says which parts were quoted.
  */
 public sealed interface DdlStatement
-    permits CreateSchemaStatement, CreateTableAsStatement, DropSchemaStatement, DropTableStatement {
+    permits CreateSchemaStatement, CreateTableStatement, CreateTableAsStatement, CreateViewStatement,
+    DropSchemaStatement, DropTableStatement, DropViewStatement, InsertStatement, CopyStatement {
 
-  /** The name of the object the statement creates or drops. */
+  /**
+   * The name of the object the statement creates, drops, fills or copies; null for
+   * {@code COPY (query)}.
+   */
   ObjectName name();
 
   /** A possibly qualified object name. */

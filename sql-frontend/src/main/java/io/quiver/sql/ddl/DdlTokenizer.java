@@ -4,8 +4,8 @@ import io.quiver.sql.error.SqlFrontendException;
 import java.util.Locale;
 
 /**
- * Splits the head of a statement into the few tokens DDL needs: words, double-quoted identifiers and
- * single symbols. Skips white space and comments ({@code --} to the end of the line, and
+ * Splits the head of a statement into the few tokens DDL needs: words, double-quoted identifiers,
+ * single-quoted strings, unsigned numbers and single symbols. Skips white space and comments ({@code --} to the end of the line, and
  * {@code /* ... * /}). Tracks line and column (1-based) for error messages.
  */
 final class DdlTokenizer {
@@ -13,6 +13,10 @@ final class DdlTokenizer {
   enum Kind {
     WORD,
     QUOTED,
+    /** A single-quoted string literal; the text is its value ({@code ''} read as one quote). */
+    STRING,
+    /** Digits, perhaps with one decimal point. */
+    NUMBER,
     SYMBOL,
     END
   }
@@ -38,6 +42,8 @@ final class DdlTokenizer {
           return "the end of the statement";
         case QUOTED:
           return "\"" + text + "\"";
+        case STRING:
+          return "string '" + text + "'";
         default:
           return "'" + text + "'";
       }
@@ -93,8 +99,43 @@ final class DdlTokenizer {
       }
       return new Token(Kind.QUOTED, name.toString(), start, position, startLine, startColumn);
     }
+    if (c == '\'') {
+      return string(start, startLine, startColumn);
+    }
+    if (Character.isDigit(c)) {
+      boolean point = false;
+      while (position < sql.length()
+          && (Character.isDigit(sql.charAt(position)) || (!point && sql.charAt(position) == '.'))) {
+        point |= sql.charAt(position) == '.';
+        advance();
+      }
+      return new Token(Kind.NUMBER, sql.substring(start, position), start, position, startLine, startColumn);
+    }
     advance();
     return new Token(Kind.SYMBOL, String.valueOf(c), start, position, startLine, startColumn);
+  }
+
+  private Token string(int start, int startLine, int startColumn) {
+    advance();
+    StringBuilder value = new StringBuilder();
+    while (true) {
+      if (position >= sql.length()) {
+        throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "unterminated string literal",
+            startLine, startColumn, null);
+      }
+      char q = sql.charAt(position);
+      advance();
+      if (q == '\'') {
+        if (position < sql.length() && sql.charAt(position) == '\'') {
+          value.append('\'');
+          advance();
+        } else {
+          return new Token(Kind.STRING, value.toString(), start, position, startLine, startColumn);
+        }
+      } else {
+        value.append(q);
+      }
+    }
   }
 
   /** A word folded as unquoted identifiers are: to lower case. */

@@ -2,21 +2,28 @@ package io.quiver.sql.ddl;
 
 /**
  * Lets queries name a schema called {@code default} without quotes ({@code memory.default.t}), as
- * users of Spark and Trino write it. Calcite reserves DEFAULT, so such a name is a syntax error;
- * where the word stands between two dots of a qualified name (where DEFAULT the keyword can never
- * stand) it is quoted here. Text inside string literals, quoted identifiers and comments is left
- * alone. Columns of errors later on the same line move by two for each name quoted.
+ * users of Spark and Trino write it, and the catalog {@code system}
+ * ({@code system.information_schema.tables}). Calcite reserves DEFAULT and SYSTEM, so such names
+ * are syntax errors; where {@code default} stands between two dots of a qualified name, or
+ * {@code system} right before a dot (where neither keyword can ever stand), the word is quoted
+ * here. Text inside string literals, quoted identifiers and comments is left alone. Columns of
+ * errors later on the same line move by two for each name quoted.
  */
 public final class DefaultSchemaQuoting {
 
   private static final String WORD = "default";
+  private static final String SYSTEM = "system";
 
   private DefaultSchemaQuoting() {
   }
 
   /** {@code sql} with every {@code .default.} (unquoted, any case) written {@code ."default".}. */
   public static String apply(String sql) {
-    if (sql == null || sql.toLowerCase(java.util.Locale.ROOT).indexOf(WORD) < 0) {
+    if (sql == null) {
+      return null;
+    }
+    String lower = sql.toLowerCase(java.util.Locale.ROOT);
+    if (lower.indexOf(WORD) < 0 && lower.indexOf(SYSTEM) < 0) {
       return sql;
     }
     StringBuilder out = null;
@@ -40,12 +47,19 @@ public final class DefaultSchemaQuoting {
             || sql.charAt(i) == '$')) {
           i++;
         }
+        String quoted = null;
         if (i - start == WORD.length() && sql.regionMatches(true, start, WORD, 0, WORD.length())
             && dotBefore(sql, start) && dotAfter(sql, i)) {
+          quoted = WORD;
+        } else if (i - start == SYSTEM.length() && sql.regionMatches(true, start, SYSTEM, 0, SYSTEM.length())
+            && dotAfter(sql, i)) {
+          quoted = SYSTEM;
+        }
+        if (quoted != null) {
           if (out == null) {
             out = new StringBuilder(length + 8);
           }
-          out.append(sql, copied, start).append('"').append(WORD).append('"');
+          out.append(sql, copied, start).append('"').append(quoted).append('"');
           copied = i;
         }
       } else {

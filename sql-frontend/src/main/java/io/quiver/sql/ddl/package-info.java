@@ -1,8 +1,8 @@
 /**
- * Data definition statements: {@link io.quiver.sql.ddl.DdlParser} recognizes CREATE SCHEMA,
- * CREATE TABLE ... AS query, DROP TABLE and DROP SCHEMA ahead of the query parser and hands the
- * query of CREATE TABLE AS on as text with its positions kept; the engine runs them.
- * {@link io.quiver.sql.ddl.DefaultSchemaQuoting} lets queries write {@code memory.default.t} although
- * Calcite reserves DEFAULT.
+ * Statements besides queries: {@link io.quiver.sql.ddl.DdlParser} recognizes CREATE SCHEMA / TABLE /
+ * VIEW, DROP SCHEMA / TABLE / VIEW, INSERT and COPY ahead of the query parser and hands the queries
+ * inside them on as text with their positions kept; the engine runs them.
+ * {@link io.quiver.sql.ddl.DefaultSchemaQuoting} lets queries write {@code memory.default.t} and
+ * {@code system.information_schema.tables} although Calcite reserves DEFAULT and SYSTEM.
  */
 package io.quiver.sql.ddl;

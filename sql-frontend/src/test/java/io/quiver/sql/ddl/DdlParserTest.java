@@ -90,8 +90,12 @@ class DdlParserTest {
 
   @Test
   void otherObjectsAreNotSupported() {
-    for (String sql : List.of("CREATE VIEW v AS SELECT 1", "DROP VIEW v", "CREATE TABLE t (x INTEGER)",
-        "create or replace table t as select 1", "DROP")) {
+    for (String sql : List.of("CREATE FUNCTION f", "DROP INDEX i", "CREATE TABLE t (x INTERVAL)",
+        "create or replace table t as select 1", "DROP", "CREATE TABLE t (x TIMESTAMP WITH TIME ZONE)",
+        "CREATE TABLE t (x INTEGER PRIMARY KEY)", "CREATE TABLE t (x INTEGER) AS SELECT 1",
+        "INSERT INTO t DEFAULT VALUES", "COPY t FROM 'x.csv'",
+        "INSERT OVERWRITE t SELECT 1", "UPDATE t SET x = 1", "delete from t", "TRUNCATE TABLE t",
+        "ALTER TABLE t ADD COLUMN x INTEGER", "MERGE INTO t USING u ON t.x = u.x WHEN MATCHED THEN DELETE", "CREATE TABLE t (x INTEGER[])")) {
       SqlFrontendException error = assertThrows(SqlFrontendException.class, () -> DdlParser.parse(sql), sql);
       assertEquals(Kind.NOT_SUPPORTED, error.kind(), sql);
       assertTrue(error.line() >= 1, sql);
@@ -103,6 +107,9 @@ class DdlParserTest {
     assertEquals("SELECT * FROM memory.\"default\".t", DefaultSchemaQuoting.apply("SELECT * FROM memory.default.t"));
     assertEquals("select a.\"default\" . b FROM x.\"default\".y",
         DefaultSchemaQuoting.apply("select a.\"default\" . b FROM x.DEFAULT.y"));
+    assertEquals("SELECT * FROM \"system\".information_schema.tables",
+        DefaultSchemaQuoting.apply("SELECT * FROM SYSTEM.information_schema.tables"));
+    assertEquals("SELECT * FROM t TABLESAMPLE SYSTEM (10)", DefaultSchemaQuoting.apply("SELECT * FROM t TABLESAMPLE SYSTEM (10)"));
     for (String unchanged : List.of("SELECT 'memory.default.t'", "SELECT \"a.default.b\"", "INSERT INTO t DEFAULT VALUES",
         "SELECT x.defaults.y", "-- memory.default.t\nSELECT 1", "/* .default. */ SELECT 1", "SELECT default.t")) {
       assertEquals(unchanged, DefaultSchemaQuoting.apply(unchanged));

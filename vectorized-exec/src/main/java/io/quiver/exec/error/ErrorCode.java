@@ -17,6 +17,9 @@ public enum ErrorCode {
   NOT_SUPPORTED(9, "0A000"),
   DUPLICATE_OBJECT(10, "42P07"),
   INVALID_PARAMETER(11, "22023"),
+  DUPLICATE_SCHEMA(12, "42P06"),
+  /** A statement names an object of the wrong kind: DROP TABLE of a view, DROP VIEW of a table. */
+  WRONG_OBJECT_TYPE(13, "42809"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -25,6 +28,9 @@ public enum ErrorCode {
   INVALID_DATETIME(103, "22007"),
   STRING_TOO_LONG(104, "22001"),
   INVALID_ARGUMENT(105, "22023"),
+
+  // 23xxx: the data breaks a constraint of the table
+  NOT_NULL_VIOLATION(150, "23502"),
 
   // 57xxx / 53xxx: the query was stopped or ran out of room
   QUERY_CANCELLED(200, "57014"),

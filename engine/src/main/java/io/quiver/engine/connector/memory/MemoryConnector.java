@@ -19,10 +19,12 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.Lookup;
 
 /**
- * The {@code memory} catalog: schemas and tables created by DDL, whose rows are Arrow batches held
- * in memory, spread over partitions. It starts with one schema, {@code default}. Table data lives
- * in the connector's own allocator (one child per table) and is freed on DROP or when the engine
- * closes. Thread-safe: catalog changes are serialized; reads never block them.
+ * The {@code memory} catalog, the one writable catalog: schemas created by DDL, holding in-memory
+ * tables (rows as Arrow batches spread over partitions), tables over files (opened by the file
+ * connector, registered here) and views, in one namespace per schema. It starts with one schema,
+ * {@code default}. Table data lives in the connector's own allocator (one child per table) and is
+ * freed on DROP or when the engine closes. Thread-safe: catalog changes are serialized; reads never
+ * block them.
  */
 public final class MemoryConnector implements Connector {
 
@@ -53,8 +55,7 @@ public final class MemoryConnector implements Connector {
     this.allocator = parent.newChildAllocator("memory connector", 0, parent.getLimit());
     this.partitionCount = partitionCount;
     schemas.put(DEFAULT_SCHEMA, newSchema(DEFAULT_SCHEMA));
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Lookup<Schema> lookup = new LiveLookup<>(() -> (Map) visibleSchemas());
+    Lookup<MemorySchema> lookup = LiveLookup.of(this::visibleSchemas);
     this.catalogSchema = new AbstractSchema() {
       @Override
       public Lookup<? extends Schema> subSchemas() {
@@ -74,7 +75,7 @@ public final class MemoryConnector implements Connector {
   }
 
   /** What the catalog looked like when the calling thread pinned it (see {@link #pinForPlanning}). */
-  private record Snapshot(Map<String, MemorySchema> schemas, Map<MemorySchema, Map<String, MemoryTable>> tables) {
+  private record Snapshot(Map<String, MemorySchema> schemas, Map<MemorySchema, Map<String, SchemaObject>> objects) {
   }
 
   private final ThreadLocal<Snapshot> pinned = new ThreadLocal<>();
@@ -83,10 +84,10 @@ public final class MemoryConnector implements Connector {
     return new MemorySchema(name, schema -> {
       Snapshot snapshot = pinned.get();
       if (snapshot == null) {
-        return schema.tableMap();
+        return schema.objects();
       }
-      Map<String, MemoryTable> tables = snapshot.tables().get(schema);
-      return tables == null ? Map.of() : tables;
+      Map<String, SchemaObject> objects = snapshot.objects().get(schema);
+      return objects == null ? Map.of() : objects;
     });
   }
 
@@ -105,11 +106,11 @@ public final class MemoryConnector implements Connector {
     Snapshot previous = pinned.get();
     Snapshot snapshot;
     synchronized (this) {
-      Map<MemorySchema, Map<String, MemoryTable>> tables = new java.util.IdentityHashMap<>();
+      Map<MemorySchema, Map<String, SchemaObject>> objects = new java.util.IdentityHashMap<>();
       for (MemorySchema schema : schemas.values()) {
-        tables.put(schema, Map.copyOf(schema.tableMap()));
+        objects.put(schema, Map.copyOf(schema.objects()));
       }
-      snapshot = new Snapshot(Map.copyOf(schemas), tables);
+      snapshot = new Snapshot(Map.copyOf(schemas), objects);
     }
     pinned.set(snapshot);
     return () -> {
@@ -157,16 +158,30 @@ public final class MemoryConnector implements Connector {
     return names;
   }
 
-  /** A table by schema and table name as stored (see {@link #schemaName} and {@link #tableName}). */
+  /** An in-memory table by schema and table name as stored (see {@link #schemaName} and {@link #tableName}). */
   public Optional<MemoryTable> table(String schema, String table) {
-    MemorySchema found = schemas.get(schema);
-    return found == null ? Optional.empty() : Optional.ofNullable(found.tableMap().get(table));
+    return object(schema, table).filter(MemoryTable.class::isInstance).map(MemoryTable.class::cast);
   }
 
-  /** The table's name as stored in {@code schema}: {@code name} exactly, or (unless exact) ignoring case. */
+  /** A table, file table or view by schema and name as stored. */
+  public Optional<SchemaObject> object(String schema, String name) {
+    MemorySchema found = schemas.get(schema);
+    return found == null ? Optional.empty() : Optional.ofNullable(found.objects().get(name));
+  }
+
+  /** The objects of a schema (by its stored name) now, by name; empty if there is no such schema. */
+  public Map<String, SchemaObject> objects(String schema) {
+    MemorySchema found = schemas.get(schema);
+    return found == null ? Map.of() : Map.copyOf(found.objects());
+  }
+
+  /**
+   * The name of a table, file table or view as stored in {@code schema}: {@code name} exactly, or
+   * (unless exact) ignoring case.
+   */
   public Optional<String> tableName(String schema, String name, boolean exact) {
     MemorySchema found = schemas.get(schema);
-    return found == null ? Optional.empty() : resolve(found.tableMap(), name, exact);
+    return found == null ? Optional.empty() : resolve(found.objects(), name, exact);
   }
 
   /**
@@ -181,7 +196,7 @@ public final class MemoryConnector implements Connector {
       if (ifNotExists) {
         return false;
       }
-      throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "schema " + NAME + "." + name + " already exists");
+      throw new QuiverException(ErrorCode.DUPLICATE_SCHEMA, "schema " + NAME + "." + name + " already exists");
     }
     schemas.put(name, newSchema(name));
     return true;
@@ -202,15 +217,17 @@ public final class MemoryConnector implements Connector {
       }
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema " + NAME + "." + name + " does not exist");
     }
-    if (!schema.tableMap().isEmpty() && !cascade) {
+    if (!schema.objects().isEmpty() && !cascade) {
       throw new QuiverException(ErrorCode.VALIDATION_ERROR, "schema " + NAME + "." + name + " is not empty ("
-          + schema.tableMap().size() + " tables); drop its tables first or use DROP SCHEMA ... CASCADE");
+          + schema.objects().size() + " tables and views); drop them first or use DROP SCHEMA ... CASCADE");
     }
     schemas.remove(name);
-    for (MemoryTable table : schema.tableMap().values()) {
-      drop(table);
+    for (SchemaObject object : schema.objects().values()) {
+      if (object instanceof MemoryTable table) {
+        drop(table);
+      }
     }
-    schema.tableMap().clear();
+    schema.objects().clear();
     return true;
   }
 
@@ -237,7 +254,7 @@ public final class MemoryConnector implements Connector {
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
       boolean ifNotExists) {
     MemorySchema target = schemas.get(schema);
-    if (closed || target == null || resolve(target.tableMap(), name, false).isPresent()) {
+    if (closed || target == null || resolve(target.objects(), name, false).isPresent()) {
       writer.abort();
       checkOpen();
       if (target == null) {
@@ -246,27 +263,145 @@ public final class MemoryConnector implements Connector {
       if (ifNotExists) {
         return Optional.empty();
       }
-      throw duplicateTable(schema, name);
+      throw duplicate(schema, name, target.objects());
     }
     MemoryTableData data = writer.finish();
     MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data);
     tablesById.put(table.id(), table);
     unfreed.add(data);
-    target.tableMap().put(name, table);
+    target.objects().put(name, table);
     return Optional.of(table);
   }
 
   /**
-   * Drops a table (by its stored names). Queries reading it finish their reads; its memory is
-   * freed when the last of them is done.
+   * Ends {@code writer} and appends its rows to table {@code schema.name} (stored names) in one
+   * step: queries planned before see the table without them, queries planned after see all of
+   * them. If the table is no longer the one with id {@code tableId} (dropped, perhaps created
+   * again) the rows are freed and nothing changes.
+   *
+   * @return the table's new version
+   */
+  public synchronized MemoryTable appendRows(String schema, String name, long tableId, MemoryTableWriter writer) {
+    MemorySchema target = schemas.get(schema);
+    SchemaObject current = target == null ? null : target.objects().get(name);
+    if (closed || !(current instanceof MemoryTable table) || table.id() != tableId) {
+      writer.abort();
+      checkOpen();
+      throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + NAME + "." + schema + "." + name
+          + " was dropped while rows were inserted into it");
+    }
+    if (!table.rowSchema().equals(writer.schema())) {
+      writer.abort();
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + table + " have columns "
+          + writer.schema() + ", the table has " + table.rowSchema());
+    }
+    MemoryTableData added = writer.finish();
+    MemoryTable appended;
+    try {
+      appended = table.withVersion(table.data().append(added));
+    } catch (RuntimeException | Error e) {
+      added.forceFree();
+      throw e;
+    }
+    tablesById.put(appended.id(), appended);
+    target.objects().put(name, appended);
+    return appended;
+  }
+
+  /**
+   * Registers a table over files under {@code schema.name} (stored schema name).
+   *
+   * @return false if the name was taken and {@code ifNotExists}
+   */
+  public synchronized boolean addFileTable(String schema, String name, FileTableEntry table, boolean ifNotExists) {
+    checkOpen();
+    MemorySchema target = existingSchema(schema);
+    if (resolve(target.objects(), name, false).isPresent()) {
+      if (ifNotExists) {
+        return false;
+      }
+      throw duplicate(schema, name, target.objects());
+    }
+    target.objects().put(name, table);
+    return true;
+  }
+
+  /**
+   * Adds a view, or with {@code orReplace} replaces the view of that name.
+   *
+   * @throws QuiverException DUPLICATE_OBJECT if the name is taken (by a table, or by a view and not
+   *     {@code orReplace}); WRONG_OBJECT_TYPE if OR REPLACE would replace a table
+   */
+  public synchronized void putView(String schema, String name, StoredView view, boolean orReplace) {
+    checkOpen();
+    MemorySchema target = existingSchema(schema);
+    Optional<String> taken = resolve(target.objects(), name, false);
+    if (taken.isPresent()) {
+      SchemaObject existing = target.objects().get(taken.get());
+      if (!orReplace || !(existing instanceof StoredView) || !taken.get().equals(name)) {
+        if (orReplace && !(existing instanceof StoredView)) {
+          throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, NAME + "." + schema + "." + taken.get()
+              + " is a table, not a view; CREATE OR REPLACE VIEW replaces views only");
+        }
+        throw duplicate(schema, taken.get(), target.objects());
+      }
+    }
+    target.objects().put(name, view);
+  }
+
+  /**
+   * Drops a view (by its stored names).
    *
    * @return false if it did not exist and {@code ifExists}
+   * @throws QuiverException WRONG_OBJECT_TYPE if the name is a table
+   */
+  public synchronized boolean dropView(String schema, String name, boolean ifExists) {
+    checkOpen();
+    MemorySchema target = existingSchema(schema);
+    SchemaObject object = target.objects().get(name);
+    if (object == null) {
+      if (ifExists) {
+        return false;
+      }
+      throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "view " + NAME + "." + schema + "." + name
+          + " does not exist");
+    }
+    if (!(object instanceof StoredView)) {
+      throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, NAME + "." + schema + "." + name
+          + " is a table, not a view; use DROP TABLE");
+    }
+    target.objects().remove(name);
+    return true;
+  }
+
+  private MemorySchema existingSchema(String schema) {
+    MemorySchema target = schemas.get(schema);
+    if (target == null) {
+      throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema " + NAME + "." + schema + " does not exist");
+    }
+    return target;
+  }
+
+  /**
+   * Drops a table (by its stored names). Queries reading an in-memory table finish their reads;
+   * its memory is freed when the last of them is done. A table over files is forgotten; its files
+   * stay where they are.
+   *
+   * @return false if it did not exist and {@code ifExists}
+   * @throws QuiverException WRONG_OBJECT_TYPE if the name is a view
    */
   public synchronized boolean dropTable(String schema, String name, boolean ifExists) {
     checkOpen();
     MemorySchema target = schemas.get(schema);
-    MemoryTable table = target == null ? null : target.tableMap().remove(name);
-    if (table == null) {
+    SchemaObject object = target == null ? null : target.objects().get(name);
+    if (object instanceof StoredView) {
+      throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, NAME + "." + schema + "." + name
+          + " is a view, not a table; use DROP VIEW");
+    }
+    if (object != null) {
+      target.objects().remove(name);
+    }
+    if (object == null) {
       if (ifExists) {
         return false;
       }
@@ -276,7 +411,9 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + NAME + "." + schema + "." + name
           + " does not exist");
     }
-    drop(table);
+    if (object instanceof MemoryTable table) {
+      drop(table);
+    }
     return true;
   }
 
@@ -287,8 +424,11 @@ public final class MemoryConnector implements Connector {
     unfreed.removeIf(MemoryTableData::isFreed);
   }
 
-  static QuiverException duplicateTable(String schema, String name) {
-    return new QuiverException(ErrorCode.DUPLICATE_OBJECT, "table " + NAME + "." + schema + "." + name
+  private static QuiverException duplicate(String schema, String name, Map<String, SchemaObject> objects) {
+    String stored = resolve(objects, name, false).orElse(name);
+    SchemaObject existing = objects.get(stored);
+    String kind = existing == null ? "table" : existing.kind();
+    return new QuiverException(ErrorCode.DUPLICATE_OBJECT, kind + " " + NAME + "." + schema + "." + stored
         + " already exists");
   }
 
@@ -320,7 +460,7 @@ public final class MemoryConnector implements Connector {
     }
     closed = true;
     for (MemorySchema schema : schemas.values()) {
-      schema.tableMap().clear();
+      schema.objects().clear();
     }
     tablesById.clear();
     for (MemoryTableWriter writer : List.copyOf(writers)) {

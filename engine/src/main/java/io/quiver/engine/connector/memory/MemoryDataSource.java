@@ -55,6 +55,7 @@ final class MemoryDataSource implements TableDataSource {
       }
     }
     MemoryTableData data = table.data();
+    int[] batchCounts = batchCounts(handle, data.partitionCount(), table);
     List<Integer> partitions = new ArrayList<>();
     for (int p = split; p < data.partitionCount(); p += splitCount) {
       partitions.add(p);
@@ -63,11 +64,34 @@ final class MemoryDataSource implements TableDataSource {
       throw dropped(table);
     }
     try {
-      return new MemorySplitReader(data, partitions, columns, schema.toArrowSchema(), allocator, batchSize);
+      return new MemorySplitReader(data, partitions, batchCounts, columns, schema.toArrowSchema(), allocator,
+          batchSize);
     } catch (RuntimeException | Error e) {
       data.release();
       throw e;
     }
+  }
+
+  /** The version the scan was planned against; null (read everything) for a handle without one. */
+  private static int[] batchCounts(TableHandle handle, int partitionCount, MemoryTable table) {
+    String property = handle.properties().get(MemoryTable.BATCH_COUNTS_PROPERTY);
+    if (property == null) {
+      return null;
+    }
+    String[] parts = property.split(",");
+    if (parts.length != partitionCount) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the scan of " + table + " names " + parts.length
+          + " partitions, the table has " + partitionCount);
+    }
+    int[] counts = new int[parts.length];
+    try {
+      for (int i = 0; i < parts.length; i++) {
+        counts[i] = Integer.parseInt(parts[i]);
+      }
+    } catch (NumberFormatException e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "bad batch counts '" + property + "' for " + table, e);
+    }
+    return counts;
   }
 
   static QuiverException dropped(Object table) {

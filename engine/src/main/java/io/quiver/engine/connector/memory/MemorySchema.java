@@ -2,22 +2,26 @@ package io.quiver.engine.connector.memory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 
-/** One schema of the memory catalog: its tables change as they are created and dropped. */
+/**
+ * One schema of the memory catalog: its tables, file tables and views change as they are created
+ * and dropped.
+ */
 final class MemorySchema extends AbstractSchema {
 
   private final String name;
-  private final ConcurrentHashMap<String, MemoryTable> tables = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, SchemaObject> objects = new ConcurrentHashMap<>();
   private final Lookup<Table> lookup;
 
-  /** @param visibleTables the tables the calling thread sees now: a pinned copy while it plans, else the live map */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  MemorySchema(String name, java.util.function.Function<MemorySchema, Map<String, MemoryTable>> visibleTables) {
+  /** @param visibleObjects what the calling thread sees now: a pinned copy while it plans, else the live map */
+  MemorySchema(String name, Function<MemorySchema, Map<String, SchemaObject>> visibleObjects) {
     this.name = name;
-    this.lookup = new LiveLookup<>(() -> (Map) visibleTables.apply(this));
+    this.lookup = new LiveLookup<>(() -> visibleObjects.apply(this), SchemaObject::table);
   }
 
   String name() {
@@ -32,7 +36,7 @@ final class MemorySchema extends AbstractSchema {
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> copy = new java.util.HashMap<>();
-    for (String table : lookup.getNames(org.apache.calcite.schema.lookup.LikePattern.any())) {
+    for (String table : lookup.getNames(LikePattern.any())) {
       Table found = lookup.get(table);
       if (found != null) {
         copy.put(table, found);
@@ -41,9 +45,9 @@ final class MemorySchema extends AbstractSchema {
     return copy;
   }
 
-  /** The tables by name; the connector changes it under its lock. */
-  ConcurrentHashMap<String, MemoryTable> tableMap() {
-    return tables;
+  /** The objects by name; the connector changes it under its lock. */
+  ConcurrentHashMap<String, SchemaObject> objects() {
+    return objects;
   }
 
   @Override

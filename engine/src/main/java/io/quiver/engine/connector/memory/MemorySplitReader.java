@@ -15,8 +15,13 @@ import org.apache.arrow.vector.util.TransferPair;
  */
 final class MemorySplitReader implements SplitReader {
 
+  /** Stored batches with fewer rows than this are copied together into one (see {@link #coalesce}). */
+  static final int COALESCE_BELOW = 256;
+
   private final MemoryTableData data;
   private final List<Integer> partitions;
+  /** Per partition of the table: how many of its batches the scanned version holds; null for all. */
+  private final int[] batchCounts;
   private final List<Integer> columns;
   private final Schema schema;
   private final BufferAllocator allocator;
@@ -28,10 +33,11 @@ final class MemorySplitReader implements SplitReader {
   private boolean closed;
 
   /** @param data leased by the caller; released by {@link #close()} */
-  MemorySplitReader(MemoryTableData data, List<Integer> partitions, List<Integer> columns, Schema schema,
-      BufferAllocator allocator, int batchSize) {
+  MemorySplitReader(MemoryTableData data, List<Integer> partitions, int[] batchCounts, List<Integer> columns,
+      Schema schema, BufferAllocator allocator, int batchSize) {
     this.data = data;
     this.partitions = List.copyOf(partitions);
+    this.batchCounts = batchCounts;
     this.columns = List.copyOf(columns);
     this.schema = schema;
     this.allocator = allocator;
@@ -47,13 +53,20 @@ final class MemorySplitReader implements SplitReader {
       return nextPiece();
     }
     while (partitionIndex < partitions.size()) {
-      List<StoredBatch> batches = data.partition(partitions.get(partitionIndex));
+      int partition = partitions.get(partitionIndex);
+      List<StoredBatch> batches = batchCounts == null ? data.partition(partition)
+          : data.partition(partition, batchCounts[partition]);
       if (batchIndex >= batches.size()) {
         partitionIndex++;
         batchIndex = 0;
         continue;
       }
       StoredBatch stored = batches.get(batchIndex++);
+      if (stored.rows() < COALESCE_BELOW && batchIndex < batches.size()
+          && batches.get(batchIndex).rows() < COALESCE_BELOW
+          && stored.rows() + batches.get(batchIndex).rows() <= batchSize) {
+        return coalesce(stored, batches);
+      }
       VectorSchemaRoot shared = stored.share(columns, schema, allocator);
       if (shared.getRowCount() <= batchSize) {
         return shared;
@@ -64,6 +77,48 @@ final class MemorySplitReader implements SplitReader {
     }
     close();
     return null;
+  }
+
+  /**
+   * Small stored batches in a row (many small INSERTs leave them) copied into one batch of at most
+   * batchSize rows, so that operators downstream see batches of a useful size. Copies value by
+   * value: only small batches come here.
+   */
+  private VectorSchemaRoot coalesce(StoredBatch first, List<StoredBatch> batches) {
+    VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
+    try {
+      target.allocateNew();
+      int rows = append(target, first, 0);
+      while (batchIndex < batches.size()) {
+        StoredBatch next = batches.get(batchIndex);
+        if (next.rows() >= COALESCE_BELOW || rows + next.rows() > batchSize) {
+          break;
+        }
+        rows = append(target, next, rows);
+        batchIndex++;
+      }
+      target.setRowCount(rows);
+      return target;
+    } catch (RuntimeException | Error e) {
+      target.close();
+      throw e;
+    }
+  }
+
+  /** Copies a stored batch's rows to the end of {@code target}; returns the rows it holds now. */
+  private int append(VectorSchemaRoot target, StoredBatch stored, int at) {
+    try (VectorSchemaRoot shared = stored.share(columns, schema, allocator)) {
+      int rows = shared.getRowCount();
+      for (int c = 0; c < columns.size(); c++) {
+        FieldVector from = shared.getVector(c);
+        FieldVector to = target.getVector(c);
+        for (int row = 0; row < rows; row++) {
+          to.copyFromSafe(row, at + row, from);
+        }
+        to.setValueCount(at + rows);
+      }
+      return at + rows;
+    }
   }
 
   private VectorSchemaRoot nextPiece() {

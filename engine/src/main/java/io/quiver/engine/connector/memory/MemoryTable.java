@@ -19,23 +19,44 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * dropped (and perhaps created again under the same name) never reads another table's data.
  */
 public final class MemoryTable extends AbstractTable implements ConnectorTable,
-    ColumnDistinctCounts {
+    ColumnDistinctCounts, SchemaObject {
 
   /** The table handle property that carries the table's id to the executors. */
   public static final String TABLE_ID_PROPERTY = "tableId";
+
+  /** The handle property that says how many batches of each partition the scanned version holds. */
+  public static final String BATCH_COUNTS_PROPERTY = "batches";
 
   private final long id;
   private final String schemaName;
   private final String tableName;
   private final RowSchema rowSchema;
   private final MemoryTableData data;
+  private final MemoryTableData.TableVersion version;
 
+  /** The table as its data is now. */
   MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data) {
+    this(id, schemaName, tableName, rowSchema, data, data.version());
+  }
+
+  private MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
+      MemoryTableData.TableVersion version) {
     this.id = id;
     this.schemaName = schemaName;
     this.tableName = tableName;
     this.rowSchema = rowSchema;
     this.data = data;
+    this.version = version;
+  }
+
+  /** The same table at another version of its data (after an INSERT). */
+  MemoryTable withVersion(MemoryTableData.TableVersion newVersion) {
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion);
+  }
+
+  @Override
+  public org.apache.calcite.schema.Table table() {
+    return this;
   }
 
   @Override
@@ -49,13 +70,13 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of((double) data.rowCount(), List.of());
+    return Statistics.of((double) version.rowCount(), List.of());
   }
 
   /** Estimated while the rows were written; no keys are declared, so joins rely on these. */
   @Override
   public double distinctCount(int column) {
-    return data.distinctCount(column);
+    return version.distinctCount(column);
   }
 
   @Override
@@ -75,7 +96,7 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   @Override
   public Map<String, String> properties() {
-    return Map.of(TABLE_ID_PROPERTY, Long.toString(id));
+    return Map.of(TABLE_ID_PROPERTY, Long.toString(id), BATCH_COUNTS_PROPERTY, version.batchCountsProperty());
   }
 
   @Override
@@ -91,13 +112,14 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
     return rowSchema;
   }
 
+  /** Rows of this version of the table. */
   public long rowCount() {
-    return data.rowCount();
+    return version.rowCount();
   }
 
-  /** Bytes of data the table holds. */
+  /** Bytes of data this version of the table holds. */
   public long bytes() {
-    return data.bytes();
+    return version.bytes();
   }
 
   MemoryTableData data() {

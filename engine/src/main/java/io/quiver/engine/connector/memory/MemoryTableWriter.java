@@ -170,12 +170,7 @@ public final class MemoryTableWriter implements ResultSink {
       throw e;
     }
     batches.clear();
-    double[] distinctCounts = new double[distinctValues.length];
-    for (int i = 0; i < distinctCounts.length; i++) {
-      // Never more distinct values than rows (the sketch may overshoot slightly).
-      distinctCounts[i] = Math.min(Math.max(1, Math.round(distinctValues[i].estimate())), rows);
-    }
-    return new MemoryTableData(partitions, allocator, distinctCounts);
+    return new MemoryTableData(partitions, allocator, distinctValues);
   }
 
   /** Drops what was written and closes the allocator. Idempotent; a no-op after {@link #finish}. */

@@ -92,6 +92,25 @@ final class StoredBatch implements AutoCloseable {
     return new StoredBatch(sliced, length);
   }
 
+  /**
+   * This batch's rows as a batch in {@code allocator}: the buffers change owner (no copy) and this
+   * batch is left empty; close it anyway.
+   */
+  StoredBatch transferTo(BufferAllocator allocator) {
+    List<FieldVector> moved = new ArrayList<>(vectors.size());
+    try {
+      for (FieldVector vector : vectors) {
+        TransferPair pair = vector.getTransferPair(allocator);
+        pair.transfer();
+        moved.add((FieldVector) pair.getTo());
+      }
+    } catch (RuntimeException | Error e) {
+      moved.forEach(FieldVector::close);
+      throw e;
+    }
+    return new StoredBatch(moved, rows);
+  }
+
   @Override
   public void close() {
     vectors.forEach(FieldVector::close);

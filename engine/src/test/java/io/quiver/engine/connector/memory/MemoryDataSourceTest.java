@@ -54,9 +54,15 @@ class MemoryDataSourceTest {
   /** A table t of {@code rows} rows (id = row number, name = "n" + id or NULL for multiples of 5) in batches. */
   private MemoryTable writeTable(String name, int rows, int batchRows) {
     MemoryTableWriter writer = connector.newTableWriter("default", name, SCHEMA);
+    fill(writer, 0, rows, batchRows);
+    return connector.addTable("default", name, writer, false).orElseThrow();
+  }
+
+  /** Rows with ids {@code from} to {@code to - 1}, as {@link #writeTable} makes them. */
+  private void fill(MemoryTableWriter writer, int from, int to, int batchRows) {
     try (BufferAllocator producer = root.newChildAllocator("producer", 0, Long.MAX_VALUE)) {
-      for (int start = 0; start < rows; start += batchRows) {
-        int count = Math.min(batchRows, rows - start);
+      for (int start = from; start < to; start += batchRows) {
+        int count = Math.min(batchRows, to - start);
         VectorSchemaRoot batch = VectorSchemaRoot.create(SCHEMA.toArrowSchema(), producer);
         BigIntVector ids = (BigIntVector) batch.getVector(0);
         VarCharVector names = (VarCharVector) batch.getVector(1);
@@ -75,7 +81,81 @@ class MemoryDataSourceTest {
         writer.accept(batch);
       }
     }
-    return connector.addTable("default", name, writer, false).orElseThrow();
+  }
+
+  /** Every row of the table version the handle names, over all splits, sorted by id. */
+  private List<String> readAll(MemoryTable table) {
+    List<String> rows = new ArrayList<>();
+    for (int split = 0; split < 3; split++) {
+      try (SplitReader reader = open(table, split, 3, 7)) {
+        rows.addAll(drain(reader));
+      }
+    }
+    rows.sort(java.util.Comparator.comparingLong(row -> Long.parseLong(row.substring(0, row.indexOf(':')))));
+    return rows;
+  }
+
+  @Test
+  void appendedRowsAreInvisibleToScansOfAnEarlierVersion() {
+    MemoryTable first = writeTable("t", 100, 30);
+    MemoryTableWriter more = connector.newTableWriter("default", "t", SCHEMA);
+    fill(more, 100, 130, 8);
+    MemoryTable second = connector.appendRows("default", "t", first.id(), more);
+    assertEquals(first.id(), second.id());
+    assertEquals(100, first.rowCount());
+    assertEquals(130, second.rowCount());
+    assertEquals(expected(0, 100), readAll(first), "a scan planned before the INSERT");
+    assertEquals(expected(0, 130), readAll(second));
+    assertEquals(130, connector.table("default", "t").orElseThrow().rowCount());
+    // Many single-row appends spread over the partitions.
+    MemoryTable latest = second;
+    for (int id = 130; id < 160; id++) {
+      MemoryTableWriter one = connector.newTableWriter("default", "t", SCHEMA);
+      fill(one, id, id + 1, 1);
+      latest = connector.appendRows("default", "t", latest.id(), one);
+    }
+    assertEquals(expected(0, 160), readAll(latest));
+    assertEquals(expected(0, 130), readAll(second));
+    // Small batches in a row are read as one batch of at most batchSize rows.
+    List<Integer> sizes = new ArrayList<>();
+    for (int split = 0; split < 3; split++) {
+      try (SplitReader reader = open(latest, split, 3, 1000)) {
+        VectorSchemaRoot batch;
+        while ((batch = reader.next()) != null) {
+          sizes.add(batch.getRowCount());
+          batch.close();
+        }
+      }
+    }
+    assertEquals(160, sizes.stream().mapToInt(Integer::intValue).sum());
+    assertTrue(sizes.size() <= 9, "batches read: " + sizes);
+    for (int partition = 0; partition < 3; partition++) {
+      long rows = latest.data().partition(partition).stream().mapToLong(StoredBatch::rows).sum();
+      assertTrue(rows >= 50 && rows <= 56, "partition " + partition + " has " + rows + " rows");
+    }
+    // The distinct counts take in the appended rows.
+    assertEquals(160, latest.distinctCount(0), 160 * 0.05);
+  }
+
+  @Test
+  void appendsToADroppedOrReplacedTableAreRefusedAndFreed() {
+    MemoryTable first = writeTable("t", 10, 10);
+    MemoryTableWriter wrongId = connector.newTableWriter("default", "t", SCHEMA);
+    fill(wrongId, 10, 20, 10);
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
+        () -> connector.appendRows("default", "t", first.id() + 1000, wrongId)).errorCode());
+    connector.dropTable("default", "t", false);
+    MemoryTableWriter afterDrop = connector.newTableWriter("default", "t", SCHEMA);
+    fill(afterDrop, 10, 20, 10);
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
+        () -> connector.appendRows("default", "t", first.id(), afterDrop)).errorCode());
+    MemoryTable again = writeTable("t", 5, 5);
+    MemoryTableWriter toOld = connector.newTableWriter("default", "t", SCHEMA);
+    fill(toOld, 5, 6, 1);
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, assertThrows(QuiverException.class,
+        () -> connector.appendRows("default", "t", first.id(), toOld)).errorCode());
+    assertEquals(5, connector.table("default", "t").orElseThrow().rowCount());
+    assertEquals(expected(0, 5), readAll(again));
   }
 
   private static TableHandle handle(MemoryTable table) {
@@ -188,19 +268,19 @@ class MemoryDataSourceTest {
 
   @Test
   void aDroppedTableIsFreedWhenItsLastReaderCloses() {
-    MemoryTable table = writeTable("t", 90, 10);
+    MemoryTable table = writeTable("t", 900, 300);
     SplitReader reader = open(table, 1, 3, 100);
     VectorSchemaRoot held = reader.next();
     assertTrue(connector.dropTable("default", "t", false));
     assertFalse(table.data().isFreed(), "a reader still reads it");
     QuiverException gone = assertThrows(QuiverException.class, () -> open(table, 0, 3, 100));
     assertEquals(ErrorCode.TABLE_NOT_FOUND, gone.errorCode());
-    assertEquals(expected(40, 60), drain(reader));
+    assertEquals(expected(400, 600), drain(reader));
     reader.close();
     assertTrue(table.data().isFreed());
     assertEquals(0, connector.allocatedBytes());
     // A batch handed out before the drop outlives the table: its memory moved to the reader's allocator.
-    assertEquals(expected(30, 40), render(held));
+    assertEquals(expected(300, 400), render(held));
     assertTrue(readerAllocator.getAllocatedMemory() > 0);
     held.close();
     assertEquals(0, readerAllocator.getAllocatedMemory());
@@ -229,7 +309,7 @@ class MemoryDataSourceTest {
             readerAllocator, 10)).errorCode());
     assertEquals(ErrorCode.DUPLICATE_OBJECT, assertThrows(QuiverException.class,
         () -> writeTable("T", 5, 5)).errorCode());
-    assertEquals(ErrorCode.DUPLICATE_OBJECT, assertThrows(QuiverException.class,
+    assertEquals(ErrorCode.DUPLICATE_SCHEMA, assertThrows(QuiverException.class,
         () -> connector.createSchema("DEFAULT", false)).errorCode());
     MemoryTableWriter aborted = connector.newTableWriter("default", "u", SCHEMA);
     aborted.abort();

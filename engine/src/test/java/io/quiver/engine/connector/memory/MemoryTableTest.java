@@ -151,7 +151,7 @@ class MemoryTableTest {
           () -> update(session, "CREATE TABLE memory.default.T AS SELECT 1 AS x"));
       assertEquals(ErrorCode.DUPLICATE_OBJECT, duplicate.errorCode());
       assertEquals("42P07", duplicate.sqlState());
-      assertEquals(ErrorCode.DUPLICATE_OBJECT, assertThrows(QuiverException.class,
+      assertEquals(ErrorCode.DUPLICATE_SCHEMA, assertThrows(QuiverException.class,
           () -> update(session, "CREATE SCHEMA memory.default")).errorCode());
 
       long before = memory.allocatedBytes();
@@ -168,7 +168,7 @@ class MemoryTableTest {
       assertEquals(ErrorCode.NOT_SUPPORTED, assertThrows(QuiverException.class,
           () -> update(session, "DROP TABLE tpch.tiny.nation")).errorCode());
       assertEquals(ErrorCode.NOT_SUPPORTED, assertThrows(QuiverException.class,
-          () -> update(session, "CREATE TABLE memory.default.c (x INTEGER)")).errorCode());
+          () -> update(session, "CREATE TABLE memory.default.c (x INTERVAL)")).errorCode());
       assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(QuiverException.class,
           () -> update(session, "CREATE TABLE memory.default.d AS SELECT n_name, n_name FROM tpch.tiny.nation"))
           .errorCode());

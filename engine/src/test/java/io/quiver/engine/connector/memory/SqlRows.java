@@ -10,12 +10,12 @@ import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 
 /** Runs SQL and renders its rows as text (NULL, decimals in plain notation, dates as yyyy-MM-dd). */
-final class SqlRows {
+public final class SqlRows {
 
   private SqlRows() {
   }
 
-  static List<List<String>> rows(Session session, String sql) {
+  public static List<List<String>> rows(Session session, String sql) {
     List<List<String>> rows = new ArrayList<>();
     try (QueryResult result = session.execute(sql)) {
       while (result.loadNextBatch()) {
@@ -32,7 +32,7 @@ final class SqlRows {
   }
 
   /** Runs a statement that returns no rows; its update count. */
-  static long update(Session session, String sql) {
+  public static long update(Session session, String sql) {
     try (QueryResult result = session.execute(sql)) {
       if (result.isRowResult()) {
         throw new AssertionError("not a DDL/DML result: " + sql);
@@ -44,7 +44,7 @@ final class SqlRows {
     }
   }
 
-  static String render(FieldVector vector, int row) {
+  public static String render(FieldVector vector, int row) {
     if (vector.isNull(row)) {
       return "NULL";
     }

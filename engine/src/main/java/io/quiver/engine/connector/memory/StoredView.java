@@ -1,0 +1,96 @@
+package io.quiver.engine.connector.memory;
+
+import io.quiver.exec.type.Column;
+import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.fragment.TypeMapping;
+import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A view of the memory catalog: its query text, the schema path its names were resolved in when it
+ * was created, and the columns its query had then. A query that reads it expands the text through
+ * the SQL-to-relational converter's view expander (the view is planned as if its query were
+ * written in place), cast to the columns recorded at creation.
+ */
+public final class StoredView extends AbstractTable implements TranslatableTable, SchemaObject {
+
+  private final String schemaName;
+  private final String viewName;
+  private final RowSchema columns;
+  private final String definition;
+  private final List<String> schemaPath;
+
+  /**
+   * @param columns the view's columns (names as the view gives them, types of its query)
+   * @param definition the query as written
+   * @param schemaPath where unqualified names in the query resolve: the creating session's path
+   */
+  public StoredView(String schemaName, String viewName, RowSchema columns, String definition,
+      List<String> schemaPath) {
+    this.schemaName = schemaName;
+    this.viewName = viewName;
+    this.columns = columns;
+    this.definition = definition;
+    this.schemaPath = List.copyOf(schemaPath);
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (Column column : columns.columns()) {
+      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    RelRoot root = context.expandView(relOptTable.getRowType(), definition, schemaPath,
+        List.of(MemoryConnector.NAME, schemaName, viewName));
+    return RelOptUtil.createCastRel(root.project(), relOptTable.getRowType(), true);
+  }
+
+  @Override
+  public Schema.TableType getJdbcTableType() {
+    return Schema.TableType.VIEW;
+  }
+
+  @Override
+  public org.apache.calcite.schema.Table table() {
+    return this;
+  }
+
+  public String schemaName() {
+    return schemaName;
+  }
+
+  public String viewName() {
+    return viewName;
+  }
+
+  public RowSchema columns() {
+    return columns;
+  }
+
+  /** The query as the user wrote it. */
+  public String definition() {
+    return definition;
+  }
+
+  public List<String> schemaPath() {
+    return schemaPath;
+  }
+
+  @Override
+  public String toString() {
+    return MemoryConnector.NAME + "." + schemaName + "." + viewName;
+  }
+}

@@ -1,0 +1,107 @@
+package io.quiver.engine.connector.system;
+
+import io.quiver.exec.connector.SplitReader;
+import io.quiver.exec.connector.TableDataSource;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.fragment.node.TableHandle;
+import io.quiver.exec.type.RowSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Reads the information_schema tables: the rows are made when the split opens (the catalogs as they
+ * are then) and handed out in batches of at most batchSize rows. Metadata is small, so building
+ * them row by row is fine here. Split 0 holds every row.
+ */
+final class InformationSchemaDataSource implements TableDataSource {
+
+  private final InformationSchemaRows rows;
+
+  InformationSchemaDataSource(InformationSchemaRows rows) {
+    this.rows = rows;
+  }
+
+  @Override
+  public String connectorName() {
+    return SystemConnector.NAME;
+  }
+
+  @Override
+  public SplitReader open(TableHandle handle, List<Integer> columns, RowSchema schema, int split, int splitCount,
+      BufferAllocator allocator, int batchSize) {
+    InformationSchemaTable table = table(handle);
+    if (batchSize < 1) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "batch size must be at least 1, was " + batchSize);
+    }
+    List<Object[]> all = split == 0 ? rows.rows(table) : List.of();
+    return new SplitReader() {
+      private int next;
+
+      @Override
+      public VectorSchemaRoot next() {
+        if (next >= all.size()) {
+          return null;
+        }
+        int count = Math.min(batchSize, all.size() - next);
+        VectorSchemaRoot batch = VectorSchemaRoot.create(schema.toArrowSchema(), allocator);
+        try {
+          List<FieldVector> vectors = batch.getFieldVectors();
+          for (int c = 0; c < columns.size(); c++) {
+            fill(vectors.get(c), all, next, count, columns.get(c));
+          }
+          batch.setRowCount(count);
+        } catch (RuntimeException | Error e) {
+          batch.close();
+          throw e;
+        }
+        next += count;
+        return batch;
+      }
+
+      @Override
+      public void close() {
+        next = all.size();
+      }
+    };
+  }
+
+  private static void fill(FieldVector vector, List<Object[]> rows, int from, int count, int column) {
+    vector.allocateNew();
+    for (int i = 0; i < count; i++) {
+      Object value = rows.get(from + i)[column];
+      if (vector instanceof VarCharVector text) {
+        if (value == null) {
+          text.setNull(i);
+        } else {
+          text.setSafe(i, value.toString().getBytes(StandardCharsets.UTF_8));
+        }
+      } else if (vector instanceof IntVector ints) {
+        if (value == null) {
+          ints.setNull(i);
+        } else {
+          ints.setSafe(i, (Integer) value);
+        }
+      } else {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "information_schema has no column of type "
+            + vector.getField().getType());
+      }
+    }
+    vector.setValueCount(count);
+  }
+
+  private static InformationSchemaTable table(TableHandle handle) {
+    for (InformationSchemaTable table : InformationSchemaTable.values()) {
+      if (table.tableName().equals(handle.table())) {
+        return table;
+      }
+    }
+    throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "information_schema has no table " + handle.table());
+  }
+}

@@ -1,0 +1,232 @@
+package io.quiver.engine.ddl;
+
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.connector.file.WriteMode;
+import io.quiver.engine.connector.memory.FileTableEntry;
+import io.quiver.engine.connector.memory.MemoryConnector;
+import io.quiver.engine.connector.memory.MemoryTable;
+import io.quiver.engine.connector.memory.MemoryTableWriter;
+import io.quiver.engine.connector.memory.SchemaObject;
+import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.type.Column;
+import io.quiver.exec.type.DataType;
+import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.PlannedStatement;
+import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.sql.analyze.SqlAnalyzer;
+import io.quiver.sql.ddl.InsertStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs {@code INSERT INTO table [(columns)] query}: into an in-memory table all rows or none (the
+ * rows are written aside and appended in one step when the query has succeeded; readers see the
+ * table before or after, never between), into a table over files through the file connector
+ * (append mode). Returns the number of rows inserted.
+ *
+ * <p>How the values become the columns' types: the query is planned once as written, so that its
+ * own errors point into the text the user wrote. Its result types are then checked against the
+ * target columns by {@link AssignmentRules} (arity: 42601; types: 42804; each naming the column),
+ * and, unless the values already are the columns in order and of their types, the query is planned
+ * a second time wrapped in a SELECT that casts each value to its column's type and fills unlisted
+ * columns with typed NULLs. This rather than Calcite's INSERT validation
+ * (TableModify): Calcite's assignment rules and messages differ from Quiver's (it would cast text
+ * to numbers, truncate text to the column's length and name no column in its errors), and the
+ * planner would need a TableModify convention for one statement. NOT NULL and text lengths are
+ * checked on the rows as they are stored ({@link InsertChecks}).
+ */
+final class InsertExecutor {
+
+  /** The name the wrapper gives the inserted query; its columns are v1, v2, ... */
+  private static final String SOURCE_ALIAS = "quiver_insert_source";
+
+  private final StatementJobs jobs;
+  private final Targets targets;
+  private final FileTables fileTables;
+
+  InsertExecutor(StatementJobs jobs, Targets targets, FileTables fileTables) {
+    this.jobs = jobs;
+    this.targets = targets;
+    this.fileTables = fileTables;
+  }
+
+  long insert(InsertStatement statement, String sql, List<String> path, String queryId) {
+    Targets.Target target = targets.resolve(statement.name(), path);
+    String schema = target.existingSchema();
+    String qualified = target.qualified(schema);
+    SchemaObject object = target.object(schema).orElseThrow(() -> Targets.tableNotFound(qualified));
+    if (object instanceof StoredView) {
+      throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, "cannot insert into view " + qualified
+          + "; insert into the tables it reads");
+    }
+    RowSchema columns = columnsOf(object);
+    int[] sourceOf = sourceColumns(statement.columns(), columns, qualified);
+    int listed = statement.columns().isEmpty() ? columns.size() : statement.columns().size();
+
+    PlannedStatement source = jobs.plan(statement.query(), path, "INSERT");
+    RowSchema values = source.resultSchema();
+    if (values.size() != listed) {
+      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "INSERT INTO " + qualified + " has " + listed
+          + " target column" + (listed == 1 ? "" : "s") + " but the query gives " + values.size()
+          + " value" + (values.size() == 1 ? "" : "s") + " per row");
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      Column column = columns.column(c);
+      if (sourceOf[c] < 0) {
+        if (!column.nullable()) {
+          throw new QuiverException(ErrorCode.NOT_NULL_VIOLATION, "column " + column.name() + " of " + qualified
+              + " is NOT NULL and the INSERT gives it no value");
+        }
+        continue;
+      }
+      DataType given = values.column(sourceOf[c]).type();
+      if (!AssignmentRules.canAssign(given, column.type())) {
+        throw new QuiverException(ErrorCode.TYPE_MISMATCH, "column " + column.name() + " of " + qualified + " is "
+            + column.type() + " but value " + (sourceOf[c] + 1) + " of the query is " + given);
+      }
+    }
+    PlannedStatement converted = source;
+    // File writers name their columns after the query's: those must be the table's.
+    if (object instanceof FileTableEntry || needsConversion(columns, sourceOf, values)) {
+      converted = jobs.plan(wrap(statement.query(), columns, sourceOf, values), path, "INSERT");
+    }
+    checkConverted(converted.resultSchema(), columns, qualified);
+
+    if (object instanceof FileTableEntry files) {
+      return fileTables.write(files.source(), converted, WriteMode.APPEND,
+          (query, sink) -> jobs.run(queryId, sql, query, new InsertChecks(sink, qualified, columns)));
+    }
+    MemoryTable table = (MemoryTable) object;
+    MemoryConnector memory = target.memory();
+    MemoryTableWriter writer = memory.newTableWriter(schema, table.tableName(), table.rowSchema());
+    try {
+      jobs.run(queryId, sql, converted, new InsertChecks(writer, qualified, columns));
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    long rows = writer.rows();
+    memory.appendRows(schema, table.tableName(), table.id(), writer);
+    return rows;
+  }
+
+  static RowSchema columnsOf(SchemaObject object) {
+    if (object instanceof MemoryTable table) {
+      return table.rowSchema();
+    }
+    return TypeMapping.toRowSchema(object.table().getRowType(SqlAnalyzer.newTypeFactory()));
+  }
+
+  /** Per table column: which value of the query fills it, or -1 for none (NULL). */
+  private static int[] sourceColumns(List<String> listed, RowSchema columns, String qualified) {
+    int[] sourceOf = new int[columns.size()];
+    if (listed.isEmpty()) {
+      for (int c = 0; c < sourceOf.length; c++) {
+        sourceOf[c] = c;
+      }
+      return sourceOf;
+    }
+    Arrays.fill(sourceOf, -1);
+    for (int i = 0; i < listed.size(); i++) {
+      int column = find(columns, listed.get(i));
+      if (column < 0) {
+        throw new QuiverException(ErrorCode.COLUMN_NOT_FOUND, "column " + listed.get(i) + " does not exist in "
+            + qualified);
+      }
+      if (sourceOf[column] >= 0) {
+        throw new QuiverException(ErrorCode.SYNTAX_ERROR, "column " + columns.column(column).name()
+            + " of " + qualified + " is listed twice");
+      }
+      sourceOf[column] = i;
+    }
+    return sourceOf;
+  }
+
+  private static int find(RowSchema columns, String name) {
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.column(c).name().equals(name)) {
+        return c;
+      }
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.column(c).name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** False if the query's values are the columns, in order, of the columns' types (no second planning). */
+  private static boolean needsConversion(RowSchema columns, int[] sourceOf, RowSchema values) {
+    for (int c = 0; c < columns.size(); c++) {
+      if (sourceOf[c] != c || AssignmentRules.needsCast(values.column(c).type(), columns.column(c).type())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code SELECT CAST(v1 AS type) AS "a", ..., CAST(NULL AS type) AS "b" FROM (query) AS
+   * source(v1, ...)}. The query keeps its place on its lines; only a trailing semicolon goes.
+   */
+  private static String wrap(String query, RowSchema columns, int[] sourceOf, RowSchema values) {
+    int valueCount = values.size();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int c = 0; c < columns.size(); c++) {
+      Column column = columns.column(c);
+      if (c > 0) {
+        sql.append(", ");
+      }
+      String type = ColumnTypes.sql(column.type());
+      if (sourceOf[c] < 0) {
+        sql.append("CAST(NULL AS ").append(type).append(')');
+      } else if (AssignmentRules.needsCast(values.column(sourceOf[c]).type(), column.type())) {
+        sql.append("CAST(").append(quote("v" + (sourceOf[c] + 1))).append(" AS ").append(type).append(')');
+      } else {
+        sql.append(quote("v" + (sourceOf[c] + 1)));
+      }
+      sql.append(" AS ").append(quote(column.name()));
+    }
+    sql.append(" FROM (\n").append(withoutSemicolon(query)).append("\n) AS ").append(quote(SOURCE_ALIAS))
+        .append('(');
+    for (int v = 0; v < valueCount; v++) {
+      sql.append(v == 0 ? "" : ", ").append(quote("v" + (v + 1)));
+    }
+    return sql.append(')').toString();
+  }
+
+  /** The wrapped query's columns must be the table's (text kinds may differ: stored alike). */
+  private static void checkConverted(RowSchema converted, RowSchema columns, String qualified) {
+    List<String> problems = new ArrayList<>();
+    if (converted.size() != columns.size()) {
+      problems.add(converted.size() + " columns");
+    } else {
+      for (int c = 0; c < columns.size(); c++) {
+        DataType made = converted.column(c).type();
+        DataType wanted = columns.column(c).type();
+        boolean same = made.equals(wanted) || (made.isText() && wanted.isText())
+            || (made.kind() == wanted.kind() && made.kind() != io.quiver.exec.type.TypeKind.DECIMAL);
+        if (!same) {
+          problems.add(columns.column(c).name() + " " + made + " instead of " + wanted);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the values converted for " + qualified + " have "
+          + String.join(", ", problems));
+    }
+  }
+
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  private static String withoutSemicolon(String query) {
+    String text = query.stripTrailing();
+    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+  }
+}

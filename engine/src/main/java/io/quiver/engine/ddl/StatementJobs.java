@@ -1,0 +1,89 @@
+package io.quiver.engine.ddl;
+
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.scheduler.DagScheduler;
+import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.ResultSink;
+import io.quiver.planner.PlannedStatement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
+
+/**
+ * Plans the queries inside DDL and DML statements with the ordinary planner and runs them as jobs
+ * whose result stage feeds a sink (a table writer, a file writer), waiting for their end.
+ */
+final class StatementJobs {
+
+  private final BiFunction<String, List<String>, PlannedStatement> planner;
+  private final DagScheduler scheduler;
+
+  StatementJobs(BiFunction<String, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
+    this.planner = planner;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Plans a query.
+   *
+   * @param statement what the query is part of, for messages ("CREATE TABLE ... AS")
+   */
+  PlannedStatement plan(String query, List<String> path, String statement) {
+    PlannedStatement planned;
+    try {
+      planned = planner.apply(query, path);
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "planning failed: " + e, e);
+    }
+    if (planned == null || planned.kind() != PlannedStatement.Kind.QUERY) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, statement + " needs a query, not "
+          + (planned == null ? "nothing" : planned.kind()));
+    }
+    if (planned.stagePlan() == null || planned.resultSchema() == null) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned a query without stages or schema");
+    }
+    return planned;
+  }
+
+  /** Runs the query's job into the sink and waits for its end; throws the job's error. */
+  void run(String queryId, String sql, PlannedStatement planned, ResultSink sink) {
+    CancellationToken cancellation = new CancellationToken();
+    CompletableFuture<JobExecution> ended = new CompletableFuture<>();
+    JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        ended.get();
+        break;
+      } catch (InterruptedException e) {
+        // Stop the query, but wait for its tasks: the sink must not be freed under them.
+        interrupted = true;
+        job.cancel(new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted"));
+      } catch (ExecutionException e) {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "waiting for " + queryId + " failed: " + e.getCause(),
+            e.getCause());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    QuiverException failure = job.failure();
+    if (failure != null) {
+      throw new QuiverException(failure.errorCode(), failure.getMessage(), failure);
+    }
+    if (interrupted) {
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted");
+    }
+  }
+
+  /** What the file connector calls to run a query into its writer. */
+  FileTables.JobRunner runner(String queryId, String sql) {
+    return (query, sink) -> run(queryId, sql, query, sink);
+  }
+}
