@@ -5,6 +5,13 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
+import io.quiver.engine.connector.file.DataDirectories;
+import io.quiver.engine.connector.file.FileSource;
+import io.quiver.engine.connector.file.FileTableFunction;
+import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.connector.file.LocalFileTables;
+import io.quiver.engine.connector.file.WriteMode;
+import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
@@ -21,7 +28,13 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
 import io.quiver.planner.PlannerSettings;
+import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.ResultSink;
+import io.quiver.planner.PlannedStatement;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +66,8 @@ public final class LocalQuiver implements Quiver {
   private final LocalExecutor executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
+  private final StatementPlanner planner;
+  private final LocalFileTables fileTables;
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -83,6 +98,9 @@ public final class LocalQuiver implements Quiver {
         memory.close();
         throw e;
       }
+      this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
+      catalogs.dataSources().register(new FileDataSource());
+      FileTableFunction.all(fileTables).forEach(catalogs.rootSchema()::add);
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
       startedExecutor = new LocalExecutor(config.slots(), allocator, startedShuffle, catalogs.dataSources(),
@@ -90,6 +108,7 @@ public final class LocalQuiver implements Quiver {
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
+      this.planner = planner;
       this.driver = new QueryDriver(planner, scheduler, allocator, catalogs);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
@@ -131,6 +150,47 @@ public final class LocalQuiver implements Quiver {
   /** The catalogs: where connectors are added. */
   public CatalogRegistry catalogs() {
     return catalogs;
+  }
+
+  /** Files as tables, and query results written into files, under the configured data directories. */
+  public FileTables fileTables() {
+    return fileTables;
+  }
+
+  /**
+   * Runs a query and writes its result into files, as COPY (query) TO does.
+   *
+   * @return the rows written
+   */
+  public long writeToFiles(String sql, List<String> defaultSchemaPath, FileSource target, WriteMode mode) {
+    checkOpen();
+    PlannedStatement planned = planner.plan(sql, defaultSchemaPath);
+    if (planned.kind() != PlannedStatement.Kind.QUERY) {
+      throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "only a query's result can be written to files");
+    }
+    String jobId = "write_" + sessionNumbers.incrementAndGet();
+    return fileTables.write(target, planned, mode, (query, sink) -> runToEnd(jobId, sql, query, sink));
+  }
+
+  private void runToEnd(String jobId, String sql, PlannedStatement query, ResultSink sink) {
+    CompletableFuture<JobExecution> ended = new CompletableFuture<>();
+    JobExecution job = scheduler.submitJob(jobId, sql, query.stagePlan(), new CancellationToken(), sink,
+        ended::complete);
+    try {
+      ended.get();
+    } catch (InterruptedException e) {
+      job.cancel(new QuiverException(ErrorCode.QUERY_CANCELLED, "the write was interrupted"));
+      ended.join();
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the write was interrupted");
+    } catch (ExecutionException e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "waiting for " + jobId + " failed: " + e.getCause(),
+          e.getCause());
+    }
+    QuiverException failure = job.failure();
+    if (failure != null) {
+      throw new QuiverException(failure.errorCode(), failure.getMessage(), failure);
+    }
   }
 
   /** The memory catalog, where CREATE TABLE AS stores its tables. */

@@ -17,6 +17,8 @@ public enum ErrorCode {
   NOT_SUPPORTED(9, "0A000"),
   DUPLICATE_OBJECT(10, "42P07"),
   INVALID_PARAMETER(11, "22023"),
+  /** A file location outside the configured data directories. */
+  ACCESS_DENIED(12, "42501"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -25,6 +27,8 @@ public enum ErrorCode {
   INVALID_DATETIME(103, "22007"),
   STRING_TOO_LONG(104, "22001"),
   INVALID_ARGUMENT(105, "22023"),
+  /** A data file that cannot be read: truncated, corrupt, a bad CSV row, a value of the wrong type. */
+  MALFORMED_FILE(106, "22P04"),
 
   // 57xxx / 53xxx: the query was stopped or ran out of room
   QUERY_CANCELLED(200, "57014"),
