@@ -99,7 +99,7 @@ public final class SqlAnalyzer {
         cluster.getTypeFactory(), VALIDATOR_CONFIG);
     SqlNode validated;
     try {
-      validated = validator.validate(query);
+      validated = validator.validate(query.accept(new LeadingArgumentNaming()));
     } catch (RuntimeException e) {
       throw validationError(e);
     }

@@ -36,6 +36,12 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class LocalFileTables implements FileTables {
 
   private static final String STAGING_PREFIX = ".quiver-write-";
+  /**
+   * Beside the data files of a directory Quiver wrote: the SQL column types, for what the formats
+   * cannot say (CHAR(n), VARCHAR(n) in Parquet, every type in CSV). Readers skip names starting
+   * with an underscore.
+   */
+  static final String COLUMNS_FILE = "_quiver_columns";
 
   private final DataDirectories directories;
   private final BufferAllocator allocator;
@@ -72,10 +78,58 @@ public final class LocalFileTables implements FileTables {
         throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "'" + source.location()
             + "' holds no files to take the columns from; declare the columns");
       }
-      columns = format == FileFormatKind.CSV ? CsvSchemaInference.infer(files.get(0), CsvOptions.of(options))
-          : datasetColumns(files.get(0), format);
+      List<Column> written = writtenColumns(location);
+      if (format == FileFormatKind.CSV) {
+        columns = written != null ? written : CsvSchemaInference.infer(files.get(0), CsvOptions.of(options));
+      } else {
+        columns = refine(datasetColumns(files.get(0), format), written);
+      }
     }
     return new FileConnectorTable(schemaName, tableName, format, directories, location, columns, options);
+  }
+
+  private static List<Column> writtenColumns(DataDirectories.Location location) {
+    Path file = location.path().resolve(COLUMNS_FILE);
+    if (location.isGlob() || !Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return ColumnListParser.parse(Files.readString(file).trim());
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The file's columns, with the text types Quiver wrote where the format lost their length. */
+  private static List<Column> refine(List<Column> fileColumns, List<Column> written) {
+    if (written == null) {
+      return fileColumns;
+    }
+    List<Column> refined = new ArrayList<>();
+    for (Column column : fileColumns) {
+      Column result = column;
+      for (Column declared : written) {
+        if (declared.name().equals(column.name()) && declared.type().isText() && column.type().isText()) {
+          result = new Column(column.name(), declared.type(), true);
+        }
+      }
+      refined.add(result);
+    }
+    return refined;
+  }
+
+  private static void writeColumnsFile(Path directory, List<Column> columns) throws IOException {
+    Path file = directory.resolve(COLUMNS_FILE);
+    if (Files.exists(file)) {
+      return;
+    }
+    List<String> declarations = new ArrayList<>();
+    for (Column column : columns) {
+      declarations.add("\"" + column.name() + "\" " + column.type());
+    }
+    Path temporary = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
+    Files.writeString(temporary, String.join(", ", declarations) + "\n");
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private List<Column> datasetColumns(Path file, FileFormatKind format) {
@@ -128,7 +182,7 @@ public final class LocalFileTables implements FileTables {
         writer.abort();
         throw e;
       }
-      commit(result.files(), staging, path, format, mode, singleFile);
+      commit(result.files(), staging, path, format, mode, singleFile, columns);
       return result.rows();
     } catch (IOException e) {
       throw new QuiverException(ErrorCode.IO_ERROR, "cannot write '" + target.location() + "': " + e.getMessage(), e);
@@ -153,7 +207,7 @@ public final class LocalFileTables implements FileTables {
   }
 
   private void commit(List<Path> files, Path staging, Path path, FileFormatKind format, WriteMode mode,
-      boolean singleFile) throws IOException {
+      boolean singleFile, List<Column> columns) throws IOException {
     String batchId = UUID.randomUUID().toString().substring(0, 8);
     if (singleFile) {
       if (files.isEmpty()) {
@@ -168,6 +222,7 @@ public final class LocalFileTables implements FileTables {
       Path fresh = staging.resolve("table");
       Files.createDirectories(fresh);
       moveAll(files, fresh, format, batchId);
+      writeColumnsFile(fresh, columns);
       Path old = path.toAbsolutePath().getParent().resolve(STAGING_PREFIX + "old-" + batchId);
       boolean existed = Files.exists(path);
       if (existed) {
@@ -185,6 +240,7 @@ public final class LocalFileTables implements FileTables {
       return;
     }
     Files.createDirectories(path);
+    writeColumnsFile(path, columns);
     moveAll(files, path, format, batchId);
   }
 

@@ -102,7 +102,8 @@ class FileTablesEndToEndTest {
           List<String> values = new ArrayList<>();
           for (FieldVector vector : result.root().getFieldVectors()) {
             Object value = vector.getObject(row);
-            values.add(value == null ? "NULL" : value.toString());
+            values.add(value == null ? "NULL" : value instanceof byte[] bytes ? java.util.Arrays.toString(bytes)
+                : value.toString());
           }
           rows.add(values);
         }
