@@ -62,14 +62,14 @@ public final class SubstraitFilter {
       }
       terms.add(term);
     }
+    // Arrow's "and" takes two arguments: a left-deep chain
     ProtoWriter root = terms.get(0);
-    if (terms.size() > 1) {
+    for (int i = 1; i < terms.size(); i++) {
       int and = anchor(functionAnchors, BOOLEAN_URI, "and");
-      ProtoWriter function = new ProtoWriter().varint(1, and);
-      for (ProtoWriter term : terms) {
-        function.message(4, new ProtoWriter().message(3, term));
-      }
-      function.message(3, booleanType());
+      ProtoWriter function = new ProtoWriter().varint(1, and)
+          .message(4, new ProtoWriter().message(3, root))
+          .message(4, new ProtoWriter().message(3, terms.get(i)))
+          .message(3, booleanType());
       root = new ProtoWriter().message(3, function);
     }
 

@@ -4,7 +4,11 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.DataType;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -27,9 +31,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.util.TransferPair;
 
 /**
- * Moves a vector a file reader produced into a vector of Quiver's Arrow type for the column: a
- * transfer of buffers when the types already agree (the usual case, and always for files Quiver
- * wrote), a converting copy for the types Quiver represents differently (other time units,
+ * Copies a vector a file reader produced into a vector of Quiver's Arrow type for the column, in
+ * the task's allocator: a copy of the buffers when the types already agree (the usual case, and
+ * always for files Quiver wrote), a converting copy for the types Quiver represents differently (other time units,
  * unsigned or 64-bit-offset variants).
  */
 final class VectorConversion {
@@ -40,10 +44,7 @@ final class VectorConversion {
   static FieldVector moveOrConvert(FieldVector from, Field target, DataType type, BufferAllocator allocator,
       Path file) {
     if (from.getField().getType().equals(target.getType())) {
-      FieldVector to = target.createVector(allocator);
-      TransferPair transfer = from.makeTransferPair(to);
-      transfer.transfer();
-      return to;
+      return copyBuffers(from, target, allocator);
     }
     FieldVector to = target.createVector(allocator);
     try {
@@ -52,6 +53,35 @@ final class VectorConversion {
     } catch (RuntimeException e) {
       to.close();
       throw e;
+    }
+  }
+
+  /**
+   * A copy of a flat vector into another allocator (another root), buffer by buffer: a memory copy,
+   * not a loop over values.
+   */
+  static FieldVector copyBuffers(FieldVector from, Field target, BufferAllocator allocator) {
+    FieldVector to = target.createVector(allocator);
+    List<ArrowBuf> copies = new ArrayList<>();
+    try {
+      for (ArrowBuf buffer : from.getFieldBuffers()) {
+        long length = buffer == null ? 0 : buffer.writerIndex();
+        ArrowBuf copy = allocator.buffer(Math.max(length, 1));
+        if (length > 0) {
+          copy.setBytes(0, buffer, 0, length);
+        }
+        copy.writerIndex(length);
+        copies.add(copy);
+      }
+      to.loadFieldBuffers(new ArrowFieldNode(from.getValueCount(), from.getNullCount()), copies);
+      return to;
+    } catch (RuntimeException e) {
+      to.close();
+      throw e;
+    } finally {
+      for (ArrowBuf copy : copies) {
+        copy.getReferenceManager().release();
+      }
     }
   }
 

@@ -33,7 +33,12 @@ public final class FileTableWriter implements ResultSink {
   private final CsvOptions csv;
   private final BufferAllocator allocator;
   private final boolean singleFile;
+  /** A file is closed and the next one started after this many rows, so that scans have splits. */
+  public static final long DEFAULT_ROWS_PER_FILE = 1L << 20;
+
+  private final long rowsPerFile;
   private final Map<Thread, PartWriter> writers = new ConcurrentHashMap<>();
+  private final java.util.Set<PartWriter> finished = ConcurrentHashMap.newKeySet();
   private final List<PartWriter> all = new ArrayList<>();
   private final List<Path> files = new ArrayList<>();
   private final AtomicInteger parts = new AtomicInteger();
@@ -41,6 +46,13 @@ public final class FileTableWriter implements ResultSink {
 
   public FileTableWriter(FileFormatKind format, Path staging, List<Column> columns, Map<String, String> options,
       BufferAllocator allocator, boolean singleFile) {
+    this(format, staging, columns, options, allocator, singleFile, DEFAULT_ROWS_PER_FILE);
+  }
+
+  /** @param rowsPerFile rows after which a writer thread starts a new file (not for a single-file target) */
+  public FileTableWriter(FileFormatKind format, Path staging, List<Column> columns, Map<String, String> options,
+      BufferAllocator allocator, boolean singleFile, long rowsPerFile) {
+    this.rowsPerFile = rowsPerFile;
     this.format = format;
     this.staging = staging;
     this.columns = List.copyOf(columns);
@@ -78,6 +90,11 @@ public final class FileTableWriter implements ResultSink {
       }
     } else {
       writer.write(batch);
+      if (writer.rows() >= rowsPerFile) {
+        writers.remove(Thread.currentThread());
+        finished.add(writer);
+        writer.finish();
+      }
     }
   }
 
@@ -129,7 +146,9 @@ public final class FileTableWriter implements ResultSink {
     long rows = 0;
     try {
       for (PartWriter writer : all) {
-        writer.finish();
+        if (!finished.contains(writer)) {
+          writer.finish();
+        }
         rows += writer.rows();
       }
     } finally {
