@@ -34,9 +34,27 @@ public record QuiverConfig(int slots, int shufflePartitions, int batchSize, long
     this(slots, shufflePartitions, batchSize, memoryLimitBytes, List.of());
   }
 
+  /**
+   * The system property that sets the default data directories (the {@code --data-dir} options of
+   * the command line): directories separated by the platform's path separator.
+   */
+  public static final String DATA_DIRECTORIES_PROPERTY = "quiver.dataDirs";
+
   public static QuiverConfig defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new QuiverConfig(cores, 2 * cores, 8192, Runtime.getRuntime().maxMemory() / 2);
+    return new QuiverConfig(cores, 2 * cores, 8192, Runtime.getRuntime().maxMemory() / 2,
+        parseDataDirectories(System.getProperty(DATA_DIRECTORIES_PROPERTY, "")));
+  }
+
+  /** Directories separated by the path separator ({@code :} on Unix); blanks are skipped. */
+  public static List<Path> parseDataDirectories(String text) {
+    List<Path> directories = new java.util.ArrayList<>();
+    for (String part : text.split(java.io.File.pathSeparator)) {
+      if (!part.isBlank()) {
+        directories.add(Path.of(part.trim()));
+      }
+    }
+    return directories;
   }
 
   public QuiverConfig withSlots(int newSlots) {

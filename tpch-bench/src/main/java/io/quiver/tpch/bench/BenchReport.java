@@ -36,8 +36,8 @@ public final class BenchReport {
   public static void print(BenchResult result, PrintStream out) {
     BenchOptions options = result.options();
     boolean compare = options.compareDuckDb();
-    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%n",
-        BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.slots(),
+    out.printf(Locale.ROOT, "TPC-H SF%s (%s tables): %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%n",
+        BenchOptions.scaleText(options.scaleFactor()), options.format(), options.runs(), options.slots(),
         compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores());
     String header = String.format(Locale.ROOT, "%-8s %11s %12s %9s %8s", "query", "quiver ms", "planning ms", "rows",
         "correct");
@@ -128,6 +128,7 @@ public final class BenchReport {
         + "  \"benchmark\": \"tpch\",\n"
         + "  \"started\": \"" + result.started() + "\",\n"
         + "  \"scale_factor\": " + BenchOptions.scaleText(options.scaleFactor()) + ",\n"
+        + "  \"format\": \"" + options.format() + "\",\n"
         + "  \"runs\": " + options.runs() + ",\n"
         + "  \"slots\": " + options.slots() + ",\n"
         + "  \"cores\": " + result.cores() + ",\n"

@@ -3,6 +3,7 @@ package io.quiver.engine.connector.file;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.TypeKind;
 import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.planner.statistics.ColumnDistinctCounts;
 import io.quiver.sql.catalog.ConnectorTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * Files as a table. The files are listed again whenever a scan is planned, so a scan sees the files
  * as they are then (new files of an INSERT, a REPLACE's new set). One split per file.
  */
-public final class FileConnectorTable extends AbstractTable implements ConnectorTable, TranslatableTable {
+public final class FileConnectorTable extends AbstractTable implements ConnectorTable, TranslatableTable,
+    ColumnDistinctCounts {
 
   private final String schemaName;
   private final String tableName;
@@ -33,9 +35,12 @@ public final class FileConnectorTable extends AbstractTable implements Connector
   private final DataDirectories.Location location;
   private final List<Column> columns;
   private final Map<String, String> options;
+  private final Map<String, Double> distinctCounts;
 
   FileConnectorTable(String schemaName, String tableName, FileFormatKind format, DataDirectories directories,
-      DataDirectories.Location location, List<Column> columns, Map<String, String> options) {
+      DataDirectories.Location location, List<Column> columns, Map<String, String> options,
+      Map<String, Double> distinctCounts) {
+    this.distinctCounts = Map.copyOf(distinctCounts);
     this.schemaName = schemaName;
     this.tableName = tableName;
     this.format = format;
@@ -99,6 +104,15 @@ public final class FileConnectorTable extends AbstractTable implements Connector
       rows += count;
     }
     return Math.max(1, rows);
+  }
+
+  /** From the statistics Quiver wrote beside the files; unknown (-1) for files written elsewhere. */
+  @Override
+  public double distinctCount(int column) {
+    if (column < 0 || column >= columns.size()) {
+      return -1;
+    }
+    return distinctCounts.getOrDefault(columns.get(column).name(), -1.0);
   }
 
   @Override

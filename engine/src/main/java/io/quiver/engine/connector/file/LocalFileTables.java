@@ -42,6 +42,8 @@ public final class LocalFileTables implements FileTables {
    * with an underscore.
    */
   static final String COLUMNS_FILE = "_quiver_columns";
+  /** Beside the data files: the estimated distinct values per column when the files were written. */
+  static final String STATISTICS_FILE = "_quiver_statistics";
 
   private final DataDirectories directories;
   private final BufferAllocator allocator;
@@ -85,7 +87,8 @@ public final class LocalFileTables implements FileTables {
         columns = refine(datasetColumns(files.get(0), format), written);
       }
     }
-    return new FileConnectorTable(schemaName, tableName, format, directories, location, columns, options);
+    return new FileConnectorTable(schemaName, tableName, format, directories, location, columns, options,
+        writtenDistinctCounts(location));
   }
 
   private static List<Column> writtenColumns(DataDirectories.Location location) {
@@ -130,6 +133,38 @@ public final class LocalFileTables implements FileTables {
     Path temporary = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
     Files.writeString(temporary, String.join(", ", declarations) + "\n");
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void writeStatisticsFile(Path directory, List<Column> columns, List<Double> distinctCounts)
+      throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      text.append(columns.get(i).name()).append('\t').append(Math.round(distinctCounts.get(i))).append('\n');
+    }
+    Path temporary = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
+    Files.writeString(temporary, text);
+    Files.move(temporary, directory.resolve(STATISTICS_FILE), StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Distinct counts by column name from the statistics file beside the files, or an empty map. */
+  static Map<String, Double> writtenDistinctCounts(DataDirectories.Location location) {
+    Map<String, Double> counts = new HashMap<>();
+    Path file = location.path().resolve(STATISTICS_FILE);
+    if (location.isGlob() || !Files.isRegularFile(file)) {
+      return counts;
+    }
+    try {
+      for (String line : Files.readAllLines(file)) {
+        int tab = line.lastIndexOf('\t');
+        if (tab > 0) {
+          counts.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      counts.clear();
+    }
+    return counts;
   }
 
   private List<Column> datasetColumns(Path file, FileFormatKind format) {
@@ -182,7 +217,7 @@ public final class LocalFileTables implements FileTables {
         writer.abort();
         throw e;
       }
-      commit(result.files(), staging, path, format, mode, singleFile, columns);
+      commit(result, staging, path, format, mode, singleFile, columns);
       return result.rows();
     } catch (IOException e) {
       throw new QuiverException(ErrorCode.IO_ERROR, "cannot write '" + target.location() + "': " + e.getMessage(), e);
@@ -206,8 +241,9 @@ public final class LocalFileTables implements FileTables {
     }
   }
 
-  private void commit(List<Path> files, Path staging, Path path, FileFormatKind format, WriteMode mode,
-      boolean singleFile, List<Column> columns) throws IOException {
+  private void commit(FileTableWriter.Result result, Path staging, Path path, FileFormatKind format,
+      WriteMode mode, boolean singleFile, List<Column> columns) throws IOException {
+    List<Path> files = result.files();
     String batchId = UUID.randomUUID().toString().substring(0, 8);
     if (singleFile) {
       if (files.isEmpty()) {
@@ -223,6 +259,7 @@ public final class LocalFileTables implements FileTables {
       Files.createDirectories(fresh);
       moveAll(files, fresh, format, batchId);
       writeColumnsFile(fresh, columns);
+      writeStatisticsFile(fresh, columns, result.distinctCounts());
       Path old = path.toAbsolutePath().getParent().resolve(STAGING_PREFIX + "old-" + batchId);
       boolean existed = Files.exists(path);
       if (existed) {
@@ -241,6 +278,12 @@ public final class LocalFileTables implements FileTables {
     }
     Files.createDirectories(path);
     writeColumnsFile(path, columns);
+    if (mode == WriteMode.CREATE) {
+      writeStatisticsFile(path, columns, result.distinctCounts());
+    } else {
+      // appended rows make the counts stale; unknown is better than wrong
+      Files.deleteIfExists(path.resolve(STATISTICS_FILE));
+    }
     moveAll(files, path, format, batchId);
   }
 

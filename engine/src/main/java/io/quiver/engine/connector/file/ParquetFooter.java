@@ -5,7 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -22,8 +25,33 @@ final class ParquetFooter {
     this.in = in;
   }
 
+  /** Row counts by file, valid while the file keeps its size and modification time. */
+  private static final Map<Path, Counted> COUNTS = new ConcurrentHashMap<>();
+
+  private record Counted(long size, long modified, long rows) {
+  }
+
   /** The file's row count, or -1 when the footer cannot be read (the scan reports the error). */
   static long rowCount(Path file) {
+    try {
+      long size = Files.size(file);
+      long modified = Files.getLastModifiedTime(file).toMillis();
+      Counted counted = COUNTS.get(file);
+      if (counted != null && counted.size() == size && counted.modified() == modified) {
+        return counted.rows();
+      }
+      long rows = readRowCount(file);
+      if (COUNTS.size() > 100_000) {
+        COUNTS.clear();
+      }
+      COUNTS.put(file, new Counted(size, modified, rows));
+      return rows;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static long readRowCount(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size < 12) {

@@ -38,6 +38,7 @@ public final class FileTableWriter implements ResultSink {
 
   private final long rowsPerFile;
   private final Map<Thread, PartWriter> writers = new ConcurrentHashMap<>();
+  private final Map<Thread, ColumnSketch[]> sketches = new ConcurrentHashMap<>();
   private final java.util.Set<PartWriter> finished = ConcurrentHashMap.newKeySet();
   private final List<PartWriter> all = new ArrayList<>();
   private final List<Path> files = new ArrayList<>();
@@ -79,6 +80,10 @@ public final class FileTableWriter implements ResultSink {
     }
     // The task's allocator closes when the task ends: the buffers move into the write's own now.
     batch = moveToWriteAllocator(batch);
+    ColumnSketch[] threadSketches = sketches.computeIfAbsent(Thread.currentThread(), thread -> newSketches());
+    for (int i = 0; i < threadSketches.length; i++) {
+      threadSketches[i].addAll(batch.getVector(i));
+    }
     PartWriter writer = singleFile ? shared() : writers.get(Thread.currentThread());
     if (writer == null) {
       writer = open();
@@ -96,6 +101,14 @@ public final class FileTableWriter implements ResultSink {
         writer.finish();
       }
     }
+  }
+
+  private ColumnSketch[] newSketches() {
+    ColumnSketch[] created = new ColumnSketch[columns.size()];
+    for (int i = 0; i < created.length; i++) {
+      created[i] = new ColumnSketch();
+    }
+    return created;
   }
 
   private VectorSchemaRoot moveToWriteAllocator(VectorSchemaRoot batch) {
@@ -154,7 +167,17 @@ public final class FileTableWriter implements ResultSink {
     } finally {
       closeAll();
     }
-    return new Result(List.copyOf(files), rows);
+    ColumnSketch[] merged = newSketches();
+    for (ColumnSketch[] threadSketches : sketches.values()) {
+      for (int i = 0; i < merged.length; i++) {
+        merged[i].merge(threadSketches[i]);
+      }
+    }
+    List<Double> distinct = new ArrayList<>();
+    for (ColumnSketch sketch : merged) {
+      distinct.add(Math.min(sketch.estimate(), (double) rows));
+    }
+    return new Result(List.copyOf(files), rows, distinct);
   }
 
   /** Stops and releases every writer; the files are left for the caller to delete. */
@@ -173,7 +196,10 @@ public final class FileTableWriter implements ResultSink {
     }
   }
 
-  /** The files written (in the staging directory) and their rows. */
-  public record Result(List<Path> files, long rows) {
+  /**
+   * The files written (in the staging directory), their rows, and the estimated distinct non-null
+   * values of each column.
+   */
+  public record Result(List<Path> files, long rows, List<Double> distinctCounts) {
   }
 }

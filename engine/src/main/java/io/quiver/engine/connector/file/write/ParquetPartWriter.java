@@ -106,6 +106,7 @@ final class ParquetPartWriter implements PartWriter {
   public void close() {
     if (thread.isAlive()) {
       aborted = true;
+      drain(); // makes room for END: the writer thread may be waiting for the next item
       queue.offer(END);
       join();
     }
