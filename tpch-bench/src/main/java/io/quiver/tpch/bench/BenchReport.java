@@ -36,9 +36,10 @@ public final class BenchReport {
   public static void print(BenchResult result, PrintStream out) {
     BenchOptions options = result.options();
     boolean compare = options.compareDuckDb();
-    out.printf(Locale.ROOT, "TPC-H SF%s (%s tables): %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%n",
-        BenchOptions.scaleText(options.scaleFactor()), options.format(), options.runs(), options.slots(),
-        compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores());
+    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%s%n",
+        BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.slots(),
+        compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores(),
+        options.parquet() ? "; both reading the tables from Parquet files" : "");
     String header = String.format(Locale.ROOT, "%-8s %11s %12s %9s %8s", "query", "quiver ms", "planning ms", "rows",
         "correct");
     if (compare) {

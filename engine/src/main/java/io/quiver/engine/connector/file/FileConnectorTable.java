@@ -75,7 +75,8 @@ public final class FileConnectorTable extends AbstractTable implements Connector
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
     for (Column column : columns) {
-      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), true));
+      // NOT NULL matters to the plan: NOT IN over a nullable column needs a null-aware anti join
+      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
     }
     return builder.build();
   }

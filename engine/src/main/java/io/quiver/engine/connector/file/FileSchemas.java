@@ -37,7 +37,8 @@ public final class FileSchemas {
         metadata = new HashMap<>();
         metadata.put(SQL_TYPE_KEY, type.toString());
       }
-      fields.add(new Field(column.name(), new FieldType(true, type.toArrowType(), null, metadata), null));
+      fields.add(new Field(column.name(), new FieldType(column.nullable(), type.toArrowType(), null, metadata),
+          null));
     }
     return new Schema(fields);
   }
@@ -46,7 +47,7 @@ public final class FileSchemas {
   public static List<Column> toColumns(Schema schema, String file) {
     List<Column> columns = new ArrayList<>();
     for (Field field : schema.getFields()) {
-      columns.add(new Column(field.getName(), toDataType(field, file), true));
+      columns.add(new Column(field.getName(), toDataType(field, file), field.isNullable()));
     }
     return columns;
   }

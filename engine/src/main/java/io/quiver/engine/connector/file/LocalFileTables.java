@@ -113,7 +113,7 @@ public final class LocalFileTables implements FileTables {
       Column result = column;
       for (Column declared : written) {
         if (declared.name().equals(column.name()) && declared.type().isText() && column.type().isText()) {
-          result = new Column(column.name(), declared.type(), true);
+          result = new Column(column.name(), declared.type(), column.nullable());
         }
       }
       refined.add(result);
