@@ -69,7 +69,8 @@ public final class BenchReport {
     }
     out.println(geomean);
     out.println(total);
-    out.printf(Locale.ROOT, "load: Quiver %.1f s (memory tables %d MiB)%s%n", result.quiverLoadMillis() / 1000,
+    out.printf(Locale.ROOT, "load: Quiver %.1f s (" + (options.parquet() ? "Parquet files" : "memory tables")
+        + " %d MiB)%s%n", result.quiverLoadMillis() / 1000,
         result.quiverTableBytes() >> 20,
         compare ? String.format(Locale.ROOT, ", DuckDB %.1f s", result.duckDbLoadMillis() / 1000) : "");
     out.printf(Locale.ROOT, "peak memory: JVM heap used %d MiB; Quiver allocator peak %d MiB%n",

@@ -59,6 +59,8 @@ class FileTablesEndToEndTest {
               + "GROUP BY o_orderpriority ORDER BY 1"),
           rows(session, "SELECT o_orderpriority, count(*) FROM TABLE(read_parquet('orders_pq/*.parquet')) "
               + "WHERE o_orderdate < DATE '1995-01-01' GROUP BY o_orderpriority ORDER BY 1"));
+      // DuckDB's form, without TABLE(...), parses too
+      assertEquals(List.of(List.of("15000")), rows(session, "SELECT count(*) FROM read_parquet('orders_pq') AS o"));
     }
   }
 
