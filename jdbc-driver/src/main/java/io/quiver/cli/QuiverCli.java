@@ -36,7 +36,14 @@ public final class QuiverCli {
   }
 
   /** Runs the command line and returns the exit status; never calls {@code System.exit}. */
-  public int run(String[] args, Console console) {
+  public int run(String[] arguments, Console console) {
+    String[] args;
+    try {
+      args = DataDirOption.apply(arguments);
+    } catch (UsageException e) {
+      console.err().println("quiver: " + e.getMessage());
+      return USAGE;
+    }
     String first = args.length == 0 ? null : args[0];
     if ("help".equals(first) || "--help".equals(first) || "-h".equals(first)) {
       usage(console);
@@ -77,6 +84,8 @@ public final class QuiverCli {
     for (Subcommand subcommand : subcommands.values()) {
       console.out().printf("  %-10s %s%n", subcommand.name(), subcommand.summary());
     }
+    console.out().println();
+    console.out().println(DataDirOption.USAGE);
     console.out().println();
     console.out().println(ShellCommand.OPTIONS);
     console.out().println();

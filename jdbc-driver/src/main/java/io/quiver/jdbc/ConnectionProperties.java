@@ -16,6 +16,11 @@ final class ConnectionProperties {
   static final String CATALOG = "catalog";
   /** Executor slots of the embedded engine; only the JVM's first connection sets it. */
   static final String SLOTS = "slots";
+  /**
+   * The embedded engine's data directories (where files may be read and written), separated by the
+   * path separator; only the JVM's first connection sets them. Default: the working directory.
+   */
+  static final String DATA_DIR = "datadir";
   /** Key of a {@code Quiver} object in the properties: a connection to that engine instead. */
   static final String ENGINE = "io.quiver.engine";
 

@@ -8,7 +8,7 @@ import java.util.Properties;
 
 /**
  * The one embedded engine of this JVM that {@code jdbc:quiver:} connections share. It starts on the
- * first connection (whose {@code slots} property, if any, sizes it) and stops when the JVM exits.
+ * first connection (whose {@code slots} and {@code dataDir} properties, if any, set it up) and stops when the JVM exits.
  */
 final class EmbeddedEngine {
 
@@ -24,6 +24,10 @@ final class EmbeddedEngine {
       if (slots != null) {
         int count = parseSlots(slots);
         config = config.withSlots(count).withShufflePartitions(2 * count);
+      }
+      String dataDirectories = ConnectionProperties.get(info, ConnectionProperties.DATA_DIR);
+      if (dataDirectories != null) {
+        config = config.withDataDirectories(QuiverConfig.parseDataDirectories(dataDirectories));
       }
       Quiver started = Quiver.local(config);
       engine = started;

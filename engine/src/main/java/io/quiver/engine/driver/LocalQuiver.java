@@ -5,8 +5,13 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
+import io.quiver.engine.connector.file.DataDirectories;
+import io.quiver.engine.connector.file.FileSource;
+import io.quiver.engine.connector.file.FileTableFunction;
 import io.quiver.engine.connector.file.FileTables;
-import io.quiver.engine.connector.file.UnavailableFileTables;
+import io.quiver.engine.connector.file.LocalFileTables;
+import io.quiver.engine.connector.file.WriteMode;
+import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.system.InformationSchemaTable;
 import io.quiver.engine.connector.system.SystemConnector;
@@ -27,7 +32,16 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
 import io.quiver.planner.PlannerSettings;
+import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.ResultSink;
+import io.quiver.planner.PlannedStatement;
+import io.quiver.sql.catalog.ConnectorTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +73,8 @@ public final class LocalQuiver implements Quiver {
   private final TaskBackend executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
+  private final StatementPlanner planner;
+  private final LocalFileTables fileTables;
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -83,7 +99,7 @@ public final class LocalQuiver implements Quiver {
    */
   public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
       TaskBackendFactory backends) {
-    this(config, plannerFactory, taskInvoker, backends, new UnavailableFileTables());
+    this(config, plannerFactory, taskInvoker, backends, null);
   }
 
   /**
@@ -106,7 +122,10 @@ public final class LocalQuiver implements Quiver {
 
   /**
    * The engine with every part chosen: planner, what a slot does with a task, where tasks run, and
-   * who reads and writes tables over files.
+   * who reads and writes tables over files for statements.
+   *
+   * @param fileTables what CREATE TABLE ... WITH, INSERT into file tables and COPY use; null for the
+   *     engine's own files under its data directories
    */
   public LocalQuiver(QuiverConfig config, StatementPlanner.Factory plannerFactory, TaskInvoker taskInvoker,
       TaskBackendFactory backends, FileTables fileTables) {
@@ -128,13 +147,18 @@ public final class LocalQuiver implements Quiver {
       SystemConnector system = new SystemConnector(catalogs);
       catalogs.register(system);
       catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
+      this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
+      catalogs.dataSources().register(new FileDataSource());
+      FileTableFunction.all(this.fileTables).forEach(catalogs.rootSchema()::add);
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, fileTables);
+      this.planner = planner;
+      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs,
+          fileTables != null ? fileTables : this.fileTables);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
@@ -175,6 +199,70 @@ public final class LocalQuiver implements Quiver {
   /** The catalogs: where connectors are added. */
   public CatalogRegistry catalogs() {
     return catalogs;
+  }
+
+  /** Files as tables, and query results written into files, under the configured data directories. */
+  public FileTables fileTables() {
+    return fileTables;
+  }
+
+  /** The catalog {@link #registerFileTable} adds tables to. */
+  public static final String FILES_CATALOG = "files";
+
+  /**
+   * Opens files as the table {@code files.<schema>.<table>} (replacing one of that name), for
+   * programs that set up tables without SQL (the benchmark's Parquet tables).
+   */
+  public synchronized ConnectorTable registerFileTable(String schema, String table, FileSource source) {
+    checkOpen();
+    SchemaPlus root = catalogs.rootSchema();
+    SchemaPlus catalog = root.subSchemas().get(FILES_CATALOG);
+    if (catalog == null) {
+      catalog = root.add(FILES_CATALOG, new AbstractSchema());
+    }
+    SchemaPlus target = catalog.subSchemas().get(schema);
+    if (target == null) {
+      target = catalog.add(schema, new AbstractSchema());
+    }
+    ConnectorTable opened = fileTables.open(schema, table, source, List.of());
+    target.add(table, opened);
+    return opened;
+  }
+
+  /**
+   * Runs a query and writes its result into files, as COPY (query) TO does.
+   *
+   * @return the rows written
+   */
+  public long writeToFiles(String sql, List<String> defaultSchemaPath, FileSource target, WriteMode mode) {
+    checkOpen();
+    PlannedStatement planned = planner.plan(sql, defaultSchemaPath);
+    if (planned.kind() != PlannedStatement.Kind.QUERY) {
+      throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "only a query's result can be written to files");
+    }
+    String jobId = "write_" + sessionNumbers.incrementAndGet();
+    return fileTables.write(target, planned, mode, (query, sink) -> runToEnd(jobId, sql, query, sink));
+  }
+
+  private void runToEnd(String jobId, String sql, PlannedStatement query, ResultSink sink) {
+    CompletableFuture<JobExecution> ended = new CompletableFuture<>();
+    JobExecution job = scheduler.submitJob(jobId, sql, query.stagePlan(), new CancellationToken(), sink,
+        ended::complete);
+    try {
+      ended.get();
+    } catch (InterruptedException e) {
+      job.cancel(new QuiverException(ErrorCode.QUERY_CANCELLED, "the write was interrupted"));
+      ended.join();
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the write was interrupted");
+    } catch (ExecutionException e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "waiting for " + jobId + " failed: " + e.getCause(),
+          e.getCause());
+    }
+    QuiverException failure = job.failure();
+    if (failure != null) {
+      throw new QuiverException(failure.errorCode(), failure.getMessage(), failure);
+    }
   }
 
   /** The memory catalog, where CREATE TABLE AS stores its tables. */

@@ -5,7 +5,6 @@ import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.file.FileTables;
-import io.quiver.engine.connector.file.UnavailableFileTables;
 import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
 import io.quiver.engine.result.StreamingQueryResult;
@@ -45,12 +44,8 @@ public final class QueryDriver {
   /**
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
+   * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
    */
-  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs) {
-    this(planner, scheduler, allocator, catalogs, new UnavailableFileTables());
-  }
-
-  /** @param fileTables reads and writes tables over files for DDL, INSERT and COPY */
   QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
       FileTables fileTables) {
     this.planner = planner;

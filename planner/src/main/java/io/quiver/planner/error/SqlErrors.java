@@ -67,6 +67,12 @@ public final class SqlErrors {
     if (e.kind() == SqlFrontendException.Kind.NOT_SUPPORTED) {
       return new QuiverException(ErrorCode.NOT_SUPPORTED, e.getMessage(), e, e.line(), e.column());
     }
+    // A table function (read_parquet ...) failed during validation: keep its own code (ACCESS_DENIED ...)
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof QuiverException quiver) {
+        return new QuiverException(quiver.errorCode(), quiver.getMessage(), quiver, e.line(), e.column());
+      }
+    }
     String detail = e.getMessage() == null ? "" : e.getMessage();
     // An error inside a view's query ends in "(in view name)": match the rest, keep the suffix.
     Matcher inView = IN_VIEW.matcher(detail);

@@ -102,7 +102,7 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(query);
+      validated = validator.validate(query.accept(new LeadingArgumentNaming()));
     } catch (RuntimeException e) {
       throw validationError(e);
     }

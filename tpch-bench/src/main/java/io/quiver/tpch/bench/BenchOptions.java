@@ -20,19 +20,35 @@ import java.util.Set;
  * @param memoryLimitBytes the most bytes Quiver's buffers may hold (memory tables included); by
  *     default three quarters of the JVM's cap on direct memory, leaving room for what Netty's pools
  *     hold beyond what Arrow counts
+ * @param format where the tables live: {@code memory} (memory tables loaded from the tpch catalog)
+ *     or {@code parquet} (Parquet files under {@code bench-data/}, written once, read by both engines)
  */
 public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
-    Path output, long memoryLimitBytes) {
+    Path output, long memoryLimitBytes, String format) {
+
+  /** The tables as memory tables. */
+  public BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
+      Path output, long memoryLimitBytes) {
+    this(scaleFactor, queries, runs, slots, compareDuckDb, output, memoryLimitBytes, "memory");
+  }
+
+  /** True when the queries read Parquet files ({@code --format parquet}). */
+  public boolean parquet() {
+    return format.equals("parquet");
+  }
 
   public static final String USAGE = String.join("\n",
       "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--slots N]",
       "                         [--compare duckdb] [--output FILE.json|FILE.csv] [--memory-limit GiB]",
+      "                         [--format memory|parquet]",
       "  --sf        TPC-H scale factor (default 1)",
       "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default 1-22)",
       "  --runs      timed runs per query after one warm-up (default 3)",
       "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
       "  --compare   duckdb: load the same data into DuckDB and run the same queries",
       "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
+      "  --format    memory: tables loaded into memory (default); parquet: tables written once as Parquet",
+      "              files under bench-data/ and read from there by Quiver (and DuckDB with --compare)",
       "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: 3/4 of the",
       "              JVM's -XX:MaxDirectMemorySize, or of -Xmx without it; set both in QUIVER_JAVA_OPTS)");
 
@@ -69,6 +85,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     boolean compare = false;
     Path output = null;
     long memoryLimit = defaultMemoryLimit();
+    String format = "memory";
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
@@ -95,6 +112,12 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
         case "--runs" -> runs = positive(option, value);
         case "--slots" -> slots = positive(option, value);
         case "--memory-limit" -> memoryLimit = positive(option, value) * (1L << 30);
+        case "--format" -> {
+          format = value.toLowerCase(Locale.ROOT);
+          if (!format.equals("memory") && !format.equals("parquet")) {
+            throw new IllegalArgumentException("--format " + value + ": expected memory or parquet");
+          }
+        }
         case "--compare" -> {
           if (!value.equalsIgnoreCase("duckdb")) {
             throw new IllegalArgumentException("--compare " + value + ": the only engine to compare with is duckdb");
@@ -117,7 +140,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     if (output == null) {
       output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
     }
-    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit);
+    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit, format);
   }
 
   /** Three quarters of the JVM's cap on direct memory (where Arrow's buffers live). */

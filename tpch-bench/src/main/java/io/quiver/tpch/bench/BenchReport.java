@@ -36,9 +36,10 @@ public final class BenchReport {
   public static void print(BenchResult result, PrintStream out) {
     BenchOptions options = result.options();
     boolean compare = options.compareDuckDb();
-    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%n",
+    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%s%n",
         BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.slots(),
-        compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores());
+        compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores(),
+        options.parquet() ? "; both reading the tables from Parquet files" : "");
     String header = String.format(Locale.ROOT, "%-8s %11s %12s %9s %8s", "query", "quiver ms", "planning ms", "rows",
         "correct");
     if (compare) {
@@ -68,7 +69,8 @@ public final class BenchReport {
     }
     out.println(geomean);
     out.println(total);
-    out.printf(Locale.ROOT, "load: Quiver %.1f s (memory tables %d MiB)%s%n", result.quiverLoadMillis() / 1000,
+    out.printf(Locale.ROOT, "load: Quiver %.1f s (" + (options.parquet() ? "Parquet files" : "memory tables")
+        + " %d MiB)%s%n", result.quiverLoadMillis() / 1000,
         result.quiverTableBytes() >> 20,
         compare ? String.format(Locale.ROOT, ", DuckDB %.1f s", result.duckDbLoadMillis() / 1000) : "");
     out.printf(Locale.ROOT, "peak memory: JVM heap used %d MiB; Quiver allocator peak %d MiB%n",
@@ -128,6 +130,7 @@ public final class BenchReport {
         + "  \"benchmark\": \"tpch\",\n"
         + "  \"started\": \"" + result.started() + "\",\n"
         + "  \"scale_factor\": " + BenchOptions.scaleText(options.scaleFactor()) + ",\n"
+        + "  \"format\": \"" + options.format() + "\",\n"
         + "  \"runs\": " + options.runs() + ",\n"
         + "  \"slots\": " + options.slots() + ",\n"
         + "  \"cores\": " + result.cores() + ",\n"

@@ -8,7 +8,9 @@ import io.quiver.tpch.AnswerComparison;
 import io.quiver.tpch.DuckDbTpchLoader;
 import io.quiver.tpch.ReferenceAnswers;
 import io.quiver.tpch.ResultRows;
+import io.quiver.tpch.TpchParquetLoader;
 import io.quiver.tpch.TpchQueryText;
+import java.nio.file.Path;
 import io.trino.tpch.TpchTable;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -32,6 +34,10 @@ import java.util.Optional;
  * see the same load of a shared machine). A run's wall time goes from submitting the SQL to having
  * read every row into Java values. Every answer is checked against the reference answer of the
  * scale factor, where one is checked in.
+ *
+ * <p>With {@code --format parquet} both engines read the same Parquet files instead: written once
+ * under {@code bench-data/} by Quiver, opened as Quiver file tables, and as DuckDB views over
+ * {@code read_parquet}.
  */
 public final class TpchBenchmark {
 
@@ -55,10 +61,19 @@ public final class TpchBenchmark {
          LocalQuiver quiver = new LocalQuiver(config);
          Session session = quiver.openSession();
          Connection duckDb = options.compareDuckDb() ? DriverManager.getConnection("jdbc:duckdb:") : null) {
-      double quiverLoad = loadQuiver(session);
-      long tableBytes = quiver.allocatedBytes();
-      progress.printf("Quiver: loaded SF%s into memory tables in %.1f s (%d MiB)%n",
-          BenchOptions.scaleText(options.scaleFactor()), quiverLoad / 1000, tableBytes >> 20);
+      double quiverLoad;
+      long tableBytes;
+      if (options.parquet()) {
+        quiverLoad = loadParquet(quiver, session);
+        tableBytes = parquetBytes();
+        progress.printf("Quiver: SF%s Parquet tables in %s ready in %.1f s (%d MiB of files)%n",
+            BenchOptions.scaleText(options.scaleFactor()), parquetDirectory(), quiverLoad / 1000, tableBytes >> 20);
+      } else {
+        quiverLoad = loadQuiver(session);
+        tableBytes = quiver.allocatedBytes();
+        progress.printf("Quiver: loaded SF%s into memory tables in %.1f s (%d MiB)%n",
+            BenchOptions.scaleText(options.scaleFactor()), quiverLoad / 1000, tableBytes >> 20);
+      }
       double duckDbLoad = Double.NaN;
       String duckDbVersion = null;
       if (duckDb != null) {
@@ -99,6 +114,31 @@ public final class TpchBenchmark {
     return millisSince(start);
   }
 
+  /** Where {@code --format parquet} keeps the tables: under the working directory, Quiver's data directory. */
+  Path parquetDirectory() {
+    return Path.of("bench-data", "tpch-" + options.tpchSchema() + "-parquet");
+  }
+
+  /** Writes the Parquet files the first time, then opens them as file tables and sets the schema. */
+  private double loadParquet(LocalQuiver quiver, Session session) {
+    long start = System.nanoTime();
+    List<String> written = TpchParquetLoader.writeMissing(quiver, options.tpchSchema(), parquetDirectory());
+    if (!written.isEmpty()) {
+      progress.printf("Quiver: wrote %s as Parquet in %.1f s%n", written, millisSince(start) / 1000);
+    }
+    TpchParquetLoader.register(quiver, "tpch_" + options.tpchSchema(), parquetDirectory());
+    session.setSchema(LocalQuiver.FILES_CATALOG + ".tpch_" + options.tpchSchema());
+    return millisSince(start);
+  }
+
+  private long parquetBytes() {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(parquetDirectory())) {
+      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
   private static void execute(Session session, String sql) {
     try (QueryResult result = session.execute(sql)) {
       while (result.loadNextBatch()) {
@@ -112,7 +152,11 @@ public final class TpchBenchmark {
       statement.execute("SET threads = " + options.slots());
     }
     long start = System.nanoTime();
-    DuckDbTpchLoader.loadAll(duckDb, "main", options.scaleFactor());
+    if (options.parquet()) {
+      TpchParquetLoader.registerInDuckDb(duckDb, parquetDirectory());
+    } else {
+      DuckDbTpchLoader.loadAll(duckDb, "main", options.scaleFactor());
+    }
     return millisSince(start);
   }
 

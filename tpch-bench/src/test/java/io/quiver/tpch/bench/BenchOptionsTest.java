@@ -44,6 +44,15 @@ class BenchOptionsTest {
   }
 
   @Test
+  void formatIsMemoryByDefaultOrParquet() {
+    assertEquals("memory", BenchOptions.parse(new String[] {"tpch"}).format());
+    assertTrue(BenchOptions.parse(new String[] {"tpch", "--format", "Parquet"}).parquet());
+    IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(new String[] {"tpch", "--format", "orc"}));
+    assertTrue(wrong.getMessage().contains("expected memory or parquet"), wrong.getMessage());
+  }
+
+  @Test
   void optionsMayUseEqualsSigns() {
     BenchOptions options = BenchOptions.parse(new String[] {"tpch", "--sf=10", "--queries=22", "--compare=DuckDB"});
     assertEquals(10.0, options.scaleFactor());

@@ -20,6 +20,8 @@ public enum ErrorCode {
   DUPLICATE_SCHEMA(12, "42P06"),
   /** A statement names an object of the wrong kind: DROP TABLE of a view, DROP VIEW of a table. */
   WRONG_OBJECT_TYPE(13, "42809"),
+  /** A file location outside the configured data directories. */
+  ACCESS_DENIED(14, "42501"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -28,6 +30,8 @@ public enum ErrorCode {
   INVALID_DATETIME(103, "22007"),
   STRING_TOO_LONG(104, "22001"),
   INVALID_ARGUMENT(105, "22023"),
+  /** A data file that cannot be read: truncated, corrupt, a bad CSV row, a value of the wrong type. */
+  MALFORMED_FILE(106, "22P04"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),

@@ -3,6 +3,7 @@ package io.quiver.exec.fragment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
 import java.io.UncheckedIOException;
@@ -33,6 +34,15 @@ public final class FragmentCodec {
 
   public static StagePlan decodePlan(String json) {
     return read(json, StagePlan.class);
+  }
+
+  /** One expression alone, for example a filter a connector may use to skip data. */
+  public static String encode(Expression expression) {
+    return write(expression);
+  }
+
+  public static Expression decodeExpression(String json) {
+    return read(json, Expression.class);
   }
 
   private static String write(Object value) {
