@@ -160,16 +160,19 @@ class FileTableStatementsTest {
   }
 
   @Test
-  void withoutAFileConnectorFileStatementsAreNotSupported() {
+  void theEnginesOwnFileTablesRefuseLocationsOutsideTheDataDirectoriesAndUnknownFormats() {
     try (Quiver plain = Quiver.local(QuiverConfig.defaults().withSlots(1).withShufflePartitions(1));
         Session other = plain.openSession()) {
       update(other, "CREATE SCHEMA memory.f");
-      for (String sql : List.of("CREATE TABLE memory.f.t (a INTEGER) WITH (format = 'csv', location = 'x')",
-          "CREATE TABLE memory.f.t WITH (format = 'csv', location = 'x') AS SELECT 1 AS a",
-          "COPY (SELECT 1 AS a) TO 'x.csv'")) {
+      for (String sql : List.of("CREATE TABLE memory.f.t (a INTEGER) WITH (format = 'csv', location = '../x')",
+          "CREATE TABLE memory.f.t WITH (format = 'csv', location = '../x') AS SELECT 1 AS a",
+          "COPY (SELECT 1 AS a) TO '../x.csv'")) {
         QuiverException e = assertThrows(QuiverException.class, () -> update(other, sql), sql);
-        assertEquals(ErrorCode.NOT_SUPPORTED, e.errorCode(), sql);
+        assertEquals(ErrorCode.ACCESS_DENIED, e.errorCode(), sql);
       }
+      QuiverException unknown = assertThrows(QuiverException.class, () -> update(other,
+          "CREATE TABLE memory.f.t (a INTEGER) WITH (format = 'xml', location = 'x')"));
+      assertTrue(unknown.getMessage().contains("xml"), unknown.getMessage());
       assertNull(plain.metadata().tables("memory", "f").stream().findFirst().orElse(null));
     }
   }
