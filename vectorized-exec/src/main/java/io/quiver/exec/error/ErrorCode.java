@@ -25,6 +25,10 @@ public enum ErrorCode {
   INVALID_DATETIME(103, "22007"),
   STRING_TOO_LONG(104, "22001"),
   INVALID_ARGUMENT(105, "22023"),
+  /** LN or LOG10 of zero or a negative number. */
+  INVALID_ARGUMENT_FOR_LOGARITHM(106, "2201E"),
+  /** SQRT of a negative number, POWER of zero to a negative or of a negative to a fraction. */
+  INVALID_ARGUMENT_FOR_POWER(107, "2201F"),
 
   // 57xxx / 53xxx: the query was stopped or ran out of room
   QUERY_CANCELLED(200, "57014"),
