@@ -397,10 +397,11 @@ public final class ExpressionConverter {
 
   /**
    * CURRENT_DATE, CURRENT_TIMESTAMP and LOCALTIMESTAMP: one value per query, the time this
-   * converter (one per plan) was made, in UTC, cut to the type's fractional-second precision.
+   * converter (one per plan) was made, in the time zone of the JVM that plans (as the driver's
+   * {@code {fn CURDATE()}} and {@code {fn NOW()}} do), cut to the type's fractional-second precision.
    */
   private Expression currentTime(RexCall call, DataType type) {
-    java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(queryStart, java.time.ZoneOffset.UTC);
+    java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(queryStart, java.time.ZoneId.systemDefault());
     if (type.kind() == TypeKind.DATE) {
       return Literal.ofLong(now.toLocalDate().toEpochDay(), type);
     }
@@ -408,7 +409,7 @@ public final class ExpressionConverter {
       throw unsupported("Function " + call.getOperator().getName() + " of type " + type);
     }
     int precision = Math.max(0, Math.min(6, call.getType().getPrecision()));
-    long micros = java.time.Duration.between(java.time.Instant.EPOCH, queryStart).toNanos() / 1000L;
+    long micros = java.time.Duration.between(java.time.LocalDateTime.of(1970, 1, 1, 0, 0), now).toNanos() / 1000L;
     long unit = (long) Math.pow(10, 6 - precision);
     return Literal.ofLong(Math.floorDiv(micros, unit) * unit, type);
   }
