@@ -104,6 +104,10 @@ final class MathFunctionNode extends ExpressionNode {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT_FOR_POWER,
           "POWER: a negative number (" + base + ") raised to a non-integer power (" + exponent + ")");
     }
+    if (exponent == 0.5 && base >= 0) {
+      // Calcite writes SQRT(x) as POWER(x, 0.5): give it the correctly rounded square root.
+      return Math.sqrt(base);
+    }
     double result = Math.pow(base, exponent);
     if (Double.isInfinite(result) && Double.isFinite(base) && Double.isFinite(exponent)) {
       throw new QuiverException(ErrorCode.NUMERIC_OVERFLOW,
