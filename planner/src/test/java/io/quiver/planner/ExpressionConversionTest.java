@@ -79,6 +79,17 @@ class ExpressionConversionTest {
       "coalesce(i, 0) # CASE # CASE(IS_NOT_NULL($0), $0, 0)",
       "dt + interval '3' month # ADD # ADD($0, 3)",
       "dt - interval '2' day # SUBTRACT # SUBTRACT($0, 172800000)",
+      "sqrt(d) # POWER # POWER($0, 0.5)",
+      "power(d, d) # POWER # POWER($0, $0)",
+      "exp(d) # EXP # EXP($0)",
+      "ln(d) # LN # LN($0)",
+      "log10(d) # LOG10 # LOG10($0)",
+      "sign(i) # SIGN # SIGN($0)",
+      "replace(s, s, s) # REPLACE # REPLACE($0, $0, $0)",
+      "position(s in s) # POSITION # POSITION($0, $0)",
+      "trim(leading from s) # LTRIM # LTRIM($0)",
+      "trim(trailing s from s) # RTRIM # RTRIM($0, $0)",
+      "trim(both 'xy' from s) # TRIM # TRIM($0, 'xy')",
   })
   void projections(String sql, ScalarFunction function, String expected) {
     Expression expression = projection(sql);
@@ -175,10 +186,22 @@ class ExpressionConversionTest {
   }
 
   @Test
+  void currentDateAndTimestampAreOneLiteralPerQuery() {
+    Expression date = projection("current_date");
+    assertInstanceOf(Literal.class, date, date.toString());
+    assertEquals(DataType.DATE, date.type());
+    Expression timestamp = projection("current_timestamp");
+    assertInstanceOf(Literal.class, timestamp, timestamp.toString());
+    Literal local = assertInstanceOf(Literal.class, projection("localtimestamp"));
+    // TIMESTAMP(0): whole seconds, in microseconds.
+    assertEquals(0, local.longValue() % 1_000_000L, local.toString());
+  }
+
+  @Test
   void unknownFunctionsOfTheExecutorAreNotSupported() {
-    QuiverException e = assertThrows(QuiverException.class, () -> projection("trim(leading 'x' from s)"));
+    QuiverException e = assertThrows(QuiverException.class, () -> projection("extract(millennium from dt)"));
     assertEquals(ErrorCode.NOT_SUPPORTED, e.errorCode());
-    e = assertThrows(QuiverException.class, () -> projection("power(d, 2)"));
+    e = assertThrows(QuiverException.class, () -> projection("floor(ts to month)"));
     assertEquals(ErrorCode.NOT_SUPPORTED, e.errorCode());
   }
 

@@ -16,9 +16,8 @@ import java.util.Locale;
  * string literals, quoted identifiers and comments are left alone.
  *
  * <p>An escape this driver does not know ({@code {call ...}}, an unknown function) fails with
- * NOT_SUPPORTED; a brace that is not closed with SYNTAX_ERROR. Some functions are translated but not
- * listed (LOCATE, LTRIM, RTRIM, REPLACE, EXP, LOG, LOG10, POWER, SIGN, SQRT, TIMESTAMPDIFF): the engine
- * does not run their SQL yet and says so with its own NOT_SUPPORTED error. {@code CURDATE()}, {@code CURTIME()} and
+ * NOT_SUPPORTED; a brace that is not closed with SYNTAX_ERROR. TIMESTAMPDIFF is translated but not
+ * listed: the engine does not run its SQL yet and says so with its own NOT_SUPPORTED error. {@code CURDATE()}, {@code CURTIME()} and
  * {@code NOW()} become literals of the moment of translation (each execution translates anew). The function names it translates are
  * those {@link #STRING_FUNCTIONS}, {@link #NUMERIC_FUNCTIONS}, {@link #TIME_DATE_FUNCTIONS} and
  * {@link #SYSTEM_FUNCTIONS} list (what {@code DatabaseMetaData.getStringFunctions()} etc. report).
@@ -26,8 +25,8 @@ import java.util.Locale;
 public final class JdbcEscapes {
 
   public static final String STRING_FUNCTIONS =
-      "CHAR_LENGTH,CHARACTER_LENGTH,CONCAT,LCASE,LEFT,LENGTH,SUBSTRING,UCASE";
-  public static final String NUMERIC_FUNCTIONS = "ABS,CEILING,FLOOR,MOD,ROUND";
+      "CHAR_LENGTH,CHARACTER_LENGTH,CONCAT,LCASE,LEFT,LENGTH,LOCATE,LTRIM,REPLACE,RTRIM,SUBSTRING,UCASE";
+  public static final String NUMERIC_FUNCTIONS = "ABS,CEILING,EXP,FLOOR,LOG,LOG10,MOD,POWER,ROUND,SIGN,SQRT";
   public static final String TIME_DATE_FUNCTIONS = "CURDATE,CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,CURTIME,"
       + "DAYOFMONTH,DAYOFWEEK,DAYOFYEAR,HOUR,MINUTE,MONTH,NOW,QUARTER,SECOND,TIMESTAMPADD,WEEK,YEAR";
   public static final String SYSTEM_FUNCTIONS = "CONVERT,IFNULL";

@@ -76,7 +76,9 @@ class EscapeSyntaxTest {
       "DAYOFWEEK(DATE '2024-01-31')", "DAYOFYEAR(DATE '2024-01-31')", "HOUR(TIMESTAMP '2024-01-31 10:00:00')",
       "MINUTE(TIMESTAMP '2024-01-31 10:00:00')", "MONTH(DATE '2024-01-31')", "NOW()", "QUARTER(DATE '2024-01-31')",
       "SECOND(TIMESTAMP '2024-01-31 10:00:00')", "TIMESTAMPADD(SQL_TSI_MONTH, 1, TIMESTAMP '2024-01-31 10:00:00')",
-      "WEEK(DATE '2024-01-31')", "YEAR(DATE '2024-01-31')", "CONVERT(1, SQL_VARCHAR)", "IFNULL(NULL, 1)"})
+      "WEEK(DATE '2024-01-31')", "YEAR(DATE '2024-01-31')", "CONVERT(1, SQL_VARCHAR)", "IFNULL(NULL, 1)",
+      "LOCATE('b', 'abc')", "LTRIM('  a')", "RTRIM('a  ')", "REPLACE('abc', 'b', 'x')", "EXP(1)", "LOG(2)",
+      "LOG10(100)", "POWER(2, 3)", "SIGN(-2)", "SQRT(4)"})
   void everyListedFunctionRuns(String call) throws Exception {
     String name = call.substring(0, call.indexOf('('));
     try (Connection connection = fixture.connect("embedded"); Statement statement = connection.createStatement();
@@ -149,9 +151,9 @@ class EscapeSyntaxTest {
       SQLException unknown = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT {fn NOSUCH(1)}"));
       assertEquals("0A000", unknown.getSQLState(), unknown.getMessage());
       assertTrue(unknown.getMessage().contains("{fn NOSUCH"), unknown.getMessage());
-      // Translated, but the engine cannot run it yet: its own clear error.
-      assertEquals("0A000", assertThrows(SQLException.class,
-          () -> statement.executeQuery("SELECT {fn SQRT(4.0e0)}")).getSQLState());
+      // Translated, and the engine's own error for a bad argument reaches the client.
+      assertEquals("2201F", assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT {fn SQRT(-4.0e0)}")).getSQLState());
       SQLException call = assertThrows(SQLException.class, () -> statement.execute("{call refresh_all()}"));
       assertEquals("0A000", call.getSQLState());
       SQLException unclosed = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT {d '2024-01-31'"));

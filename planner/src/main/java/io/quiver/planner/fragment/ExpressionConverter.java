@@ -39,8 +39,16 @@ public final class ExpressionConverter {
 
   private final RexBuilder rexBuilder;
 
+  /** When the query started: CURRENT_DATE and CURRENT_TIMESTAMP give this one value for the whole query. */
+  private final java.time.Instant queryStart;
+
   public ExpressionConverter(RexBuilder rexBuilder) {
+    this(rexBuilder, java.time.Instant.now());
+  }
+
+  public ExpressionConverter(RexBuilder rexBuilder, java.time.Instant queryStart) {
     this.rexBuilder = rexBuilder;
+    this.queryStart = queryStart;
   }
 
   public List<Expression> convert(List<? extends RexNode> nodes) {
@@ -216,6 +224,34 @@ public final class ExpressionConverter {
         return simple(ScalarFunction.ABS, call, type);
       case "ROUND":
         return simple(ScalarFunction.ROUND, call, type);
+      case "POWER":
+        return simple(ScalarFunction.POWER, call, type);
+      case "SQRT":
+        return simple(ScalarFunction.SQRT, call, type);
+      case "EXP":
+        return simple(ScalarFunction.EXP, call, type);
+      case "LN":
+        return simple(ScalarFunction.LN, call, type);
+      case "LOG10":
+        return simple(ScalarFunction.LOG10, call, type);
+      case "SIGN":
+        return simple(ScalarFunction.SIGN, call, type);
+      case "REPLACE":
+        return simple(ScalarFunction.REPLACE, call, type);
+      case "POSITION":
+        return simple(ScalarFunction.POSITION, call, type);
+      case "LTRIM":
+        return simple(ScalarFunction.LTRIM, call, type);
+      case "RTRIM":
+        return simple(ScalarFunction.RTRIM, call, type);
+      case "LPAD":
+        return simple(ScalarFunction.LPAD, call, type);
+      case "RPAD":
+        return simple(ScalarFunction.RPAD, call, type);
+      case "CURRENT_DATE":
+      case "CURRENT_TIMESTAMP":
+      case "LOCALTIMESTAMP":
+        return currentTime(call, type);
       default:
         throw unsupported("Function " + call.getOperator().getName());
     }
@@ -342,16 +378,40 @@ public final class ExpressionConverter {
     return Call.of(ScalarFunction.EXTRACT, type, Literal.ofString(unit.name(), DataType.VARCHAR), value);
   }
 
-  /** TRIM(BOTH ' ' FROM value) only: the executor trims spaces at both ends. */
+  /**
+   * TRIM([BOTH|LEADING|TRAILING] [characters] FROM value): TRIM, LTRIM or RTRIM of the value, with
+   * the characters as a second argument unless they are the default single space.
+   */
   private Expression trim(RexCall call, DataType type) {
     RexLiteral flag = (RexLiteral) call.getOperands().get(0);
     RexNode characters = call.getOperands().get(1);
     SqlTrimFunction.Flag trimFlag = flag.getValueAs(SqlTrimFunction.Flag.class);
-    if (trimFlag != SqlTrimFunction.Flag.BOTH || !(characters instanceof RexLiteral literal)
-        || !" ".equals(literal.getValueAs(String.class))) {
-      throw unsupported("TRIM other than TRIM(BOTH ' ' FROM ...)");
+    ScalarFunction function = trimFlag == SqlTrimFunction.Flag.LEADING ? ScalarFunction.LTRIM
+        : trimFlag == SqlTrimFunction.Flag.TRAILING ? ScalarFunction.RTRIM : ScalarFunction.TRIM;
+    Expression value = convert(call.getOperands().get(2));
+    if (characters instanceof RexLiteral literal && " ".equals(literal.getValueAs(String.class))) {
+      return Call.of(function, type, value);
     }
-    return Call.of(ScalarFunction.TRIM, type, convert(call.getOperands().get(2)));
+    return Call.of(function, type, value, convert(characters));
+  }
+
+  /**
+   * CURRENT_DATE, CURRENT_TIMESTAMP and LOCALTIMESTAMP: one value per query, the time this
+   * converter (one per plan) was made, in the time zone of the JVM that plans (as the driver's
+   * {@code {fn CURDATE()}} and {@code {fn NOW()}} do), cut to the type's fractional-second precision.
+   */
+  private Expression currentTime(RexCall call, DataType type) {
+    java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(queryStart, java.time.ZoneId.systemDefault());
+    if (type.kind() == TypeKind.DATE) {
+      return Literal.ofLong(now.toLocalDate().toEpochDay(), type);
+    }
+    if (type.kind() != TypeKind.TIMESTAMP) {
+      throw unsupported("Function " + call.getOperator().getName() + " of type " + type);
+    }
+    int precision = Math.max(0, Math.min(6, call.getType().getPrecision()));
+    long micros = java.time.Duration.between(java.time.LocalDateTime.of(1970, 1, 1, 0, 0), now).toNanos() / 1000L;
+    long unit = (long) Math.pow(10, 6 - precision);
+    return Literal.ofLong(Math.floorDiv(micros, unit) * unit, type);
   }
 
   private Expression rounding(ScalarFunction function, RexCall call, DataType type) {

@@ -32,6 +32,10 @@ public enum ErrorCode {
   INVALID_ARGUMENT(105, "22023"),
   /** A data file that cannot be read: truncated, corrupt, a bad CSV row, a value of the wrong type. */
   MALFORMED_FILE(106, "22P04"),
+  /** LN or LOG10 of zero or a negative number. */
+  INVALID_ARGUMENT_FOR_LOGARITHM(107, "2201E"),
+  /** SQRT of a negative number, POWER of zero to a negative or of a negative to a fraction. */
+  INVALID_ARGUMENT_FOR_POWER(108, "2201F"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),

@@ -55,8 +55,8 @@ final class CallRules {
     int maximum;
     switch (call.function()) {
       case NEGATE: case NOT: case IS_NULL: case IS_NOT_NULL: case IS_TRUE: case IS_NOT_TRUE: case IS_FALSE:
-      case IS_NOT_FALSE: case CAST: case UPPER: case LOWER: case TRIM: case CHAR_LENGTH: case ABS: case FLOOR:
-      case CEIL:
+      case IS_NOT_FALSE: case CAST: case UPPER: case LOWER: case CHAR_LENGTH: case ABS: case FLOOR:
+      case CEIL: case SQRT: case EXP: case LN: case LOG10: case SIGN:
         minimum = 1;
         maximum = 1;
         break;
@@ -68,13 +68,17 @@ final class CallRules {
         minimum = 3;
         maximum = 3;
         break;
-      case LIKE: case NOT_LIKE: case SUBSTRING:
+      case LIKE: case NOT_LIKE: case SUBSTRING: case POSITION: case LPAD: case RPAD:
         minimum = 2;
         maximum = 3;
         break;
-      case ROUND:
+      case ROUND: case TRIM: case LTRIM: case RTRIM:
         minimum = 1;
         maximum = 2;
+        break;
+      case REPLACE:
+        minimum = 3;
+        maximum = 3;
         break;
       case CASE:
         minimum = 3;

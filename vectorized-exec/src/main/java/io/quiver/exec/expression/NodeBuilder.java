@@ -143,9 +143,31 @@ final class NodeBuilder {
         }
         return new TextFunctionNode(TextFunctionNode.Function.SUBSTRING, values, textResult(type), allocator);
       }
+      case TRIM:
+      case LTRIM:
+      case RTRIM:
+        if (arguments.size() == 1 && function == ScalarFunction.TRIM) {
+          return new TextFunctionNode(TextFunctionNode.Function.TRIM, List.of(text(call, arguments.get(0))), textResult(type), allocator);
+        }
+        return textEdit(call, arguments, textResult(type), "TT");
+      case REPLACE:
+        return textEdit(call, arguments, textResult(type), "TTT");
+      case LPAD:
+      case RPAD:
+        return textEdit(call, arguments, textResult(type), "TIT");
+      case POSITION: {
+        DataType resultType = type.kind() == TypeKind.INTEGER ? DataType.INTEGER : DataType.BIGINT;
+        return castTo(textEdit(call, arguments, resultType, "TTI"), type);
+      }
+      case SQRT:
+      case EXP:
+      case LN:
+      case LOG10:
+      case SIGN:
+      case POWER:
+        return math(call, arguments, type);
       case UPPER:
-      case LOWER:
-      case TRIM: {
+      case LOWER: {
         TextFunctionNode.Function text = TextFunctionNode.Function.valueOf(function.name());
         return new TextFunctionNode(text, List.of(text(call, arguments.get(0))), textResult(type), allocator);
       }
@@ -358,6 +380,34 @@ final class NodeBuilder {
     }
     ExpressionNode input = castTo(value, type);
     return new NumericFunctionNode(function, input, type, allocator);
+  }
+
+  /** DOUBLE functions: every argument becomes DOUBLE; SIGN's result is cast back to the call's type. */
+  private ExpressionNode math(Call call, List<ExpressionNode> arguments, DataType type) {
+    List<ExpressionNode> values = new ArrayList<>();
+    for (ExpressionNode argument : arguments) {
+      if (!argument.type().isNumeric()) {
+        throw new QuiverException(ErrorCode.TYPE_MISMATCH,
+            call.function() + " needs a numeric argument, got " + argument.type());
+      }
+      values.add(castTo(argument, DataType.DOUBLE));
+    }
+    MathFunctionNode.Function math = MathFunctionNode.Function.valueOf(call.function().name());
+    return castTo(new MathFunctionNode(math, values, allocator), type);
+  }
+
+  /**
+   * Text functions of {@link TextEditNode}; {@code kinds} names each argument's kind in order, T
+   * text and I integer (cast to BIGINT).
+   */
+  private ExpressionNode textEdit(Call call, List<ExpressionNode> arguments, DataType type, String kinds) {
+    List<ExpressionNode> values = new ArrayList<>();
+    for (int a = 0; a < arguments.size(); a++) {
+      ExpressionNode argument = arguments.get(a);
+      values.add(kinds.charAt(a) == 'I' ? castTo(integer(call, argument), DataType.BIGINT) : text(call, argument));
+    }
+    TextEditNode.Function function = TextEditNode.Function.valueOf(call.function().name());
+    return new TextEditNode(function, values, type, allocator);
   }
 
   private ExpressionNode round(Call call, List<ExpressionNode> arguments, DataType type) {

@@ -67,7 +67,7 @@ public enum ScalarFunction {
   SUBSTRING,
   UPPER,
   LOWER,
-  /** (value): leading and trailing spaces removed. */
+  /** (value) or (value, characters): leading and trailing spaces (or characters) removed. */
   TRIM,
   CHAR_LENGTH,
   /** (a, b, ...): a || b || ... */
@@ -79,4 +79,30 @@ public enum ScalarFunction {
   ROUND,
   FLOOR,
   CEIL,
+
+  // Added after the first release; new values go at the end so existing ordinals stay stable.
+  /** (value) or (value, characters): leading spaces (or any of the characters) removed. */
+  LTRIM,
+  /** (value) or (value, characters): trailing spaces (or any of the characters) removed. */
+  RTRIM,
+  /** (value, search, replacement): every occurrence of search replaced; an empty search changes nothing. */
+  REPLACE,
+  /**
+   * (search, value) or (search, value, from): 1-based character position of the first occurrence of
+   * search in value at or after from, 0 when there is none; an empty search is found at from.
+   */
+  POSITION,
+  /** (value, length) or (value, length, fill): padded on the left with fill (default ' ') or cut to length. */
+  LPAD,
+  /** (value, length) or (value, length, fill): padded on the right. */
+  RPAD,
+  /** (base, exponent) as DOUBLE. */
+  POWER,
+  /** DOUBLE functions of one DOUBLE argument. */
+  SQRT,
+  EXP,
+  LN,
+  LOG10,
+  /** (value): -1, 0 or 1 in the call's type (NaN stays NaN). */
+  SIGN,
 }
