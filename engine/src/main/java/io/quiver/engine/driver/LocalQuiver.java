@@ -20,6 +20,7 @@ import io.quiver.engine.session.SessionImpl;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
+import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
 import io.quiver.planner.PlannerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,8 @@ public final class LocalQuiver implements Quiver {
         throw e;
       }
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
-      startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
+      startedShuffle = new InProcessShuffleService(startedShuffleAllocator,
+          new ShuffleSpillSettings(config.shuffleMemoryBytes(), config.spillDirectory()));
       startedExecutor = new LocalExecutor(config.slots(), allocator, startedShuffle, catalogs.dataSources(),
           config.batchSize(), taskInvoker);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
@@ -146,6 +148,11 @@ public final class LocalQuiver implements Quiver {
   /** The DAG scheduler, for tests and monitoring. */
   public DagScheduler scheduler() {
     return scheduler;
+  }
+
+  /** The shuffle store (in memory, spilling to disk), for tests and monitoring. */
+  public InProcessShuffleService shuffle() {
+    return shuffle;
   }
 
   /** Bytes held by every buffer of this engine now. */
