@@ -50,7 +50,7 @@ public final class ReferenceAnswerGenerator {
       DuckDbTpchLoader.loadAll(duckDb, "main", scaleFactor);
       System.out.printf("scale factor %s loaded into DuckDB in %.1f s%n", scaleFactor, (System.nanoTime() - start) / 1e9);
       for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
-        ResultRows answer = ResultRows.query(duckDb, TpchQueryText.load(number));
+        ResultRows answer = ResultRows.query(duckDb, TpchQueryText.load(number, scaleFactor));
         Path file = target.resolve(ReferenceAnswers.fileName(number));
         ReferenceAnswers.write(answer, file);
         System.out.printf("%s: %d rows -> %s%n", TpchQueryText.fileName(number), answer.rows().size(), file);

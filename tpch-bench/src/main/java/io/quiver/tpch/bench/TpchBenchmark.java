@@ -69,7 +69,7 @@ public final class TpchBenchmark {
       }
       List<QueryMeasurement> measurements = new ArrayList<>();
       for (int number : options.queries()) {
-        String sql = TpchQueryText.load(number);
+        String sql = TpchQueryText.load(number, options.scaleFactor());
         Optional<ResultRows> reference = ReferenceAnswers.load(options.scaleFactor(), number);
         EngineTiming quiverTiming = measure(reference, () -> runOnQuiver(session, sql));
         EngineTiming duckDbTiming = duckDb == null ? null : measure(reference, () -> runOnDuckDb(duckDb, sql));
