@@ -13,23 +13,25 @@ import java.util.Set;
  *
  * @param scaleFactor 0.01, 1 or 10 (0.1 is refused: the {@code tpch} catalog has no such schema)
  * @param queries the query numbers to run, in order, each once
- * @param runs timed runs per query (after one warm-up run)
+ * @param runs timed runs per query (after the warm-up runs)
  * @param slots Quiver's executor slots, and DuckDB's threads with {@code --compare duckdb}
  * @param compareDuckDb also run every query on DuckDB over the same data
  * @param output where the results go, as JSON or CSV by the file's extension
  * @param memoryLimitBytes the most bytes Quiver's buffers may hold (memory tables included); by
  *     default three quarters of the JVM's cap on direct memory, leaving room for what Netty's pools
  *     hold beyond what Arrow counts
+ * @param warmups untimed runs per query before the timed ones (default 1)
  */
 public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
-    Path output, long memoryLimitBytes) {
+    Path output, long memoryLimitBytes, int warmups) {
 
   public static final String USAGE = String.join("\n",
-      "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--slots N]",
+      "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--warmups N] [--slots N]",
       "                         [--compare duckdb] [--output FILE.json|FILE.csv] [--memory-limit GiB]",
       "  --sf        TPC-H scale factor (default 1)",
       "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default 1-22)",
-      "  --runs      timed runs per query after one warm-up (default 3)",
+      "  --runs      timed runs per query after the warm-up (default 3)",
+      "  --warmups   untimed warm-up runs per query before the timed ones (default 1; 0 allowed)",
       "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
       "  --compare   duckdb: load the same data into DuckDB and run the same queries",
       "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
@@ -65,6 +67,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     double scaleFactor = 1;
     List<Integer> queries = range(1, TpchQueryText.QUERY_COUNT);
     int runs = 3;
+    int warmups = 1;
     int slots = Runtime.getRuntime().availableProcessors();
     boolean compare = false;
     Path output = null;
@@ -93,6 +96,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
         case "--sf" -> scaleFactor = scaleFactor(value);
         case "--queries" -> queries = queries(value);
         case "--runs" -> runs = positive(option, value);
+        case "--warmups" -> warmups = notNegative(option, value);
         case "--slots" -> slots = positive(option, value);
         case "--memory-limit" -> memoryLimit = positive(option, value) * (1L << 30);
         case "--compare" -> {
@@ -117,7 +121,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     if (output == null) {
       output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
     }
-    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit);
+    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit, warmups);
   }
 
   /** Three quarters of the JVM's cap on direct memory (where Arrow's buffers live). */
@@ -162,6 +166,13 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
           "--sf 0.1 is not available: the tpch catalog has schemas tiny (0.01), sf1 and sf10 only");
       default -> throw new IllegalArgumentException("--sf " + value + ": expected 0.01, 1 or 10");
     };
+  }
+
+  private static int notNegative(String option, String value) {
+    if (value.equals("0")) {
+      return 0;
+    }
+    return positive(option, value);
   }
 
   private static int positive(String option, String value) {

@@ -30,7 +30,7 @@ import java.util.Optional;
  * in the {@code tpch} catalog instead (generated as they are read, generated columns cached on the
  * heap up to {@code -Dquiver.tpch.cacheBytes}): SF10's memory tables alone would take about 16 GiB. DuckDB: an in-memory database
  * gets the same generated rows through its Appender, with {@code SET threads} to the same number.
- * Then query by query: one warm-up run and N timed runs on Quiver, then the same on DuckDB (so both
+ * Then query by query: the warm-up runs (one by default) and N timed runs on Quiver, then the same on DuckDB (so both
  * see the same load of a shared machine). A run's wall time goes from submitting the SQL to having
  * read every row into Java values. Every answer is checked against the reference answer of the
  * scale factor, where one is checked in.
@@ -161,13 +161,14 @@ public final class TpchBenchmark {
     return new Run(ResultRows.query(duckDb, sql), -1);
   }
 
-  /** A warm-up run, then the timed runs; each answer checked against {@code reference}. */
+  /** The warm-up runs, then the timed runs; each answer checked against {@code reference}. */
   private EngineTiming measure(Optional<ResultRows> reference, QueryRunner runner) {
     List<Double> runs = new ArrayList<>();
     List<Double> planning = new ArrayList<>();
     long rows = -1;
     String difference = null;
-    for (int run = 0; run <= options.runs(); run++) {
+    int warmups = options.warmups();
+    for (int run = 0; run < warmups + options.runs(); run++) {
       Run result;
       long start = System.nanoTime();
       try {
@@ -176,7 +177,7 @@ public final class TpchBenchmark {
         return new EngineTiming(runs, planning, rows, QueryOutcome.FAILED, String.valueOf(e.getMessage()));
       }
       double millis = millisSince(start);
-      if (run > 0) {
+      if (run >= warmups) {
         runs.add(millis);
         if (result.planningNanos() >= 0) {
           planning.add(result.planningNanos() / 1e6);
