@@ -73,7 +73,7 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
 
   /**
    * True when a writer about to hold {@code incomingBytes} more should spill instead: the in-memory
-   * shuffle data would pass the budget, or the engine has less than a quarter of this allocator's
+   * shuffle data would reach the budget, or the engine has less than a quarter of this allocator's
    * limit left.
    */
   boolean shouldSpill(long incomingBytes) {
@@ -81,7 +81,7 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
       return false;
     }
     long held = allocator.getAllocatedMemory();
-    return held + incomingBytes > spillSettings.memoryBudgetBytes()
+    return held + incomingBytes >= spillSettings.memoryBudgetBytes()
         || allocator.getHeadroom() - incomingBytes < allocator.getLimit() / ShuffleSpillSettings.DEFAULT_BUDGET_DIVISOR;
   }
 

@@ -7,7 +7,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * When and where shuffle output goes to disk.
  *
  * <p>A map task's output is written to an Arrow IPC file in {@code directory} instead of being kept
- * in memory once the shuffle's in-memory data would pass {@code memoryBudgetBytes}, or once the
+ * in memory once the shuffle's in-memory data would reach {@code memoryBudgetBytes}, or once the
  * engine as a whole has less than a quarter of the shuffle allocator's limit left. A budget of 0
  * spills every map output that has rows; {@link #disabled()} never spills.
  *

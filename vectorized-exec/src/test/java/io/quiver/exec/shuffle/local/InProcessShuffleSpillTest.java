@@ -438,4 +438,24 @@ class InProcessShuffleSpillTest {
       assertEquals(List.of(row(0L, "0->0")), readAll(SHUFFLE, 0, 1, other));
     }
   }
+
+  @Test
+  void aBatchWithoutColumnsKeepsItsRowCount() {
+    spillingService();
+    RowSchema noColumns = new RowSchema(List.of());
+    try (BufferAllocator task = root.newChildAllocator("task", 0, Long.MAX_VALUE)) {
+      try (ShuffleWriter writer = service.openWriter(SHUFFLE, 0, 1, noColumns.toArrowSchema())) {
+        VectorSchemaRoot rows = Batches.create(noColumns, task);
+        rows.setRowCount(42);
+        writer.write(0, rows);
+        assertEquals(42, writer.commit().totalRows());
+      }
+      try (ShuffleReader reader = service.read(SHUFFLE, 0, 1, task)) {
+        try (VectorSchemaRoot batch = reader.next()) {
+          assertEquals(42, batch.getRowCount());
+        }
+        assertNull(reader.next());
+      }
+    }
+  }
 }
