@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The checked-in answers of the 22 queries, one CSV file per query under
- * {@code src/main/resources/tpch/answers/<scale>/qNN.csv} ({@code <scale>} is {@code sf0.01} or
- * {@code sf1}), written by {@link ReferenceAnswerGenerator} from DuckDB's answers.
+ * {@code src/main/resources/tpch/answers/<scale>/qNN.csv} ({@code <scale>} is {@code sf0.01},
+ * {@code sf1} or {@code sf10}), written by {@link ReferenceAnswerGenerator} from DuckDB's answers.
  *
  * <p>The format keeps what {@link AnswerComparison} needs to know about each value. The first line
  * names the columns, each as {@code name:kind} with kind {@code exact} (integers and DECIMAL,
@@ -30,11 +30,11 @@ import java.util.Optional;
 public final class ReferenceAnswers {
 
   /** The scale factors with checked-in answers, as their directory names. */
-  public static final List<String> SCALES = List.of("sf0.01", "sf1");
+  public static final List<String> SCALES = List.of("sf0.01", "sf1", "sf10");
 
   private ReferenceAnswers() {}
 
-  /** The directory name of a scale factor's answers: {@code sf0.01}, {@code sf1}. */
+  /** The directory name of a scale factor's answers: {@code sf0.01}, {@code sf1}, {@code sf10}. */
   public static String directoryName(double scaleFactor) {
     return "sf" + BigDecimal.valueOf(scaleFactor).stripTrailingZeros().toPlainString();
   }

@@ -58,4 +58,33 @@ class AnswerComparisonTest {
     ResultRows narrow = new ResultRows(List.of("a"), List.of());
     assertTrue(AnswerComparison.differences(expected, narrow).get(1).startsWith("expected 2 columns"));
   }
+
+  @Test
+  void rowsTiedOnAColumnMayComeInAnotherOrder() {
+    ResultRows expected = new ResultRows(List.of("key", "value"), List.of(
+        Arrays.asList(BigDecimal.valueOf(1), BigDecimal.valueOf(90)),
+        Arrays.asList(BigDecimal.valueOf(2), BigDecimal.valueOf(50)),
+        Arrays.asList(BigDecimal.valueOf(3), BigDecimal.valueOf(50)),
+        Arrays.asList(BigDecimal.valueOf(4), BigDecimal.valueOf(50)),
+        Arrays.asList(BigDecimal.valueOf(5), BigDecimal.valueOf(10))));
+    ResultRows swapped = new ResultRows(List.of("key", "value"), List.of(
+        expected.rows().get(0), expected.rows().get(3), expected.rows().get(2), expected.rows().get(1),
+        expected.rows().get(4)));
+    assertEquals(List.of(), AnswerComparison.differences(expected, swapped));
+    // rows of different values swapped are a wrong order
+    ResultRows wrongOrder = new ResultRows(List.of("key", "value"), List.of(
+        expected.rows().get(1), expected.rows().get(0), expected.rows().get(2), expected.rows().get(3),
+        expected.rows().get(4)));
+    assertEquals(List.of("row 1, column key: expected 1 (exact) but got 2 (exact)",
+        "row 1, column value: expected 90 (exact) but got 50 (exact)",
+        "row 2, column key: expected 2 (exact) but got 1 (exact)",
+        "row 2, column value: expected 50 (exact) but got 90 (exact)"),
+        AnswerComparison.differences(expected, wrongOrder));
+    // a tied run with a row that is not in the answer is wrong
+    ResultRows foreign = new ResultRows(List.of("key", "value"), List.of(
+        expected.rows().get(0), Arrays.asList(BigDecimal.valueOf(7), BigDecimal.valueOf(50)), expected.rows().get(2),
+        expected.rows().get(1), expected.rows().get(4)));
+    assertEquals(List.of("row 2, column key: expected 2 (exact) but got 7 (exact)",
+        "row 4, column key: expected 4 (exact) but got 2 (exact)"), AnswerComparison.differences(expected, foreign));
+  }
 }

@@ -53,13 +53,18 @@ class ReferenceAnswersTest {
   }
 
   @Test
-  void everyQueryHasAnAnswerAtBothScales() {
-    for (double scale : new double[] {0.01, 1}) {
+  void everyQueryHasAnAnswerAtEveryScale() {
+    for (double scale : new double[] {0.01, 1, 10}) {
       for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
         assertTrue(ReferenceAnswers.load(scale, number).isPresent(), "q" + number + " at " + scale);
       }
     }
-    assertTrue(ReferenceAnswers.load(10, 1).isEmpty(), "no answers are checked in at SF10");
+    assertTrue(ReferenceAnswers.load(100, 1).isEmpty(), "no answers are checked in at SF100");
+    assertEquals("sf10", ReferenceAnswers.directoryName(10));
+    // Row counts that do not depend on the scale factor, and Q11's with its FRACTION scaled to 0.00001.
+    assertEquals(4, ReferenceAnswers.load(10, 1).orElseThrow().rows().size());
+    assertEquals(175, ReferenceAnswers.load(10, 9).orElseThrow().rows().size());
+    assertEquals(8685, ReferenceAnswers.load(10, 11).orElseThrow().rows().size());
     assertEquals("sf0.01", ReferenceAnswers.directoryName(0.01));
     assertEquals("sf1", ReferenceAnswers.directoryName(1.0));
     // The SF1 row counts of the TPC-H specification's answers.

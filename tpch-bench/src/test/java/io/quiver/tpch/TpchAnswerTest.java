@@ -39,7 +39,7 @@ class TpchAnswerTest {
           ResultRows expected = reference(0.01, number);
           assertFalse(expected.rows().isEmpty(), "the reference answer of " + TpchQueryText.fileName(number) + " is empty");
           assumeQuiverDriver();
-          String sql = TpchQueryText.load(number);
+          String sql = TpchQueryText.load(number, 0.01);
           ResultRows actual;
           try (Connection quiver = quiver("tpch.tiny")) {
             actual = ResultRows.query(quiver, sql);
@@ -54,7 +54,7 @@ class TpchAnswerTest {
     try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
       DuckDbTpchLoader.loadAll(duckDb, "main", 0.01);
       for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
-        String sql = TpchQueryText.load(number);
+        String sql = TpchQueryText.load(number, 0.01);
         try {
           assertSameAnswer(TpchQueryText.fileName(number) + " on DuckDB at tpch.tiny", sql, reference(0.01, number),
               ResultRows.query(duckDb, sql));
@@ -76,7 +76,7 @@ class TpchAnswerTest {
     List<String> failures = new ArrayList<>();
     try (Connection quiver = quiver("tpch.sf1")) {
       for (int number : new int[] {1, 6}) {
-        String sql = TpchQueryText.load(number);
+        String sql = TpchQueryText.load(number, 1);
         try {
           assertSameAnswer(TpchQueryText.fileName(number) + " at tpch.sf1", sql, reference(1, number),
               ResultRows.query(quiver, sql));

@@ -31,6 +31,7 @@ import io.quiver.engine.session.SessionImpl;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
+import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
 import io.quiver.planner.PlannerSettings;
 import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.task.CancellationToken;
@@ -151,7 +152,8 @@ public final class LocalQuiver implements Quiver {
       catalogs.dataSources().register(new FileDataSource());
       FileTableFunction.all(this.fileTables).forEach(catalogs.rootSchema()::add);
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
-      startedShuffle = new InProcessShuffleService(startedShuffleAllocator);
+      startedShuffle = new InProcessShuffleService(startedShuffleAllocator,
+          new ShuffleSpillSettings(config.shuffleMemoryBytes(), config.spillDirectory()));
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
@@ -290,6 +292,11 @@ public final class LocalQuiver implements Quiver {
   /** The DAG scheduler, for tests and monitoring. */
   public DagScheduler scheduler() {
     return scheduler;
+  }
+
+  /** The shuffle store (in memory, spilling to disk), for tests and monitoring. */
+  public InProcessShuffleService shuffle() {
+    return shuffle;
   }
 
   /** Bytes held by every buffer of this engine now. */

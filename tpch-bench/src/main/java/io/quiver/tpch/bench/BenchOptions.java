@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param scaleFactor 0.01, 1 or 10 (0.1 is refused: the {@code tpch} catalog has no such schema)
  * @param queries the query numbers to run, in order, each once
- * @param runs timed runs per query (after one warm-up run)
+ * @param runs timed runs per query (after the warm-up runs)
  * @param slots Quiver's executor slots, and DuckDB's threads with {@code --compare duckdb}
  * @param compareDuckDb also run every query on DuckDB over the same data
  * @param output where the results go, as JSON or CSV by the file's extension
@@ -22,14 +22,15 @@ import java.util.Set;
  *     hold beyond what Arrow counts
  * @param format where the tables live: {@code memory} (memory tables loaded from the tpch catalog)
  *     or {@code parquet} (Parquet files under {@code bench-data/}, written once, read by both engines)
+ * @param warmups untimed runs per query before the timed ones (default 1)
  */
 public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
-    Path output, long memoryLimitBytes, String format) {
+    Path output, long memoryLimitBytes, String format, int warmups) {
 
-  /** The tables as memory tables. */
+  /** The tables as memory tables, one warm-up run. */
   public BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
       Path output, long memoryLimitBytes) {
-    this(scaleFactor, queries, runs, slots, compareDuckDb, output, memoryLimitBytes, "memory");
+    this(scaleFactor, queries, runs, slots, compareDuckDb, output, memoryLimitBytes, "memory", 1);
   }
 
   /** True when the queries read Parquet files ({@code --format parquet}). */
@@ -38,12 +39,13 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
   }
 
   public static final String USAGE = String.join("\n",
-      "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--slots N]",
+      "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--warmups N] [--slots N]",
       "                         [--compare duckdb] [--output FILE.json|FILE.csv] [--memory-limit GiB]",
       "                         [--format memory|parquet]",
       "  --sf        TPC-H scale factor (default 1)",
       "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default 1-22)",
-      "  --runs      timed runs per query after one warm-up (default 3)",
+      "  --runs      timed runs per query after the warm-up (default 3)",
+      "  --warmups   untimed warm-up runs per query before the timed ones (default 1; 0 allowed)",
       "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
       "  --compare   duckdb: load the same data into DuckDB and run the same queries",
       "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
@@ -81,6 +83,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     double scaleFactor = 1;
     List<Integer> queries = range(1, TpchQueryText.QUERY_COUNT);
     int runs = 3;
+    int warmups = 1;
     int slots = Runtime.getRuntime().availableProcessors();
     boolean compare = false;
     Path output = null;
@@ -110,6 +113,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
         case "--sf" -> scaleFactor = scaleFactor(value);
         case "--queries" -> queries = queries(value);
         case "--runs" -> runs = positive(option, value);
+        case "--warmups" -> warmups = notNegative(option, value);
         case "--slots" -> slots = positive(option, value);
         case "--memory-limit" -> memoryLimit = positive(option, value) * (1L << 30);
         case "--format" -> {
@@ -140,7 +144,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     if (output == null) {
       output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
     }
-    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit, format);
+    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit, format, warmups);
   }
 
   /** Three quarters of the JVM's cap on direct memory (where Arrow's buffers live). */
@@ -185,6 +189,13 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
           "--sf 0.1 is not available: the tpch catalog has schemas tiny (0.01), sf1 and sf10 only");
       default -> throw new IllegalArgumentException("--sf " + value + ": expected 0.01, 1 or 10");
     };
+  }
+
+  private static int notNegative(String option, String value) {
+    if (value.equals("0")) {
+      return 0;
+    }
+    return positive(option, value);
   }
 
   private static int positive(String option, String value) {

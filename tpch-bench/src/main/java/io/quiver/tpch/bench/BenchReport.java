@@ -36,8 +36,8 @@ public final class BenchReport {
   public static void print(BenchResult result, PrintStream out) {
     BenchOptions options = result.options();
     boolean compare = options.compareDuckDb();
-    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after one warm-up, median wall ms; Quiver %d slots%s; %d cores%s%n",
-        BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.slots(),
+    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after %d warm-up(s), median wall ms; Quiver %d slots%s; %d cores%s%n",
+        BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.warmups(), options.slots(),
         compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores(),
         options.parquet() ? "; both reading the tables from Parquet files" : "");
     String header = String.format(Locale.ROOT, "%-8s %11s %12s %9s %8s", "query", "quiver ms", "planning ms", "rows",
@@ -132,6 +132,7 @@ public final class BenchReport {
         + "  \"scale_factor\": " + BenchOptions.scaleText(options.scaleFactor()) + ",\n"
         + "  \"format\": \"" + options.format() + "\",\n"
         + "  \"runs\": " + options.runs() + ",\n"
+        + "  \"warmups\": " + options.warmups() + ",\n"
         + "  \"slots\": " + options.slots() + ",\n"
         + "  \"cores\": " + result.cores() + ",\n"
         + "  \"duckdb_version\": " + jsonText(result.duckDbVersion()) + ",\n"

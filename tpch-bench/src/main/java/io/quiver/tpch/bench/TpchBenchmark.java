@@ -28,9 +28,11 @@ import java.util.Optional;
  *
  * <p>Quiver: one local engine with the given slots loads every table once into its memory catalog
  * ({@code CREATE TABLE memory.tpch_<schema>.<table> AS SELECT * FROM tpch.<schema>.<table>}) and the
- * session's schema is set there, so the queries read memory tables. DuckDB: an in-memory database
+ * session's schema is set there, so the queries read memory tables. From SF10 on the tables stay
+ * in the {@code tpch} catalog instead (generated as they are read, generated columns cached on the
+ * heap up to {@code -Dquiver.tpch.cacheBytes}): SF10's memory tables alone would take about 16 GiB. DuckDB: an in-memory database
  * gets the same generated rows through its Appender, with {@code SET threads} to the same number.
- * Then query by query: one warm-up run and N timed runs on Quiver, then the same on DuckDB (so both
+ * Then query by query: the warm-up runs (one by default) and N timed runs on Quiver, then the same on DuckDB (so both
  * see the same load of a shared machine). A run's wall time goes from submitting the SQL to having
  * read every row into Java values. Every answer is checked against the reference answer of the
  * scale factor, where one is checked in.
@@ -68,6 +70,11 @@ public final class TpchBenchmark {
         tableBytes = parquetBytes();
         progress.printf("Quiver: SF%s Parquet tables in %s ready in %.1f s (%d MiB of files)%n",
             BenchOptions.scaleText(options.scaleFactor()), parquetDirectory(), quiverLoad / 1000, tableBytes >> 20);
+      } else if (readsGeneratedTables()) {
+        quiverLoad = loadQuiver(session);
+        tableBytes = quiver.allocatedBytes();
+        progress.printf("Quiver: SF%s is read from the tpch catalog (generated as read), not loaded into memory%n",
+            BenchOptions.scaleText(options.scaleFactor()));
       } else {
         quiverLoad = loadQuiver(session);
         tableBytes = quiver.allocatedBytes();
@@ -84,13 +91,17 @@ public final class TpchBenchmark {
       }
       List<QueryMeasurement> measurements = new ArrayList<>();
       for (int number : options.queries()) {
-        String sql = TpchQueryText.load(number);
+        String sql = TpchQueryText.load(number, options.scaleFactor());
         Optional<ResultRows> reference = ReferenceAnswers.load(options.scaleFactor(), number);
         EngineTiming quiverTiming = measure(reference, () -> runOnQuiver(session, sql));
         EngineTiming duckDbTiming = duckDb == null ? null : measure(reference, () -> runOnDuckDb(duckDb, sql));
         QueryMeasurement measurement = new QueryMeasurement(number, quiverTiming, duckDbTiming);
         measurements.add(measurement);
         progress.println(BenchReport.progressLine(measurement));
+      }
+      if (quiver.shuffle().spilledOutputs() > 0) {
+        progress.printf("Quiver: shuffle spilled %d MiB in %d map outputs to disk%n",
+            quiver.shuffle().spilledBytes() >> 20, quiver.shuffle().spilledOutputs());
       }
       return new BenchResult(options, started, quiverLoad, tableBytes, duckDbLoad, duckDbVersion, measurements,
           heap.peakBytes(), quiver.peakAllocatedBytes(), Runtime.getRuntime().availableProcessors());
@@ -102,7 +113,16 @@ public final class TpchBenchmark {
     return "tpch_" + options.tpchSchema();
   }
 
+  /** True from SF10 on, where the queries read the tpch catalog instead of memory tables. */
+  boolean readsGeneratedTables() {
+    return options.scaleFactor() >= 10;
+  }
+
   private double loadQuiver(Session session) {
+    if (readsGeneratedTables()) {
+      session.setSchema("tpch." + options.tpchSchema());
+      return 0;
+    }
     long start = System.nanoTime();
     String schema = "memory." + memorySchema();
     execute(session, "CREATE SCHEMA " + schema);
@@ -185,13 +205,14 @@ public final class TpchBenchmark {
     return new Run(ResultRows.query(duckDb, sql), -1);
   }
 
-  /** A warm-up run, then the timed runs; each answer checked against {@code reference}. */
+  /** The warm-up runs, then the timed runs; each answer checked against {@code reference}. */
   private EngineTiming measure(Optional<ResultRows> reference, QueryRunner runner) {
     List<Double> runs = new ArrayList<>();
     List<Double> planning = new ArrayList<>();
     long rows = -1;
     String difference = null;
-    for (int run = 0; run <= options.runs(); run++) {
+    int warmups = options.warmups();
+    for (int run = 0; run < warmups + options.runs(); run++) {
       Run result;
       long start = System.nanoTime();
       try {
@@ -200,7 +221,7 @@ public final class TpchBenchmark {
         return new EngineTiming(runs, planning, rows, QueryOutcome.FAILED, String.valueOf(e.getMessage()));
       }
       double millis = millisSince(start);
-      if (run > 0) {
+      if (run >= warmups) {
         runs.add(millis);
         if (result.planningNanos() >= 0) {
           planning.add(result.planningNanos() / 1e6);

@@ -19,6 +19,7 @@ class BenchOptionsTest {
     assertEquals(1.0, options.scaleFactor());
     assertEquals(IntStream.rangeClosed(1, 22).boxed().collect(Collectors.toList()), options.queries());
     assertEquals(3, options.runs());
+    assertEquals(1, options.warmups());
     assertEquals(Runtime.getRuntime().availableProcessors(), options.slots());
     assertFalse(options.compareDuckDb());
     assertEquals(Path.of("bench-tpch-sf1.json"), options.output());
@@ -31,7 +32,8 @@ class BenchOptionsTest {
   @Test
   void everyOptionIsRead() {
     BenchOptions options = BenchOptions.parse(new String[] {"tpch", "--sf", "0.01", "--queries", "1,3,6", "--runs", "5",
-        "--slots", "4", "--compare", "duckdb", "--output", "out/results.CSV", "--memory-limit", "12"});
+        "--slots", "4", "--compare", "duckdb", "--output", "out/results.CSV", "--memory-limit", "12", "--warmups", "0"});
+    assertEquals(0, options.warmups());
     assertEquals(12L << 30, options.memoryLimitBytes());
     assertEquals(0.01, options.scaleFactor());
     assertEquals("tiny", options.tpchSchema());
@@ -50,6 +52,13 @@ class BenchOptionsTest {
     IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse(new String[] {"tpch", "--format", "orc"}));
     assertTrue(wrong.getMessage().contains("expected memory or parquet"), wrong.getMessage());
+  }
+
+  @Test
+  void warmupsMustBeAWholeNumberNotBelowZero() {
+    assertEquals(2, BenchOptions.parse(new String[] {"tpch", "--warmups", "2"}).warmups());
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"tpch", "--warmups", "-1"}));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"tpch", "--warmups", "x"}));
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.FragmentCodec;
 import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
 import io.quiver.exec.task.CancellationToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,10 +87,12 @@ public final class ExecutorProcess implements AutoCloseable {
     this.streamAllocator = root.newChildAllocator("shuffle streams", 0, root.getLimit());
     this.clientAllocator = root.newChildAllocator("flight clients", 0, root.getLimit());
     this.tasksAllocator = root.newChildAllocator("tasks", 0, root.getLimit());
-    this.store = new ExecutorShuffleStore(storeAllocator);
+    this.workDir = createWorkDir(settings.workDir());
+    // Shuffle output past a quarter of the executor's memory spills to its work directory.
+    this.store = new ExecutorShuffleStore(storeAllocator, new ShuffleSpillSettings(
+        root.getLimit() / ShuffleSpillSettings.DEFAULT_BUDGET_DIVISOR, workDir));
     FlightEndpoints endpoints = new FlightEndpoints(settings.secret(), settings.tls());
     this.peers = new PeerClients(endpoints, clientAllocator);
-    this.workDir = createWorkDir(settings.workDir());
     this.server = endpoints.startServer(root, settings.bindHost(), settings.port(),
         new ExecutorFlightProducer(this, store, counters, streamAllocator));
     this.driver = endpoints.connect(clientAllocator, settings.driverHost(), settings.driverPort());

@@ -7,6 +7,7 @@ import io.quiver.exec.shuffle.ShuffleId;
 import io.quiver.exec.shuffle.ShuffleReader;
 import io.quiver.exec.shuffle.ShuffleWriter;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
+import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -33,9 +34,10 @@ final class ExecutorShuffleStore implements AutoCloseable {
   private final Map<String, Set<ShuffleId>> outputsByJob = new HashMap<>();
   private final Set<String> removedJobs = new LinkedHashSet<>();
 
-  ExecutorShuffleStore(BufferAllocator allocator) {
+  /** @param spill the memory budget past which map outputs spill, and the directory they spill to */
+  ExecutorShuffleStore(BufferAllocator allocator, ShuffleSpillSettings spill) {
     this.allocator = allocator;
-    this.service = new InProcessShuffleService(allocator);
+    this.service = new InProcessShuffleService(allocator, spill);
   }
 
   /** Opens the writer of one map partition's output. */

@@ -6,30 +6,56 @@ import io.quiver.exec.shuffle.ShuffleId;
 import io.quiver.exec.shuffle.ShuffleReader;
 import io.quiver.exec.shuffle.ShuffleService;
 import io.quiver.exec.shuffle.ShuffleWriter;
+import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
+import io.quiver.exec.shuffle.spill.SpillDirectory;
+import io.quiver.exec.shuffle.spill.SpillFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Shuffle data kept in this JVM's memory. A writer moves its batches into the service's allocator
- * (an ownership transfer when the task's allocator shares the root, a copy otherwise); commit
- * publishes them under (job, stage, map partition), replacing an earlier attempt's output. Readers
- * get copies allocated from their own allocator, so one output can be read by many tasks (broadcast,
- * retries). Thread-safe.
+ * Shuffle data kept by this JVM: in memory, or in spill files on local disk once memory runs short
+ * (see {@link ShuffleSpillSettings}). A writer moves its batches into the service's allocator (an
+ * ownership transfer when the task's allocator shares the root, a copy otherwise), or streams them
+ * to an Arrow IPC file when the service's in-memory data would pass its budget; commit publishes the
+ * output under (job, stage, map partition), replacing an earlier attempt's output. Readers get
+ * copies allocated from their own allocator (spilled batches are read back one at a time), so one
+ * output can be read by many tasks (broadcast, retries). Spill files are deleted when their output
+ * is replaced, when the job is removed and when the service closes. Thread-safe.
  */
 public final class InProcessShuffleService implements ShuffleService, AutoCloseable {
 
   private final BufferAllocator allocator;
+  private final ShuffleSpillSettings spillSettings;
+  private final SpillDirectory spillDirectory;
   private final Map<MapOutputKey, MapOutput> outputs = new HashMap<>();
+  private final AtomicLong spilledBytes = new AtomicLong();
+  private final AtomicLong spilledOutputs = new AtomicLong();
   private boolean closed;
 
-  /** @param allocator where committed shuffle data lives until its job is removed */
+  /**
+   * A service that spills with {@link ShuffleSpillSettings#defaultsFor} its allocator.
+   *
+   * @param allocator where committed shuffle data lives until its job is removed
+   */
   public InProcessShuffleService(BufferAllocator allocator) {
+    this(allocator, ShuffleSpillSettings.defaultsFor(allocator));
+  }
+
+  /**
+   * @param allocator where in-memory shuffle data lives until its job is removed
+   * @param spillSettings when map outputs go to disk, and where
+   */
+  public InProcessShuffleService(BufferAllocator allocator, ShuffleSpillSettings spillSettings) {
     this.allocator = allocator;
+    this.spillSettings = spillSettings;
+    this.spillDirectory = new SpillDirectory(spillSettings.directory());
   }
 
   @Override
@@ -42,7 +68,31 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
     }
     checkOpen();
     return new InProcessShuffleWriter(this, new MapOutputKey(shuffle.jobId(), shuffle.stageId(), mapPartition),
-        reducePartitionCount, allocator);
+        reducePartitionCount, schema, allocator);
+  }
+
+  /**
+   * True when a writer about to hold {@code incomingBytes} more should spill instead: the in-memory
+   * shuffle data would reach the budget, or the engine has less than a quarter of this allocator's
+   * limit left.
+   */
+  boolean shouldSpill(long incomingBytes) {
+    if (!spillSettings.enabled()) {
+      return false;
+    }
+    long held = allocator.getAllocatedMemory();
+    return held + incomingBytes >= spillSettings.memoryBudgetBytes()
+        || allocator.getHeadroom() - incomingBytes < allocator.getLimit() / ShuffleSpillSettings.DEFAULT_BUDGET_DIVISOR;
+  }
+
+  Path newSpillPath(MapOutputKey key) {
+    return spillDirectory.newFile(key.jobId().replaceAll("[^A-Za-z0-9_.-]", "_") + "-stage" + key.stageId()
+        + "-map" + key.mapPartition());
+  }
+
+  void recordSpill(SpillFile file) {
+    spilledBytes.addAndGet(file.sizeInBytes());
+    spilledOutputs.incrementAndGet();
   }
 
   synchronized void publish(MapOutputKey key, MapOutput output) {
@@ -96,13 +146,31 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
     }
   }
 
+  /** Bytes written to spill files since the service started (files deleted since included). */
+  public long spilledBytes() {
+    return spilledBytes.get();
+  }
+
+  /** Map outputs committed to spill files since the service started. */
+  public long spilledOutputs() {
+    return spilledOutputs.get();
+  }
+
+  /** This service's own spill directory, or null while nothing has spilled. */
+  public Path spillDirectory() {
+    return spillDirectory.path();
+  }
+
   private synchronized void checkOpen() {
     if (closed) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "shuffle service is closed");
     }
   }
 
-  /** Releases every output; readers still open keep theirs until they close. */
+  /**
+   * Releases every output and deletes the spill directory; readers still open keep their in-memory
+   * outputs until they close.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -111,5 +179,6 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
     closed = true;
     outputs.values().forEach(MapOutput::release);
     outputs.clear();
+    spillDirectory.close();
   }
 }
