@@ -1,8 +1,7 @@
 package io.quiver.tpch;
 
-import io.quiver.engine.connector.file.FileSource;
-import io.quiver.engine.connector.file.WriteMode;
-import io.quiver.engine.driver.LocalQuiver;
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.Session;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +11,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * TPC-H tables as Parquet files: written once from the {@code tpch} catalog into
- * {@code <directory>/<table>/} (one file per result task and million rows), then opened as Quiver
- * file tables {@code files.<schema>.<table>} and as DuckDB views over {@code read_parquet} of the
- * same files.
+ * TPC-H tables as Parquet files, through SQL as a user would do it: written once from the
+ * {@code tpch} catalog with {@code COPY (SELECT * FROM tpch.<schema>.<table>) TO '<directory>/<table>'
+ * WITH (format = 'parquet')} (one file per result task and million rows), then opened with
+ * {@code CREATE TABLE memory.<schema>.<table> WITH (format = 'parquet', location = ...)}; DuckDB gets
+ * views over {@code read_parquet} of the same files.
  */
 public final class TpchParquetLoader {
 
@@ -32,26 +31,41 @@ public final class TpchParquetLoader {
    *
    * @return the tables written now (those already there are kept)
    */
-  public static List<String> writeMissing(LocalQuiver quiver, String tpchSchema, Path directory) {
+  public static List<String> writeMissing(Session session, String tpchSchema, Path directory) {
     List<String> written = new java.util.ArrayList<>();
     for (TpchTable<?> table : TpchTable.getTables()) {
       Path tableDirectory = directory.resolve(table.getTableName());
       if (hasParquetFiles(tableDirectory)) {
         continue;
       }
-      quiver.writeToFiles("SELECT * FROM tpch." + tpchSchema + "." + table.getTableName(), List.of(),
-          new FileSource("parquet", tableDirectory.toAbsolutePath().toString(), Map.of()), WriteMode.REPLACE);
+      execute(session, "COPY (SELECT * FROM tpch." + tpchSchema + "." + table.getTableName() + ") TO "
+          + literal(tableDirectory) + " WITH (format = 'parquet')");
       written.add(table.getTableName());
     }
     return written;
   }
 
-  /** Opens the written tables as {@code files.<schema>.<table>}. */
-  public static void register(LocalQuiver quiver, String schema, Path directory) {
+  /** Opens the written tables as file tables {@code memory.<schema>.<table>}, replacing earlier ones. */
+  public static void register(Session session, String schema, Path directory) {
+    execute(session, "CREATE SCHEMA IF NOT EXISTS memory." + schema);
     for (TpchTable<?> table : TpchTable.getTables()) {
-      quiver.registerFileTable(schema, table.getTableName(), new FileSource("parquet",
-          directory.resolve(table.getTableName()).toAbsolutePath().toString(), Map.of()));
+      String name = "memory." + schema + "." + table.getTableName();
+      execute(session, "DROP TABLE IF EXISTS " + name);
+      execute(session, "CREATE TABLE " + name + " WITH (format = 'parquet', location = "
+          + literal(directory.resolve(table.getTableName())) + ")");
     }
+  }
+
+  private static void execute(Session session, String sql) {
+    try (QueryResult result = session.execute(sql)) {
+      while (result.loadNextBatch()) {
+        // a statement's update count; nothing to read
+      }
+    }
+  }
+
+  private static String literal(Path path) {
+    return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
   /** Creates one DuckDB view per table over the same Parquet files. */

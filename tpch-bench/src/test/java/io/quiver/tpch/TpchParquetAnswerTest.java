@@ -32,10 +32,12 @@ class TpchParquetAnswerTest {
     data = Files.createTempDirectory("quiver-tpch-parquet");
     quiver = new LocalQuiver(QuiverConfig.defaults().withSlots(2).withShufflePartitions(2)
         .withDataDirectories(List.of(data)));
-    assertEquals(8, TpchParquetLoader.writeMissing(quiver, "tiny", data.resolve("tiny")).size());
-    assertEquals(List.of(), TpchParquetLoader.writeMissing(quiver, "tiny", data.resolve("tiny")),
-        "a second load keeps the files");
-    TpchParquetLoader.register(quiver, "tpch_tiny", data.resolve("tiny"));
+    try (Session session = quiver.openSession()) {
+      assertEquals(8, TpchParquetLoader.writeMissing(session, "tiny", data.resolve("tiny")).size());
+      assertEquals(List.of(), TpchParquetLoader.writeMissing(session, "tiny", data.resolve("tiny")),
+          "a second load keeps the files");
+      TpchParquetLoader.register(session, "tpch_tiny_parquet", data.resolve("tiny"));
+    }
   }
 
   @AfterAll
@@ -48,9 +50,9 @@ class TpchParquetAnswerTest {
   void all22QueriesGiveTheReferenceAnswersOverParquet() {
     List<String> failures = new ArrayList<>();
     try (Session session = quiver.openSession()) {
-      session.setSchema("files.tpch_tiny");
+      session.setSchema("memory.tpch_tiny_parquet");
       for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
-        String sql = TpchQueryText.load(number);
+        String sql = TpchQueryText.load(number, 0.01);
         ResultRows expected = ReferenceAnswers.load(0.01, number).orElseThrow();
         try (QueryResult result = session.execute(sql)) {
           List<String> differences = AnswerComparison.differences(expected, ResultRows.read(result));

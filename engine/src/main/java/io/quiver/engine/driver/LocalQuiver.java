@@ -37,9 +37,6 @@ import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
-import io.quiver.sql.catalog.ConnectorTable;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.AbstractSchema;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -206,29 +203,6 @@ public final class LocalQuiver implements Quiver {
   /** Files as tables, and query results written into files, under the configured data directories. */
   public FileTables fileTables() {
     return fileTables;
-  }
-
-  /** The catalog {@link #registerFileTable} adds tables to. */
-  public static final String FILES_CATALOG = "files";
-
-  /**
-   * Opens files as the table {@code files.<schema>.<table>} (replacing one of that name), for
-   * programs that set up tables without SQL (the benchmark's Parquet tables).
-   */
-  public synchronized ConnectorTable registerFileTable(String schema, String table, FileSource source) {
-    checkOpen();
-    SchemaPlus root = catalogs.rootSchema();
-    SchemaPlus catalog = root.subSchemas().get(FILES_CATALOG);
-    if (catalog == null) {
-      catalog = root.add(FILES_CATALOG, new AbstractSchema());
-    }
-    SchemaPlus target = catalog.subSchemas().get(schema);
-    if (target == null) {
-      target = catalog.add(schema, new AbstractSchema());
-    }
-    ConnectorTable opened = fileTables.open(schema, table, source, List.of());
-    target.add(table, opened);
-    return opened;
   }
 
   /**

@@ -123,14 +123,14 @@ class SqlEndToEndTest {
     int before = events.size();
     try (Session session = quiver.openSession();
         QueryResult result = session.execute("SELECT count(*) FROM tpch.sf100.lineitem")) {
-      while (events.subList(before, events.size()).stream().noneMatch(TaskStarted.class::isInstance)) {
+      while (eventsSince(before).stream().noneMatch(TaskStarted.class::isInstance)) {
         Thread.sleep(1);
       }
       result.cancel();
       QuiverException error = assertThrows(QuiverException.class, result::loadNextBatch);
       assertEquals(ErrorCode.QUERY_CANCELLED, error.errorCode());
     }
-    JobEnded ended = events.subList(before, events.size()).stream().filter(JobEnded.class::isInstance)
+    JobEnded ended = eventsSince(before).stream().filter(JobEnded.class::isInstance)
         .map(JobEnded.class::cast).findFirst().orElseThrow();
     assertEquals(Outcome.CANCELLED, ended.outcome());
     assertEquals(0, ((LocalQuiver) quiver).executor().runningTasks());
@@ -153,5 +153,11 @@ class SqlEndToEndTest {
       }
     }
     return rows;
+  }
+
+  /** A snapshot of the events posted after the first {@code index}: a sub-list of the live list fails when it grows. */
+  private List<QueryEvent> eventsSince(int index) {
+    List<QueryEvent> snapshot = List.copyOf(events);
+    return snapshot.subList(index, snapshot.size());
   }
 }

@@ -25,6 +25,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -116,8 +117,13 @@ public final class SqlAnalyzer {
     }
   }
 
+  /** Functions outside the standard that users and BI tools expect and the executor runs. */
+  private static final SqlOperatorTable LIBRARY_FUNCTIONS = SqlOperatorTables.of(SqlLibraryOperators.LTRIM,
+      SqlLibraryOperators.RTRIM, SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD);
+
   private static SqlValidator newValidator(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LIBRARY_FUNCTIONS,
+        catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, cluster.getTypeFactory(), VALIDATOR_CONFIG);
   }
 

@@ -163,7 +163,7 @@ public final class ClusterBench {
   }
 
   private static Run measure(Quiver quiver, String schema, double scale, int number) {
-    String sql = TpchQueryText.load(number);
+    String sql = TpchQueryText.load(number, scale);
     AtomicLong exchangeBytes = new AtomicLong();
     try (Session session = quiver.openSession()) {
       session.setCatalog("tpch");

@@ -142,12 +142,13 @@ public final class TpchBenchmark {
   /** Writes the Parquet files the first time, then opens them as file tables and sets the schema. */
   private double loadParquet(LocalQuiver quiver, Session session) {
     long start = System.nanoTime();
-    List<String> written = TpchParquetLoader.writeMissing(quiver, options.tpchSchema(), parquetDirectory());
+    List<String> written = TpchParquetLoader.writeMissing(session, options.tpchSchema(), parquetDirectory());
     if (!written.isEmpty()) {
       progress.printf("Quiver: wrote %s as Parquet in %.1f s%n", written, millisSince(start) / 1000);
     }
-    TpchParquetLoader.register(quiver, "tpch_" + options.tpchSchema(), parquetDirectory());
-    session.setSchema(LocalQuiver.FILES_CATALOG + ".tpch_" + options.tpchSchema());
+    String schema = "tpch_" + options.tpchSchema() + "_parquet";
+    TpchParquetLoader.register(session, schema, parquetDirectory());
+    session.setSchema("memory." + schema);
     return millisSince(start);
   }
 

@@ -55,7 +55,7 @@ class ClusterTpchTest {
     long tasksBefore = cluster.backend.tasksLaunched();
     for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
       String name = TpchQueryText.fileName(number);
-      String sql = TpchQueryText.load(number);
+      String sql = TpchQueryText.load(number, 0.01);
       ResultRows expected = ReferenceAnswers.load(0.01, number).orElseThrow();
       ResultRows clustered;
       ResultRows alone;
