@@ -33,6 +33,7 @@ public final class LocalExecutor implements TaskBackend {
   private final TaskInvoker invoker;
   private final ThreadPoolExecutor pool;
   private final AtomicInteger running = new AtomicInteger();
+  private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param parentAllocator the executor's allocator is a child of it; tasks' allocators are its children
@@ -50,7 +51,7 @@ public final class LocalExecutor implements TaskBackend {
     this.batchSize = batchSize;
     this.invoker = invoker;
     this.pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-        slotThreads());
+        slotThreads(slotThreads));
   }
 
   @Override
@@ -112,6 +113,10 @@ public final class LocalExecutor implements TaskBackend {
       if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
         throw new QuiverException(ErrorCode.INTERNAL_ERROR, "executor tasks did not stop within 30 seconds");
       }
+      // A terminated pool's workers may still be finishing their exit; once close returns, none is alive.
+      for (Thread thread : slotThreads) {
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "interrupted while stopping the executor", e);
@@ -143,12 +148,13 @@ public final class LocalExecutor implements TaskBackend {
     return invoker;
   }
 
-  private static ThreadFactory slotThreads() {
+  private static ThreadFactory slotThreads(java.util.List<Thread> created) {
     int executorNumber = EXECUTOR_NUMBERS.incrementAndGet();
     AtomicInteger slotNumbers = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, "quiver-executor-" + executorNumber + "-slot-" + slotNumbers.incrementAndGet());
       thread.setDaemon(true);
+      created.add(thread);
       return thread;
     };
   }
