@@ -2,7 +2,6 @@ package io.quiver.engine.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quiver.engine.QueryResult;
 import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
@@ -19,7 +18,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * A query's answer does not depend on how the engine is set up: slots, shuffle partitions and batch
@@ -43,7 +41,7 @@ class ConfigurationIndependenceProperties {
     String sql = "SELECT k, count(*), count(v), sum(v), min(v), max(v) FROM " + valuesTable(rows)
         + " GROUP BY k";
     try (Quiver quiver = Quiver.local(config); Session session = quiver.openSession()) {
-      assertEquals(expectedGroups(rows), sorted(run(session, sql)), "config " + config);
+      assertEquals(expectedGroups(rows), ResultText.sorted(ResultText.rows(session, sql)), "config " + config);
     }
   }
 
@@ -58,12 +56,12 @@ class ConfigurationIndependenceProperties {
     List<List<String>> reference;
     try (Quiver quiver = Quiver.local(QuiverConfig.defaults().withSlots(1).withShufflePartitions(1));
         Session session = quiver.openSession()) {
-      reference = sorted(run(session, sql));
+      reference = ResultText.sorted(ResultText.rows(session, sql));
     }
     QuiverConfig config = QuiverConfig.defaults().withSlots(slots).withShufflePartitions(shufflePartitions)
         .withBatchSize(batchSize);
     try (Quiver quiver = Quiver.local(config); Session session = quiver.openSession()) {
-      assertEquals(reference, sorted(run(session, sql)), "config " + config);
+      assertEquals(reference, ResultText.sorted(ResultText.rows(session, sql)), "config " + config);
     }
   }
 
@@ -100,30 +98,7 @@ class ConfigurationIndependenceProperties {
           values.isEmpty() ? "null" : values.stream().min(BigDecimal::compareTo).get().toPlainString(),
           values.isEmpty() ? "null" : values.stream().max(BigDecimal::compareTo).get().toPlainString()));
     });
-    return sorted(expected);
+    return ResultText.sorted(expected);
   }
 
-  private static List<List<String>> run(Session session, String sql) {
-    List<List<String>> rows = new ArrayList<>();
-    try (QueryResult result = session.execute(sql)) {
-      while (result.loadNextBatch()) {
-        List<FieldVector> vectors = result.root().getFieldVectors();
-        for (int row = 0; row < result.root().getRowCount(); row++) {
-          List<String> values = new ArrayList<>();
-          for (FieldVector vector : vectors) {
-            Object value = vector.getObject(row);
-            values.add(value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value));
-          }
-          rows.add(values);
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort((a, b) -> String.join("\u0001", a).compareTo(String.join("\u0001", b)));
-    return copy;
-  }
 }

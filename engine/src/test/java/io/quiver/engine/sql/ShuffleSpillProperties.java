@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.LocalQuiver;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -23,7 +21,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,8 +46,8 @@ class ShuffleSpillProperties {
         + valuesTable(right) + " AS r ON l.k = r.k GROUP BY l.k";
     QuiverConfig config = QuiverConfig.defaults().withSlots(slots).withShufflePartitions(shufflePartitions)
         .withBatchSize(batchSize);
-    assertEquals(sorted(runOnce(config.withShuffleMemoryBytes(Long.MAX_VALUE), sql, false, false)),
-        sorted(runOnce(config, sql, true, false)), "config " + config);
+    assertEquals(ResultText.sorted(runOnce(config.withShuffleMemoryBytes(Long.MAX_VALUE), sql, false, false)),
+        ResultText.sorted(runOnce(config, sql, true, false)), "config " + config);
   }
 
   @Test
@@ -88,7 +85,7 @@ class ShuffleSpillProperties {
       QuiverConfig used = spill ? config.withShuffleMemoryBytes(0).withSpillDirectory(parent) : config;
       List<List<String>> rows;
       try (LocalQuiver quiver = new LocalQuiver(used); Session session = quiver.openSession()) {
-        rows = run(session, sql);
+        rows = ResultText.rows(session, sql);
         if (spill) {
           assertTrue(quiver.shuffle().spilledOutputs() > 0 || !requireSpill, "nothing spilled with a budget of 0: " + sql);
           assertEquals(0, regularFiles(parent), "spill files left after the query's job ended");
@@ -135,27 +132,4 @@ class ShuffleSpillProperties {
     return sql.append(") AS input(k, v, t, real_row) WHERE real_row = 1)").toString();
   }
 
-  private static List<List<String>> run(Session session, String sql) {
-    List<List<String>> rows = new ArrayList<>();
-    try (QueryResult result = session.execute(sql)) {
-      while (result.loadNextBatch()) {
-        List<FieldVector> vectors = result.root().getFieldVectors();
-        for (int row = 0; row < result.root().getRowCount(); row++) {
-          List<String> values = new ArrayList<>();
-          for (FieldVector vector : vectors) {
-            Object value = vector.getObject(row);
-            values.add(value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value));
-          }
-          rows.add(values);
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort((a, b) -> String.join("\u0001", a).compareTo(String.join("\u0001", b)));
-    return copy;
-  }
 }

@@ -33,7 +33,50 @@ final class RemoteExecution {
     this.statement = statement;
   }
 
-  void beforeExecute(int timeoutSeconds) {
+  /** One of Avatica's execute calls, which the wrapping below surrounds. */
+  @FunctionalInterface
+  interface ExecuteCall<T> {
+    T call() throws SQLException;
+  }
+
+  /**
+   * Runs an execute call of the statement under its query timeout, converting its failure (a
+   * timeout becomes {@link SQLTimeoutException}).
+   */
+  <T> T execute(int timeoutSeconds, ExecuteCall<T> call) throws SQLException {
+    beforeExecute(timeoutSeconds);
+    try {
+      return call.call();
+    } catch (SQLException | RuntimeException e) {
+      throw convert(e);
+    } finally {
+      executing = false;
+    }
+  }
+
+  /** {@code Statement.cancel()}: stops the running query on the server, from any thread. */
+  void cancelUnlessClosed() throws SQLException {
+    if (!statement.isClosed()) {
+      cancel();
+    }
+  }
+
+  /**
+   * Before Avatica's close: stops the timer and a running query, because Avatica's close waits for
+   * the lock that an execution in another thread holds until the server answers.
+   */
+  void stopBeforeClose() throws SQLException {
+    stopTimeout();
+    if (!statement.isClosed() && executing) {
+      try {
+        cancel();
+      } catch (SQLException e) {
+        // Closing anyway; the server closes the statement's query with it.
+      }
+    }
+  }
+
+  private void beforeExecute(int timeoutSeconds) {
     stopTimeout();
     timedOut = false;
     executing = true;
@@ -49,23 +92,10 @@ final class RemoteExecution {
     }
   }
 
-  /** The execute call returned (or failed). */
-  void finished() {
-    executing = false;
-  }
-
-  boolean executing() {
-    return executing;
-  }
-
   void cancel() throws SQLException {
     if (statement.handle != null) {
       connection.cancel(statement.handle.id);
     }
-  }
-
-  void close() {
-    stopTimeout();
   }
 
   /** The exception for a failure of an execution (or a fetch of its rows). */

@@ -24,64 +24,34 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
   public ResultSet executeQuery() throws SQLException {
     checkParametersSet();
     beforeExecute();
-    try {
-      return super.executeQuery();
-    } catch (SQLException | RuntimeException e) {
-      throw execution.convert(e);
-    } finally {
-      execution.finished();
-    }
+    return execution.execute(getQueryTimeout(), () -> super.executeQuery());
   }
 
   @Override
   public boolean execute() throws SQLException {
     checkParametersSet();
     beforeExecute();
-    try {
-      return super.execute();
-    } catch (SQLException | RuntimeException e) {
-      throw execution.convert(e);
-    } finally {
-      execution.finished();
-    }
+    return execution.execute(getQueryTimeout(), () -> super.execute());
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
     checkParametersSet();
     beforeExecute();
-    try {
-      return super.executeLargeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      throw execution.convert(e);
-    } finally {
-      execution.finished();
-    }
+    return execution.execute(getQueryTimeout(), () -> super.executeLargeUpdate());
   }
 
   /** Stops the running query on the server, from any thread. */
   @Override
   public void cancel() throws SQLException {
-    if (!isClosed()) {
-      execution.cancel();
-    }
+    execution.cancelUnlessClosed();
     super.cancel();
   }
 
-  /**
-   * Stops a running query first: Avatica's close waits for the lock that an execution in another
-   * thread holds until the server answers.
-   */
+  /** Stops a running query first (see {@link RemoteExecution#stopBeforeClose()}). */
   @Override
   public void close() throws SQLException {
-    execution.close();
-    if (!isClosed() && execution.executing()) {
-      try {
-        execution.cancel();
-      } catch (SQLException e) {
-        // Closing anyway; the server closes the statement's query with it.
-      }
-    }
+    execution.stopBeforeClose();
     super.close();
   }
 
@@ -97,6 +67,5 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
   private void beforeExecute() throws SQLException {
     checkOpen();
     cancelFlag.set(false);
-    execution.beforeExecute(getQueryTimeout());
   }
 }

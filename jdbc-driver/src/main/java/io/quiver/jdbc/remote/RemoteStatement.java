@@ -20,62 +20,32 @@ public class RemoteStatement extends AvaticaStatement {
   @Override
   public boolean execute(String sql) throws SQLException {
     beforeExecute();
-    try {
-      return super.execute(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw execution.convert(e);
-    } finally {
-      execution.finished();
-    }
+    return execution.execute(getQueryTimeout(), () -> super.execute(sql));
   }
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
     beforeExecute();
-    try {
-      return super.executeQuery(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw execution.convert(e);
-    } finally {
-      execution.finished();
-    }
+    return execution.execute(getQueryTimeout(), () -> super.executeQuery(sql));
   }
 
   @Override
   public long executeLargeUpdate(String sql) throws SQLException {
     beforeExecute();
-    try {
-      return super.executeLargeUpdate(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw execution.convert(e);
-    } finally {
-      execution.finished();
-    }
+    return execution.execute(getQueryTimeout(), () -> super.executeLargeUpdate(sql));
   }
 
   /** Stops the running query on the server, from any thread. */
   @Override
   public void cancel() throws SQLException {
-    if (!isClosed()) {
-      execution.cancel();
-    }
+    execution.cancelUnlessClosed();
     super.cancel();
   }
 
-  /**
-   * Stops a running query first: Avatica's close waits for the lock that an execution in another
-   * thread holds until the server answers.
-   */
+  /** Stops a running query first (see {@link RemoteExecution#stopBeforeClose()}). */
   @Override
   public void close() throws SQLException {
-    execution.close();
-    if (!isClosed() && execution.executing()) {
-      try {
-        execution.cancel();
-      } catch (SQLException e) {
-        // Closing anyway; the server closes the statement's query with it.
-      }
-    }
+    execution.stopBeforeClose();
     super.close();
   }
 
@@ -86,6 +56,5 @@ public class RemoteStatement extends AvaticaStatement {
   private void beforeExecute() throws SQLException {
     checkOpen();
     cancelFlag.set(false);
-    execution.beforeExecute(getQueryTimeout());
   }
 }

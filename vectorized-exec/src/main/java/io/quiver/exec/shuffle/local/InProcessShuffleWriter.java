@@ -62,12 +62,11 @@ final class InProcessShuffleWriter implements ShuffleWriter {
     long size = Batches.sizeInBytes(batch);
     int rowCount = batch.getRowCount();
     try {
-      if (spillWriter == null && service.shouldSpill(size)) {
-        checkSchema(batch);
-        startSpilling();
-      }
-      if (spillWriter != null) {
-        checkSchema(batch);
+      if (spillWriter != null || service.shouldSpill(size)) {
+        checkSchema(batch); // before anything held moves to a file
+        if (spillWriter == null) {
+          startSpilling();
+        }
         spillWriter.write(reducePartition, batch);
         batch.close();
       } else {
