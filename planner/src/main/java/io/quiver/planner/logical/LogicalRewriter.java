@@ -99,6 +99,7 @@ public final class LogicalRewriter {
     plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
+    plan = run(plan, List.of(ApproxCountDistinctRule.INSTANCE));
     plan = expandDistinctAggregates(plan);
     plan = run(plan, List.of(Sum0ToSumRule.INSTANCE, LiteralAggToProjectRule.INSTANCE));
     if (contains(plan, Join.class)) {
@@ -116,19 +117,30 @@ public final class LogicalRewriter {
   }
 
   /**
-   * DISTINCT aggregates as GROUP BYs (count(DISTINCT x) group by k: aggregate by (k, x), then count
-   * by k). Calcite expands mixed distinct and plain aggregates into joins, which Quiver does not run
-   * yet; those plans keep the DISTINCT aggregate, which the physical phase runs in one step.
+   * DISTINCT aggregates as GROUP BYs. One DISTINCT aggregate alone: aggregate by (k, x), then by k.
+   * Several, or DISTINCT next to plain aggregates: Calcite's grouping-sets expansion, one aggregate
+   * over GROUPING SETS ((k, x), (k, y), (k)) (one pass over the input, see GroupingSetsPlan) and an
+   * aggregate by k whose calls each take the rows of their set through FILTER (WHERE ...); Calcite's
+   * other expansion would join one aggregate per DISTINCT argument and scan the input once per
+   * argument.
    */
   private static RelNode expandDistinctAggregates(RelNode plan) {
     RelNode expanded = run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
         CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
-
-    if (contains(expanded, Join.class) && !contains(plan, Join.class)
-        || contains(expanded, Correlate.class) && !contains(plan, Correlate.class)) {
-      return plan;
+    if (count(expanded, Join.class) > count(plan, Join.class)
+        || count(expanded, Correlate.class) > count(plan, Correlate.class)) {
+      return run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
+          CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
     }
     return expanded;
+  }
+
+  private static int count(RelNode rel, Class<? extends RelNode> type) {
+    int count = type.isInstance(rel) ? 1 : 0;
+    for (RelNode input : rel.getInputs()) {
+      count += count(input, type);
+    }
+    return count;
   }
 
   private static boolean contains(RelNode rel, Class<? extends RelNode> type) {

@@ -49,9 +49,6 @@ public final class SupportChecker {
     if (node instanceof Window) {
       throw unsupported("Window functions are");
     }
-    if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw unsupported("GROUPING SETS, ROLLUP and CUBE are");
-    }
     if (node instanceof Aggregate aggregate && aggregate.getAggCallList().stream()
         .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)) {
       throw unsupported("A scalar subquery that is not an aggregate (it needs a check that it returns"
