@@ -13,6 +13,9 @@ import org.apache.arrow.vector.VarCharVector;
 /** STRING_AGG over the buffered rows of each group, joined in the call's order. */
 final class StringAggAccumulator extends BufferedRowsAccumulator {
 
+  /** LISTAGG(x) without a separator joins with a comma (DuckDB, Calcite). */
+  private static final int DEFAULT_SEPARATOR = ',';
+
   private final int valueColumn;
   private final int separatorColumn;
 
@@ -51,7 +54,9 @@ final class StringAggAccumulator extends BufferedRowsAccumulator {
           : (BaseVariableWidthVector) buffer().getVector(separatorColumn);
       for (int index = start; index < end; index++) {
         int row = sortedRow(index);
-        if (index > start && separators != null && !separators.isNull(row)) {
+        if (index > start && separators == null) {
+          joined.write(DEFAULT_SEPARATOR);
+        } else if (index > start && !separators.isNull(row)) {
           joined.writeBytes(separators.get(row));
         }
         joined.writeBytes(values.get(row));

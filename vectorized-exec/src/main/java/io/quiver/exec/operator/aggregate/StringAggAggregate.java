@@ -11,7 +11,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * STRING_AGG(value, separator [ORDER BY ...]) and LISTAGG(value[, separator]) WITHIN GROUP (ORDER BY
  * ...): the non-NULL values of a group joined into one VARCHAR, each after the separator of its own
  * row except the first (PostgreSQL); in the ORDER BY order, otherwise in an order that depends on
- * how rows arrive. NULL for a group without values. A SINGLE step only (the order needs every
+ * how rows arrive; LISTAGG(value) without a separator joins with a comma. NULL for a group
+ * without values. A SINGLE step only (the order needs every
  * value of a group at once).
  */
 final class StringAggAggregate implements AggregateDefinition {
