@@ -99,6 +99,7 @@ public final class LogicalRewriter {
     plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
+    plan = run(plan, List.of(SetOpToAggregateRule.INSTANCE));
     plan = run(plan, List.of(ApproxCountDistinctRule.INSTANCE, StringAggSeparatorRule.INSTANCE));
     plan = expandDistinctAggregates(plan);
     plan = run(plan, List.of(Sum0ToSumRule.INSTANCE, LiteralAggToProjectRule.INSTANCE));
