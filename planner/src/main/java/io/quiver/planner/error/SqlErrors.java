@@ -43,7 +43,15 @@ public final class SqlErrors {
       rule("Cast function cannot convert .*", ErrorCode.TYPE_MISMATCH, null),
       rule(".* clause must be a condition", ErrorCode.TYPE_MISMATCH, null),
       rule("Unknown datatype name .*", ErrorCode.TYPE_MISMATCH, null),
-      rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null));
+      rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null),
+      rule("Argument to GROUPING operator must be a grouped expression", ErrorCode.GROUPING_ERROR,
+          "The argument of GROUPING must be an expression of the GROUP BY"),
+      rule("Column count mismatch in (UNION|INTERSECT|EXCEPT)", ErrorCode.SET_OPERATION_COLUMN_COUNT,
+          "The inputs of $1 have different numbers of columns"),
+      rule("DISTINCT/ALL not allowed with (.*) function", ErrorCode.DISTINCT_NOT_ALLOWED, null),
+      rule("recursive reference to query .*", ErrorCode.INVALID_RECURSION, null),
+      rule("(aggregate functions|GROUP BY|HAVING) (are|is) not allowed in the recursive part .*",
+          ErrorCode.INVALID_RECURSION, null));
 
   private static final Pattern IN_VIEW = Pattern.compile(" \\(in view [^()]*\\)$");
 

@@ -104,6 +104,8 @@ public final class SqlAnalyzer {
     SqlNode validated;
     try {
       validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())));
+      RecursiveQueryChecker.check(validated);
+      SetOperationTypes.check(validated, validator);
     } catch (RuntimeException e) {
       throw validationError(e);
     }
