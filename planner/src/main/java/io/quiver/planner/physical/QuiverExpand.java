@@ -21,9 +21,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Each input row once per grouping set, the set's other group columns NULL, and the grouping id
- * last (fragment: {@link ExpandNode}). The grouping id is Calcite's GROUPING_ID over all group
- * columns: bit {@code k - 1 - j} is set when group column j (of k) is not in the set.
+ * Each input row once per grouping set (fragment: {@link ExpandNode}): the input columns as they
+ * are, a key column per group column (NULL where the set does not group on it), and the grouping id
+ * last. The grouping id is Calcite's GROUPING_ID over all group columns: bit {@code k - 1 - j} is set
+ * when group column j (of k) is not in the set.
  */
 public final class QuiverExpand extends SingleRel implements QuiverRel {
 
@@ -58,10 +59,12 @@ public final class QuiverExpand extends SingleRel implements QuiverRel {
   protected RelDataType deriveRowType() {
     RelDataTypeFactory typeFactory = getCluster().getTypeFactory();
     RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (RelDataTypeField field : getInput().getRowType().getFieldList()) {
-      int column = field.getIndex();
-      boolean nulled = groupSet.get(column) && groupSets.stream().anyMatch(set -> !set.get(column));
-      builder.add(field.getName(), nulled
+    List<RelDataTypeField> fields = getInput().getRowType().getFieldList();
+    builder.addAll(fields);
+    for (int column : groupSet) {
+      RelDataTypeField field = fields.get(column);
+      boolean nulled = groupSets.stream().anyMatch(set -> !set.get(column));
+      builder.add(field.getName() + "$key", nulled
           ? typeFactory.createTypeWithNullability(field.getType(), true) : field.getType());
     }
     builder.add("$g", typeFactory.createSqlType(SqlTypeName.BIGINT));
@@ -92,6 +95,7 @@ public final class QuiverExpand extends SingleRel implements QuiverRel {
     for (ImmutableBitSet set : groupSets) {
       sets.add(new ExpandNode.GroupingSet(groupSet.except(set).asList(), groupingId(groupSet, set)));
     }
-    return input.withNode(new ExpandNode(input.node(), sets, TypeMapping.toRowSchema(getRowType())));
+    return input.withNode(new ExpandNode(input.node(), groupSet.asList(), sets,
+        TypeMapping.toRowSchema(getRowType())));
   }
 }

@@ -2,8 +2,11 @@ package io.quiver.planner.recursive;
 
 import io.quiver.sql.catalog.ConnectorTable;
 import java.util.Map;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -13,7 +16,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * table (the rows the last iteration added) or the result table (all rows so far). Scanned like
  * any connector table, through connector {@value #CONNECTOR}; the engine fills it between jobs.
  */
-public final class RecursionTable extends AbstractTable implements ConnectorTable {
+public final class RecursionTable extends AbstractTable implements ConnectorTable, ScannableTable {
 
   /** The connector name of these tables. */
   public static final String CONNECTOR = "recursion";
@@ -68,5 +71,11 @@ public final class RecursionTable extends AbstractTable implements ConnectorTabl
   @Override
   public int splitCount() {
     return splitCount;
+  }
+
+  /** Calcite's own row-at-a-time scan; Quiver's executors read the table through its connector. */
+  @Override
+  public Enumerable<Object[]> scan(DataContext root) {
+    throw new UnsupportedOperationException("recursive query tables are read by Quiver's executors");
   }
 }

@@ -22,9 +22,9 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * GROUPING SETS, ROLLUP and CUBE in one pass over the input (as Spark plans them):
- * {@link QuiverExpand} emits each row once per grouping set, with the group columns outside the set
- * NULL and the set's grouping id in a last column; an ordinary aggregate groups the expanded rows by
- * all group columns and the grouping id (PARTIAL, exchange, FINAL, or SINGLE over an exchange); a
+ * {@link QuiverExpand} emits each row once per grouping set, with key copies of the group columns
+ * (NULL outside the set) and the set's grouping id; an ordinary aggregate groups the expanded rows by
+ * the keys and the grouping id, its calls reading the untouched input columns (PARTIAL, exchange, FINAL, or SINGLE over an exchange); a
  * projection drops the grouping id and computes GROUPING(...), GROUPING_ID(...) and GROUP_ID() from
  * it. When the sets include the empty set (), the aggregate makes that set's group even over empty
  * input (SQL's one row for a grand total).
@@ -44,9 +44,13 @@ final class GroupingSetsPlan {
     QuiverExpand expand = new QuiverExpand(aggregate.getCluster(),
         Distributions.traits(aggregate, expandDistribution), input, groupSet, sets);
 
-    List<Integer> keys = new ArrayList<>(groupSet.asList());
-    int groupingIdColumn = aggregate.getInput().getRowType().getFieldCount();
-    keys.add(groupingIdColumn);
+    // Group by the key columns (copies of the group columns, NULL outside a set) and the grouping
+    // id; the calls read the input columns themselves.
+    int inputColumns = aggregate.getInput().getRowType().getFieldCount();
+    List<Integer> keys = new ArrayList<>();
+    for (int key = 0; key <= groupSet.cardinality(); key++) {
+      keys.add(inputColumns + key);
+    }
     List<AggregateCall> computed = new ArrayList<>();
     for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
       if (!isGroupingFunction(aggregateCall)) {

@@ -4,19 +4,22 @@ import io.quiver.exec.type.RowSchema;
 import java.util.List;
 
 /**
- * Emits every input row once per grouping set (Spark's Expand): in the copy for a set, the group
- * columns outside the set are NULL, and a last column (BIGINT, not NULL) holds the set's grouping
- * id. Output: the input columns, then the grouping id. A GROUPING SETS aggregate groups the output
- * by the union of its sets' columns plus the grouping id, in one pass over the input.
+ * Emits every input row once per grouping set (Spark's Expand). Output: the input columns as they
+ * are (aggregates read these, so that {@code sum(a)} in a grand total still sums a), then one key
+ * column per group column (a copy of it, NULL in the copies of a set that does not group on it),
+ * then the set's grouping id (BIGINT, not NULL). A GROUPING SETS aggregate groups the output by the
+ * key columns plus the grouping id, in one pass over the input.
  *
- * @param sets the grouping sets, each as the input columns it nulls and its grouping id
+ * @param groupColumns the input columns the key columns copy, in order
+ * @param sets the grouping sets, each as the group columns (input ordinals) it nulls and its id
  */
-public record ExpandNode(PlanNode input, List<GroupingSet> sets, RowSchema outputSchema) implements PlanNode {
+public record ExpandNode(PlanNode input, List<Integer> groupColumns, List<GroupingSet> sets, RowSchema outputSchema)
+    implements PlanNode {
 
   /**
    * One grouping set.
    *
-   * @param nulledColumns input columns that are NULL in this set's copy of a row
+   * @param nulledColumns group columns (input ordinals) whose key column is NULL in this set's copies
    * @param groupingId the value of the grouping id column in this set's copies
    */
   public record GroupingSet(List<Integer> nulledColumns, long groupingId) {
@@ -26,12 +29,14 @@ public record ExpandNode(PlanNode input, List<GroupingSet> sets, RowSchema outpu
   }
 
   public ExpandNode {
+    groupColumns = List.copyOf(groupColumns);
     sets = List.copyOf(sets);
     if (sets.isEmpty()) {
       throw new IllegalArgumentException("an expand needs at least one grouping set");
     }
-    if (outputSchema.size() != input.outputSchema().size() + 1) {
-      throw new IllegalArgumentException("an expand's output is its input's columns and the grouping id");
+    if (outputSchema.size() != input.outputSchema().size() + groupColumns.size() + 1) {
+      throw new IllegalArgumentException("an expand's output is its input's columns, the key columns and the"
+          + " grouping id");
     }
   }
 

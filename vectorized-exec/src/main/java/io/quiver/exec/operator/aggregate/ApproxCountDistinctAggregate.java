@@ -9,8 +9,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * APPROX_COUNT_DISTINCT(x): the number of distinct non-NULL values, estimated with a HyperLogLog
- * sketch of 2^11 registers per group (standard error about 2.3%, as Trino's approx_distinct; counts
- * up to a few hundred are nearly always exact through linear counting). BIGINT, 0 for no values.
+ * sketch of 2^11 registers per group (standard error about 2.3%, as Trino's approx_distinct; small
+ * counts, through linear counting, within about 1%). BIGINT, 0 for no values.
  * Intermediate: the sketch's registers (VARBINARY), merged register by register.
  */
 final class ApproxCountDistinctAggregate implements AggregateDefinition {

@@ -19,12 +19,13 @@ import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Emits each input batch once per grouping set ({@link ExpandNode}): one output batch per call. The
- * columns a set keeps share the input's buffers (no copy); the columns it nulls are all-NULL
- * vectors; the grouping id is a constant column. The input batch is released after its last set.
+ * input columns and the key columns a set keeps share the input's buffers (no copy); the key
+ * columns it nulls are all-NULL vectors; the grouping id is a constant column. The input batch is released after its last set.
  */
 public final class ExpandOperator implements Operator {
 
   private final List<Set<Integer>> nulled = new ArrayList<>();
+  private final List<Integer> groupColumns;
   private final long[] groupingIds;
   private final List<Field> fields;
   private final BufferAllocator allocator;
@@ -35,6 +36,7 @@ public final class ExpandOperator implements Operator {
 
   public ExpandOperator(ExpandNode node, BufferAllocator allocator) {
     this.allocator = allocator;
+    this.groupColumns = node.groupColumns();
     this.groupingIds = new long[node.sets().size()];
     for (int i = 0; i < node.sets().size(); i++) {
       nulled.add(new HashSet<>(node.sets().get(i).nulledColumns()));
@@ -69,22 +71,22 @@ public final class ExpandOperator implements Operator {
     int set = nextSet++;
     List<FieldVector> vectors = new ArrayList<>(fields.size());
     try {
-      int inputColumns = fields.size() - 1;
+      int inputColumns = pending.getFieldVectors().size();
       for (int column = 0; column < inputColumns; column++) {
-        Field field = fields.get(column);
+        vectors.add(share(column, fields.get(column), rows));
+      }
+      for (int key = 0; key < groupColumns.size(); key++) {
+        Field field = fields.get(inputColumns + key);
+        int column = groupColumns.get(key);
         if (nulled.get(set).contains(column)) {
           FieldVector nulls = field.createVector(allocator);
           vectors.add(nulls);
           RowCopier.appendNulls(nulls, 0, rows);
         } else {
-          FieldVector source = pending.getVector(column);
-          Batches.prepareTransfer(source);
-          TransferPair share = source.getTransferPair(field, allocator);
-          share.splitAndTransfer(0, rows);
-          vectors.add((FieldVector) share.getTo());
+          vectors.add(share(column, field, rows));
         }
       }
-      BigIntVector id = (BigIntVector) fields.get(inputColumns).createVector(allocator);
+      BigIntVector id = (BigIntVector) fields.get(fields.size() - 1).createVector(allocator);
       vectors.add(id);
       id.allocateNew(rows);
       for (int i = 0; i < rows; i++) {
@@ -100,6 +102,15 @@ public final class ExpandOperator implements Operator {
       pending = null;
     }
     return new VectorSchemaRoot(fields, vectors, rows);
+  }
+
+  /** A vector sharing the buffers of the pending batch's {@code column} (no copy). */
+  private FieldVector share(int column, Field field, int rows) {
+    FieldVector source = pending.getVector(column);
+    Batches.prepareTransfer(source);
+    TransferPair share = source.getTransferPair(field, allocator);
+    share.splitAndTransfer(0, rows);
+    return (FieldVector) share.getTo();
   }
 
   @Override
