@@ -54,7 +54,7 @@ public final class SqlErrors {
           ErrorCode.PERCENTILE_OUT_OF_RANGE, "The fraction of $1 must be a number between 0 and 1"),
       rule("Invalid type '(.*)' in ORDER BY clause of '(.*)' function.*", ErrorCode.TYPE_MISMATCH,
           "$2 orders numbers, dates and times, not $1"),
-      rule("Column count mismatch in (UNION|INTERSECT|EXCEPT)", ErrorCode.SET_OPERATION_COLUMN_COUNT,
+      rule("Column count mismatch in (UNION|INTERSECT|EXCEPT)( ALL)?", ErrorCode.SET_OPERATION_COLUMN_COUNT,
           "The inputs of $1 have different numbers of columns"),
       rule("DISTINCT/ALL not allowed with (.*) function", ErrorCode.DISTINCT_NOT_ALLOWED, null),
       rule("recursive reference to query .*", ErrorCode.INVALID_RECURSION, null),

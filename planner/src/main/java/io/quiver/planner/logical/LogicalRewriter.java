@@ -100,7 +100,8 @@ public final class LogicalRewriter {
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
     plan = run(plan, List.of(SetOpToAggregateRule.INSTANCE));
-    plan = run(plan, List.of(ApproxCountDistinctRule.INSTANCE, StringAggSeparatorRule.INSTANCE));
+    plan = run(plan, List.of(ApproxCountDistinctRule.INSTANCE, StringAggSeparatorRule.INSTANCE,
+        DistinctGroupingSetsToUnionRule.INSTANCE));
     plan = expandDistinctAggregates(plan);
     plan = run(plan, List.of(Sum0ToSumRule.INSTANCE, LiteralAggToProjectRule.INSTANCE));
     if (contains(plan, Join.class)) {
