@@ -1,20 +1,17 @@
 package io.quiver.engine.driver;
 
+import io.quiver.engine.ddl.StatementJobs;
 import io.quiver.engine.scheduler.DagScheduler;
-import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.batch.Batches;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.node.TableHandle;
 import io.quiver.exec.fragment.stage.StagePlan;
-import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.planner.recursive.RecursiveStep;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -37,12 +34,12 @@ final class RecursiveQueryRunner {
   static final String LIMIT_PROPERTY = "quiver.recursion.maxIterations";
   static final int DEFAULT_LIMIT = 1000;
 
-  private final DagScheduler scheduler;
+  private final StatementJobs jobs;
   private final RecursionTables tables;
   private final BufferAllocator allocator;
 
   RecursiveQueryRunner(DagScheduler scheduler, RecursionTables tables, BufferAllocator allocator) {
-    this.scheduler = scheduler;
+    this.jobs = new StatementJobs(null, scheduler);
     this.tables = tables;
     this.allocator = allocator;
   }
@@ -132,29 +129,7 @@ final class RecursiveQueryRunner {
         run.batches.add(kept);
       }
     };
-    CompletableFuture<JobExecution> ended = new CompletableFuture<>();
-    JobExecution job = scheduler.submitJob(jobId, sql, plan, new CancellationToken(), sink, ended::complete);
-    boolean interrupted = false;
-    while (true) {
-      try {
-        ended.get();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-        job.cancel(new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted"));
-      } catch (ExecutionException e) {
-        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "waiting for " + jobId + " failed: " + e.getCause(),
-            e.getCause());
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted");
-    }
-    QuiverException failure = job.failure();
-    if (failure != null) {
-      throw new QuiverException(failure.errorCode(), failure.getMessage(), failure);
-    }
+    jobs.run(jobId, sql, new PlannedStatement(PlannedStatement.Kind.QUERY, plan, null, null, 0), sink);
     synchronized (run) {
       return new ArrayList<>(received);
     }
