@@ -65,6 +65,10 @@ final class GroupingSetsPlan {
     }
   }
 
+  static boolean hasGroupingFunction(LogicalAggregate aggregate) {
+    return aggregate.getAggCallList().stream().anyMatch(GroupingSetsPlan::isGroupingFunction);
+  }
+
   private static boolean isGroupingFunction(AggregateCall call) {
     SqlKind kind = call.getAggregation().getKind();
     return kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID || kind == SqlKind.GROUP_ID;

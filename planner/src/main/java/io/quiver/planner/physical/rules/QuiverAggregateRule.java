@@ -52,7 +52,8 @@ public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate aggregate = call.rel(0);
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || GroupingSetsPlan.hasGroupingFunction(aggregate)) {
+      // (GROUPING() of a simple aggregate, which Calcite's rewrites can leave, is 0: one set.)
       GroupingSetsPlan.plan(call, aggregate);
       return;
     }
