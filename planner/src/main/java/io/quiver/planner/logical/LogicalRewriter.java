@@ -7,6 +7,7 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -30,6 +31,17 @@ public final class LogicalRewriter {
       CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
       CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
+  /**
+   * An aggregate over no rows is no rows only when no grouping set is empty: Calcite's own rule
+   * looks at the GROUP BY columns only and would drop the one row that ROLLUP, CUBE or GROUPING
+   * SETS ((), ...) owe to the empty set over empty input.
+   */
+  private static final RelOptRule PRUNE_EMPTY_AGGREGATE =
+      PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE
+          .withOperandFor(Aggregate.class, aggregate -> aggregate.getGroupSets().stream()
+              .noneMatch(org.apache.calcite.util.ImmutableBitSet::isEmpty))
+          .toRule();
+
   private static final List<RelOptRule> SIMPLIFY_RULES = List.of(
       PullCommonFactorsRule.INSTANCE,
       CoreRules.UNION_TO_DISTINCT,
@@ -49,7 +61,7 @@ public final class LogicalRewriter {
       CoreRules.AGGREGATE_REMOVE,
       PruneEmptyRules.FILTER_INSTANCE,
       PruneEmptyRules.PROJECT_INSTANCE,
-      PruneEmptyRules.AGGREGATE_INSTANCE,
+      PRUNE_EMPTY_AGGREGATE,
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.UNION_INSTANCE);
 
