@@ -57,7 +57,7 @@ public final class QueryPlanner {
       throw new QuiverException(ErrorCode.INVALID_PARAMETER,
           "shufflePartitions must be at least 1, not " + settings.shufflePartitions());
     }
-    this.analyzer = new SqlAnalyzer(rootSchema);
+    this.analyzer = new SqlAnalyzer(rootSchema, io.quiver.planner.function.RegistryOperatorTable.INSTANCE);
     this.settings = settings;
   }
 

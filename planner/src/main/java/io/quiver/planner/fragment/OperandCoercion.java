@@ -39,8 +39,13 @@ final class OperandCoercion {
     return result;
   }
 
-  /** Operands compared with each other (comparisons, IN, BETWEEN): brought to a common kind. */
+  /**
+   * Operands compared with each other (comparisons, IN, BETWEEN): brought to a common kind. A text
+   * literal compared with a CHAR(n) value compares as CHAR, whose trailing blanks do not count (CHAR
+   * values are stored without them); text compared with text otherwise keeps every character.
+   */
   static List<Expression> comparable(List<Expression> operands) {
+    operands = literalsAsCharacter(operands);
     DataType common = null;
     for (Expression operand : operands) {
       common = common == null ? operand.type() : wider(common, operand.type());
@@ -53,6 +58,35 @@ final class OperandCoercion {
       result.add(sameKind(operand.type(), common) ? operand : cast(operand, common));
     }
     return result;
+  }
+
+  private static List<Expression> literalsAsCharacter(List<Expression> operands) {
+    boolean character = false;
+    for (Expression operand : operands) {
+      character |= !(operand instanceof Literal) && operand.type().kind() == TypeKind.CHAR;
+    }
+    if (!character) {
+      return operands;
+    }
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      if (operand instanceof Literal literal && literal.type().isText() && !literal.isNull()) {
+        String text = stripTrailingSpaces(literal.text());
+        int length = literal.type().precision() > 0 ? literal.type().precision() : Math.max(1, text.length());
+        result.add(Literal.ofString(text, DataType.character(length)));
+      } else {
+        result.add(operand);
+      }
+    }
+    return result;
+  }
+
+  static String stripTrailingSpaces(String value) {
+    int end = value.length();
+    while (end > 0 && value.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return value.substring(0, end);
   }
 
   private static boolean sameKind(DataType a, DataType b) {
@@ -140,6 +174,11 @@ final class OperandCoercion {
       return Literal.nullOf(target);
     }
     DataType source = literal.type();
+    if (source.isText() && target.isText()) {
+      String text = target.kind() == TypeKind.CHAR ? stripTrailingSpaces(literal.text()) : literal.text();
+      boolean fits = target.precision() < 0 || text.codePointCount(0, text.length()) <= target.precision();
+      return fits ? new Literal(text, target) : null;
+    }
     if (source.isInteger() && target.isInteger()) {
       return new Literal(literal.text(), target);
     }
