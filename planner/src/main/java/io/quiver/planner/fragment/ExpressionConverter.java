@@ -473,6 +473,9 @@ public final class ExpressionConverter {
     if (type.kind() == TypeKind.DATE) {
       return Literal.ofLong(now.toLocalDate().toEpochDay(), type);
     }
+    if (type.kind() == TypeKind.TIME) {
+      return Literal.ofLong(now.toLocalTime().withNano(0).toNanoOfDay() / 1000L, type);
+    }
     if (type.kind() != TypeKind.TIMESTAMP) {
       throw unsupported("Function " + call.getOperator().getName() + " of type " + type);
     }

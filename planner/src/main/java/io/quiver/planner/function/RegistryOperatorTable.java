@@ -29,13 +29,16 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
  */
 public final class RegistryOperatorTable implements SqlOperatorTable {
 
-  /** Standard functions the registry redefines (Calcite's OCTET_LENGTH takes only binary strings). */
-  private static final Set<String> REDEFINED = Set.of("OCTET_LENGTH");
+  /**
+   * Standard functions the registry redefines: Calcite's OCTET_LENGTH takes only binary strings, its
+   * DAYOFWEEK is EXTRACT(DOW), which Quiver counts from 0 as PostgreSQL does.
+   */
+  private static final Set<String> REDEFINED = Set.of("OCTET_LENGTH", "DAYOFWEEK");
 
   /** Calcite library operators that the parser creates by syntax. */
   private static final SqlOperatorTable PARSED_LIBRARY_OPERATORS = SqlOperatorTables.of(
       SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE, SqlLibraryOperators.RLIKE, SqlLibraryOperators.NOT_RLIKE,
-      SqlLibraryOperators.TRY_CAST);
+      SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.TRANSLATE3);
 
   /** The standard table and the registry's functions, for the validator. */
   public static final SqlOperatorTable INSTANCE = new RegistryOperatorTable(FunctionRegistry.builtIn());

@@ -18,6 +18,10 @@ import java.util.List;
  */
 public final class ConditionalFunctions implements FunctionFamily {
 
+  /** IF's result: the common type of its two branches. */
+  private static final ReturnType BRANCHES = new ReturnType(
+      arguments -> io.quiver.exec.function.CommonType.of(arguments.subList(1, 3)), "the common type of a and b");
+
   @Override
   public List<FunctionDefinition> definitions() {
     return List.of(
@@ -30,7 +34,7 @@ public final class ConditionalFunctions implements FunctionFamily {
             .builtIn().build(),
         FunctionDefinition.scalar("IF", FunctionCategory.CONDITIONAL)
             .aliases("IIF")
-            .signature(FunctionSignature.of(ReturnType.argument(1), BOOLEAN, ANY, ANY))
+            .signature(FunctionSignature.of(BRANCHES, BOOLEAN, ANY, ANY))
             .nulls(NullHandling.CUSTOM)
             .description("IF(condition, a, b): a when the condition is true, else b (NULL counts as not true)")
             .example("IF(1 < 2, 'yes', 'no')", "yes")

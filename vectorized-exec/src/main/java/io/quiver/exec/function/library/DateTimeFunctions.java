@@ -34,9 +34,28 @@ public final class DateTimeFunctions implements FunctionFamily {
   @Override
   public List<FunctionDefinition> definitions() {
     return List.of(
-        now("CURRENT_DATE", ReturnType.DATE, "today's date, one value per query (the planner's time zone)"),
+        now("CURRENT_DATE", ReturnType.DATE, "today's date, one value per query (the planner's time zone)", "CURDATE"),
+        now("CURRENT_TIME", ReturnType.TIME, "the time of day the query started, one value per query", "CURTIME"),
         now("CURRENT_TIMESTAMP", ReturnType.TIMESTAMP, "the query's start time, one value per query", "NOW", "GETDATE"),
         now("LOCALTIMESTAMP", ReturnType.TIMESTAMP, "the query's start time, one value per query"),
+        field("YEAR", Calendars.Unit.YEAR, "the year", "YEAR(DATE '2024-02-29')", "2024"),
+        field("QUARTER", Calendars.Unit.QUARTER, "the quarter, 1 to 4", "QUARTER(DATE '2024-02-29')", "1"),
+        field("MONTH", Calendars.Unit.MONTH, "the month, 1 to 12", "MONTH(DATE '2024-02-29')", "2"),
+        field("WEEK", Calendars.Unit.WEEK, "the ISO week, 1 to 53", "WEEK(DATE '2024-02-29')", "9"),
+        field("DAYOFMONTH", Calendars.Unit.DAY, "the day of the month", "DAYOFMONTH(DATE '2024-02-29')", "29"),
+        field("DAYOFYEAR", Calendars.Unit.DOY, "the day of the year, 1 to 366", "DAYOFYEAR(DATE '2024-02-29')", "60"),
+        field("HOUR", Calendars.Unit.HOUR, "the hour, 0 to 23", "HOUR(TIMESTAMP '2024-02-29 13:45:30')", "13"),
+        field("MINUTE", Calendars.Unit.MINUTE, "the minute", "MINUTE(TIMESTAMP '2024-02-29 13:45:30')", "45"),
+        field("SECOND", Calendars.Unit.SECOND, "the second (without its fraction)", "SECOND(TIMESTAMP '2024-02-29 13:45:30')", "30"),
+        FunctionDefinition.scalar("DAYOFWEEK", FunctionCategory.TIME_DATE)
+            .signature(ReturnType.BIGINT, DATETIME)
+            .description("the day of the week, 1 (Sunday) to 7 (Saturday), as JDBC and Spark count (EXTRACT(DOW) counts 0 to 6)")
+            .example("DAYOFWEEK(DATE '2024-02-29')", "5")
+            .kernel(binding -> {
+              boolean timestamp = isTimestamp(binding, 0);
+              return (arguments, row, result) -> result.setLong(row,
+                  Calendars.part(Calendars.of(arguments.getLong(0, row), timestamp), Calendars.Unit.DOW, 0) + 1);
+            }).build(),
         FunctionDefinition.scalar("DATE_TRUNC", FunctionCategory.TIME_DATE)
             .signature(ReturnType.argument(1), TEXT, DATETIME)
             .description("d cut to the start of its unit (microsecond ... millennium; week starts Monday); DATE in, DATE out")
@@ -200,8 +219,25 @@ public final class DateTimeFunctions implements FunctionFamily {
         .aliases(aliases)
         .signature(type)
         .description(description)
-        .example(name.equals("CURRENT_DATE") ? "CURRENT_DATE > DATE '2020-01-01'" : name + " > TIMESTAMP '2020-01-01 00:00:00'", "true")
+        .example(name.equals("CURRENT_DATE") ? "CURRENT_DATE > DATE '2020-01-01'"
+            : name.equals("CURRENT_TIME") ? "CURRENT_TIME IS NOT NULL" : name + " > TIMESTAMP '2020-01-01 00:00:00'", "true")
         .rewrittenByPlanner().build();
+  }
+
+  /** YEAR(d), MONTH(d) ...: one field of a date or timestamp (Calcite parses them; EXTRACT runs them). */
+  private static FunctionDefinition field(String name, Calendars.Unit unit, String description, String sql, String result) {
+    return FunctionDefinition.scalar(name, FunctionCategory.TIME_DATE)
+        .signature(ReturnType.BIGINT, DATETIME)
+        .description(description)
+        .example(sql, result)
+        .kernel(binding -> {
+          boolean timestamp = isTimestamp(binding, 0);
+          return (arguments, row, out) -> {
+            long value = arguments.getLong(0, row);
+            out.setLong(row, Calendars.part(Calendars.of(value, timestamp), unit,
+                timestamp ? value : value * Calendars.MICROS_PER_DAY));
+          };
+        }).build();
   }
 
   private static boolean isTimestamp(KernelBinding binding, int argument) {

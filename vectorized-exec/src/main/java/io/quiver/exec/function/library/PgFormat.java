@@ -213,7 +213,7 @@ final class PgFormat {
 
   private static int[] signedDigits(String text, int start, int max) {
     boolean negative = start < text.length() && text.charAt(start) == '-';
-    int[] result = digits(text, negative ? start + 1 : start, max + (negative ? 0 : 1));
+    int[] result = digits(text, negative ? start + 1 : start, max);
     return new int[] {negative ? -result[0] : result[0], result[1]};
   }
 
