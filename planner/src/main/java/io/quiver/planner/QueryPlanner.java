@@ -83,12 +83,14 @@ public final class QueryPlanner {
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
+    PlanningInterrupts.check();
 
     RelRoot root = analyzed.relRoot();
     try {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
       RelNode logical = LogicalRewriter.rewrite(root.project(), relBuilder);
       SupportChecker.check(logical);
+      PlanningInterrupts.check();
       String logicalText = parsed.explain() ? explain(logical) : null;
       RelNode physical = PhysicalPlanner.optimize(logical);
       StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);

@@ -361,7 +361,17 @@ public final class QuiverMeta extends MetaImpl {
         return MetaResultSet.create(h.connectionId, h.id, false, signature, Frame.EMPTY);
       }
     }
-    QueryResult result = session.execute(sql);
+    io.quiver.exec.task.CancellationToken cancellation = new io.quiver.exec.task.CancellationToken();
+    state.starting = cancellation;
+    QueryResult result;
+    try {
+      if (state.cancelRequested) {
+        cancellation.cancel(io.quiver.exec.task.CancellationToken.cancelledByUser());
+      }
+      result = session.execute(sql, cancellation);
+    } finally {
+      state.starting = null;
+    }
     if (!result.isRowResult()) {
       long count;
       try {

@@ -246,6 +246,9 @@ public final class ExpressionConverter {
    */
   private Expression byName(RexCall call, DataType type) {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    if (name.equals(io.quiver.sql.analyze.InListOperator.NAME)) {
+      return comparison(ScalarFunction.IN, call, type);
+    }
     if (name.equals("||")) {
       return new Call(ScalarFunction.STRING_CONCAT, textOperands(operands(call.getOperands())), type);
     }

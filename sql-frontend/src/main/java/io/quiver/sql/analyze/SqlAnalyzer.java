@@ -113,7 +113,7 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(functions, catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(query.accept(new LeadingArgumentNaming()));
+      validated = validator.validate(query.accept(new LeadingArgumentNaming()).accept(new LongInLists()));
       validated.accept(new TextNumberCheck(validator));
     } catch (RuntimeException e) {
       throw validationError(e);
