@@ -32,14 +32,71 @@ final class LongInLists extends SqlShuttle {
       SqlCall lookup = InListOperator.INSTANCE.createCall(call.getParserPosition(), operands);
       return kind == SqlKind.IN ? lookup : SqlStdOperatorTable.NOT.createCall(call.getParserPosition(), lookup);
     }
+    if (kind == SqlKind.OR) {
+      SqlNode lookup = equalitiesAsLookup(call);
+      if (lookup != null) {
+        return lookup;
+      }
+    }
     return super.visit(call);
+  }
+
+  /** {@code x = c1 OR x = c2 OR ...} over one x and more than THRESHOLD constants, as a lookup. */
+  private SqlNode equalitiesAsLookup(SqlCall or) {
+    List<SqlNode> terms = new ArrayList<>();
+    flattenOr(or, terms);
+    if (terms.size() <= THRESHOLD) {
+      return null;
+    }
+    SqlNode common = null;
+    List<SqlNode> constants = new ArrayList<>(terms.size());
+    for (SqlNode term : terms) {
+      if (!(term instanceof SqlCall equal) || equal.getKind() != SqlKind.EQUALS) {
+        return null;
+      }
+      SqlNode left = equal.operand(0);
+      SqlNode right = equal.operand(1);
+      if (isConstant(left) && !isConstant(right)) {
+        SqlNode swap = left;
+        left = right;
+        right = swap;
+      }
+      if (!isConstant(right) || isConstant(left) || common != null && !common.equalsDeep(left, org.apache.calcite.util.Litmus.IGNORE)) {
+        return null;
+      }
+      common = left;
+      constants.add(right);
+    }
+    List<SqlNode> operands = new ArrayList<>(constants.size() + 1);
+    operands.add(common.accept(this));
+    operands.addAll(constants);
+    return InListOperator.INSTANCE.createCall(or.getParserPosition(), operands);
+  }
+
+  private static void flattenOr(SqlNode node, List<SqlNode> terms) {
+    // Iterative on the left spine: a chain of thousands of ORs must not recurse that deep.
+    java.util.ArrayDeque<SqlNode> pending = new java.util.ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty()) {
+      SqlNode current = pending.pop();
+      if (current instanceof SqlCall call && call.getKind() == SqlKind.OR) {
+        for (int i = call.operandCount() - 1; i >= 0; i--) {
+          pending.push(call.operand(i));
+        }
+      } else {
+        terms.add(current);
+      }
+    }
+  }
+
+  private static boolean isConstant(SqlNode node) {
+    return node instanceof SqlLiteral
+        || node instanceof SqlCall call && call.getKind() == SqlKind.MINUS_PREFIX && call.operand(0) instanceof SqlLiteral;
   }
 
   private static boolean constants(SqlNodeList list) {
     for (SqlNode node : list) {
-      boolean literal = node instanceof SqlLiteral
-          || node instanceof SqlCall call && call.getKind() == SqlKind.MINUS_PREFIX && call.operand(0) instanceof SqlLiteral;
-      if (!literal) {
+      if (!isConstant(node)) {
         return false;
       }
     }
