@@ -5,9 +5,7 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +24,6 @@ final class PlanningThreads {
   private static final long POLL_MILLIS = 50;
   private static final AtomicInteger NUMBERS = new AtomicInteger();
 
-  private static final ExecutorService PLANNERS = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(null, runnable, "quiver-planner-" + NUMBERS.incrementAndGet(), STACK_BYTES);
-    thread.setDaemon(true);
-    return thread;
-  });
 
   private PlanningThreads() {
   }
@@ -38,7 +31,11 @@ final class PlanningThreads {
   /** Runs {@code planning} on a planning thread and waits for it, or for the cancellation. */
   static <T> T plan(Callable<T> planning, CancellationToken cancellation) {
     cancellation.throwIfCancelled();
-    Future<T> future = PLANNERS.submit(planning);
+    // One thread per statement, gone when its plan is: nothing lingers after a session or engine closes.
+    FutureTask<T> future = new FutureTask<>(planning);
+    Thread thread = new Thread(null, future, "quiver-planner-" + NUMBERS.incrementAndGet(), STACK_BYTES);
+    thread.setDaemon(true);
+    thread.start();
     try {
       while (true) {
         try {

@@ -120,9 +120,14 @@ public final class QueryDriver {
 
   private PlannedStatement plan(String sql, List<String> defaultSchemaPath, CancellationToken cancellation) {
     PlannedStatement planned;
-    try (CatalogPin pin = catalogs.pinForPlanning()) {
-      String text = DefaultSchemaQuoting.apply(sql);
-      planned = PlanningThreads.plan(() -> planner.plan(text, defaultSchemaPath), cancellation);
+    String text = DefaultSchemaQuoting.apply(sql);
+    try {
+      // The catalog pin belongs to the thread that plans.
+      planned = PlanningThreads.plan(() -> {
+        try (CatalogPin pin = catalogs.pinForPlanning()) {
+          return planner.plan(text, defaultSchemaPath);
+        }
+      }, cancellation);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {

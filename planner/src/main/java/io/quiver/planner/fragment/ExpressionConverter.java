@@ -320,7 +320,38 @@ public final class ExpressionConverter {
   }
 
   private Call arithmetic(ScalarFunction function, RexCall call, DataType type) {
-    return new Call(function, OperandCoercion.arithmetic(operands(call.getOperands()), type), type);
+    List<Expression> operands = operands(call.getOperands());
+    if (operands.size() == 2 && (function == ScalarFunction.ADD || function == ScalarFunction.SUBTRACT)) {
+      Call days = dateWithDays(function, operands.get(0), operands.get(1), type);
+      if (days != null) {
+        return days;
+      }
+    }
+    return new Call(function, OperandCoercion.arithmetic(operands, type), type);
+  }
+
+  /**
+   * date + n, n + date, date - n (days, a DATE) and date - date (days between, an INTEGER), as
+   * PostgreSQL has them: the registry's DATE_ADD, DATE_SUB and two-argument DATE_DIFF.
+   */
+  private static Call dateWithDays(ScalarFunction function, Expression left, Expression right, DataType type) {
+    boolean leftDate = left.type().kind() == TypeKind.DATE;
+    boolean rightDate = right.type().kind() == TypeKind.DATE;
+    if (function == ScalarFunction.ADD && rightDate && left.type().isInteger()) {
+      Expression swap = left;
+      left = right;
+      right = swap;
+      leftDate = true;
+      rightDate = false;
+    }
+    if (leftDate && right.type().isInteger()) {
+      Expression days = right.type().kind() == TypeKind.BIGINT ? right : OperandCoercion.cast(right, DataType.BIGINT);
+      return new Call(function == ScalarFunction.ADD ? "DATE_ADD" : "DATE_SUB", List.of(left, days), type);
+    }
+    if (function == ScalarFunction.SUBTRACT && leftDate && rightDate) {
+      return new Call("DATE_DIFF", List.of(left, right), type);
+    }
+    return null;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.quiver.exec.fragment.expression.Call;
 import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.expression.Literal;
 import io.quiver.exec.fragment.expression.ScalarFunction;
+import io.quiver.exec.function.CommonType;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import java.math.BigDecimal;
@@ -93,6 +94,7 @@ final class OperandCoercion {
     return a.kind() == b.kind() || a.isText() && b.isText() || a.kind() == TypeKind.NULL;
   }
 
+  /** The common type of two kinds (io.quiver.exec.function.CommonType); text keeps the first text type. */
   private static DataType wider(DataType a, DataType b) {
     if (sameKind(a, b)) {
       return a.kind() == TypeKind.NULL ? b : a;
@@ -100,58 +102,17 @@ final class OperandCoercion {
     if (b.kind() == TypeKind.NULL) {
       return a;
     }
-    if (a.isNumeric() && b.isNumeric()) {
-      if (isApproximate(a) || isApproximate(b)) {
-        return DataType.DOUBLE;
-      }
-      if (a.kind() == TypeKind.DECIMAL || b.kind() == TypeKind.DECIMAL) {
-        DataType decimalA = a.kind() == TypeKind.DECIMAL ? a : integerAsDecimal(a);
-        DataType decimalB = b.kind() == TypeKind.DECIMAL ? b : integerAsDecimal(b);
-        int scale = Math.max(decimalA.scale(), decimalB.scale());
-        int integerDigits = Math.max(decimalA.precision() - decimalA.scale(),
-            decimalB.precision() - decimalB.scale());
-        return DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, integerDigits + scale), scale);
-      }
-      return integerWidth(a) >= integerWidth(b) ? a : b;
-    }
-    if (a.kind() == TypeKind.DATE && b.kind() == TypeKind.TIMESTAMP
-        || a.kind() == TypeKind.TIMESTAMP && b.kind() == TypeKind.DATE) {
-      return DataType.TIMESTAMP;
-    }
-    return a;
+    DataType common = CommonType.of(List.of(a, b));
+    return common == null ? a : common;
   }
 
   private static boolean isApproximate(DataType type) {
     return type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL;
   }
 
-  private static int integerWidth(DataType type) {
-    switch (type.kind()) {
-      case TINYINT:
-        return 1;
-      case SMALLINT:
-        return 2;
-      case INTEGER:
-        return 4;
-      default:
-        return 8;
-    }
-  }
-
   /** Integers in decimal arithmetic: DECIMAL(3/5/10/19, 0) by width. */
   private static DataType integerAsDecimal(DataType type) {
-    switch (type.kind()) {
-      case TINYINT:
-        return DataType.decimal(3, 0);
-      case SMALLINT:
-        return DataType.decimal(5, 0);
-      case INTEGER:
-        return DataType.decimal(10, 0);
-      case BIGINT:
-        return DataType.decimal(19, 0);
-      default:
-        return type;
-    }
+    return CommonType.asDecimal(type);
   }
 
   private static DataType kindOnly(DataType type) {

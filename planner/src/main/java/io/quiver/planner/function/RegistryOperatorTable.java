@@ -74,6 +74,17 @@ public final class RegistryOperatorTable implements SqlOperatorTable {
   @Override
   public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
       List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+    if (opName.isSimple() && syntax == SqlSyntax.BINARY) {
+      // + and - with PostgreSQL's date arithmetic (date + n, date - date) in place of Calcite's.
+      if (opName.getSimple().equals("+")) {
+        operatorList.add(io.quiver.sql.analyze.DateArithmetic.PLUS);
+        return;
+      }
+      if (opName.getSimple().equals("-")) {
+        operatorList.add(io.quiver.sql.analyze.DateArithmetic.MINUS);
+        return;
+      }
+    }
     if (opName.isSimple()) {
       String name = opName.getSimple().toUpperCase(Locale.ROOT);
       if (syntax == SqlSyntax.FUNCTION) {

@@ -32,6 +32,11 @@ final class QuiverConvertlets implements SqlRexConvertletTable {
     if (call.getKind() == SqlKind.TIMESTAMP_DIFF || call.getOperator().getName().equalsIgnoreCase("TIMESTAMPDIFF")) {
       return QuiverConvertlets::unitCall;
     }
+    if (call.getOperator() == DateArithmetic.PLUS || call.getOperator() == DateArithmetic.MINUS) {
+      // One row expression of kind PLUS or MINUS: numbers, dates with intervals and dates with days
+      // alike; the planner's converter maps each to the executor's arithmetic.
+      return QuiverConvertlets::unitCall;
+    }
     return StandardConvertletTable.INSTANCE.get(call);
   }
 

@@ -113,7 +113,8 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(functions, catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(query.accept(new LeadingArgumentNaming()).accept(new LongInLists()));
+      validated = validator.validate(query.accept(new LeadingArgumentNaming()).accept(new LongInLists())
+          .accept(DateArithmetic.REPLACE));
       validated.accept(new TextNumberCheck(validator));
     } catch (RuntimeException e) {
       throw validationError(e);
@@ -172,7 +173,7 @@ public final class SqlAnalyzer {
             QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
         SqlValidator validator = newValidator(functions, viewReader, cluster);
-        SqlNode validated = validator.validate(parsed);
+        SqlNode validated = validator.validate(parsed.accept(new LongInLists()).accept(DateArithmetic.REPLACE));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
             QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);

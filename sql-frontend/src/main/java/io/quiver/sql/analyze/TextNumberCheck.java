@@ -1,7 +1,6 @@
 package io.quiver.sql.analyze;
 
 import io.quiver.sql.error.SqlFrontendException;
-import java.math.BigDecimal;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
@@ -42,7 +41,7 @@ final class TextNumberCheck extends SqlBasicVisitor<Void> {
         || !(SqlTypeUtil.isNumeric(otherType) || SqlTypeUtil.isBoolean(otherType))) {
       return;
     }
-    if (text instanceof SqlLiteral literal && isNumber(literal.getValueAs(String.class))) {
+    if (text instanceof SqlLiteral literal && io.quiver.sql.type.QuiverTypeCoercion.isNumberText(literal.getValueAs(String.class))) {
       return;
     }
     SqlParserPos position = call.getParserPosition();
@@ -51,21 +50,5 @@ final class TextNumberCheck extends SqlBasicVisitor<Void> {
         "Cannot compare " + what + " (" + textType + ") with " + otherType + " using '" + call.getOperator().getName()
         + "': text is compared with a number only as a literal that is one",
         position.getLineNum(), position.getColumnNum(), null);
-  }
-
-  private static boolean isNumber(String text) {
-    if (text == null) {
-      return false;
-    }
-    String trimmed = text.trim();
-    if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
-      return true;
-    }
-    try {
-      new BigDecimal(trimmed);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 }

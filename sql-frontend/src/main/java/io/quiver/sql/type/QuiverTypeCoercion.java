@@ -52,6 +52,12 @@ public final class QuiverTypeCoercion extends TypeCoercionImpl {
       if (numeric && SqlTypeUtil.isCharacter(operandTypes.get(i)) && !isNumberLiteral(binding.operand(i))) {
         return false;
       }
+      boolean datetime = expected == SqlTypeFamily.DATE || expected == SqlTypeFamily.TIME
+          || expected == SqlTypeFamily.TIMESTAMP || expected == SqlTypeFamily.DATETIME;
+      if (datetime && SqlTypeUtil.isCharacter(operandTypes.get(i)) && !(binding.operand(i) instanceof SqlLiteral)) {
+        // A text column is not silently a date (PostgreSQL: text + integer does not exist).
+        return false;
+      }
     }
     return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
   }
@@ -78,7 +84,11 @@ public final class QuiverTypeCoercion extends TypeCoercionImpl {
     if (!(node instanceof SqlLiteral literal) || !SqlTypeUtil.inCharFamily(literal.getTypeName())) {
       return false;
     }
-    String text = literal.getValueAs(String.class);
+    return isNumberText(literal.getValueAs(String.class));
+  }
+
+  /** Whether text is a number (or a boolean) that may stand for one beside numbers. */
+  public static boolean isNumberText(String text) {
     String trimmed = text == null ? "" : text.trim();
     if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
       return true;

@@ -126,9 +126,11 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
   }
 
   /**
-   * DECIMAL(p1, s1) / DECIMAL(p2, s2): scale max(6, s1 + p2 + 1), integer digits p1 - s1 + s2 (Spark,
-   * SQL Server); beyond 38 digits the integer digits are kept and the scale shrinks, but not below
-   * min(scale, {@link #MIN_QUOTIENT_SCALE}). Rounded HALF_UP.
+   * DECIMAL(p1, s1) / DECIMAL(p2, s2): integer digits p1 - s1 + s2 and scale max(6, s1 + p2 + 1)
+   * (Spark, SQL Server), but at least {@link #MIN_QUOTIENT_SCALE} where 38 digits leave room (as
+   * PostgreSQL gives a quotient at least 16 significant digits); beyond 38 digits the integer digits
+   * are kept and the scale shrinks, but not below min(scale, {@link #MIN_QUOTIENT_SCALE}). Rounded
+   * HALF_UP.
    */
   @Override
   public RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType type1,
@@ -136,8 +138,9 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
     if (!isDecimalArithmetic(type1, type2)) {
       return null;
     }
-    int scale = Math.max(6, type1.getScale() + type2.getPrecision() + 1);
     int integerDigits = type1.getPrecision() - type1.getScale() + type2.getScale();
+    int scale = Math.max(Math.max(6, type1.getScale() + type2.getPrecision() + 1),
+        Math.min(MIN_QUOTIENT_SCALE, MAX_DECIMAL_PRECISION - integerDigits));
     return bounded(typeFactory, integerDigits, scale, MIN_QUOTIENT_SCALE);
   }
 

@@ -198,7 +198,7 @@ final class Calendars {
 
   /**
    * DATE_DIFF: how many unit boundaries lie between start and end (DuckDB: date_diff('month',
-   * 2020-01-31, 2020-02-01) = 1), negative when end is before start.
+   * 2020-01-31, 2020-02-01) = 1), negative when end is before start; weeks are whole weeks of days.
    */
   static long boundaries(LocalDateTime start, LocalDateTime end, Unit unit) {
     switch (unit) {
@@ -215,7 +215,8 @@ final class Calendars {
       case MILLENNIUM:
         return part(end, Unit.MILLENNIUM, 0) - part(start, Unit.MILLENNIUM, 0);
       case WEEK:
-        return ChronoUnit.WEEKS.between(truncate(start, Unit.WEEK), truncate(end, Unit.WEEK));
+        // Whole weeks of days, as DuckDB counts them (not Monday boundaries).
+        return ChronoUnit.DAYS.between(truncate(start, Unit.DAY), truncate(end, Unit.DAY)) / 7;
       default:
         return ChronoUnit.valueOf(chrono(unit)).between(truncate(start, unit), truncate(end, unit));
     }

@@ -121,6 +121,11 @@ public final class DateTimeFunctions implements FunctionFamily {
                   Calendars.of(arguments.getLong(1, row), startTimestamp), Calendars.of(arguments.getLong(2, row), endTimestamp),
                   unit.get(arguments, row)));
             }).build(),
+        FunctionDefinition.scalar("TIMESTAMPADD", FunctionCategory.TIME_DATE)
+            .signature(ReturnType.argument(2), TEXT, INTEGER, DATETIME)
+            .description("TIMESTAMPADD(unit, n, d): d plus n units (JDBC); months clamp to the month's end")
+            .example("TIMESTAMPADD(MONTH, 1, DATE '2024-01-31')", "2024-02-29")
+            .rewrittenByPlanner().build(),
         FunctionDefinition.scalar("TIMESTAMPDIFF", FunctionCategory.TIME_DATE)
             .signature(ReturnType.BIGINT, TEXT, DATETIME, DATETIME)
             .description("TIMESTAMPDIFF(unit, start, end): how many whole units fit from start to end (JDBC, MySQL)")

@@ -46,6 +46,11 @@ public final class NumericFunctions implements FunctionFamily {
         builtIn("LN", "the natural logarithm", "LN(1)", "0.000", FunctionSignature.of(ReturnType.DOUBLE, DOUBLE)),
         builtIn("LOG10", "the base-10 logarithm", "LOG10(1000)", "3.000", FunctionSignature.of(ReturnType.DOUBLE, DOUBLE)),
         builtIn("SIGN", "-1, 0 or 1", "SIGN(-7)", "-1", FunctionSignature.of(ReturnType.FIRST, NUMERIC)),
+        FunctionDefinition.scalar("MOD", FunctionCategory.NUMERIC)
+            .signature(ReturnType.argument(1), NUMERIC, NUMERIC)
+            .description("the remainder of x / y, with the sign of x (the same as x % y); 22012 when y is 0")
+            .example("MOD(-7, 3)", "-1")
+            .rewrittenByPlanner().build(),
         FunctionDefinition.scalar("TRUNC", FunctionCategory.NUMERIC)
             .aliases("TRUNCATE")
             .signature(FunctionSignature.of(ReturnType.FIRST, NUMERIC, INTEGER).optionalFrom(1))
