@@ -2,7 +2,6 @@ package io.quiver.planner.error;
 
 import io.quiver.exec.function.FunctionDefinition;
 import io.quiver.exec.function.FunctionRegistry;
-import io.quiver.exec.function.FunctionSignature;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,10 +37,5 @@ final class FunctionHints {
       return "";
     }
     return "; did you mean " + String.join(", ", closest) + "?";
-  }
-
-  /** For tests: the display of a signature. */
-  static String display(FunctionSignature signature, String name) {
-    return signature.display(name);
   }
 }
