@@ -297,6 +297,7 @@ public final class LocalQuiver implements Quiver {
     run(failures, this::awaitJobs);
     run(failures, executor::close);
     run(failures, catalogs::close);
+    run(failures, fileTables::close);
     run(failures, shuffle::close);
     run(failures, shuffleAllocator::close);
     run(failures, allocator::close);

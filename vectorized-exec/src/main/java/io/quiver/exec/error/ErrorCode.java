@@ -22,6 +22,11 @@ public enum ErrorCode {
   WRONG_OBJECT_TYPE(13, "42809"),
   /** A file location outside the configured data directories. */
   ACCESS_DENIED(14, "42501"),
+  /**
+   * A write's location holds something Quiver may not replace: a file or directory it did not
+   * write, or (for CREATE TABLE ... AS) a dataset it did write, without {@code overwrite}.
+   */
+  LOCATION_EXISTS(55, "42P07"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -44,6 +49,10 @@ public enum ErrorCode {
   QUERY_CANCELLED(200, "57014"),
   QUERY_TIMEOUT(201, "57014"),
   MEMORY_LIMIT_EXCEEDED(202, "53200"),
+  /** A query waited in the admission queue longer than the queue timeout. */
+  QUERY_QUEUE_TIMEOUT(215, "53000"),
+  /** The admission queue was full when the query arrived. */
+  QUERY_QUEUE_FULL(216, "53000"),
 
   // 58xxx / XX000: Quiver or its surroundings failed
   IO_ERROR(300, "58030"),
