@@ -10,6 +10,8 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufMeta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wraps the server's Meta so that each call marks its connection busy (see
@@ -18,6 +20,9 @@ import org.apache.calcite.avatica.remote.ProtobufMeta;
  * response, and reports anything else with SQLState 00000.
  */
 final class ErrorTranslation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslation.class);
+  private static final java.security.SecureRandom REFERENCES = new java.security.SecureRandom();
 
   private ErrorTranslation() {
   }
@@ -76,8 +81,10 @@ final class ErrorTranslation {
         break;
       }
     }
-    String message = failure.getMessage();
-    return new AvaticaRuntimeException(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message),
+    // a bug: the client gets a reference to the log, never the exception
+    String reference = Long.toHexString(REFERENCES.nextLong() & 0xffffffffL);
+    LOG.error("internal error {} in the server", reference, failure);
+    return new AvaticaRuntimeException("internal error in the server (reference " + reference + " in its log)",
         -1, "XX000", AvaticaSeverity.ERROR);
   }
 }
