@@ -1,10 +1,10 @@
 package io.quiver.cli;
 
-import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.cluster.ClusterConfig;
 import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.driver.StandaloneCluster;
+import io.quiver.engine.driver.LocalQuiver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +92,8 @@ record ClusterServerOptions(List<String> remaining, ClusterConfig cluster) {
   }
 
   /** The engine the server runs on: local, or the driver of a standalone cluster. */
-  Quiver startEngine(QuiverConfig config) {
-    return cluster == null ? Quiver.local(config) : StandaloneCluster.start(config, cluster);
+  LocalQuiver startEngine(QuiverConfig config) {
+    return cluster == null ? new LocalQuiver(config) : StandaloneCluster.start(config, cluster);
   }
 
   private static String value(String[] args, int index, String option) throws QuiverCli.UsageException {

@@ -162,7 +162,7 @@ final class ServerMeta implements ProtobufMeta {
     String user = RequestUser.name();
     Connection connection;
     try {
-      connection = QuiverDriver.connect(engine, properties);
+      connection = QuiverDriver.connect(engine, properties, user);
     } catch (SQLException e) {
       throw new AvaticaRuntimeException(e.getMessage(), e.getErrorCode(), e.getSQLState(), AvaticaSeverity.ERROR);
     }

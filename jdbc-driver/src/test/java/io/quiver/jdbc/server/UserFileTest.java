@@ -48,6 +48,25 @@ class UserFileTest {
   }
 
   @Test
+  void linesMayGiveARoleAndLimitsOfTheUsersOwn() {
+    String hash = UserFile.line("ann", PasswordHash.create("x".toCharArray(), 1));
+    UserFile users = UserFile.parse(List.of(hash + " role=admin queries=2 memory=512m",
+        hash.replaceFirst("^ann", "bob") + "\tmemory=1g", hash.replaceFirst("^ann", "cy")), "f");
+    assertEquals("admin", users.role("ann"));
+    assertEquals("user", users.role("bob"));
+    assertNull(users.role("nobody"));
+    assertEquals(new io.quiver.engine.admission.UserLimits(2, 512L << 20), users.limits().get("ann"));
+    assertEquals(new io.quiver.engine.admission.UserLimits(null, 1L << 30), users.limits().get("bob"));
+    assertFalse(users.limits().containsKey("cy"));
+    for (String bad : List.of(" role=root", " queries=-1", " queries=many", " memory=lots", " color=red",
+        " role")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> UserFile.parse(List.of(hash + bad), "users.txt"), bad);
+      assertTrue(e.getMessage().startsWith("users.txt line 1"), e.getMessage());
+    }
+  }
+
+  @Test
   void basicCredentials() throws Exception {
     UserFile users = UserFile.parse(List.of(UserFile.line("ann", PasswordHash.create("p:w é".toCharArray(), 500))), "f");
     try (BasicAuthenticator authenticator = new BasicAuthenticator(users, AuthenticationLimits.defaults())) {
