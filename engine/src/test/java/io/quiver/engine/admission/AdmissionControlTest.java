@@ -104,15 +104,18 @@ class AdmissionControlTest {
     assertEquals(1, second.get(120, TimeUnit.SECONDS));
     // a user's own limit replaces the engine's
     quiver.admission().setUserLimits("carol", new UserLimits(2, null));
-    try (QueryResult one = session("carol").execute("SELECT 1"); QueryResult two = session("carol").execute("SELECT 2")) {
-      assertEquals(2, quiver.admission().running());
-    }
+    QueryResult one = session("carol").execute("SELECT 1");
+    QueryResult two = session("carol").execute("SELECT 2");
+    assertEquals(2, quiver.admission().running());
+    one.close();
+    two.close();
   }
 
   @Test
   void theQueueHasATimeoutAndASize() throws Exception {
     quiver.admission().configure(AdmissionLimits.unlimited().withMaxQueries(1, 0).withQueue(1, Duration.ofMillis(300)));
-    try (QueryResult held = session("alice").execute("SELECT 1")) {
+    QueryResult held = session("alice").execute("SELECT 1");
+    try {
       QuiverException timeout = assertThrows(QuiverException.class, () -> count(session("bob"), "SELECT 2"));
       assertEquals(ErrorCode.QUERY_QUEUE_TIMEOUT, timeout.errorCode());
       assertEquals("53000", timeout.errorCode().sqlState());
@@ -125,19 +128,24 @@ class AdmissionControlTest {
       assertTrue(full.getMessage().contains("max_queued_queries"), full.getMessage());
       held.close();
       assertEquals(1, waiting.get(120, TimeUnit.SECONDS));
+    } finally {
+      held.close();
     }
   }
 
   @Test
   void closingASessionEndsItsWait() throws Exception {
     quiver.admission().configure(AdmissionLimits.unlimited().withMaxQueries(1, 0).withQueue(0, Duration.ofMinutes(2)));
-    try (QueryResult held = session("alice").execute("SELECT 1")) {
+    QueryResult held = session("alice").execute("SELECT 1");
+    try {
       Session bob = session("bob");
       CompletableFuture<Long> waiting = later(bob, "SELECT 2");
       awaitQueued(1);
       bob.close();
       assertEquals(ErrorCode.QUERY_CANCELLED, failure(waiting).errorCode());
       assertEquals(0, quiver.admission().queued());
+    } finally {
+      held.close();
     }
   }
 
