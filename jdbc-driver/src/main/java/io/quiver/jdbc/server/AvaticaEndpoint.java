@@ -103,6 +103,11 @@ final class AvaticaEndpoint {
     }
   }
 
+  /** The reply to a request the server failed on (500; an Avatica error response naming the log reference). */
+  Reply internalError(String reference) {
+    return error(500, ErrorTranslation.internalErrorMessage(reference), "XX000");
+  }
+
   private Reply malformed(Service.Request request) {
     return error(400, "malformed request: the " + name(request) + " lacks a required field or holds a wrong one",
         "08P01");

@@ -61,6 +61,18 @@ final class ErrorTranslation {
     return null;
   }
 
+  /** Logs a failure inside the server with its stack trace; returns the reference a client is told. */
+  static String logInternalError(Throwable failure) {
+    String reference = Long.toHexString(REFERENCES.nextLong() & 0xffffffffL);
+    LOG.error("internal error {} in the server", reference, failure);
+    return reference;
+  }
+
+  /** What a client reads of an internal error: where to look, nothing of the error itself. */
+  static String internalErrorMessage(String reference) {
+    return "internal error in the server (reference " + reference + " in its log)";
+  }
+
   /** The exception a client should see for a failure of the Meta. */
   static Throwable translate(Throwable failure) {
     if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException
@@ -82,9 +94,7 @@ final class ErrorTranslation {
       }
     }
     // a bug: the client gets a reference to the log, never the exception
-    String reference = Long.toHexString(REFERENCES.nextLong() & 0xffffffffL);
-    LOG.error("internal error {} in the server", reference, failure);
-    return new AvaticaRuntimeException("internal error in the server (reference " + reference + " in its log)",
-        -1, "XX000", AvaticaSeverity.ERROR);
+    return new AvaticaRuntimeException(internalErrorMessage(logInternalError(failure)), -1, "XX000",
+        AvaticaSeverity.ERROR);
   }
 }

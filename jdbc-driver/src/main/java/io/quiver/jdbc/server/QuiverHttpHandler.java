@@ -11,6 +11,7 @@ import javax.servlet.AsyncListener;
 import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.slf4j.Logger;
@@ -73,13 +74,25 @@ final class QuiverHttpHandler extends AbstractHandler {
       } else {
         suspend(request, response, (BasicAuthenticator.Pending) decision);
       }
+    } catch (BadMessageException e) {
+      // Jetty's own verdict on the request (a body cut short, too slow): a 4xx as it says
+      LOG.debug("bad request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getReason());
+      if (!response.isCommitted()) {
+        response.reset();
+        text(response, e.getCode(), e.getCode() + " " + (e.getReason() == null ? "Bad Request" : e.getReason()));
+      }
     } catch (IOException e) {
       throw e;
     } catch (RuntimeException | Error e) {
-      LOG.error("request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+      String reference = ErrorTranslation.logInternalError(e);
       if (!response.isCommitted()) {
         response.reset();
-        text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "500 Internal Server Error: see the server log");
+        // Avatica's clients read a 500's body as an error response, so it must be one
+        AvaticaEndpoint.Reply reply = avatica.internalError(reference);
+        response.setStatus(reply.status());
+        response.setContentType("application/octet-stream");
+        response.setContentLength(reply.body().length);
+        response.getOutputStream().write(reply.body());
       }
     }
   }
@@ -124,8 +137,11 @@ final class QuiverHttpHandler extends AbstractHandler {
         if (decision instanceof BasicAuthenticator.Refused refused) {
           refuse(response, refused);
         } else {
-          LOG.error("checking a password failed", failure);
-          text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "500 Internal Server Error: see the server log");
+          AvaticaEndpoint.Reply reply = avatica.internalError(ErrorTranslation.logInternalError(failure));
+          response.setStatus(reply.status());
+          response.setContentType("application/octet-stream");
+          response.setContentLength(reply.body().length);
+          response.getOutputStream().write(reply.body());
         }
       } catch (IOException | RuntimeException e) {
         LOG.debug("could not answer a login: {}", e.toString());

@@ -103,8 +103,6 @@ public final class QuiverServer implements AutoCloseable {
   public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofSeconds(30);
   /** HTTP connections at once. */
   public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
-  /** A request body must arrive at least this fast (bytes per second), or the request ends with 408. */
-  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
   /** How long a connection may go without requests before the server closes it. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
@@ -148,7 +146,6 @@ public final class QuiverServer implements AutoCloseable {
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
     ServerConnector connector;
     if (tls) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
