@@ -1,6 +1,7 @@
 package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
@@ -39,6 +40,7 @@ public final class QueryDriver {
   private final BufferAllocator allocator;
   private final DdlExecutor ddl;
   private final CatalogRegistry catalogs;
+  private final QueryMemory memory;
   private final AtomicLong queryNumbers = new AtomicLong();
   private final RecursiveQueryRunner recursion;
 
@@ -46,9 +48,11 @@ public final class QueryDriver {
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
+   * @param memory told which user runs which query, for the memory limits
    */
   QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
-      FileTables fileTables) {
+      FileTables fileTables, QueryMemory memory) {
+    this.memory = memory;
     this.planner = planner;
     this.scheduler = scheduler;
     this.allocator = allocator;
@@ -62,23 +66,38 @@ public final class QueryDriver {
   /**
    * Plans and starts one statement.
    *
+   * @param user who runs it (its jobs count against the user's memory limit)
    * @param onClose run when the returned result is closed
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose) {
-    return execute(sql, defaultSchemaPath, onClose, new CancellationToken());
+  public QueryResult execute(String sql, List<String> defaultSchemaPath, String user, Runnable onClose) {
+    return execute(sql, defaultSchemaPath, user, onClose, new CancellationToken());
   }
 
   /**
    * Plans and starts one statement; {@code cancellation} stops it while it is planned (within a poll
    * interval) and, for a query, while it runs.
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose,
+  public QueryResult execute(String sql, List<String> defaultSchemaPath, String user, Runnable onClose,
       CancellationToken cancellation) {
     if (sql == null || sql.isBlank()) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
+    memory.register(queryId, user);
+    try {
+      return start(sql, defaultSchemaPath, queryId, () -> {
+        memory.unregister(queryId);
+        onClose.run();
+      }, cancellation);
+    } catch (RuntimeException | Error e) {
+      memory.unregister(queryId);
+      throw e;
+    }
+  }
+
+  private QueryResult start(String sql, List<String> defaultSchemaPath, String queryId, Runnable onClose,
+      CancellationToken cancellation) {
     Optional<DdlStatement> ddlStatement;
     try {
       ddlStatement = DdlParser.parse(sql);
