@@ -22,6 +22,8 @@ public enum ErrorCode {
   WRONG_OBJECT_TYPE(13, "42809"),
   /** A file location outside the configured data directories. */
   ACCESS_DENIED(14, "42501"),
+  /** A window function where none may stand (WHERE, GROUP BY, a window's own keys) or a bad window. */
+  WINDOWING_ERROR(30, "42P20"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -36,6 +38,14 @@ public enum ErrorCode {
   INVALID_ARGUMENT_FOR_LOGARITHM(107, "2201E"),
   /** SQRT of a negative number, POWER of zero to a negative or of a negative to a fraction. */
   INVALID_ARGUMENT_FOR_POWER(108, "2201F"),
+  /** A window frame offset (n PRECEDING / n FOLLOWING) that is negative. */
+  INVALID_PRECEDING_OR_FOLLOWING_SIZE(110, "22013"),
+  /** NTILE's bucket count is zero or negative. */
+  INVALID_ARGUMENT_FOR_NTILE(111, "22014"),
+  /** NTH_VALUE's row number is zero or negative. */
+  INVALID_ARGUMENT_FOR_NTH_VALUE(112, "22016"),
+  /** A NULL where the statement needs a value: a window frame offset. */
+  NULL_VALUE_NOT_ALLOWED(113, "22004"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),

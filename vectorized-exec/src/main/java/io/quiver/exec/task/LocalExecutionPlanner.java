@@ -18,6 +18,7 @@ import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.node.TopNNode;
 import io.quiver.exec.fragment.node.UnionAllNode;
 import io.quiver.exec.fragment.node.ValuesNode;
+import io.quiver.exec.fragment.node.WindowNode;
 import io.quiver.exec.fragment.stage.OutputPartitioning;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.operator.Operator;
@@ -36,6 +37,7 @@ import io.quiver.exec.operator.source.ExchangeSourceOperator;
 import io.quiver.exec.operator.source.TableScanOperator;
 import io.quiver.exec.operator.source.ValuesOperator;
 import io.quiver.exec.operator.union.UnionAllOperator;
+import io.quiver.exec.operator.window.WindowOperator;
 import io.quiver.exec.shuffle.ShuffleId;
 import io.quiver.exec.shuffle.ShuffleWriter;
 import java.util.ArrayList;
@@ -144,6 +146,16 @@ public final class LocalExecutionPlanner {
       addOperators(join.probe(), operators);
       operators.add(HashJoinOperator.create(join, operators(join.build()), allocator, batchSize,
           context.cancellation()));
+    } else if (node instanceof WindowNode window) {
+      if (window.input() instanceof SortNode sort) {
+        // the window's own sort: its memory errors name the window
+        addOperators(sort.input(), operators);
+        operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize,
+            "the window " + window.describeWindow()));
+      } else {
+        addOperators(window.input(), operators);
+      }
+      operators.add(new WindowOperator(window, allocator, batchSize));
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {

@@ -80,7 +80,8 @@ final class RowOrdering {
       double[] values = new double[rowCount];
       ColumnReader.readDoubles(vector, rowCount, values);
       for (int i = 0; i < rowCount; i++) {
-        long bits = Double.doubleToLongBits(values[i]);
+        // -0.0 sorts as 0.0: equal values must be adjacent for the groups a window finds
+        long bits = Double.doubleToLongBits(values[i] == 0.0d ? 0.0d : values[i]);
         normalized[i] = bits ^ ((bits >> 63) & 0x7FFFFFFFFFFFFFFFL);
       }
     } else {
