@@ -43,7 +43,36 @@ public final class SqlErrors {
       rule("Cast function cannot convert .*", ErrorCode.TYPE_MISMATCH, null),
       rule(".* clause must be a condition", ErrorCode.TYPE_MISMATCH, null),
       rule("Unknown datatype name .*", ErrorCode.TYPE_MISMATCH, null),
-      rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null));
+      rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null),
+      // window functions (sql-frontend WindowArgumentCheck uses PostgreSQL's messages)
+      rule("frame (starting|ending) offset must not be negative", ErrorCode.INVALID_PRECEDING_OR_FOLLOWING_SIZE,
+          null),
+      rule("frame (starting|ending) offset must not be null", ErrorCode.NULL_VALUE_NOT_ALLOWED, null),
+      rule("argument of ntile must be greater than zero", ErrorCode.INVALID_ARGUMENT_FOR_NTILE, null),
+      rule("argument of nth_value must be greater than zero", ErrorCode.INVALID_ARGUMENT_FOR_NTH_VALUE, null),
+      rule("argument of ROWS must be type bigint, not .*", ErrorCode.TYPE_MISMATCH, null),
+      rule("the offset of (lag|lead) must be an integer, .*", ErrorCode.TYPE_MISMATCH, null),
+      rule("OVER clause is necessary for window functions", ErrorCode.WRONG_OBJECT_TYPE,
+          "A window function requires an OVER clause"),
+      rule("OVER must be applied to aggregate function", ErrorCode.WRONG_OBJECT_TYPE,
+          "OVER is specified, but the function is neither a window function nor an aggregate function"),
+      rule("Windowed aggregate expression is illegal in (.*) clause", ErrorCode.WINDOWING_ERROR,
+          "Window functions are not allowed in $1"),
+      rule("(ORDER BY|PARTITION BY) expression should not contain OVER clause", ErrorCode.WINDOWING_ERROR,
+          "Window functions are not allowed in a window's $1"),
+      rule("RANGE clause cannot be used with compound ORDER BY clause", ErrorCode.WINDOWING_ERROR,
+          "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column"),
+      rule("Window has negative size", ErrorCode.WINDOWING_ERROR, null),
+      rule("ROW/RANGE not allowed with .*", ErrorCode.WINDOWING_ERROR, null),
+      rule("(Upper|Lower) frame boundary cannot be .*", ErrorCode.WINDOWING_ERROR, null),
+      rule("UNBOUNDED (FOLLOWING|PRECEDING) cannot be specified for the (lower|upper) frame boundary",
+          ErrorCode.WINDOWING_ERROR, null),
+      rule("Window '(.*)' not found", ErrorCode.WINDOWING_ERROR, null),
+      rule("Duplicate window names not allowed", ErrorCode.WINDOWING_ERROR, null),
+      rule("Data type of ORDER BY prohibits use of RANGE clause", ErrorCode.NOT_SUPPORTED,
+          "RANGE with offset PRECEDING/FOLLOWING is not supported for this ORDER BY column's type"),
+      rule("Argument to function '(.*)' must be a literal", ErrorCode.NOT_SUPPORTED,
+          "The argument of $1 must be a constant"));
 
   private static final Pattern IN_VIEW = Pattern.compile(" \\(in view [^()]*\\)$");
 

@@ -14,6 +14,7 @@ import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.node.TopNNode;
 import io.quiver.exec.fragment.node.UnionAllNode;
 import io.quiver.exec.fragment.node.ValuesNode;
+import io.quiver.exec.fragment.node.WindowNode;
 import io.quiver.exec.type.Column;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,10 @@ public final class PlanNodePrinter {
     }
     if (node instanceof UnionAllNode union) {
       return "UnionAll inputs=" + union.inputs().size();
+    }
+    if (node instanceof WindowNode window) {
+      return "Window " + window.describeWindow() + " calls=" + window.calls().stream()
+          .map(call -> call.name() + "=" + call.describe()).collect(Collectors.toList());
     }
     return node.getClass().getSimpleName();
   }

@@ -46,9 +46,6 @@ public final class SupportChecker {
     if (node instanceof Intersect || node instanceof Minus) {
       throw unsupported("INTERSECT and EXCEPT are");
     }
-    if (node instanceof Window) {
-      throw unsupported("Window functions are");
-    }
     if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw unsupported("GROUPING SETS, ROLLUP and CUBE are");
     }
@@ -72,7 +69,7 @@ public final class SupportChecker {
       checkExpression(join.getCondition());
     } else if (node instanceof NullAwareAntiJoin) {
       return;
-    } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union
+    } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union || node instanceof Window
         || node instanceof Values || node instanceof TableScan)) {
       throw unsupported("The operator " + node.getRelTypeName() + " is");
     }

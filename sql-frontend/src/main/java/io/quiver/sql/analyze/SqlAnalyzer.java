@@ -31,7 +31,6 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Validates a parsed query against the catalog and converts it to a logical {@code RelNode} tree.
@@ -103,12 +102,13 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(catalogReader, cluster);
     SqlNode validated;
     try {
+      WindowArgumentCheck.check(query);
       validated = validator.validate(query.accept(new LeadingArgumentNaming()));
     } catch (RuntimeException e) {
       throw validationError(e);
     }
     SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(catalogReader, cluster), validator,
-        catalogReader, cluster, StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+        catalogReader, cluster, WindowAverageConvertlets.INSTANCE, CONVERTER_CONFIG);
     try {
       RelRoot root = converter.convertQuery(validated, false, true);
       return new AnalyzedQuery(root, ColumnNames.of(validated, root.validatedRowType));
@@ -165,7 +165,7 @@ public final class SqlAnalyzer {
         SqlValidator validator = newValidator(viewReader, cluster);
         SqlNode validated = validator.validate(parsed);
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
-            StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+            WindowAverageConvertlets.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);
       } catch (SqlParseException e) {
         throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, "the query of view " + view
