@@ -103,6 +103,7 @@ public final class SqlAnalyzer {
     SqlNode validated;
     try {
       WindowArgumentCheck.check(query);
+      NamedWindowFrames.resolve(query);
       validated = validator.validate(query.accept(new LeadingArgumentNaming()));
     } catch (RuntimeException e) {
       throw validationError(e);

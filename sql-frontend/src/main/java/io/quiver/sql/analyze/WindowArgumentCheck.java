@@ -15,7 +15,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * Checks the constants of window clauses before validation, with PostgreSQL's messages, so that
  * each error has its SQLState and the position of the offending constant (Calcite's validator
  * rejects some of them with one message for all, and lets others through): a frame offset that is
- * negative ({@code frame starting offset must not be negative}, 22013) or NULL (22004), a ROWS
+ * negative ({@code frame starting offset must not be negative}, 22013) or NULL (22004), a frame
+ * from a FOLLOWING row to a PRECEDING one (42P20), a ROWS
  * offset that is not an integer (42804), {@code NTILE} or {@code NTH_VALUE} below 1 (22014, 22016),
  * a LAG or LEAD offset that is not an integer (42804). The messages are mapped to error codes by
  * the planner's {@code SqlErrors}.
@@ -31,11 +32,15 @@ final class WindowArgumentCheck extends SqlBasicVisitor<Void> {
     if (call instanceof SqlWindow window) {
       checkBound(window.getLowerBound(), "starting", window.isRows());
       checkBound(window.getUpperBound(), "ending", window.isRows());
-    } else if (call.getKind() == SqlKind.NTILE && call.operandCount() == 1) {
+      if (kind(window.getLowerBound()) == SqlKind.FOLLOWING && kind(window.getUpperBound()) == SqlKind.PRECEDING) {
+        throw error("frame starting from following row cannot have preceding rows",
+            window.getUpperBound().getParserPosition());
+      }
+    } else if (named(call, "ntile") && call.operandCount() == 1) {
       checkPositive(call.operand(0), "ntile");
-    } else if (call.getKind() == SqlKind.NTH_VALUE && call.operandCount() == 2) {
+    } else if (named(call, "nth_value") && call.operandCount() == 2) {
       checkPositive(call.operand(1), "nth_value");
-    } else if ((call.getKind() == SqlKind.LAG || call.getKind() == SqlKind.LEAD) && call.operandCount() >= 2) {
+    } else if ((named(call, "lag") || named(call, "lead")) && call.operandCount() >= 2) {
       SqlNode offset = call.operand(1);
       BigDecimal value = number(offset);
       if (value != null && value.stripTrailingZeros().scale() > 0) {
@@ -71,6 +76,15 @@ final class WindowArgumentCheck extends SqlBasicVisitor<Void> {
       throw error("argument of ROWS must be type bigint, not type " + literal.getTypeName().getName().toLowerCase(
           java.util.Locale.ROOT), position);
     }
+  }
+
+  /** Before validation a function call names its function; it is not resolved to an operator yet. */
+  private static boolean named(SqlCall call, String function) {
+    return call.getOperator().getName().equalsIgnoreCase(function);
+  }
+
+  private static SqlKind kind(SqlNode bound) {
+    return bound == null ? null : bound.getKind();
   }
 
   private static void checkPositive(SqlNode argument, String function) {
