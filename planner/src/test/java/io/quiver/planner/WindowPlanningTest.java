@@ -12,6 +12,7 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.FragmentCodec;
 import io.quiver.exec.fragment.node.AggregateFunction;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
+import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.SortKey;
 import io.quiver.exec.fragment.node.SortNode;
@@ -201,5 +202,44 @@ class WindowPlanningTest {
     assertEquals(ErrorCode.NOT_SUPPORTED, range.errorCode());
     QuiverException missingOver = assertThrows(QuiverException.class, () -> plan("select rank() from nation"));
     assertEquals("42809", missingOver.sqlState());
+  }
+
+  private static List<GroupTopNNode> groupTopN(String filter) {
+    return PlanTesting.nodes(stages("select * from (select l_suppkey, l_extendedprice, row_number() over (partition"
+        + " by l_suppkey order by l_extendedprice desc) as rn, rank() over (partition by l_suppkey order by"
+        + " l_extendedprice desc) as rk, dense_rank() over (partition by l_suppkey order by l_extendedprice desc)"
+        + " as dr from lineitem) as w where " + filter), GroupTopNNode.class);
+  }
+
+  @Test
+  void topNPerGroupCutsEachGroupBeforeTheExchange() {
+    StagePlan plan = stages("select * from (select l_suppkey, l_extendedprice, row_number() over (partition by"
+        + " l_suppkey order by l_extendedprice desc) as rn from lineitem) as w where rn <= 3");
+    GroupTopNNode partial = nodes(plan.stages().get(0), GroupTopNNode.class).get(0);
+    assertEquals(3, partial.count());
+    assertEquals(WindowFunction.ROW_NUMBER, partial.rank());
+    assertEquals(List.of(0), partial.partitionKeys());
+    assertInstanceOf(TableScanNode.class, partial.input());
+    assertEquals(1, PlanTesting.nodes(stages("select * from (select o_custkey, rank() over (partition by o_custkey"
+        + " order by o_totalprice) as r from orders) as w where r < 3"), GroupTopNNode.class).size());
+    GroupTopNNode dense = PlanTesting.nodes(stages("select * from (select o_custkey, dense_rank() over (partition"
+        + " by o_custkey order by o_totalprice) as r from orders) as w where 2 >= r and o_custkey > 5"),
+        GroupTopNNode.class).get(0);
+    assertEquals(WindowFunction.DENSE_RANK, dense.rank());
+    assertEquals(2, dense.count());
+    GroupTopNNode first = PlanTesting.nodes(stages("select * from (select o_custkey, row_number() over (partition"
+        + " by o_custkey order by o_orderdate desc) as r from orders) as w where r = 1"), GroupTopNNode.class).get(0);
+    assertEquals(1, first.count());
+  }
+
+  @Test
+  void topNPerGroupNeedsAnUpperBoundOnARankAndNoOtherFunctionInTheWindow() {
+    // the three rank functions share one window: each alone bounds the rows, the smallest bound wins
+    assertEquals(2, groupTopN("rn <= 5 and dr <= 2").get(0).count());
+    assertTrue(groupTopN("rn >= 3").isEmpty());
+    assertTrue(groupTopN("rn <= 3 or l_suppkey = 1").isEmpty());
+    assertTrue(PlanTesting.nodes(stages("select * from (select l_suppkey, row_number() over w as rn, count(*) over w"
+        + " as c from lineitem window w as (partition by l_suppkey order by l_orderkey)) as x where rn <= 3"),
+        GroupTopNNode.class).isEmpty(), "the count would see fewer rows");
   }
 }

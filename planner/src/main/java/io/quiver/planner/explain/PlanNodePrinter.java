@@ -4,6 +4,7 @@ import io.quiver.exec.fragment.node.AggregateCall;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
@@ -79,6 +80,10 @@ public final class PlanNodePrinter {
     }
     if (node instanceof UnionAllNode union) {
       return "UnionAll inputs=" + union.inputs().size();
+    }
+    if (node instanceof GroupTopNNode groupTopN) {
+      return "GroupTopN " + groupTopN.count() + " by " + groupTopN.rank().name().toLowerCase(Locale.ROOT)
+          + " partition=" + groupTopN.partitionKeys() + " order=" + keys(groupTopN.orderKeys());
     }
     if (node instanceof WindowNode window) {
       return "Window " + window.describeWindow() + " calls=" + window.calls().stream()

@@ -120,7 +120,9 @@ public final class LogicalRewriter {
       // Semi joins drop the right side's columns: trim again so that scans read only the keys.
       plan = new WindowFieldTrimmer(relBuilder).trim(plan);
     }
-    return run(plan, SCAN_RULES);
+    plan = run(plan, SCAN_RULES);
+    // last, so that trimming and pushdown see no node of Quiver's own between a window and its input
+    return run(plan, List.of(WindowGroupLimitRule.INSTANCE));
   }
 
   /**

@@ -67,7 +67,7 @@ public final class SupportChecker {
       project.getProjects().forEach(SupportChecker::checkExpression);
     } else if (node instanceof Join join) {
       checkExpression(join.getCondition());
-    } else if (node instanceof NullAwareAntiJoin) {
+    } else if (node instanceof NullAwareAntiJoin || node instanceof WindowGroupLimit) {
       return;
     } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union || node instanceof Window
         || node instanceof Values || node instanceof TableScan)) {

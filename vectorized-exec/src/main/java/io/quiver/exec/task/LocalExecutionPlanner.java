@@ -9,6 +9,7 @@ import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
@@ -31,6 +32,7 @@ import io.quiver.exec.operator.project.ProjectOperator;
 import io.quiver.exec.operator.sink.ExchangeWriterOperator;
 import io.quiver.exec.operator.sink.ResultWriterOperator;
 import io.quiver.exec.operator.sink.SinkOperator;
+import io.quiver.exec.operator.sort.GroupTopNOperator;
 import io.quiver.exec.operator.sort.SortOperator;
 import io.quiver.exec.operator.sort.TopNOperator;
 import io.quiver.exec.operator.source.ExchangeSourceOperator;
@@ -156,6 +158,9 @@ public final class LocalExecutionPlanner {
         addOperators(window.input(), operators);
       }
       operators.add(new WindowOperator(window, allocator, batchSize));
+    } else if (node instanceof GroupTopNNode groupTopN) {
+      addOperators(groupTopN.input(), operators);
+      operators.add(new GroupTopNOperator(groupTopN, allocator, batchSize));
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {

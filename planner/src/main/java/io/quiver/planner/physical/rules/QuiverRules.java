@@ -19,6 +19,7 @@ public final class QuiverRules {
       QuiverJoinRule.INSTANCE,
       QuiverNullAwareAntiJoinRule.INSTANCE,
       QuiverWindowRule.INSTANCE,
+      QuiverGroupTopNRule.INSTANCE,
       QuiverExchangeRule.INSTANCE,
       // Expands a required-distribution subset into a trait conversion (a LogicalExchange).
       AbstractConverter.ExpandConversionRule.INSTANCE);

@@ -24,11 +24,12 @@ import java.util.List;
   @JsonSubTypes.Type(value = UnionAllNode.class, name = "unionAll"),
   @JsonSubTypes.Type(value = HashJoinNode.class, name = "hashJoin"),
   @JsonSubTypes.Type(value = WindowNode.class, name = "window"),
+  @JsonSubTypes.Type(value = GroupTopNNode.class, name = "groupTopN"),
 })
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, ExchangeSourceNode, FilterNode, ProjectNode, AggregateNode,
         SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode,
-        WindowNode {
+        WindowNode, GroupTopNNode {
 
   /** The schema of the batches this node produces. */
   RowSchema outputSchema();
