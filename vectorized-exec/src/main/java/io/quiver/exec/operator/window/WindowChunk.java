@@ -1,13 +1,10 @@
 package io.quiver.exec.operator.window;
 
-import io.quiver.exec.batch.ColumnReader;
-import io.quiver.exec.batch.ValueLayout;
 import io.quiver.exec.fragment.node.SortKey;
 import io.quiver.exec.fragment.node.WindowFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -199,22 +196,10 @@ final class WindowChunk {
   boolean[] validity(int column) {
     boolean[] valid = validity.get(column);
     if (valid == null) {
-      valid = memory.booleans(rowCount);
-      for (int s = 0; s < batches.size(); s++) {
-        FieldVector vector = vector(s, column);
-        int first = segmentFirstRows[s];
-        int offset = segmentStarts[s];
-        int length = segmentLength(s);
-        if (!ColumnReader.hasNulls(vector, vector.getValueCount())) {
-          java.util.Arrays.fill(valid, offset, offset + length, ValueLayout.of(vector) != ValueLayout.NULL);
-          continue;
-        }
-        ArrowBuf bits = vector.getValidityBuffer();
-        for (int r = 0; r < length; r++) {
-          valid[offset + r] = ColumnReader.isValid(bits, first + r);
-        }
-      }
-      validity.put(column, valid);
+      boolean[] out = memory.booleans(rowCount);
+      forEachSegment(column, (vector, first, offset, length) -> RangeReads.validity(vector, first, out, offset, length));
+      validity.put(column, out);
+      valid = out;
     }
     return valid;
   }
@@ -223,48 +208,10 @@ final class WindowChunk {
   long[] longs(int column) {
     long[] values = longs.get(column);
     if (values == null) {
-      values = memory.longs(rowCount);
-      for (int s = 0; s < batches.size(); s++) {
-        FieldVector vector = vector(s, column);
-        ArrowBuf data = vector.getDataBuffer();
-        int first = segmentFirstRows[s];
-        int offset = segmentStarts[s];
-        int length = segmentLength(s);
-        ValueLayout layout = ValueLayout.of(vector);
-        if (layout == ValueLayout.NULL) {
-          continue;
-        }
-        if (layout == ValueLayout.BOOLEAN) {
-          for (int r = 0; r < length; r++) {
-            int row = first + r;
-            values[offset + r] = (data.getByte(row >>> 3) >> (row & 7)) & 1;
-          }
-          continue;
-        }
-        switch (ValueLayout.longWidth(vector)) {
-          case 1:
-            for (int r = 0; r < length; r++) {
-              values[offset + r] = data.getByte(first + r);
-            }
-            break;
-          case 2:
-            for (int r = 0; r < length; r++) {
-              values[offset + r] = data.getShort((first + r) * 2L);
-            }
-            break;
-          case 4:
-            for (int r = 0; r < length; r++) {
-              values[offset + r] = data.getInt((first + r) * 4L);
-            }
-            break;
-          default:
-            for (int r = 0; r < length; r++) {
-              values[offset + r] = data.getLong((first + r) * 8L);
-            }
-            break;
-        }
-      }
-      longs.put(column, values);
+      long[] out = memory.longs(rowCount);
+      forEachSegment(column, (vector, first, offset, length) -> RangeReads.longs(vector, first, out, offset, length));
+      longs.put(column, out);
+      values = out;
     }
     return values;
   }
@@ -273,25 +220,10 @@ final class WindowChunk {
   double[] doubles(int column) {
     double[] values = doubles.get(column);
     if (values == null) {
-      values = memory.doubles(rowCount);
-      for (int s = 0; s < batches.size(); s++) {
-        FieldVector vector = vector(s, column);
-        ArrowBuf data = vector.getDataBuffer();
-        int first = segmentFirstRows[s];
-        int offset = segmentStarts[s];
-        int length = segmentLength(s);
-        ValueLayout layout = ValueLayout.of(vector);
-        if (layout == ValueLayout.FLOAT) {
-          for (int r = 0; r < length; r++) {
-            values[offset + r] = data.getFloat((first + r) * 4L);
-          }
-        } else if (layout == ValueLayout.DOUBLE) {
-          for (int r = 0; r < length; r++) {
-            values[offset + r] = data.getDouble((first + r) * 8L);
-          }
-        }
-      }
-      doubles.put(column, values);
+      double[] out = memory.doubles(rowCount);
+      forEachSegment(column, (vector, first, offset, length) -> RangeReads.doubles(vector, first, out, offset, length));
+      doubles.put(column, out);
+      values = out;
     }
     return values;
   }
@@ -302,23 +234,23 @@ final class WindowChunk {
     if (values == null) {
       long[] low = memory.longs(rowCount);
       long[] high = memory.longs(rowCount);
-      for (int s = 0; s < batches.size(); s++) {
-        FieldVector vector = vector(s, column);
-        if (ValueLayout.of(vector) != ValueLayout.DECIMAL) {
-          continue;
-        }
-        ArrowBuf data = vector.getDataBuffer();
-        int first = segmentFirstRows[s];
-        int offset = segmentStarts[s];
-        int length = segmentLength(s);
-        for (int r = 0; r < length; r++) {
-          low[offset + r] = data.getLong((first + r) * 16L);
-          high[offset + r] = data.getLong((first + r) * 16L + 8);
-        }
-      }
+      forEachSegment(column, (vector, first, offset, length) -> RangeReads.decimals(vector, first, low, high, offset,
+          length));
       values = new long[][] {low, high};
       decimals.put(column, values);
     }
     return values;
+  }
+
+  /** Reads a range of one vector into chunk rows {@code [offset, offset + length)}. */
+  @FunctionalInterface
+  private interface SegmentRead {
+    void read(FieldVector vector, int firstRow, int offset, int length);
+  }
+
+  private void forEachSegment(int column, SegmentRead read) {
+    for (int s = 0; s < batches.size(); s++) {
+      read.read(vector(s, column), segmentFirstRows[s], segmentStarts[s], segmentLength(s));
+    }
   }
 }

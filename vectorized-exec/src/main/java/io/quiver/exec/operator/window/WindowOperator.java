@@ -228,21 +228,7 @@ public final class WindowOperator implements Operator {
       return;
     }
     closed = true;
-    RuntimeException failure = null;
-    for (HeldBatch batch : held) {
-      try {
-        batch.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
+    held.forEach(HeldBatch::close);
     held.clear();
-    if (failure != null) {
-      throw failure;
-    }
   }
 }
