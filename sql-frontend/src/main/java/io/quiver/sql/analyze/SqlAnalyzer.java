@@ -164,6 +164,7 @@ public final class SqlAnalyzer {
             QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
         SqlValidator validator = newValidator(viewReader, cluster);
+        NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(parsed);
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
             WindowAverageConvertlets.INSTANCE, CONVERTER_CONFIG);

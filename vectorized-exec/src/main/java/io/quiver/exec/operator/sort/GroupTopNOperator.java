@@ -18,12 +18,19 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * The first {@code count} rows of each group ({@link GroupTopNNode}) in bounded memory, the way
  * {@link TopNOperator} keeps the first rows overall: rows collect in a buffer; whenever it holds
- * about twice what was kept last time (and at least a few batches more) it is sorted by group and
- * order and cut back to the rows that rank within {@code count} in their group. When a cut keeps
- * more than half of the rows, the groups are too small for it to pay: the buffer is emitted and
- * later batches pass through unchanged (the window above ranks them anyway).
+ * about twice what was kept last time (and at least 16 batches more) it is sorted by group and
+ * order and cut back to the rows that rank within {@code count} in their group. When a cut of a
+ * large buffer (64 batches and more) keeps more than half of its rows, the groups are too many for
+ * cutting to pay: the buffer is emitted and later batches pass through unchanged (the window above
+ * ranks them anyway).
  */
 public final class GroupTopNOperator implements Operator {
+
+  /**
+   * Kept rows, in batches, from which a cut that keeps more than half of the rows makes the
+   * operator pass rows through: so many groups that cutting costs more than it saves.
+   */
+  private static final int GIVE_UP_ROWS_IN_BATCHES = 64;
 
   private final Schema schema;
   private final List<SortKey> groupKeys;
@@ -76,12 +83,12 @@ public final class GroupTopNOperator implements Operator {
     if (buffer.rowCount() >= compactAt) {
       int before = buffer.rowCount();
       compact();
-      if (buffer.rowCount() * 2 > before) {
+      if (buffer.rowCount() * 2 > before && buffer.rowCount() >= GIVE_UP_ROWS_IN_BATCHES * batchSize) {
         passThrough = true;
         emitAllBuffered();
       } else {
-        compactAt = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(2L * buffer.rowCount(),
-            (long) buffer.rowCount() + 4L * batchSize));
+        compactAt = (int) Math.min(Integer.MAX_VALUE - 16, buffer.rowCount()
+            + Math.max((long) buffer.rowCount(), 16L * batchSize));
       }
     }
   }
