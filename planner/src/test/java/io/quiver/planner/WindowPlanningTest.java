@@ -242,4 +242,11 @@ class WindowPlanningTest {
         + " as c from lineitem window w as (partition by l_suppkey order by l_orderkey)) as x where rn <= 3"),
         GroupTopNNode.class).isEmpty(), "the count would see fewer rows");
   }
+
+  @Test
+  void windowFunctionsAreNamedAfterTheirFunction() {
+    assertEquals(List.of("count", "rank", "lag", "total"), plan("select count(*) over (), rank() over (order by"
+        + " n_name), lag(n_name) ignore nulls over (order by n_name), sum(n_nationkey) over () as total from nation")
+        .resultSchema().columns().stream().map(io.quiver.exec.type.Column::name).toList());
+  }
 }

@@ -23,7 +23,7 @@ import org.apache.calcite.sql.SqlWith;
  * <ul>
  *   <li>a function or aggregate call: the function's name in lower case ({@code count},
  *       {@code sum}, {@code substring}, {@code coalesce}); CASE: {@code case};
- *   <li>a CAST: the name its operand would have;
+ *   <li>a CAST: the name its operand would have; a window function: its function's name;
  *   <li>a column: its name (Calcite already does this);
  *   <li>anything else (operators, literals): {@code ?column?};
  *   <li>a VALUES column: {@code column1}, {@code column2}, ...
@@ -94,6 +94,11 @@ public final class ColumnNames {
           ? name : nameOf(call.operand(0));
     }
     if (call.getKind() == SqlKind.CAST) {
+      return nameOf(call.operand(0));
+    }
+    if (call.getKind() == SqlKind.OVER || call.getKind() == SqlKind.IGNORE_NULLS
+        || call.getKind() == SqlKind.RESPECT_NULLS) {
+      // a window function is named by its function: rank() OVER (...) is rank
       return nameOf(call.operand(0));
     }
     if (call.getKind() == SqlKind.CASE) {
