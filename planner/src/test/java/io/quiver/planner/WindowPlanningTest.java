@@ -237,6 +237,9 @@ class WindowPlanningTest {
     // the three rank functions share one window: each alone bounds the rows, the smallest bound wins
     assertEquals(2, groupTopN("rn <= 5 and dr <= 2").get(0).count());
     assertTrue(groupTopN("rn >= 3").isEmpty());
+    assertEquals(2, PlanTesting.nodes(stages("select * from (select l_returnflag, row_number() over (partition by"
+        + " l_suppkey order by l_orderkey) as rn from lineitem) as w where l_returnflag like 'R%' and rn <= 2"),
+        GroupTopNNode.class).get(0).count(), "other conjuncts, of any type, are left alone");
     assertTrue(groupTopN("rn <= 3 or l_suppkey = 1").isEmpty());
     assertTrue(PlanTesting.nodes(stages("select * from (select l_suppkey, row_number() over w as rn, count(*) over w"
         + " as c from lineitem window w as (partition by l_suppkey order by l_orderkey)) as x where rn <= 3"),

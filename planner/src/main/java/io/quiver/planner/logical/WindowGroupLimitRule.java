@@ -15,6 +15,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Top-N per group: {@code WHERE rn <= k} (also {@code rn < k}, {@code rn = 1}, {@code k >= rn}) over
@@ -108,7 +109,11 @@ public final class WindowGroupLimitRule extends RelRule<QuiverRuleConfig> {
       right = swap;
       kind = kind.reverse();
     }
-    if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal) || literal.isNull()) {
+    if (kind != SqlKind.LESS_THAN_OR_EQUAL && kind != SqlKind.LESS_THAN && kind != SqlKind.EQUALS) {
+      return -1;
+    }
+    if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal) || literal.isNull()
+        || !SqlTypeUtil.isNumeric(literal.getType())) {
       return -1;
     }
     BigDecimal value = literal.getValueAs(BigDecimal.class);
