@@ -113,6 +113,8 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(functions, catalogReader, cluster);
     SqlNode validated;
     try {
+      WindowArgumentCheck.check(query);
+      NamedWindowFrames.resolve(query);
       validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())
           .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
       validated.accept(new TextNumberCheck(validator));
@@ -176,6 +178,7 @@ public final class SqlAnalyzer {
             QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
         SqlValidator validator = newValidator(functions, viewReader, cluster);
+        NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(AggregateOperators.standardTypes(
             parsed.accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,

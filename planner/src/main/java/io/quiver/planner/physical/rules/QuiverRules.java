@@ -19,6 +19,8 @@ public final class QuiverRules {
       QuiverJoinRule.INSTANCE,
       QuiverNullAwareAntiJoinRule.INSTANCE,
       QuiverReplicateRule.INSTANCE,
+      QuiverWindowRule.INSTANCE,
+      QuiverGroupTopNRule.INSTANCE,
       QuiverExchangeRule.INSTANCE,
       // Expands a required-distribution subset into a trait conversion (a LogicalExchange).
       AbstractConverter.ExpandConversionRule.INSTANCE);
