@@ -30,6 +30,7 @@ class TpchBenchMainTest {
     assertTrue(table.lines().anyMatch(line -> line.matches("geomean +[0-9.]+ +2/2 +[0-9.]+ +[0-9.]+")), table);
     assertTrue(table.lines().anyMatch(line -> line.startsWith("total ")), table);
     assertTrue(table.contains("peak memory: JVM heap used "), table);
+    assertTrue(table.contains("shuffle spill: "), table);
     assertTrue(table.contains("results written to " + csv), table);
 
     List<String> lines = Files.readAllLines(csv);
@@ -60,7 +61,7 @@ class TpchBenchMainTest {
     Output output = run("tpch", "--sf", "0.1");
     assertEquals(TpchBenchMain.USAGE, output.status());
     assertTrue(output.err().startsWith("quiver bench: --sf 0.1 is not available"), output.err());
-    assertTrue(output.err().contains("usage: quiver bench tpch"), output.err());
+    assertTrue(output.err().contains("usage: quiver bench tpch|tpcds"), output.err());
     assertEquals("", output.out());
     assertEquals(TpchBenchMain.USAGE, run().status());
   }
@@ -69,7 +70,7 @@ class TpchBenchMainTest {
   void helpPrintsTheUsage() {
     Output output = run("--help");
     assertEquals(0, output.status());
-    assertTrue(output.out().startsWith("usage: quiver bench tpch"), output.out());
+    assertTrue(output.out().startsWith("usage: quiver bench tpch|tpcds"), output.out());
   }
 
   private record Output(int status, String out, String err) {}
