@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,32 @@ public final class TpcdsQueryText {
   /** The file name of query {@code number}, e.g. {@code q01.sql}. */
   public static String fileName(int number) {
     return String.format(Locale.ROOT, "q%02d.sql", number);
+  }
+
+  /**
+   * The divisions of an integer by an integer, per query, as the query writes them: SQL (like
+   * PostgreSQL, and so Quiver) makes them integer divisions, DuckDB's {@code /} a DOUBLE division.
+   */
+  private static final Map<Integer, List<String>> INTEGER_DIVISIONS = Map.of(
+      21, List.of("inv_after / inv_before"),
+      34, List.of("household_demographics.hd_dep_count / household_demographics.hd_vehicle_count"),
+      73, List.of("household_demographics.hd_dep_count / household_demographics.hd_vehicle_count"),
+      78, List.of("ss_qty / (coalesce(ws_qty + cs_qty, 1))"),
+      83, List.of("sr_item_qty / (sr_item_qty", "cr_item_qty / (sr_item_qty", "wr_item_qty / (sr_item_qty"));
+
+  /**
+   * The query for DuckDB: the same, with its integer divisions written as DuckDB's integer division
+   * {@code //}, so that both engines compute what SQL says.
+   */
+  public static String loadForDuckDb(int number) {
+    String text = load(number);
+    for (String division : INTEGER_DIVISIONS.getOrDefault(number, List.of())) {
+      if (!text.contains(division)) {
+        throw new IllegalStateException(fileName(number) + " no longer contains '" + division + "'");
+      }
+      text = text.replace(division, division.replace(" / ", " // "));
+    }
+    return text;
   }
 
   /** The query's SQL. */

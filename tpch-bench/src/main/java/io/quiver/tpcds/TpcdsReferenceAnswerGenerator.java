@@ -80,7 +80,7 @@ public final class TpcdsReferenceAnswerGenerator {
       System.out.printf("copied into DuckDB in %.1f s%n", (System.nanoTime() - start) / 1e9);
       for (int number = 1; number <= TpcdsQueryText.QUERY_COUNT; number++) {
         try {
-          ResultRows answer = ResultRows.query(duckDb, TpcdsQueryText.load(number));
+          ResultRows answer = ResultRows.query(duckDb, TpcdsQueryText.loadForDuckDb(number));
           Path file = target.resolve(ReferenceAnswers.fileName(number));
           ReferenceAnswers.write(answer, file);
           System.out.printf("%s: %d rows -> %s%n", TpcdsQueryText.fileName(number), answer.rows().size(), file);

@@ -25,7 +25,7 @@ import java.util.Optional;
  * <p>The format keeps what {@link AnswerComparison} needs to know about each value. The first line
  * names the columns, each as {@code name:kind} with kind {@code exact} (integers and DECIMAL,
  * compared exactly), {@code double} (compared with a tolerance) or {@code text} (text and dates,
- * compared as is). Then one line per row: numbers unquoted ({@code BigDecimal.toPlainString()},
+ * compared as is); a header field holding a comma or a quote is quoted. Then one line per row: numbers unquoted ({@code BigDecimal.toPlainString()},
  * {@code Double.toString()}, both exact round trips), text always in double quotes (a quote
  * doubled), and NULL as an empty unquoted field.
  */
@@ -111,7 +111,9 @@ public final class ReferenceAnswers {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       List<String> header = new ArrayList<>();
       for (int column = 0; column < answer.columnNames().size(); column++) {
-        header.add(answer.columnNames().get(column) + ":" + kind(answer, column));
+        String field = answer.columnNames().get(column) + ":" + kind(answer, column);
+        // Names of unaliased expressions can hold commas and quotes: then the field is quoted.
+        header.add(field.contains(",") || field.contains("\"") ? format(field) : field);
       }
       out.write(String.join(",", header));
       out.write('\n');

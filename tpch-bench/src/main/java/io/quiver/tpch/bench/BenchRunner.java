@@ -95,7 +95,8 @@ public final class BenchRunner {
         String sql = suite.queryText(number, options.scaleFactor());
         Optional<ResultRows> reference = suite.referenceAnswer(options.scaleFactor(), number);
         EngineTiming quiverTiming = measure(reference, () -> runOnQuiver(session, sql));
-        EngineTiming duckDbTiming = duckDb == null ? null : measure(reference, () -> runOnDuckDb(duckDb, sql));
+        String duckDbSql = suite.duckDbQueryText(number, options.scaleFactor());
+        EngineTiming duckDbTiming = duckDb == null ? null : measure(reference, () -> runOnDuckDb(duckDb, duckDbSql));
         QueryMeasurement measurement = new QueryMeasurement(number, quiverTiming, duckDbTiming);
         measurements.add(measurement);
         progress.println(BenchReport.progressLine(measurement));

@@ -30,6 +30,14 @@ public sealed interface BenchSuite permits TpchSuite, TpcdsSuite {
   /** The query's SQL with its parameters for {@code scaleFactor}. */
   String queryText(int number, double scaleFactor);
 
+  /**
+   * The query as DuckDB must be given it to mean the same: where SQL (and Quiver) divide an integer
+   * by an integer to an integer, DuckDB's {@code /} gives a DOUBLE and its {@code //} the integer.
+   */
+  default String duckDbQueryText(int number, double scaleFactor) {
+    return queryText(number, scaleFactor);
+  }
+
   /** The query's name in reports, e.g. {@code q07}. */
   default String queryName(int number) {
     return String.format(java.util.Locale.ROOT, "q%02d", number);

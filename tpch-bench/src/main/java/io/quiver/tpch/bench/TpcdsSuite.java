@@ -50,6 +50,11 @@ public record TpcdsSuite() implements BenchSuite {
   }
 
   @Override
+  public String duckDbQueryText(int number, double scaleFactor) {
+    return TpcdsQueryText.loadForDuckDb(number);
+  }
+
+  @Override
   public Optional<ResultRows> referenceAnswer(double scaleFactor, int number) {
     return ReferenceAnswers.load("tpcds", scaleFactor, number);
   }
