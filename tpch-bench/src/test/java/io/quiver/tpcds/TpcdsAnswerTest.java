@@ -38,9 +38,11 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>The tables are generated once into memory tables (the generator is slow) and every query reads
  * them. A query listed in {@code src/test/resources/tpcds/gaps.txt} is a known gap: it must fail
- * with an error, and is then reported as skipped with the gap's reason. A gap query that gives a
- * wrong answer fails the test, and so does one that now gives the right answer (its line must go).
- * Every other query must give the reference answer.
+ * with an error, and is then reported as skipped with the gap's reason. A gap whose reason starts
+ * with {@code wrong answer:} is a known wrong answer (a feature another change is building): it is
+ * reported as skipped with its differences while it differs. A gap query that gives a wrong answer
+ * it was not listed for fails the test, and so does one that now gives the right answer (its line
+ * must go). Every other query must give the reference answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TpcdsAnswerTest {
@@ -108,6 +110,10 @@ class TpcdsAnswerTest {
       throw new AssertionError(name + " failed: " + e.getMessage(), e);
     }
     List<String> differences = AnswerComparison.differences(expected, actual);
+    if (!differences.isEmpty() && gap != null && gap.startsWith("wrong answer:")) {
+      Assumptions.abort("KNOWN WRONG ANSWER: " + gap + " (" + String.join("; ",
+          differences.subList(0, Math.min(3, differences.size()))) + ")");
+    }
     if (!differences.isEmpty()) {
       fail(name + " gives a WRONG ANSWER at tiny" + (gap == null ? "" : " (listed as a gap: " + gap + ")") + ": "
           + String.join("; ", differences.subList(0, Math.min(5, differences.size()))));
