@@ -77,6 +77,11 @@ public final class BenchReport {
         result.peakHeapBytes() >> 20, result.peakQuiverBytes() >> 20);
     out.printf(Locale.ROOT, "shuffle spill: %d MiB in %d map outputs%n", result.spilledBytes() >> 20,
         result.spilledOutputs());
+    long checkedIn = result.queries().stream()
+        .filter(query -> options.suite().referenceAnswer(options.scaleFactor(), query.number()).isPresent()).count();
+    out.printf(Locale.ROOT, "answers checked against: %d checked-in reference answers%s%n", checkedIn,
+        compare && checkedIn < result.queries().size()
+            ? ", " + (result.queries().size() - checkedIn) + " against DuckDB's answer in this run" : "");
     for (QueryMeasurement query : result.queries()) {
       if (query.quiver().detail() != null) {
         out.printf(Locale.ROOT, "Q%02d %s: %s%n", query.number(), query.quiver().outcome() == QueryOutcome.FAILED

@@ -33,7 +33,8 @@ import java.util.Optional;
  * Then query by query: the warm-up runs (one by default) and N timed runs on Quiver, then the same on DuckDB (so both
  * see the same load of a shared machine). A run's wall time goes from submitting the SQL to having
  * read every row into Java values. Every answer is checked against the reference answer of the
- * scale factor, where one is checked in. A run that takes longer than the time limit is cancelled
+ * scale factor, where one is checked in; where none is and DuckDB runs beside, against DuckDB's
+ * answer of the same run (the report says which). A run that takes longer than the time limit is cancelled
  * and the query counts as failed (timed out); no query is left out of the report.
  *
  * <p>With {@code --format parquet} both engines read the same Parquet files instead: written once
@@ -94,9 +95,22 @@ public final class BenchRunner {
       for (int number : options.queries()) {
         String sql = suite.queryText(number, options.scaleFactor());
         Optional<ResultRows> reference = suite.referenceAnswer(options.scaleFactor(), number);
-        EngineTiming quiverTiming = measure(reference, () -> runOnQuiver(session, sql));
         String duckDbSql = suite.duckDbQueryText(number, options.scaleFactor());
-        EngineTiming duckDbTiming = duckDb == null ? null : measure(reference, () -> runOnDuckDb(duckDb, duckDbSql));
+        EngineTiming quiverTiming;
+        EngineTiming duckDbTiming = null;
+        if (reference.isEmpty() && duckDb != null) {
+          // No checked-in answer at this scale factor: DuckDB's answer over the same rows is the
+          // reference of this run (DuckDB runs first, then Quiver is checked against it).
+          Measured duckDbRun = measure(reference, () -> runOnDuckDb(duckDb, duckDbSql));
+          duckDbTiming = duckDbRun.timing();
+          reference = Optional.ofNullable(duckDbRun.firstAnswer());
+          quiverTiming = measure(reference, () -> runOnQuiver(session, sql)).timing();
+        } else {
+          quiverTiming = measure(reference, () -> runOnQuiver(session, sql)).timing();
+          if (duckDb != null) {
+            duckDbTiming = measure(reference, () -> runOnDuckDb(duckDb, duckDbSql)).timing();
+          }
+        }
         QueryMeasurement measurement = new QueryMeasurement(number, quiverTiming, duckDbTiming);
         measurements.add(measurement);
         progress.println(BenchReport.progressLine(measurement));
@@ -236,7 +250,11 @@ public final class BenchRunner {
   }
 
   /** The warm-up runs, then the timed runs; each answer checked against {@code reference}. */
-  private EngineTiming measure(Optional<ResultRows> reference, QueryRunner runner) {
+  /** An engine's timing and its first answer (null when it failed). */
+  private record Measured(EngineTiming timing, ResultRows firstAnswer) {}
+
+  private Measured measure(Optional<ResultRows> reference, QueryRunner runner) {
+    ResultRows firstAnswer = null;
     List<Double> runs = new ArrayList<>();
     List<Double> planning = new ArrayList<>();
     long rows = -1;
@@ -248,7 +266,11 @@ public final class BenchRunner {
       try {
         result = runner.run();
       } catch (Exception | StackOverflowError e) {
-        return new EngineTiming(runs, planning, rows, QueryOutcome.FAILED, firstLine(String.valueOf(e.getMessage())));
+        return new Measured(new EngineTiming(runs, planning, rows, QueryOutcome.FAILED,
+            firstLine(String.valueOf(e.getMessage()))), null);
+      }
+      if (firstAnswer == null) {
+        firstAnswer = result.answer();
       }
       double millis = millisSince(start);
       if (run >= warmups) {
@@ -268,7 +290,7 @@ public final class BenchRunner {
     }
     QueryOutcome outcome = reference.isEmpty() ? QueryOutcome.UNCHECKED
         : difference == null ? QueryOutcome.CORRECT : QueryOutcome.WRONG;
-    return new EngineTiming(runs, planning, rows, outcome, difference);
+    return new Measured(new EngineTiming(runs, planning, rows, outcome, difference), firstAnswer);
   }
 
   /** The first line of an error message (planner errors can carry whole plans). */
