@@ -37,6 +37,10 @@ public enum ErrorCode {
   /** SQRT of a negative number, POWER of zero to a negative or of a negative to a fraction. */
   INVALID_ARGUMENT_FOR_POWER(108, "2201F"),
 
+  // 21xxx: cardinality
+  /** A scalar subquery returned more than one row. */
+  CARDINALITY_VIOLATION(50, "21000"),
+
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),
 

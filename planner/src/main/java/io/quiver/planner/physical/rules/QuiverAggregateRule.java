@@ -47,6 +47,9 @@ public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate aggregate = call.rel(0);
+    if (QuiverEnforceSingleRowRule.isSingleValue(aggregate)) {
+      return; // a scalar subquery's value: QuiverEnforceSingleRowRule plans it
+    }
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED,
           "GROUPING SETS, ROLLUP and CUBE are not supported");

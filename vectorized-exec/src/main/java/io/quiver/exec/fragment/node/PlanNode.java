@@ -23,10 +23,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = LimitNode.class, name = "limit"),
   @JsonSubTypes.Type(value = UnionAllNode.class, name = "unionAll"),
   @JsonSubTypes.Type(value = HashJoinNode.class, name = "hashJoin"),
+  @JsonSubTypes.Type(value = EnforceSingleRowNode.class, name = "enforceSingleRow"),
 })
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, ExchangeSourceNode, FilterNode, ProjectNode, AggregateNode,
-        SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode {
+        SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode, EnforceSingleRowNode {
 
   /** The schema of the batches this node produces. */
   RowSchema outputSchema();
