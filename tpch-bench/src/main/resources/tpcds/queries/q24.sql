@@ -20,7 +20,7 @@ WITH ssales AS
     AND ss_customer_sk = c_customer_sk
     AND ss_item_sk = i_item_sk
     AND ss_store_sk = s_store_sk
-    AND c_current_addr_sk = ca_address_sk -- This condition did not exist in TPCDS v1.4
+    AND c_current_addr_sk = ca_address_sk
     AND c_birth_country = upper(ca_country)
     AND s_zip = ca_zip
     AND s_market_id = 8

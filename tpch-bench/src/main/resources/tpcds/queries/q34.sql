@@ -36,4 +36,4 @@ ORDER BY
   c_first_name,
   c_salutation,
   c_preferred_cust_flag DESC,
-  ss_ticket_number -- This order-by condition did not exist in TPCDS v1.4
+  ss_ticket_number

@@ -2,7 +2,7 @@
 -- Its text as of TPC-DS v2 (the v1.4 text differed).
 -- Rewritten: date arithmetic as `date + INTERVAL 'n' DAY` (the template's `+ n days` is not SQL).
 SELECT
-  i_item_id, -- This column did not exist in TPCDS v1.4
+  i_item_id,
   i_item_desc,
   i_category,
   i_class,
