@@ -17,12 +17,13 @@ import java.util.function.BiFunction;
  * Plans the queries inside DDL and DML statements with the ordinary planner and runs them as jobs
  * whose result stage feeds a sink (a table writer, a file writer), waiting for their end.
  */
-final class StatementJobs {
+public final class StatementJobs {
 
   private final BiFunction<String, List<String>, PlannedStatement> planner;
   private final DagScheduler scheduler;
 
-  StatementJobs(BiFunction<String, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
+  /** @param planner plans the queries given as text; null when only {@link #run} is used */
+  public StatementJobs(BiFunction<String, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
     this.planner = planner;
     this.scheduler = scheduler;
   }
@@ -52,7 +53,7 @@ final class StatementJobs {
   }
 
   /** Runs the query's job into the sink and waits for its end; throws the job's error. */
-  void run(String queryId, String sql, PlannedStatement planned, ResultSink sink) {
+  public void run(String queryId, String sql, PlannedStatement planned, ResultSink sink) {
     CancellationToken cancellation = new CancellationToken();
     CompletableFuture<JobExecution> ended = new CompletableFuture<>();
     JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete);

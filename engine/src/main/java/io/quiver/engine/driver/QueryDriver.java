@@ -40,6 +40,7 @@ public final class QueryDriver {
   private final DdlExecutor ddl;
   private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
+  private final RecursiveQueryRunner recursion;
 
   /**
    * @param allocator results' allocators are its children
@@ -53,6 +54,9 @@ public final class QueryDriver {
     this.allocator = allocator;
     this.catalogs = catalogs;
     this.ddl = new DdlExecutor(catalogs, this::plan, scheduler, fileTables);
+    RecursionTables recursionTables = new RecursionTables();
+    catalogs.dataSources().register(recursionTables);
+    this.recursion = new RecursiveQueryRunner(scheduler, recursionTables, allocator);
   }
 
   /**
@@ -125,6 +129,21 @@ public final class QueryDriver {
   }
 
   private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose) {
+    if (!planned.recursiveSteps().isEmpty()) {
+      // The recursive CTEs' tables, filled now by jobs of their own, live until the query has ended.
+      RecursiveQueryRunner.Tables tables = recursion.run(queryId, sql, planned);
+      try {
+        return run(queryId, sql, planned, onClose, tables::close);
+      } catch (RuntimeException | Error e) {
+        tables.close();
+        throw e;
+      }
+    }
+    return run(queryId, sql, planned, onClose, () -> { });
+  }
+
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose,
+      Runnable onJobEnd) {
     BufferAllocator resultAllocator = newResultAllocator(queryId);
     CancellationToken cancellation = new CancellationToken();
     StreamingQueryResult result;
@@ -139,7 +158,10 @@ public final class QueryDriver {
     }
     try {
       JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, buffer,
-          ended -> buffer.finish(ended.failure()));
+          ended -> {
+            onJobEnd.run();
+            buffer.finish(ended.failure());
+          });
       result.attach(job);
       return result;
     } catch (RuntimeException e) {

@@ -44,6 +44,10 @@ public final class PhysicalPlanner {
   /** The cheapest physical plan of {@code logical}, delivering all rows in one partition. */
   public static RelNode optimize(RelNode logical) {
     RelOptPlanner planner = logical.getCluster().getPlanner();
+    if (planner.getRules().isEmpty()) {
+      // A statement plans several queries in turn (recursive CTEs); clear() removed the rules.
+      QuiverRules.PHYSICAL_RULES.forEach(planner::addRule);
+    }
     RelTraitSet required = logical.getTraitSet()
         .replace(QuiverRel.CONVENTION)
         .replace(RelDistributions.SINGLETON);

@@ -103,7 +103,9 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(query.accept(new LeadingArgumentNaming()));
+      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())));
+      RecursiveQueryChecker.check(validated);
+      SetOperationTypes.check(validated, validator);
     } catch (RuntimeException e) {
       throw validationError(e);
     }
@@ -122,8 +124,8 @@ public final class SqlAnalyzer {
       SqlLibraryOperators.RTRIM, SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD);
 
   private static SqlValidator newValidator(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LIBRARY_FUNCTIONS,
-        catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(AggregateOperators.TABLE,
+        SqlStdOperatorTable.instance(), LIBRARY_FUNCTIONS, catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, cluster.getTypeFactory(), VALIDATOR_CONFIG);
   }
 
@@ -163,7 +165,7 @@ public final class SqlAnalyzer {
             QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
         SqlValidator validator = newValidator(viewReader, cluster);
-        SqlNode validated = validator.validate(parsed);
+        SqlNode validated = validator.validate(AggregateOperators.standardTypes(parsed));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
             StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);
