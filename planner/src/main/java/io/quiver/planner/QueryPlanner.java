@@ -62,7 +62,7 @@ public final class QueryPlanner {
       throw new QuiverException(ErrorCode.INVALID_PARAMETER,
           "shufflePartitions must be at least 1, not " + settings.shufflePartitions());
     }
-    this.analyzer = new SqlAnalyzer(rootSchema);
+    this.analyzer = new SqlAnalyzer(rootSchema, io.quiver.planner.function.RegistryOperatorTable.INSTANCE);
     this.settings = settings;
   }
 
@@ -88,6 +88,7 @@ public final class QueryPlanner {
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
+    PlanningInterrupts.check();
 
     RelRoot root = analyzed.relRoot();
     try {
@@ -143,6 +144,7 @@ public final class QueryPlanner {
   private Planned planPart(RelNode query, RelBuilder relBuilder, RelOptCluster cluster, boolean explain) {
     RelNode logical = LogicalRewriter.rewrite(query, relBuilder);
     SupportChecker.check(logical);
+    PlanningInterrupts.check();
     String logicalText = explain ? explain(logical) : null;
     RelNode physical = PhysicalPlanner.optimize(logical);
     StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);

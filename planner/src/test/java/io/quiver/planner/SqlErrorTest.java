@@ -75,8 +75,9 @@ class SqlErrorTest {
 
   @Test
   void wrongArgumentTypesAreATypeMismatch() {
-    assertError(fail("select n_nationkey + date '2020-01-01' from nation"), ErrorCode.TYPE_MISMATCH,
-        "42804", 1, 8, "'+'");
+    // (n_nationkey + date '2020-01-01' is a date, n days later, as in PostgreSQL.)
+    assertError(fail("select date '2020-01-01' * n_nationkey from nation"), ErrorCode.TYPE_MISMATCH,
+        "42804", 1, 8, "'*'");
     assertError(fail("select sum(n_regionkey = 1) from nation"), ErrorCode.TYPE_MISMATCH, "42804", 1, 8, "SUM");
     assertError(fail("select * from nation where n_name"), ErrorCode.TYPE_MISMATCH, "42804", 1, 28);
   }

@@ -54,7 +54,15 @@ public final class StatementJobs {
 
   /** Runs the query's job into the sink and waits for its end; throws the job's error. */
   public void run(String queryId, String sql, PlannedStatement planned, ResultSink sink) {
-    CancellationToken cancellation = new CancellationToken();
+    run(queryId, sql, planned, sink, new CancellationToken());
+  }
+
+  /**
+   * Runs the query's job into the sink and waits for its end; cancelling {@code cancellation} (the
+   * statement's token) stops the job. Throws the job's error.
+   */
+  public void run(String queryId, String sql, PlannedStatement planned, ResultSink sink,
+      CancellationToken cancellation) {
     CompletableFuture<JobExecution> ended = new CompletableFuture<>();
     JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete);
     boolean interrupted = false;

@@ -66,6 +66,15 @@ public final class QueryDriver {
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
   public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose) {
+    return execute(sql, defaultSchemaPath, onClose, new CancellationToken());
+  }
+
+  /**
+   * Plans and starts one statement; {@code cancellation} stops it while it is planned (within a poll
+   * interval) and, for a query, while it runs.
+   */
+  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose,
+      CancellationToken cancellation) {
     if (sql == null || sql.isBlank()) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
@@ -79,12 +88,12 @@ public final class QueryDriver {
     if (ddlStatement.isPresent()) {
       return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
     }
-    PlannedStatement planned = plan(sql, defaultSchemaPath);
+    PlannedStatement planned = plan(sql, defaultSchemaPath, cancellation);
     switch (planned.kind()) {
       case EXPLAIN:
         return new ExplainResult(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
       case QUERY:
-        return run(queryId, sql, planned, onClose);
+        return run(queryId, sql, planned, onClose, cancellation);
       default:
         throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statements of kind " + planned.kind());
     }
@@ -110,9 +119,19 @@ public final class QueryDriver {
   }
 
   private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
+    return plan(sql, defaultSchemaPath, new CancellationToken());
+  }
+
+  private PlannedStatement plan(String sql, List<String> defaultSchemaPath, CancellationToken cancellation) {
     PlannedStatement planned;
-    try (CatalogPin pin = catalogs.pinForPlanning()) {
-      planned = planner.plan(DefaultSchemaQuoting.apply(sql), defaultSchemaPath);
+    String text = DefaultSchemaQuoting.apply(sql);
+    try {
+      // The catalog pin belongs to the thread that plans.
+      planned = PlanningThreads.plan(() -> {
+        try (CatalogPin pin = catalogs.pinForPlanning()) {
+          return planner.plan(text, defaultSchemaPath);
+        }
+      }, cancellation);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -128,24 +147,24 @@ public final class QueryDriver {
     return planned;
   }
 
-  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose) {
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose,
+      CancellationToken cancellation) {
     if (!planned.recursiveSteps().isEmpty()) {
       // The recursive CTEs' tables, filled now by jobs of their own, live until the query has ended.
-      RecursiveQueryRunner.Tables tables = recursion.run(queryId, sql, planned);
+      RecursiveQueryRunner.Tables tables = recursion.run(queryId, sql, planned, cancellation);
       try {
-        return run(queryId, sql, planned, onClose, tables::close);
+        return run(queryId, sql, planned, onClose, cancellation, tables::close);
       } catch (RuntimeException | Error e) {
         tables.close();
         throw e;
       }
     }
-    return run(queryId, sql, planned, onClose, () -> { });
+    return run(queryId, sql, planned, onClose, cancellation, () -> { });
   }
 
   private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose,
-      Runnable onJobEnd) {
+      CancellationToken cancellation, Runnable onJobEnd) {
     BufferAllocator resultAllocator = newResultAllocator(queryId);
-    CancellationToken cancellation = new CancellationToken();
     StreamingQueryResult result;
     ResultBuffer buffer;
     try {

@@ -7,6 +7,7 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.node.TableHandle;
 import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.planner.recursive.RecursiveStep;
@@ -25,8 +26,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the system property {@value #LIMIT_PROPERTY} (default {@value #DEFAULT_LIMIT}).
  *
  * <p>Each job is an ordinary job of the DAG scheduler (its events name it {@code <query>_cte<i>_<n>}),
- * so progress, cancellation of tasks and cleanup of shuffle data work as for any query; while the
- * steps run, the statement has not returned to its caller yet.
+ * so progress, cancellation of tasks and cleanup of shuffle data work as for any query; the steps
+ * share the statement's cancellation token, so cancel and the query timeout stop them too; while
+ * the steps run, the statement has not returned to its caller yet.
  */
 final class RecursiveQueryRunner {
 
@@ -78,7 +80,7 @@ final class RecursiveQueryRunner {
    * @return the tables, for the caller to close once the statement's query has ended
    * @throws QuiverException a job's error, or RECURSION_LIMIT_EXCEEDED
    */
-  Tables run(String queryId, String sql, PlannedStatement planned) {
+  Tables run(String queryId, String sql, PlannedStatement planned, CancellationToken cancellation) {
     Tables run = new Tables(queryId);
     try {
       int limit = iterationLimit();
@@ -87,7 +89,7 @@ final class RecursiveQueryRunner {
         run.handles.add(step.workTable());
         run.handles.add(step.resultTable());
         String prefix = queryId + "_cte" + cte + "_";
-        List<VectorSchemaRoot> added = runJob(prefix + "seed", sql, step.seed(), run);
+        List<VectorSchemaRoot> added = runJob(prefix + "seed", sql, step.seed(), run, cancellation);
         List<VectorSchemaRoot> result = new ArrayList<>(added);
         tables.set(step.resultTable(), result);
         tables.set(step.workTable(), added);
@@ -98,7 +100,7 @@ final class RecursiveQueryRunner {
                 + " condition that stops it, one that needs more iterations can raise the limit with the system"
                 + " property " + LIMIT_PROPERTY);
           }
-          added = runJob(prefix + iteration, sql, step.iteration(), run);
+          added = runJob(prefix + iteration, sql, step.iteration(), run, cancellation);
           result.addAll(added);
           tables.set(step.resultTable(), result);
           tables.set(step.workTable(), added);
@@ -116,7 +118,8 @@ final class RecursiveQueryRunner {
   }
 
   /** Runs one job and keeps its non-empty result batches in the statement's tables. */
-  private List<VectorSchemaRoot> runJob(String jobId, String sql, StagePlan plan, Tables run) {
+  private List<VectorSchemaRoot> runJob(String jobId, String sql, StagePlan plan, Tables run,
+      CancellationToken cancellation) {
     List<VectorSchemaRoot> received = new ArrayList<>();
     ResultSink sink = batch -> {
       if (batch.getRowCount() == 0) {
@@ -129,7 +132,8 @@ final class RecursiveQueryRunner {
         run.batches.add(kept);
       }
     };
-    jobs.run(jobId, sql, new PlannedStatement(PlannedStatement.Kind.QUERY, plan, null, null, 0), sink);
+    jobs.run(jobId, sql, new PlannedStatement(PlannedStatement.Kind.QUERY, plan, null, null, 0), sink,
+        cancellation);
     synchronized (run) {
       return new ArrayList<>(received);
     }

@@ -48,13 +48,18 @@ public final class SessionImpl implements Session {
 
   @Override
   public QueryResult execute(String sql) {
+    return execute(sql, new io.quiver.exec.task.CancellationToken());
+  }
+
+  @Override
+  public QueryResult execute(String sql, io.quiver.exec.task.CancellationToken cancellation) {
     checkOpen();
     List<String> path;
     synchronized (this) {
       path = schema == null ? List.of(catalog) : List.of(catalog, schema);
     }
     QueryResult[] holder = new QueryResult[1];
-    QueryResult result = driver.execute(sql, path, () -> openResults.remove(holder[0]));
+    QueryResult result = driver.execute(sql, path, () -> openResults.remove(holder[0]), cancellation);
     holder[0] = result;
     openResults.add(result);
     if (closed) {

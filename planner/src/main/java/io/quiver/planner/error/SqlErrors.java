@@ -32,9 +32,12 @@ public final class SqlErrors {
       rule("No match found for function signature (.*)", ErrorCode.FUNCTION_NOT_FOUND,
           "Function not found: $1"),
       rule("Function '(.*)' not found", ErrorCode.FUNCTION_NOT_FOUND, null),
+      rule("Invalid number of arguments to function '(.*)'\\. Was expecting (.*) arguments",
+          ErrorCode.FUNCTION_NOT_FOUND, "Function $1 does not take this number of arguments (it takes $2)"),
       rule("Cannot apply '(.*)' to arguments of type (.*?)\\. Supported form\\(s\\).*",
           ErrorCode.TYPE_MISMATCH, "Cannot apply '$1' to arguments of type $2"),
       rule("Cannot apply .*", ErrorCode.TYPE_MISMATCH, null),
+      rule("Cannot compare .*", ErrorCode.TYPE_MISMATCH, null),
       rule("Values passed to .* must have compatible types", ErrorCode.TYPE_MISMATCH, null),
       rule("Values in expression list must have compatible types", ErrorCode.TYPE_MISMATCH, null),
       rule("Cannot infer return type .*", ErrorCode.TYPE_MISMATCH, null),
@@ -101,6 +104,9 @@ public final class SqlErrors {
       Matcher matcher = rule.pattern().matcher(detail);
       if (matcher.matches()) {
         String message = rule.template() == null ? detail : expand(matcher, rule.template());
+        if (rule.code() == ErrorCode.FUNCTION_NOT_FOUND) {
+          message += FunctionHints.hint(message);
+        }
         return new QuiverException(rule.code(), message + suffix, e, e.line(), e.column());
       }
     }

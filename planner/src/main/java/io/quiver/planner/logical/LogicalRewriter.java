@@ -176,6 +176,7 @@ public final class LogicalRewriter {
         .build();
     HepPlanner planner = new HepPlanner(program, null, true, null,
         org.apache.calcite.plan.RelOptCostImpl.FACTORY);
+    planner.addListener(io.quiver.planner.PlanningInterrupts.LISTENER);
     planner.setRoot(rel);
     return planner.findBestExp();
   }

@@ -33,6 +33,7 @@ public final class PhysicalPlanner {
     VolcanoPlanner planner = new VolcanoPlanner(Contexts.of(settings));
     // Constant folding in the logical phase evaluates through the cluster planner's executor.
     planner.setExecutor(ConstantFolder.INSTANCE);
+    planner.addListener(io.quiver.planner.PlanningInterrupts.LISTENER);
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelDistributionTraitDef.INSTANCE);
     for (RelOptRule rule : QuiverRules.PHYSICAL_RULES) {

@@ -54,6 +54,9 @@ public enum ErrorCode {
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),
 
+  /** An expression or statement nested too deeply to plan. */
+  STATEMENT_TOO_COMPLEX(40, "54001"),
+
   // 57xxx / 53xxx: the query was stopped or ran out of room
   QUERY_CANCELLED(200, "57014"),
   QUERY_TIMEOUT(201, "57014"),
