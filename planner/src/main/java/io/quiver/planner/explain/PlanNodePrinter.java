@@ -7,6 +7,7 @@ import io.quiver.exec.fragment.node.ExpandNode;
 import io.quiver.exec.fragment.node.FilterNode;
 import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
+import io.quiver.exec.fragment.node.EnforceSingleRowNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -71,6 +72,9 @@ public final class PlanNodePrinter {
     }
     if (node instanceof TopNNode topN) {
       return "TopN " + topN.count() + " " + keys(topN.keys());
+    }
+    if (node instanceof EnforceSingleRowNode) {
+      return "EnforceSingleRow";
     }
     if (node instanceof LimitNode limit) {
       return "Limit offset=" + limit.offset() + " fetch=" + (limit.fetch() < 0 ? "ALL" : limit.fetch());

@@ -47,9 +47,10 @@ public final class SupportChecker {
       throw unsupported("INTERSECT and EXCEPT are");
     }
     if (node instanceof Aggregate aggregate && aggregate.getAggCallList().stream()
-        .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)) {
-      throw unsupported("A scalar subquery that is not an aggregate (it needs a check that it returns"
-          + " at most one row) is");
+        .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)
+        && !io.quiver.planner.physical.rules.QuiverEnforceSingleRowRule.isSingleValue(aggregate)) {
+      throw unsupported("A correlated scalar subquery that is not an aggregate (it needs a check that it"
+          + " returns at most one row per outer row) is");
     }
     if (node instanceof Union union && !union.all) {
       throw unsupported("UNION (distinct) is");

@@ -62,6 +62,10 @@ public enum ErrorCode {
   /** A NULL where the statement needs a value: a window frame offset. */
   NULL_VALUE_NOT_ALLOWED(113, "22004"),
 
+  // 21xxx: cardinality
+  /** A scalar subquery returned more than one row. */
+  CARDINALITY_VIOLATION(50, "21000"),
+
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),
 

@@ -13,6 +13,7 @@ import io.quiver.exec.fragment.node.ReplicateNode;
 import io.quiver.exec.fragment.node.FilterNode;
 import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
+import io.quiver.exec.fragment.node.EnforceSingleRowNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -31,6 +32,7 @@ import io.quiver.exec.operator.expand.ExpandOperator;
 import io.quiver.exec.operator.setop.ReplicateOperator;
 import io.quiver.exec.operator.filter.FilterOperator;
 import io.quiver.exec.operator.join.HashJoinOperator;
+import io.quiver.exec.operator.limit.EnforceSingleRowOperator;
 import io.quiver.exec.operator.limit.LimitOperator;
 import io.quiver.exec.operator.project.ProjectOperator;
 import io.quiver.exec.operator.sink.ExchangeWriterOperator;
@@ -147,6 +149,9 @@ public final class LocalExecutionPlanner {
     } else if (node instanceof LimitNode limit) {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
+    } else if (node instanceof EnforceSingleRowNode single) {
+      addOperators(single.input(), operators);
+      operators.add(new EnforceSingleRowOperator(single.outputSchema().toArrowSchema(), allocator));
     } else if (node instanceof HashJoinNode join) {
       // the join runs its build pipeline to the end before it takes the first probe batch
       addOperators(join.probe(), operators);

@@ -14,6 +14,7 @@ public final class QuiverRules {
       QuiverFilterRule.INSTANCE,
       QuiverProjectRule.INSTANCE,
       QuiverAggregateRule.INSTANCE,
+      QuiverEnforceSingleRowRule.INSTANCE,
       QuiverSortRule.INSTANCE,
       QuiverUnionRule.INSTANCE,
       QuiverJoinRule.INSTANCE,

@@ -27,11 +27,12 @@ import java.util.List;
   @JsonSubTypes.Type(value = ReplicateNode.class, name = "replicate"),
   @JsonSubTypes.Type(value = WindowNode.class, name = "window"),
   @JsonSubTypes.Type(value = GroupTopNNode.class, name = "groupTopN"),
+  @JsonSubTypes.Type(value = EnforceSingleRowNode.class, name = "enforceSingleRow"),
 })
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, ExchangeSourceNode, FilterNode, ProjectNode, AggregateNode,
         SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode,
-        ExpandNode, ReplicateNode, WindowNode, GroupTopNNode {
+        ExpandNode, ReplicateNode, WindowNode, GroupTopNNode, EnforceSingleRowNode {
 
   /** The schema of the batches this node produces. */
   RowSchema outputSchema();
