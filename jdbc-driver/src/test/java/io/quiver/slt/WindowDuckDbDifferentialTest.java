@@ -128,7 +128,23 @@ class WindowDuckDbDifferentialTest {
           + " ON o_custkey = c_custkey WHERE r = 1",
       "SELECT l_suppkey, max(s) FROM (SELECT l_suppkey, SUM(l_quantity) OVER (PARTITION BY l_suppkey ORDER BY"
           + " l_orderkey, l_linenumber ROWS BETWEEN 1000 PRECEDING AND CURRENT ROW) AS s FROM lineitem) AS w"
-          + " GROUP BY l_suppkey");
+          + " GROUP BY l_suppkey",
+      // statistical, ordered, string and boolean aggregates as windows (their definitions' accumulators)
+      "SELECT l_suppkey, l_orderkey, l_linenumber, stddev_samp(l_quantity) OVER (PARTITION BY l_suppkey ORDER BY"
+          + " l_orderkey, l_linenumber ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) FROM lineitem WHERE l_suppkey < 20",
+      "SELECT o_custkey, o_orderkey, var_samp(o_totalprice) OVER (PARTITION BY o_custkey ORDER BY o_orderdate,"
+          + " o_orderkey), var_pop(o_totalprice) OVER (PARTITION BY o_custkey ORDER BY o_orderdate) FROM orders",
+      "SELECT c_custkey, (c_acctbal - avg(c_acctbal) OVER (PARTITION BY c_nationkey)) / stddev_pop(c_acctbal) OVER"
+          + " (PARTITION BY c_nationkey) FROM customer",
+      "SELECT p_brand, p_partkey, median(CAST(p_retailprice AS DOUBLE)) OVER (PARTITION BY p_brand), median(p_size)"
+          + " OVER (PARTITION BY p_brand ORDER BY p_partkey ROWS BETWEEN 3 PRECEDING AND 3 FOLLOWING) FROM part",
+      "SELECT ps_partkey, ps_suppkey, covar_samp(ps_supplycost, ps_availqty) OVER (PARTITION BY ps_partkey),"
+          + " \"corr\"(ps_supplycost, ps_availqty) OVER (ORDER BY ps_partkey, ps_suppkey ROWS BETWEEN 10 PRECEDING"
+          + " AND 10 FOLLOWING) FROM partsupp WHERE ps_partkey < 500",
+      "SELECT n_regionkey, n_nationkey, string_agg(n_name, ', ') OVER (PARTITION BY n_regionkey ORDER BY n_name),"
+          + " string_agg(n_name, '') OVER (ORDER BY n_nationkey ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM nation",
+      "SELECT o_custkey, o_orderkey, bool_and(o_orderstatus = 'F') OVER (PARTITION BY o_custkey ORDER BY o_orderdate,"
+          + " o_orderkey), bool_or(o_totalprice > 300000) OVER (PARTITION BY o_custkey) FROM orders");
 
   private Connection quiver;
   private Connection duckDb;

@@ -73,6 +73,8 @@ public final class SqlErrors {
       rule("argument of nth_value must be greater than zero", ErrorCode.INVALID_ARGUMENT_FOR_NTH_VALUE, null),
       rule("argument of ROWS must be type bigint, not .*", ErrorCode.TYPE_MISMATCH, null),
       rule("the offset of (lag|lead) must be an integer, .*", ErrorCode.TYPE_MISMATCH, null),
+      rule("FILTER is not implemented for non-aggregate window functions", ErrorCode.NOT_SUPPORTED, null),
+      rule("aggregate ORDER BY is not implemented for window functions", ErrorCode.NOT_SUPPORTED, null),
       rule("OVER clause is necessary for window functions", ErrorCode.WRONG_OBJECT_TYPE,
           "A window function requires an OVER clause"),
       rule("OVER must be applied to aggregate function", ErrorCode.WRONG_OBJECT_TYPE,

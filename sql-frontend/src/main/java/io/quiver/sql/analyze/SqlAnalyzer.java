@@ -115,7 +115,8 @@ public final class SqlAnalyzer {
     try {
       WindowArgumentCheck.check(query);
       NamedWindowFrames.resolve(query);
-      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())
+      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new WindowAggregateClauses())
+          .accept(new LeadingArgumentNaming())
           .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
       validated.accept(new TextNumberCheck(validator));
       RecursiveQueryChecker.check(validated);
@@ -180,7 +181,7 @@ public final class SqlAnalyzer {
         SqlValidator validator = newValidator(functions, viewReader, cluster);
         NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(AggregateOperators.standardTypes(
-            parsed.accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
+            parsed.accept(new WindowAggregateClauses()).accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
             QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);

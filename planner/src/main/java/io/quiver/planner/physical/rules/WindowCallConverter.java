@@ -14,6 +14,7 @@ import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import io.quiver.planner.fragment.ExpressionConverter;
 import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.planner.logical.StringAggSeparatorRule;
 import io.quiver.planner.physical.AggregateCallSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.apache.calcite.rex.RexWindowExclusion;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Turns the calls of a logical window into the executor's {@link WindowCall}s. Integer constants
@@ -160,7 +162,13 @@ final class WindowCallConverter {
       expression = rexBuilder.makeCast(nullable(required), ref);
     } else {
       RexLiteral literal = constant(operand);
-      expression = required == null ? literal : rexBuilder.makeCast(nullable(required), literal, true, false);
+      if (required == null && literal.getType().getSqlTypeName() == SqlTypeName.CHAR) {
+        // a string literal is CHAR(n) to Calcite, whose trailing blanks the executor drops: as a
+        // separator of STRING_AGG it is text as written (what StringAggSeparatorRule does for GROUP BY)
+        expression = StringAggSeparatorRule.varchar(rexBuilder, literal);
+      } else {
+        expression = required == null ? literal : rexBuilder.makeCast(nullable(required), literal, true, false);
+      }
     }
     String key = expression.toString() + ":" + expression.getType().getFullTypeString();
     Integer index = extraIndexes.get(key);

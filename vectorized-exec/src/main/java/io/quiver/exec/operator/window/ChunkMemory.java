@@ -13,6 +13,7 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 final class ChunkMemory implements AutoCloseable {
 
+  private final BufferAllocator allocator;
   private final AllocationReservation reservation;
   private final String window;
   private final int rows;
@@ -22,9 +23,18 @@ final class ChunkMemory implements AutoCloseable {
    * @param rows the chunk's rows, as the error reports them
    */
   ChunkMemory(BufferAllocator allocator, String window, int rows) {
+    this.allocator = allocator;
     this.reservation = allocator.newReservation();
     this.window = window;
     this.rows = rows;
+  }
+
+  /**
+   * The task's allocator, for working state that lives in Arrow buffers or charges itself (the
+   * accumulators of window aggregates); whoever allocates from it releases what it allocated.
+   */
+  BufferAllocator allocator() {
+    return allocator;
   }
 
   long[] longs(int count) {

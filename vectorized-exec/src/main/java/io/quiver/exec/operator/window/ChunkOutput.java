@@ -5,6 +5,7 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import java.math.BigInteger;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DecimalVector;
@@ -25,6 +26,8 @@ final class ChunkOutput {
 
   private final WindowChunk chunk;
   private final int call;
+  /** The segment {@link #copy(FieldVector, int, int, int)} wrote last: the next call starts its search there. */
+  private int copyHint;
 
   ChunkOutput(WindowChunk chunk, int call) {
     this.chunk = chunk;
@@ -159,6 +162,34 @@ final class ChunkOutput {
         copy(layout, from, fromRow, target, first + r);
       }
     }
+  }
+
+  /** A new, empty vector of the result's type, allocated from {@code allocator} (the caller closes it). */
+  FieldVector newResultVector(BufferAllocator allocator) {
+    return chunk.segmentBatch(0).result(call).getField().createVector(allocator);
+  }
+
+  /**
+   * Copies the value at {@code sourceRow} of {@code source} (a vector of the result's type) into
+   * the results of chunk rows {@code [from, to)}; a NULL source leaves them NULL.
+   */
+  void copy(FieldVector source, int sourceRow, int from, int to) {
+    if (from >= to || source.isNull(sourceRow)) {
+      return;
+    }
+    int segment = chunk.segmentOf(from, copyHint);
+    while (from < to) {
+      segment = chunk.segmentOf(from, segment);
+      FieldVector target = chunk.segmentBatch(segment).result(call);
+      ValueLayout layout = ValueLayout.of(target);
+      int end = Math.min(to, chunk.segmentStart(segment) + chunk.segmentLength(segment));
+      int row = chunk.segmentFirstRow(segment) + from - chunk.segmentStart(segment);
+      for (int i = from; i < end; i++) {
+        copy(layout, source, sourceRow, target, row++);
+      }
+      from = end;
+    }
+    copyHint = segment;
   }
 
   private static void copy(ValueLayout layout, FieldVector from, int fromRow, FieldVector target, int row) {

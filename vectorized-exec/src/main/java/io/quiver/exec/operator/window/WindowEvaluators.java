@@ -10,12 +10,16 @@ import io.quiver.exec.type.TypeKind;
 /**
  * Picks the evaluator of a window call. Aggregates map by function and argument type: COUNT from
  * running counts, SUM and AVG of exact types by an invertible 128-bit slide, of floating point by a
- * {@link SlidingFold}, MIN and MAX of any type by a sliding fold of the best row.
+ * {@link SlidingFold}, MIN and MAX of any type by a sliding fold of the best row; every other
+ * aggregate (and argument type) by {@link AccumulatorEvaluator}, through the accumulator of its
+ * {@link io.quiver.exec.operator.aggregate.AggregateDefinition}.
  *
- * <p>A new {@link AggregateFunction} works over windows once it has a case in {@link #aggregate}:
- * its evaluator extends {@link SlidingInverse} (when rows can be taken out of its state exactly) or
- * {@link SlidingFold} (when two states combine associatively), and writes its results through
- * {@link ChunkOutput}. Until then {@link #requireSupported} rejects it when the query is planned.
+ * <p>A new {@link AggregateFunction} therefore works over windows as soon as it has a definition.
+ * Give it a case in {@link #aggregate} only for speed on sliding frames: an evaluator that extends
+ * {@link SlidingInverse} (when rows can be taken out of its state exactly) or {@link SlidingFold}
+ * (when two states combine associatively) and writes its results through {@link ChunkOutput}.
+ * {@link #requireSupported} rejects, when the query is planned, argument types the definition's
+ * accumulator does not take.
  */
 public final class WindowEvaluators {
 
@@ -91,13 +95,13 @@ public final class WindowEvaluators {
         if (argument.kind() == TypeKind.REAL || argument.kind() == TypeKind.DOUBLE) {
           return new DoubleSumEvaluator(column, call.frame(), average);
         }
-        throw unsupported(call);
+        return new AccumulatorEvaluator(call);
       }
       case MIN:
       case MAX:
         return new ExtremeEvaluator(column, call.frame(), call.aggregate() == AggregateFunction.MAX);
       default:
-        throw unsupported(call);
+        return new AccumulatorEvaluator(call);
     }
   }
 

@@ -127,6 +127,9 @@ final class ReferenceWindow {
         break;
     }
     int[] frame = frame(partition, i, peerStart, peerEnd, orderKeys, call.frame());
+    if (call.function() == WindowFunction.AGGREGATE && ReferenceAggregates.handles(call.aggregate())) {
+      return ReferenceAggregates.aggregate(call, partition.subList(frame[0], frame[1]));
+    }
     List<Object> values = new ArrayList<>();
     List<Object> all = new ArrayList<>();
     int column = call.arguments().isEmpty() ? -1 : call.arguments().get(0);
@@ -204,6 +207,25 @@ final class ReferenceWindow {
       default:
         throw new IllegalArgumentException(function.name());
     }
+  }
+
+  /** Whether two rows are equal, doubles within a relative 1e-9 (aggregates of doubles in another order). */
+  static boolean sameRow(List<Object> expected, List<Object> actual) {
+    if (expected.size() != actual.size()) {
+      return false;
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      Object a = expected.get(i);
+      Object b = actual.get(i);
+      if (a instanceof Double x && b instanceof Double y) {
+        if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.max(Math.abs(x), Math.abs(y)))) {
+          return false;
+        }
+      } else if (!Objects.equals(a, b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Long ntile(int n, long buckets, int i) {
