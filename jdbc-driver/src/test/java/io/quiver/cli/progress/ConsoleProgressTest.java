@@ -50,12 +50,12 @@ class ConsoleProgressTest {
   }
 
   private static TaskEnded ended(String job, int stage, int partition, Outcome outcome) {
-    return new TaskEnded(job, 0, stage, partition, 0, outcome, 0, 0, 0, 0, 0,
+    return new TaskEnded(job, 0, stage, partition, 0, outcome, "local", null, 0,
         outcome == Outcome.SUCCEEDED ? null : ErrorCode.TASK_FAILED, outcome == Outcome.SUCCEEDED ? null : "x");
   }
 
   private static StageCompleted stageDone(String job, int stage, int tasks) {
-    return new StageCompleted(job, 0, stage, Outcome.SUCCEEDED, tasks, 0, 0, 0, 0, 0);
+    return new StageCompleted(job, 0, stage, Outcome.SUCCEEDED, tasks, null, 0);
   }
 
   private static JobEnded jobDone(String job) {

@@ -4,6 +4,8 @@ import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.LocalQuiver;
+import io.quiver.engine.event.JobEnded;
+import io.quiver.exec.metrics.TaskStats;
 import io.quiver.tpch.AnswerComparison;
 import io.quiver.tpch.DuckDbTpchLoader;
 import io.quiver.tpch.ReferenceAnswers;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs TPC-H on Quiver, and on DuckDB beside it with {@code --compare duckdb}, in this process.
@@ -63,6 +66,12 @@ public final class TpchBenchmark {
          LocalQuiver quiver = new LocalQuiver(config);
          Session session = quiver.openSession();
          Connection duckDb = options.compareDuckDb() ? DriverManager.getConnection("jdbc:duckdb:") : null) {
+      AtomicReference<TaskStats> total = new AtomicReference<>(TaskStats.EMPTY);
+      quiver.events().subscribe(event -> {
+        if (event instanceof JobEnded job) {
+          total.accumulateAndGet(job.stats(), TaskStats::plus);
+        }
+      });
       double quiverLoad;
       long tableBytes;
       if (options.parquet()) {
@@ -99,9 +108,9 @@ public final class TpchBenchmark {
         measurements.add(measurement);
         progress.println(BenchReport.progressLine(measurement));
       }
-      if (quiver.shuffle().spilledOutputs() > 0) {
+      if (total.get().spillFiles() > 0) {
         progress.printf("Quiver: shuffle spilled %d MiB in %d map outputs to disk%n",
-            quiver.shuffle().spilledBytes() >> 20, quiver.shuffle().spilledOutputs());
+            total.get().spillBytes() >> 20, total.get().spillFiles());
       }
       return new BenchResult(options, started, quiverLoad, tableBytes, duckDbLoad, duckDbVersion, measurements,
           heap.peakBytes(), quiver.peakAllocatedBytes(), Runtime.getRuntime().availableProcessors());

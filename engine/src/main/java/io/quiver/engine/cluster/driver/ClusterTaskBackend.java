@@ -21,9 +21,9 @@ import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.metrics.TaskStats;
 import io.quiver.exec.shuffle.MapOutputStatistics;
 import io.quiver.exec.task.TaskId;
-import io.quiver.exec.task.TaskMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -82,7 +82,6 @@ public final class ClusterTaskBackend implements TaskBackend {
   private final AtomicInteger executorNumbers = new AtomicInteger();
   private final AtomicLong fragmentsSent = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
-  private final AtomicLong resultBytesFetched = new AtomicLong();
   private boolean closed;
   /** When the last executor went (or the driver started without any); guarded by this. */
   private long noExecutorsSinceNanos = System.nanoTime();
@@ -130,11 +129,6 @@ public final class ClusterTaskBackend implements TaskBackend {
 
   public long tasksLaunched() {
     return tasksLaunched.get();
-  }
-
-  /** Bytes of result rows fetched from executors since start. */
-  public long resultBytesFetched() {
-    return resultBytesFetched.get();
   }
 
   /** Asks every executor what it holds now. */
@@ -288,8 +282,9 @@ public final class ClusterTaskBackend implements TaskBackend {
     TaskId taskId = task.taskId();
     TaskResult delivered;
     try {
-      resultBytesFetched.addAndGet(ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink()));
-      delivered = result;
+      long bytes = ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink());
+      delivered = new TaskResult(result.outcome(), result.outputStatistics(), result.stats().withFetchedResultBytes(bytes),
+          result.durationNanos(), null, result.executorId(), null, false);
     } catch (QuiverException e) {
       delivered = failed(result, e, null, false);
     } catch (Exception e) {
@@ -305,14 +300,12 @@ public final class ClusterTaskBackend implements TaskBackend {
   private static TaskResult failed(TaskResult result, QuiverException error, TaskResult.FetchFailure fetch,
       boolean executorLost) {
     Outcome outcome = error.errorCode() == ErrorCode.QUERY_CANCELLED ? Outcome.CANCELLED : Outcome.FAILED;
-    return new TaskResult(outcome, null, result.metrics(), result.durationNanos(), error, result.executorId(), fetch,
+    return new TaskResult(outcome, null, result.stats(), result.durationNanos(), error, result.executorId(), fetch,
         executorLost);
   }
 
   private static TaskResult toResult(TaskStatus status) {
-    TaskMetrics metrics = new TaskMetrics();
-    metrics.addInput(status.inputRows(), status.inputBytes());
-    metrics.addOutput(status.outputRows(), status.outputBytes());
+    TaskStats metrics = status.stats() == null ? TaskStats.EMPTY : status.stats();
     if (status.outcome() == Outcome.SUCCEEDED) {
       MapOutputStatistics statistics = status.rowsPerPartition() == null ? null
           : new MapOutputStatistics(status.rowsPerPartition(), status.bytesPerPartition());
@@ -414,7 +407,7 @@ public final class ClusterTaskBackend implements TaskBackend {
             || flight.status().code() == FlightStatusCode.TIMED_OUT);
     QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "could not launch task " + task.taskId()
         + " on executor " + executor.id + ": " + cause.getMessage(), cause);
-    task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+    task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, TaskStats.EMPTY, 0, error,
         executor.id, null, unreachable));
     if (unreachable) {
       lose(executor, "unreachable: " + cause.getMessage());
@@ -498,7 +491,7 @@ public final class ClusterTaskBackend implements TaskBackend {
     for (ClusterTask task : failed) {
       QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "no executor has been registered with the "
           + "driver for " + waitedMillis + " ms; start executors with: quiver executor --driver HOST:" + port());
-      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, TaskStats.EMPTY, 0, error,
           null, null, false));
     }
   }
@@ -546,7 +539,7 @@ public final class ClusterTaskBackend implements TaskBackend {
     for (ClusterTask task : running) {
       QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "executor " + executor.id
           + " was lost while it ran task " + task.taskId() + ": " + reason);
-      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, TaskStats.EMPTY, 0, error,
           executor.id, null, true));
     }
     dispatch();
