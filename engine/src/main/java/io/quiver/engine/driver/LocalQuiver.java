@@ -15,6 +15,7 @@ import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.system.InformationSchemaTable;
 import io.quiver.engine.connector.system.SystemConnector;
+import io.quiver.engine.profile.RuntimeHistory;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -61,6 +62,9 @@ public final class LocalQuiver implements Quiver {
 
   private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
+  /** System property: finished queries and jobs {@code system.runtime} remembers (default 100). */
+  public static final String HISTORY_SIZE_PROPERTY = "quiver.runtime.history";
+
   private final QuiverConfig config;
   private final BufferAllocator allocator;
   private final BufferAllocator shuffleAllocator;
@@ -68,6 +72,8 @@ public final class LocalQuiver implements Quiver {
   private final CatalogRegistry catalogs = new CatalogRegistry();
   private final CatalogMetadata metadata = new SchemaCatalogMetadata(catalogs);
   private final SynchronousEventBus events = new SynchronousEventBus();
+  private final RuntimeHistory history = new RuntimeHistory(
+      Integer.getInteger(HISTORY_SIZE_PROPERTY, RuntimeHistory.DEFAULT_HISTORY_SIZE));
   private final TaskBackend executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
@@ -142,7 +148,8 @@ public final class LocalQuiver implements Quiver {
         memory.close();
         throw e;
       }
-      SystemConnector system = new SystemConnector(catalogs);
+      events.subscribe(history);
+      SystemConnector system = new SystemConnector(catalogs, history);
       catalogs.register(system);
       catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
       this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
@@ -152,11 +159,12 @@ public final class LocalQuiver implements Quiver {
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator,
           new ShuffleSpillSettings(config.shuffleMemoryBytes(), config.spillDirectory()));
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
+      history.setExecutors(startedExecutor::executors);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
       this.planner = planner;
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs,
+      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, history,
           fileTables != null ? fileTables : this.fileTables);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
@@ -193,6 +201,11 @@ public final class LocalQuiver implements Quiver {
   @Override
   public EventBus events() {
     return events;
+  }
+
+  /** The record of running and recent queries, jobs, stages, tasks and executors. */
+  public RuntimeHistory history() {
+    return history;
   }
 
   /** The catalogs: where connectors are added. */

@@ -9,6 +9,7 @@ import io.quiver.engine.event.EventListener;
 import io.quiver.engine.profile.ExplainAnalyzeJson;
 import io.quiver.engine.profile.ExplainAnalyzeText;
 import io.quiver.engine.profile.JobProfile;
+import io.quiver.engine.profile.RuntimeHistory;
 import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
 import io.quiver.engine.result.StreamingQueryResult;
@@ -46,14 +47,17 @@ public final class QueryDriver {
   private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
   private final RecursiveQueryRunner recursion;
+  private final RuntimeHistory history;
 
   /**
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
+   * @param history told of every statement's start and end
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
    */
   QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
-      FileTables fileTables) {
+      RuntimeHistory history, FileTables fileTables) {
+    this.history = history;
     this.planner = planner;
     this.scheduler = scheduler;
     this.allocator = allocator;
@@ -84,6 +88,26 @@ public final class QueryDriver {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
+    history.queryStarted(queryId, null, sql);
+    try {
+      QueryResult result = execute(queryId, sql, defaultSchemaPath, onClose, cancellation);
+      if (!result.isRowResult()) {
+        history.queryEnded(queryId, result.updateCount(), null, null);
+      } else if (result instanceof ExplainResult) {
+        history.queryEnded(queryId, 0, null, null);
+      }
+      return result;
+    } catch (QuiverException e) {
+      history.queryEnded(queryId, 0, e.errorCode(), e.getMessage());
+      throw e;
+    } catch (RuntimeException | Error e) {
+      history.queryEnded(queryId, 0, ErrorCode.INTERNAL_ERROR, e.toString());
+      throw e;
+    }
+  }
+
+  private QueryResult execute(String queryId, String sql, List<String> defaultSchemaPath, Runnable onClose,
+      CancellationToken cancellation) {
     Optional<DdlStatement> ddlStatement;
     try {
       ddlStatement = DdlParser.parse(sql);
@@ -94,6 +118,7 @@ public final class QueryDriver {
       return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
     }
     PlannedStatement planned = plan(sql, defaultSchemaPath, cancellation);
+    history.queryPlanned(queryId, planned.planningNanos());
     switch (planned.kind()) {
       case EXPLAIN:
         return new ExplainResult(queryId, planned.json()

@@ -87,6 +87,14 @@ class ClusterModeTest {
   }
 
   @Test
+  void theRuntimeHistoryListsBothExecutors() {
+    // what system.runtime.executors shows (its scan runs in the driver, so not in cluster mode yet)
+    List<String> rows = cluster.quiver.history().executors().stream()
+        .map(executor -> executor.executorId() + " " + executor.state() + " " + executor.slots()).sorted().toList();
+    assertEquals(cluster.backend.executorIds().stream().sorted().map(id -> id + " ALIVE 2").toList(), rows);
+  }
+
+  @Test
   void aStagesFragmentTravelsOncePerExecutor() {
     long fragmentsBefore = cluster.backend.fragmentsSent();
     long tasksBefore = cluster.backend.tasksLaunched();

@@ -8,6 +8,7 @@ import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.event.Outcome;
+import io.quiver.engine.executor.ExecutorInfo;
 import io.quiver.engine.executor.ExecutorLossListener;
 import io.quiver.engine.executor.TaskBackend;
 import io.quiver.engine.executor.TaskHandle;
@@ -80,6 +81,10 @@ public final class ClusterTaskBackend implements TaskBackend {
   private final ExecutorService calls;
   private final ScheduledExecutorService monitor;
   private final AtomicInteger executorNumbers = new AtomicInteger();
+  /** Lost executors listed beside the live ones (in {@link #executors}), the most recent ones. */
+  private static final int LOST_EXECUTORS_KEPT = 32;
+
+  private final Deque<ExecutorInfo> lostExecutors = new ArrayDeque<>();
   private final AtomicLong fragmentsSent = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
   private boolean closed;
@@ -143,6 +148,23 @@ public final class ClusterTaskBackend implements TaskBackend {
           ClusterMessages.ExecutorStatus.class, CALL_TIMEOUT_MILLIS));
     }
     return statuses;
+  }
+
+  @Override
+  public synchronized List<ExecutorInfo> executors() {
+    List<ExecutorInfo> infos = new ArrayList<>();
+    for (RemoteExecutor executor : executors.values()) {
+      infos.add(info(executor, "ALIVE"));
+    }
+    infos.addAll(lostExecutors);
+    return infos;
+  }
+
+  private static ExecutorInfo info(RemoteExecutor executor, String state) {
+    long heartbeat = System.currentTimeMillis()
+        - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - executor.lastHeartbeatNanos);
+    return new ExecutorInfo(executor.id, executor.host + ":" + executor.port, executor.slots,
+        executor.running.size(), -1, -1, -1, heartbeat, state);
   }
 
   @Override
@@ -520,6 +542,10 @@ public final class ClusterTaskBackend implements TaskBackend {
         return;
       }
       executors.remove(executor.id);
+      lostExecutors.addLast(info(executor, "LOST"));
+      while (lostExecutors.size() > LOST_EXECUTORS_KEPT) {
+        lostExecutors.removeFirst();
+      }
       if (executors.isEmpty()) {
         noExecutorsSinceNanos = System.nanoTime();
       }

@@ -1,0 +1,156 @@
+package io.quiver.engine.profile;
+
+import io.quiver.engine.event.EventListener;
+import io.quiver.engine.event.JobEnded;
+import io.quiver.engine.event.JobStarted;
+import io.quiver.engine.event.Outcome;
+import io.quiver.engine.event.QueryEvent;
+import io.quiver.engine.executor.ExecutorInfo;
+import io.quiver.exec.error.ErrorCode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The engine's record of its work, for {@code system.runtime} and the web UI: the statements and
+ * jobs running now, and the most recent finished ones (at most {@code historySize} of each; older
+ * ones are forgotten first). Jobs are followed on the event bus ({@link #onEvent}); statements are
+ * told by the query driver ({@link #queryStarted}, {@link #queryEnded}), a query's end also by its
+ * job's end. Thread-safe.
+ */
+public final class RuntimeHistory implements EventListener {
+
+  /** Finished queries and jobs kept when the configuration does not say. */
+  public static final int DEFAULT_HISTORY_SIZE = 100;
+
+  private final int historySize;
+  private final Map<String, JobProfile> runningJobs = new LinkedHashMap<>();
+  private final Deque<JobProfile> finishedJobs = new ArrayDeque<>();
+  private final Map<String, QueryRecord> runningQueries = new LinkedHashMap<>();
+  private final Deque<QueryRecord> finishedQueries = new ArrayDeque<>();
+  private volatile Supplier<List<ExecutorInfo>> executors = List::of;
+
+  public RuntimeHistory(int historySize) {
+    if (historySize < 0) {
+      throw new IllegalArgumentException("history size must be at least 0, was " + historySize);
+    }
+    this.historySize = historySize;
+  }
+
+  /** Where {@link #executors()} comes from (the engine's task backend). */
+  public void setExecutors(Supplier<List<ExecutorInfo>> executors) {
+    this.executors = executors;
+  }
+
+  public List<ExecutorInfo> executors() {
+    return executors.get();
+  }
+
+  @Override
+  public void onEvent(QueryEvent event) {
+    JobProfile job;
+    synchronized (this) {
+      if (event instanceof JobStarted) {
+        runningJobs.putIfAbsent(event.jobId(), new JobProfile(event.jobId()));
+      }
+      job = runningJobs.get(event.jobId());
+    }
+    if (job == null) {
+      return;
+    }
+    job.onEvent(event);
+    if (event instanceof JobEnded ended) {
+      synchronized (this) {
+        runningJobs.remove(job.jobId());
+        keep(finishedJobs, job);
+        QueryRecord query = runningQueries.get(job.jobId());
+        if (query != null) {
+          finish(query, state(ended.outcome()), ended.stats().resultRows(), ended.errorCode(), ended.errorMessage());
+        }
+      }
+    }
+  }
+
+  /** A statement started (before it is planned). */
+  public synchronized void queryStarted(String queryId, String user, String sql) {
+    runningQueries.put(queryId, new QueryRecord(queryId, user, "RUNNING", sql, System.currentTimeMillis(), 0, 0, 0,
+        null, null));
+  }
+
+  /** A query was planned; its job (of the same id) runs next. */
+  public synchronized void queryPlanned(String queryId, long planningNanos) {
+    QueryRecord query = runningQueries.get(queryId);
+    if (query != null) {
+      runningQueries.put(queryId, new QueryRecord(query.queryId(), query.user(), query.state(), query.sql(),
+          query.startMillis(), 0, planningNanos, 0, null, null));
+    }
+  }
+
+  /**
+   * A statement ended without a job of its own to tell it (DDL, EXPLAIN, or a failure before its job
+   * started); a no-op for a statement already ended.
+   *
+   * @param error null when it succeeded
+   */
+  public synchronized void queryEnded(String queryId, long rows, ErrorCode error, String message) {
+    QueryRecord query = runningQueries.get(queryId);
+    if (query != null) {
+      String state = error == null ? "SUCCEEDED" : error == ErrorCode.QUERY_CANCELLED ? "CANCELLED" : "FAILED";
+      finish(query, state, rows, error, message);
+    }
+  }
+
+  /** Whether a statement is still running (its job, if it has one, has not ended). */
+  public synchronized boolean queryRunning(String queryId) {
+    return runningQueries.containsKey(queryId);
+  }
+
+  private void finish(QueryRecord query, String state, long rows, ErrorCode error, String message) {
+    runningQueries.remove(query.queryId());
+    keep(finishedQueries, new QueryRecord(query.queryId(), query.user(), state, query.sql(), query.startMillis(),
+        System.currentTimeMillis(), query.planningNanos(), rows, error, message));
+  }
+
+  private <T> void keep(Deque<T> finished, T item) {
+    finished.addLast(item);
+    while (finished.size() > historySize) {
+      finished.removeFirst();
+    }
+  }
+
+  private static String state(Outcome outcome) {
+    return outcome == null ? "RUNNING" : outcome.name();
+  }
+
+  /** Running queries, then finished ones, each in the order they started or ended. */
+  public synchronized List<QueryRecord> queries() {
+    List<QueryRecord> all = new ArrayList<>(runningQueries.values());
+    all.addAll(finishedQueries);
+    return all;
+  }
+
+  /** Running jobs, then finished ones. */
+  public synchronized List<JobProfile> jobs() {
+    List<JobProfile> all = new ArrayList<>(runningJobs.values());
+    all.addAll(finishedJobs);
+    return all;
+  }
+
+  /** A job running or remembered, or null. */
+  public synchronized JobProfile job(String jobId) {
+    JobProfile running = runningJobs.get(jobId);
+    if (running != null) {
+      return running;
+    }
+    for (JobProfile job : finishedJobs) {
+      if (job.jobId().equals(jobId)) {
+        return job;
+      }
+    }
+    return null;
+  }
+}
