@@ -2,6 +2,7 @@ package io.quiver.cli;
 
 import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
+import io.quiver.engine.profile.QueryRecord;
 import io.quiver.jdbc.server.QuiverServer;
 import io.quiver.jdbc.server.UserFile;
 import java.nio.file.Files;
@@ -100,6 +101,10 @@ final class ServerCommand implements Subcommand {
       engine.close();
       throw e;
     }
+    engine.history().addQueryEndListener(query -> {
+      console.err().println(queryLine(query));
+      console.err().flush();
+    });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -119,6 +124,19 @@ final class ServerCommand implements Subcommand {
     console.err().flush();
     server.join();
     return 0;
+  }
+
+  /** The server's console line for a statement that ended: id, user, state, elapsed, rows, error code. */
+  static String queryLine(QueryRecord query) {
+    StringBuilder line = new StringBuilder("quiver server: ").append(query.queryId())
+        .append(" user=").append(query.user() == null ? "-" : query.user())
+        .append(' ').append(query.state())
+        .append(" in ").append(query.endMillis() - query.startMillis()).append(" ms, ")
+        .append(query.rows()).append(query.rows() == 1 ? " row" : " rows");
+    if (query.errorCode() != null) {
+      line.append(", error ").append(query.errorCode().sqlState());
+    }
+    return line.toString();
   }
 
   private static int integer(String text, String option) throws QuiverCli.UsageException {

@@ -1,6 +1,7 @@
 package io.quiver.cli;
 
 import io.quiver.cli.progress.ConsoleProgress;
+import io.quiver.cli.progress.RemoteProgress;
 import io.quiver.jdbc.QuiverDriver;
 import io.quiver.jdbc.remote.QuiverRemoteDriver;
 import java.io.InputStream;
@@ -53,7 +54,8 @@ final class ShellCommand implements Subcommand {
       "  --user NAME          the server's user; the password comes from --password or QUIVER_PASSWORD",
       "  --password PW        the user's password",
       "  --progress           show a progress line per running stage on stderr even when it is not a",
-      "                       terminal (default: only on a terminal; embedded engine only)",
+      "                       terminal (default: only on a terminal; with --url jdbc:quiver://, read from",
+      "                       the server's /ui/api/progress)",
       "  --no-progress        never show the progress line",
       "  --history FILE       the shell's history file (default ~/.quiver/history)");
 
@@ -142,10 +144,6 @@ final class ShellCommand implements Subcommand {
     if (serverUrl != null && slots != null) {
       throw new QuiverCli.UsageException("--slots sizes the embedded engine; it does not apply with --url");
     }
-    if (serverUrl != null && Boolean.TRUE.equals(progress)) {
-      throw new QuiverCli.UsageException(
-          "--progress shows the stages of the embedded engine; a server does not send them (drop --url or --progress)");
-    }
     if (user != null && password == null) {
       password = System.getenv("QUIVER_PASSWORD");
     }
@@ -167,8 +165,9 @@ final class ShellCommand implements Subcommand {
         throw new QuiverCli.UsageException("in the interactive shell, --schema with --url needs a jdbc:quiver:// URL");
       }
     }
-    boolean showProgress = serverUrl == null && (progress != null ? progress : System.console() != null);
-    ConsoleProgress progressLine = showProgress ? startProgress(slots, console) : null;
+    boolean showProgress = progress != null ? progress : System.console() != null;
+    ConsoleProgress progressLine = !showProgress ? null : serverUrl == null ? startProgress(slots, console)
+        : RemoteProgress.start(serverUrl, user, password, console.err(), ConsoleProgress.terminalWidth());
     try {
       if (!batch) {
         return interactive(url, user, password, historyFile(history), console);

@@ -1,7 +1,6 @@
 package io.quiver.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -96,12 +95,5 @@ class QuiverShellTest {
     out.reset();
     assertEquals(0, run("", "--no-progress", "--format", "csv", "-e", "SELECT count(*) AS n FROM tpch.sf1.orders"));
     assertEquals("", stderr());
-  }
-
-  @Test
-  void progressNeedsTheEmbeddedEngine() {
-    assertEquals(QuiverCli.USAGE, run("", "--progress", "--url", "jdbc:quiver://127.0.0.1:1", "-e", "SELECT 1"));
-    assertTrue(stderr().contains("--progress"), stderr());
-    assertFalse(stdout().contains("1"));
   }
 }

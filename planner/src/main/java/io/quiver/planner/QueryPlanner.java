@@ -128,7 +128,7 @@ public final class QueryPlanner {
             planned.rowEstimates(), parsed.json());
       }
       return new PlannedStatement(PlannedStatement.Kind.QUERY, planned.stagePlan(), resultSchema, null, elapsed,
-          steps);
+          steps, planned.rowEstimates(), false);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -158,7 +158,7 @@ public final class QueryPlanner {
     String text = explain ? "== Logical Plan ==\n" + logicalText
         + "\n== Physical Plan ==\n" + explain(physical)
         + "\n== Stages (" + stagePlan.stages().size() + ") ==\n" + StagePlanPrinter.print(stagePlan) : null;
-    return new Planned(physical, stagePlan, text, explain ? fragmenter.rowEstimates(stagePlan) : null);
+    return new Planned(physical, stagePlan, text, fragmenter.rowEstimates(stagePlan));
   }
 
   private static TableHandle handle(RecursionTable table) {

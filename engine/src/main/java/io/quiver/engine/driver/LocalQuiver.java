@@ -203,7 +203,7 @@ public final class LocalQuiver implements Quiver {
     return events;
   }
 
-  /** The record of running and recent queries, jobs, stages, tasks and executors. */
+  @Override
   public RuntimeHistory history() {
     return history;
   }

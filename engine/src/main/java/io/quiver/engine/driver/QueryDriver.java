@@ -119,6 +119,9 @@ public final class QueryDriver {
     }
     PlannedStatement planned = plan(sql, defaultSchemaPath, cancellation);
     history.queryPlanned(queryId, planned.planningNanos());
+    if (planned.kind() != PlannedStatement.Kind.EXPLAIN) {
+      history.jobPlanned(queryId, planned.stagePlan(), planned.rowEstimates(), planned.planningNanos());
+    }
     switch (planned.kind()) {
       case EXPLAIN:
         return new ExplainResult(queryId, planned.json()

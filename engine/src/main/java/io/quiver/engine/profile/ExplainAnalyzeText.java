@@ -33,7 +33,7 @@ public final class ExplainAnalyzeText {
     int tasks = stages.stream().mapToInt(stage -> stage.tasks().size()).sum();
     out.append("== Execution ==\n");
     out.append(String.format(Locale.ROOT, "Query %s %s: %d rows in %s (planning %s); %d stages, %d tasks%n",
-        job.jobId(), job.outcome(), rows, ProfileFormat.duration(elapsedNanos),
+        job.jobId(), job.outcome() == null ? "RUNNING" : job.outcome(), rows, ProfileFormat.duration(elapsedNanos),
         ProfileFormat.duration(planningNanos), plan.stages().size(), tasks));
     TaskStats total = job.stats();
     out.append("  read ").append(total.tableRows()).append(" rows (").append(ProfileFormat.bytes(total.tableBytes()))
@@ -57,8 +57,9 @@ public final class ExplainAnalyzeText {
     List<Long> durations = stage.endedTasks().stream().map(TaskProfile::durationNanos).toList();
     TaskStats stats = stage.stats();
     out.append(stage.tasks().size()).append(stage.tasks().size() == 1 ? " task" : " tasks")
-        .append(" for ").append(fragment.partitionCount()).append(" partitions, ").append(stage.outcome())
-        .append(" in ").append(ProfileFormat.duration(stage.durationNanos()))
+        .append(" for ").append(fragment.partitionCount()).append(" partitions, ")
+        .append(stage.outcome() == null ? "RUNNING" : stage.outcome() + " in "
+            + ProfileFormat.duration(stage.durationNanos()))
         .append(", output ").append(StagePlanPrinter.describe(fragment.output())).append('\n');
     out.append("  inputs: ").append(fragment.sourceStageIds().isEmpty() ? "none (reads tables or constants)"
         : "stages " + fragment.sourceStageIds()).append('\n');

@@ -7,12 +7,17 @@ import io.quiver.engine.event.Outcome;
 import io.quiver.engine.event.QueryEvent;
 import io.quiver.engine.executor.ExecutorInfo;
 import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.planner.explain.RowEstimates;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +32,16 @@ public final class RuntimeHistory implements EventListener {
   /** Finished queries and jobs kept when the configuration does not say. */
   public static final int DEFAULT_HISTORY_SIZE = 100;
 
+  /** A history that keeps nothing (engines without one). */
+  public static final RuntimeHistory NONE = new RuntimeHistory(0);
+
+  /** The plan of a job, for pages that show it with its measurements. */
+  public record JobPlan(StagePlan plan, RowEstimates estimates, long planningNanos) {
+  }
+
   private final int historySize;
+  private final Map<String, JobPlan> plans = new HashMap<>();
+  private final List<Consumer<QueryRecord>> queryEndListeners = new CopyOnWriteArrayList<>();
   private final Map<String, JobProfile> runningJobs = new LinkedHashMap<>();
   private final Deque<JobProfile> finishedJobs = new ArrayDeque<>();
   private final Map<String, QueryRecord> runningQueries = new LinkedHashMap<>();
@@ -44,6 +58,23 @@ public final class RuntimeHistory implements EventListener {
   /** Where {@link #executors()} comes from (the engine's task backend). */
   public void setExecutors(Supplier<List<ExecutorInfo>> executors) {
     this.executors = executors;
+  }
+
+  /** Told of every statement's end (after the history recorded it), on the thread that ended it. */
+  public void addQueryEndListener(Consumer<QueryRecord> listener) {
+    queryEndListeners.add(listener);
+  }
+
+  /** Remembers a query's plan while the query's job is remembered. */
+  public synchronized void jobPlanned(String jobId, StagePlan plan, RowEstimates estimates, long planningNanos) {
+    if (historySize > 0) {
+      plans.put(jobId, new JobPlan(plan, estimates, planningNanos));
+    }
+  }
+
+  /** The plan of a job running or remembered, or null. */
+  public synchronized JobPlan plan(String jobId) {
+    return plans.get(jobId);
   }
 
   public List<ExecutorInfo> executors() {
@@ -64,14 +95,20 @@ public final class RuntimeHistory implements EventListener {
     }
     job.onEvent(event);
     if (event instanceof JobEnded ended) {
+      QueryRecord finished = null;
       synchronized (this) {
         runningJobs.remove(job.jobId());
-        keep(finishedJobs, job);
+        JobProfile forgotten = keep(finishedJobs, job);
+        if (forgotten != null) {
+          plans.remove(forgotten.jobId());
+        }
         QueryRecord query = runningQueries.get(job.jobId());
         if (query != null) {
-          finish(query, state(ended.outcome()), ended.stats().resultRows(), ended.errorCode(), ended.errorMessage());
+          finished = finish(query, state(ended.outcome()), ended.stats().resultRows(), ended.errorCode(),
+              ended.errorMessage());
         }
       }
+      tell(finished);
     }
   }
 
@@ -96,11 +133,24 @@ public final class RuntimeHistory implements EventListener {
    *
    * @param error null when it succeeded
    */
-  public synchronized void queryEnded(String queryId, long rows, ErrorCode error, String message) {
-    QueryRecord query = runningQueries.get(queryId);
-    if (query != null) {
-      String state = error == null ? "SUCCEEDED" : error == ErrorCode.QUERY_CANCELLED ? "CANCELLED" : "FAILED";
-      finish(query, state, rows, error, message);
+  public void queryEnded(String queryId, long rows, ErrorCode error, String message) {
+    QueryRecord finished = null;
+    synchronized (this) {
+      QueryRecord query = runningQueries.get(queryId);
+      if (query != null) {
+        String state = error == null ? "SUCCEEDED" : error == ErrorCode.QUERY_CANCELLED ? "CANCELLED" : "FAILED";
+        finished = finish(query, state, rows, error, message);
+      }
+    }
+    tell(finished);
+  }
+
+  private void tell(QueryRecord finished) {
+    if (finished == null) {
+      return;
+    }
+    for (Consumer<QueryRecord> listener : queryEndListeners) {
+      listener.accept(finished);
     }
   }
 
@@ -109,17 +159,22 @@ public final class RuntimeHistory implements EventListener {
     return runningQueries.containsKey(queryId);
   }
 
-  private void finish(QueryRecord query, String state, long rows, ErrorCode error, String message) {
+  private QueryRecord finish(QueryRecord query, String state, long rows, ErrorCode error, String message) {
     runningQueries.remove(query.queryId());
-    keep(finishedQueries, new QueryRecord(query.queryId(), query.user(), state, query.sql(), query.startMillis(),
-        System.currentTimeMillis(), query.planningNanos(), rows, error, message));
+    QueryRecord finished = new QueryRecord(query.queryId(), query.user(), state, query.sql(), query.startMillis(),
+        System.currentTimeMillis(), query.planningNanos(), rows, error, message);
+    keep(finishedQueries, finished);
+    return finished;
   }
 
-  private <T> void keep(Deque<T> finished, T item) {
+  /** Appends {@code item} and returns the oldest item it pushed out, if any. */
+  private <T> T keep(Deque<T> finished, T item) {
     finished.addLast(item);
+    T dropped = null;
     while (finished.size() > historySize) {
-      finished.removeFirst();
+      dropped = finished.removeFirst();
     }
+    return dropped;
   }
 
   private static String state(Outcome outcome) {

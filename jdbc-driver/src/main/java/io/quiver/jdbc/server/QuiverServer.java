@@ -1,6 +1,7 @@
 package io.quiver.jdbc.server;
 
 import io.quiver.engine.Quiver;
+import io.quiver.jdbc.server.ui.UiApi;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -124,7 +125,8 @@ public final class QuiverServer implements AutoCloseable {
     jetty.addConnector(connector);
     ServerMeta meta = new ServerMeta(engine);
     AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
-    jetty.setHandler(new QuiverHttpHandler(new BasicAuthenticator(options.users()), meta, avatica));
+    jetty.setHandler(new QuiverHttpHandler(new BasicAuthenticator(options.users()), meta, avatica,
+        new UiApi(engine.history())));
     try {
       jetty.start();
     } catch (Exception e) {
