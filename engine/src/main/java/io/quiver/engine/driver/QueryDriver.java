@@ -88,7 +88,7 @@ public final class QueryDriver {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
-    history.queryStarted(queryId, null, sql);
+    history.queryStarted(queryId, history.currentUser(), sql);
     try {
       QueryResult result = execute(queryId, sql, defaultSchemaPath, onClose, cancellation);
       if (!result.isRowResult()) {

@@ -47,6 +47,7 @@ public final class RuntimeHistory implements EventListener {
   private final Map<String, QueryRecord> runningQueries = new LinkedHashMap<>();
   private final Deque<QueryRecord> finishedQueries = new ArrayDeque<>();
   private volatile Supplier<List<ExecutorInfo>> executors = List::of;
+  private volatile Supplier<String> currentUser = () -> null;
 
   public RuntimeHistory(int historySize) {
     if (historySize < 0) {
@@ -75,6 +76,19 @@ public final class RuntimeHistory implements EventListener {
   /** The plan of a job running or remembered, or null. */
   public synchronized JobPlan plan(String jobId) {
     return plans.get(jobId);
+  }
+
+  /**
+   * Who runs the statements that start on the calling thread (the server's authenticated user of
+   * the request); statements record it as their user.
+   */
+  public void setCurrentUser(Supplier<String> currentUser) {
+    this.currentUser = currentUser;
+  }
+
+  /** The user of a statement starting on this thread now, or null when nobody said. */
+  public String currentUser() {
+    return currentUser.get();
   }
 
   public List<ExecutorInfo> executors() {

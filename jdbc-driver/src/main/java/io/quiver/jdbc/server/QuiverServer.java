@@ -125,6 +125,7 @@ public final class QuiverServer implements AutoCloseable {
     jetty.addConnector(connector);
     ServerMeta meta = new ServerMeta(engine);
     AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
+    engine.history().setCurrentUser(RequestUser::current);
     jetty.setHandler(new QuiverHttpHandler(new BasicAuthenticator(options.users()), meta, avatica,
         new UiApi(engine.history())));
     try {

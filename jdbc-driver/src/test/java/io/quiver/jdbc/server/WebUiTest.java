@@ -95,6 +95,7 @@ class WebUiTest {
     }
     assertEquals("SUCCEEDED", query.path("state").asText());
     assertEquals(3, query.path("rows").asLong());
+    assertEquals(ServerFixture.ALICE, query.path("user").asText(), "the request's user");
     JsonNode job = JSON.readTree(body(get("/ui/api/jobs/" + id, ALICE)));
     assertEquals(2, job.path("stages").size());
     assertEquals(0, job.path("stages").get(1).path("sourceStageIds").get(0).asInt(), "the exchange is an edge");
