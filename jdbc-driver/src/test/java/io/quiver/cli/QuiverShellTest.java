@@ -96,4 +96,13 @@ class QuiverShellTest {
     assertEquals(0, run("", "--no-progress", "--format", "csv", "-e", "SELECT count(*) AS n FROM tpch.sf1.orders"));
     assertEquals("", stderr());
   }
+
+  @Test
+  void theEmbeddedUiPrintsItsAddressAndAServerKeepsItsOwn() {
+    assertEquals(0, run("", "--ui", "0", "--format", "csv", "-e", "SELECT 1 AS x"), stderr());
+    assertTrue(stderr().matches("(?s).*Quiver web UI at http://127\\.0\\.0\\.1:\\d+/ui/.*"), stderr());
+    assertEquals("x\r\n1\r\n", stdout());
+    assertEquals(QuiverCli.USAGE, run("", "--ui", "--url", "jdbc:quiver://127.0.0.1:1", "-e", "SELECT 1"));
+    assertTrue(stderr().contains("--ui"), stderr());
+  }
 }

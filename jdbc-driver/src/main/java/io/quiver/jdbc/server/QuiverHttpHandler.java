@@ -1,7 +1,6 @@
 package io.quiver.jdbc.server;
 
-import io.quiver.jdbc.server.ui.UiApi;
-import io.quiver.jdbc.server.ui.UiAssets;
+import io.quiver.jdbc.server.ui.UiRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletRequest;
@@ -13,7 +12,7 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  * Every HTTP request of the server: authentication first (HTTP BASIC; 401 otherwise, before the
  * body is read), then a bounded body, then either the cancel route or Avatica's protocol.
  *
- * <p>Routes: {@value #UI_PATH} (GET) the web UI and its JSON ({@link UiApi});
+ * <p>Routes: {@code /ui} (GET) the web UI and its JSON ({@link UiRoutes});
  * {@value #CANCEL_PATH}{@code ?connection=ID&statement=N} (POST) stops a statement's
  * running query, because Avatica's protocol has no cancel message; any other path is Avatica's
  * protobuf endpoint, as its clients post to the URL they were given.
@@ -25,56 +24,16 @@ final class QuiverHttpHandler extends AbstractHandler {
   /** Largest request body: far above any real JDBC call, small enough that no body hurts memory. */
   static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-  /** The web UI's path; its JSON is below {@code /ui/api}. */
-  static final String UI_PATH = "/ui";
-
   private final BasicAuthenticator authenticator;
   private final ServerMeta meta;
   private final AvaticaEndpoint avatica;
-  private final UiApi ui;
+  private final UiRoutes ui;
 
-  QuiverHttpHandler(BasicAuthenticator authenticator, ServerMeta meta, AvaticaEndpoint avatica, UiApi ui) {
+  QuiverHttpHandler(BasicAuthenticator authenticator, ServerMeta meta, AvaticaEndpoint avatica, UiRoutes ui) {
     this.authenticator = authenticator;
     this.meta = meta;
     this.avatica = avatica;
     this.ui = ui;
-  }
-
-  /** GET of a UI page, asset or JSON resource (after authentication). */
-  private void ui(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!"GET".equals(request.getMethod())) {
-      response.setHeader("Allow", "GET");
-      text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "405 Method Not Allowed: the UI takes GET requests");
-      return;
-    }
-    response.setHeader("Cache-Control", "no-store");
-    if (path.startsWith("/api/")) {
-      String json = ui.get(path.substring("/api".length()));
-      if (json == null) {
-        text(response, HttpServletResponse.SC_NOT_FOUND, "404 Not Found: " + UI_PATH + path);
-        return;
-      }
-      send(response, "application/json;charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    if (path.isEmpty()) {
-      response.sendRedirect(UI_PATH + "/");
-      return;
-    }
-    String name = path.equals("/") ? "index.html" : path.substring(1);
-    byte[] asset = UiAssets.read(name);
-    if (asset == null) {
-      text(response, HttpServletResponse.SC_NOT_FOUND, "404 Not Found: " + UI_PATH + path);
-      return;
-    }
-    send(response, UiAssets.contentType(name), asset);
-  }
-
-  private static void send(HttpServletResponse response, String contentType, byte[] body) throws IOException {
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(contentType);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 
   @Override
@@ -90,8 +49,8 @@ final class QuiverHttpHandler extends AbstractHandler {
           : "401 Unauthorized: wrong user name or password");
       return;
     }
-    if (target.equals(UI_PATH) || target.startsWith(UI_PATH + "/")) {
-      ui(target.substring(UI_PATH.length()), request, response);
+    if (UiRoutes.matches(target)) {
+      ui.handle(target, request, response);
       return;
     }
     if (!"POST".equals(request.getMethod())) {

@@ -2,6 +2,7 @@ package io.quiver.jdbc.server;
 
 import io.quiver.engine.Quiver;
 import io.quiver.jdbc.server.ui.UiApi;
+import io.quiver.jdbc.server.ui.UiRoutes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ public final class QuiverServer implements AutoCloseable {
     AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
     engine.history().setCurrentUser(RequestUser::current);
     jetty.setHandler(new QuiverHttpHandler(new BasicAuthenticator(options.users()), meta, avatica,
-        new UiApi(engine.history())));
+        new UiRoutes(new UiApi(engine.history()))));
     try {
       jetty.start();
     } catch (Exception e) {
