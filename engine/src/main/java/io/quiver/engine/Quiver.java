@@ -3,6 +3,7 @@ package io.quiver.engine;
 import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.event.EventBus;
 import io.quiver.engine.metadata.CatalogMetadata;
+import io.quiver.engine.profile.RuntimeHistory;
 
 /**
  * An engine: a driver and its executors. {@link #local()} starts one embedded in this JVM (a
@@ -47,6 +48,14 @@ public interface Quiver extends AutoCloseable {
 
   /** Job, stage and task events of every query run by this engine. */
   EventBus events();
+
+  /**
+   * The engine's record of running and recent queries, jobs, stages, tasks and executors (what
+   * {@code system.runtime} shows); an engine that keeps none returns an empty one.
+   */
+  default RuntimeHistory history() {
+    return RuntimeHistory.NONE;
+  }
 
   /** Cancels every running query, stops the executors and checks that no buffer leaked. */
   @Override

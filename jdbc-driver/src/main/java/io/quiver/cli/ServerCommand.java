@@ -4,6 +4,7 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.admission.AdmissionLimits;
 import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.driver.LocalQuiver;
+import io.quiver.engine.profile.QueryRecord;
 import io.quiver.jdbc.server.QuiverServer;
 import io.quiver.jdbc.server.UserFile;
 import java.nio.file.Files;
@@ -132,6 +133,10 @@ final class ServerCommand implements Subcommand {
       engine.close();
       throw e;
     }
+    engine.history().addQueryEndListener(query -> {
+      console.err().println(queryLine(query));
+      console.err().flush();
+    });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -172,6 +177,19 @@ final class ServerCommand implements Subcommand {
     } catch (IllegalArgumentException e) {
       throw new QuiverCli.UsageException(option + ": " + e.getMessage());
     }
+  }
+
+  /** The server's console line for a statement that ended: id, user, state, elapsed, rows, error code. */
+  static String queryLine(QueryRecord query) {
+    StringBuilder line = new StringBuilder("quiver server: ").append(query.queryId())
+        .append(" user=").append(query.user() == null ? "-" : query.user())
+        .append(' ').append(query.state())
+        .append(" in ").append(query.endMillis() - query.startMillis()).append(" ms, ")
+        .append(query.rows()).append(query.rows() == 1 ? " row" : " rows");
+    if (query.errorCode() != null) {
+      line.append(", error ").append(query.errorCode().sqlState());
+    }
+    return line.toString();
   }
 
   private static int integer(String text, String option) throws QuiverCli.UsageException {

@@ -1,6 +1,8 @@
 package io.quiver.cli;
 
 import io.quiver.cli.progress.ConsoleProgress;
+import io.quiver.cli.progress.RemoteProgress;
+import io.quiver.jdbc.server.ui.UiServer;
 import io.quiver.jdbc.QuiverDriver;
 import io.quiver.jdbc.remote.QuiverRemoteDriver;
 import java.io.InputStream;
@@ -53,9 +55,11 @@ final class ShellCommand implements Subcommand {
       "  --user NAME          the server's user; the password comes from --password or QUIVER_PASSWORD",
       "  --password PW        the user's password",
       "  --progress           show a progress line per running stage on stderr even when it is not a",
-      "                       terminal (default: only on a terminal; embedded engine only)",
+      "                       terminal (default: only on a terminal; with --url jdbc:quiver://, read from",
+      "                       the server's /ui/api/progress)",
       "  --no-progress        never show the progress line",
-      "  --history FILE       the shell's history file (default ~/.quiver/history)");
+      "  --history FILE       the shell's history file (default ~/.quiver/history)",
+      "  --ui [PORT]          serve the embedded engine's web UI on 127.0.0.1:PORT (default 4040)");
 
   @Override
   public String name() {
@@ -79,6 +83,7 @@ final class ShellCommand implements Subcommand {
     String password = null;
     Boolean progress = null;
     String history = null;
+    Integer uiPort = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -119,6 +124,12 @@ final class ShellCommand implements Subcommand {
         case "--history":
           history = value(args, ++i, arg);
           break;
+        case "--ui":
+          uiPort = UiServer.DEFAULT_PORT;
+          if (i + 1 < args.length && args[i + 1].matches("\\d{1,5}")) {
+            uiPort = Integer.parseInt(args[++i]);
+          }
+          break;
         case "-h":
         case "--help":
           console.out().println(OPTIONS);
@@ -142,10 +153,6 @@ final class ShellCommand implements Subcommand {
     if (serverUrl != null && slots != null) {
       throw new QuiverCli.UsageException("--slots sizes the embedded engine; it does not apply with --url");
     }
-    if (serverUrl != null && Boolean.TRUE.equals(progress)) {
-      throw new QuiverCli.UsageException(
-          "--progress shows the stages of the embedded engine; a server does not send them (drop --url or --progress)");
-    }
     if (user != null && password == null) {
       password = System.getenv("QUIVER_PASSWORD");
     }
@@ -167,8 +174,13 @@ final class ShellCommand implements Subcommand {
         throw new QuiverCli.UsageException("in the interactive shell, --schema with --url needs a jdbc:quiver:// URL");
       }
     }
-    boolean showProgress = serverUrl == null && (progress != null ? progress : System.console() != null);
-    ConsoleProgress progressLine = showProgress ? startProgress(slots, console) : null;
+    if (serverUrl != null && uiPort != null) {
+      throw new QuiverCli.UsageException("--ui serves the embedded engine's UI; a server has its own at /ui/ (drop --ui)");
+    }
+    UiServer ui = uiPort == null ? null : startUi(slots, uiPort, console);
+    boolean showProgress = progress != null ? progress : System.console() != null;
+    ConsoleProgress progressLine = !showProgress ? null : serverUrl == null ? startProgress(slots, console)
+        : RemoteProgress.start(serverUrl, user, password, console.err(), ConsoleProgress.terminalWidth());
     try {
       if (!batch) {
         return interactive(url, user, password, historyFile(history), console);
@@ -179,7 +191,22 @@ final class ShellCommand implements Subcommand {
       if (progressLine != null) {
         progressLine.close();
       }
+      if (ui != null) {
+        ui.close();
+      }
     }
+  }
+
+  /** The embedded engine's web UI, its URL printed on stderr as Spark prints its own. */
+  private static UiServer startUi(String slots, int port, Console console) throws Exception {
+    Properties engineProperties = new Properties();
+    if (slots != null) {
+      engineProperties.setProperty("slots", slots);
+    }
+    UiServer ui = UiServer.start(QuiverDriver.embeddedEngine(engineProperties), port);
+    console.err().println("Quiver web UI at " + ui.url());
+    console.err().flush();
+    return ui;
   }
 
   /** The progress line of the embedded engine's queries, on the console's stderr. */

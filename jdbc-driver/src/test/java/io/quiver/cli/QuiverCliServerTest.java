@@ -72,6 +72,18 @@ class QuiverCliServerTest {
   }
 
   @Test
+  void theProgressLineFollowsTheServersStages() {
+    // sf1's orders take seconds to generate on one slot: long enough for the line to show
+    int status = run("", "--url", "jdbc:quiver://127.0.0.1:" + server.port(), "--user", "dana", "--password",
+        "dana-pw", "--progress", "--format", "csv", "-e",
+        "SELECT o_orderstatus, count(*) AS n FROM tpch.sf1.orders GROUP BY o_orderstatus ORDER BY 1");
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("o_orderstatus,n\r\nF,"), out.toString(StandardCharsets.UTF_8));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("[Stage 0:"), "a bar on stderr: "
+        + err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void wrongPasswordFailsWithSqlState28000() {
     int status = run("", "--url", "jdbc:quiver://127.0.0.1:" + server.port(), "--user", "dana", "--password",
         "nope", "-e", "SELECT 1");

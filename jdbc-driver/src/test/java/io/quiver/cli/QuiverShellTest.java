@@ -1,7 +1,6 @@
 package io.quiver.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -99,9 +98,11 @@ class QuiverShellTest {
   }
 
   @Test
-  void progressNeedsTheEmbeddedEngine() {
-    assertEquals(QuiverCli.USAGE, run("", "--progress", "--url", "jdbc:quiver://127.0.0.1:1", "-e", "SELECT 1"));
-    assertTrue(stderr().contains("--progress"), stderr());
-    assertFalse(stdout().contains("1"));
+  void theEmbeddedUiPrintsItsAddressAndAServerKeepsItsOwn() {
+    assertEquals(0, run("", "--ui", "0", "--format", "csv", "-e", "SELECT 1 AS x"), stderr());
+    assertTrue(stderr().matches("(?s).*Quiver web UI at http://127\\.0\\.0\\.1:\\d+/ui/.*"), stderr());
+    assertEquals("x\r\n1\r\n", stdout());
+    assertEquals(QuiverCli.USAGE, run("", "--ui", "--url", "jdbc:quiver://127.0.0.1:1", "-e", "SELECT 1"));
+    assertTrue(stderr().contains("--ui"), stderr());
   }
 }

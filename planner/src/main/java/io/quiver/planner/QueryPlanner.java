@@ -7,6 +7,7 @@ import io.quiver.exec.type.Column;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.error.SqlErrors;
+import io.quiver.planner.explain.RowEstimates;
 import io.quiver.planner.explain.StagePlanPrinter;
 import io.quiver.planner.fragment.Fragmenter;
 import io.quiver.planner.fragment.TypeMapping;
@@ -116,13 +117,18 @@ public final class QueryPlanner {
       Planned planned = planPart(query, relBuilder, cluster, parsed.explain());
       RowSchema resultSchema = resultSchema(analyzed.columnNames(), planned.physical().getRowType());
       long elapsed = System.nanoTime() - start;
+      if (parsed.explain() && parsed.analyze()) {
+        return new PlannedStatement(PlannedStatement.Kind.EXPLAIN_ANALYZE, planned.stagePlan(), resultSchema,
+            stepsText + planned.text(), elapsed, steps, planned.rowEstimates(), parsed.json());
+      }
       if (parsed.explain()) {
         String text = stepsText + planned.text();
-        return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null,
-            new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed);
+        return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, planned.stagePlan(),
+            new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed, List.of(),
+            planned.rowEstimates(), parsed.json());
       }
       return new PlannedStatement(PlannedStatement.Kind.QUERY, planned.stagePlan(), resultSchema, null, elapsed,
-          steps);
+          steps, planned.rowEstimates(), false);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -137,7 +143,7 @@ public final class QueryPlanner {
   }
 
   /** One planned query: its physical plan, its stages, and for EXPLAIN the three as text. */
-  private record Planned(RelNode physical, StagePlan stagePlan, String text) {
+  private record Planned(RelNode physical, StagePlan stagePlan, String text, RowEstimates rowEstimates) {
   }
 
   /** Logical rewrites, the support check, the cost-based phase and fragmenting of one query. */
@@ -147,11 +153,12 @@ public final class QueryPlanner {
     PlanningInterrupts.check();
     String logicalText = explain ? explain(logical) : null;
     RelNode physical = PhysicalPlanner.optimize(logical);
-    StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
+    Fragmenter fragmenter = new Fragmenter(settings, cluster.getRexBuilder());
+    StagePlan stagePlan = fragmenter.fragment(physical);
     String text = explain ? "== Logical Plan ==\n" + logicalText
         + "\n== Physical Plan ==\n" + explain(physical)
         + "\n== Stages (" + stagePlan.stages().size() + ") ==\n" + StagePlanPrinter.print(stagePlan) : null;
-    return new Planned(physical, stagePlan, text);
+    return new Planned(physical, stagePlan, text, fragmenter.rowEstimates(stagePlan));
   }
 
   private static TableHandle handle(RecursionTable table) {

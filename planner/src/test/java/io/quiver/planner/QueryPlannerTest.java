@@ -40,7 +40,8 @@ class QueryPlannerTest {
   void explainOfQ1ShowsStagesJoinedByHashExchange() {
     PlannedStatement explained = plan("explain " + PlanTesting.Q1);
     assertEquals(PlannedStatement.Kind.EXPLAIN, explained.kind());
-    assertNull(explained.stagePlan());
+    assertEquals(3, explained.stagePlan().stages().size(), "the DAG explained");
+    assertEquals(60000.0, explained.rowEstimates().estimate(0, 3), "the estimate of stage 0's scan");
     assertEquals(List.of(new Column("plan", DataType.VARCHAR, false)), explained.resultSchema().columns());
     String text = explained.explainText();
     assertTrue(text.contains("== Logical Plan =="), text);

@@ -18,6 +18,7 @@ import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.system.InformationSchemaTable;
 import io.quiver.engine.connector.system.SystemConnector;
 import io.quiver.engine.connector.tpcds.TpcdsConnector;
+import io.quiver.engine.profile.RuntimeHistory;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -64,6 +65,9 @@ public final class LocalQuiver implements Quiver {
 
   private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
+  /** System property: finished queries and jobs {@code system.runtime} remembers (default 100). */
+  public static final String HISTORY_SIZE_PROPERTY = "quiver.runtime.history";
+
   private final QuiverConfig config;
   private final BufferAllocator allocator;
   private final BufferAllocator shuffleAllocator;
@@ -71,6 +75,8 @@ public final class LocalQuiver implements Quiver {
   private final CatalogRegistry catalogs = new CatalogRegistry();
   private final CatalogMetadata metadata = new SchemaCatalogMetadata(catalogs);
   private final SynchronousEventBus events = new SynchronousEventBus();
+  private final RuntimeHistory history = new RuntimeHistory(
+      Integer.getInteger(HISTORY_SIZE_PROPERTY, RuntimeHistory.DEFAULT_HISTORY_SIZE));
   private final TaskBackend executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
@@ -148,7 +154,8 @@ public final class LocalQuiver implements Quiver {
         memory.close();
         throw e;
       }
-      SystemConnector system = new SystemConnector(catalogs);
+      events.subscribe(history);
+      SystemConnector system = new SystemConnector(catalogs, history);
       catalogs.register(system);
       catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
       this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
@@ -161,11 +168,12 @@ public final class LocalQuiver implements Quiver {
       if (startedExecutor instanceof LocalExecutor local) {
         local.limitMemory(queryMemory);
       }
+      history.setExecutors(startedExecutor::executors);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
       this.planner = planner;
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs,
+      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, history,
           fileTables != null ? fileTables : this.fileTables, queryMemory);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
@@ -212,6 +220,11 @@ public final class LocalQuiver implements Quiver {
   /** When statements may start and how much memory queries may hold ({@link AdmissionController#configure}). */
   public AdmissionController admission() {
     return admission;
+  }
+
+  @Override
+  public RuntimeHistory history() {
+    return history;
   }
 
   /** The catalogs: where connectors are added. */

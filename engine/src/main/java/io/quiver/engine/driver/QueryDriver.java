@@ -6,6 +6,11 @@ import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.event.EventListener;
+import io.quiver.engine.profile.ExplainAnalyzeJson;
+import io.quiver.engine.profile.ExplainAnalyzeText;
+import io.quiver.engine.profile.JobProfile;
+import io.quiver.engine.profile.RuntimeHistory;
 import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
 import io.quiver.engine.result.StreamingQueryResult;
@@ -23,6 +28,7 @@ import io.quiver.sql.ddl.DefaultSchemaQuoting;
 import io.quiver.sql.ddl.DdlStatement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -43,15 +49,18 @@ public final class QueryDriver {
   private final QueryMemory memory;
   private final AtomicLong queryNumbers = new AtomicLong();
   private final RecursiveQueryRunner recursion;
+  private final RuntimeHistory history;
 
   /**
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
+   * @param history told of every statement's start and end
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
    * @param memory told which user runs which query, for the memory limits
    */
   QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
-      FileTables fileTables, QueryMemory memory) {
+      RuntimeHistory history, FileTables fileTables, QueryMemory memory) {
+    this.history = history;
     this.memory = memory;
     this.planner = planner;
     this.scheduler = scheduler;
@@ -85,18 +94,30 @@ public final class QueryDriver {
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
     memory.register(queryId, user);
+    history.queryStarted(queryId, user != null ? user : history.currentUser(), sql);
     try {
-      return start(sql, defaultSchemaPath, queryId, () -> {
+      QueryResult result = execute(queryId, sql, defaultSchemaPath, () -> {
         memory.unregister(queryId);
         onClose.run();
       }, cancellation);
+      if (!result.isRowResult()) {
+        history.queryEnded(queryId, result.updateCount(), null, null);
+      } else if (result instanceof ExplainResult) {
+        history.queryEnded(queryId, 0, null, null);
+      }
+      return result;
+    } catch (QuiverException e) {
+      memory.unregister(queryId);
+      history.queryEnded(queryId, 0, e.errorCode(), e.getMessage());
+      throw e;
     } catch (RuntimeException | Error e) {
       memory.unregister(queryId);
+      history.queryEnded(queryId, 0, ErrorCode.INTERNAL_ERROR, e.toString());
       throw e;
     }
   }
 
-  private QueryResult start(String sql, List<String> defaultSchemaPath, String queryId, Runnable onClose,
+  private QueryResult execute(String queryId, String sql, List<String> defaultSchemaPath, Runnable onClose,
       CancellationToken cancellation) {
     Optional<DdlStatement> ddlStatement;
     try {
@@ -108,9 +129,17 @@ public final class QueryDriver {
       return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
     }
     PlannedStatement planned = plan(sql, defaultSchemaPath, cancellation);
+    history.queryPlanned(queryId, planned.planningNanos());
+    if (planned.kind() != PlannedStatement.Kind.EXPLAIN) {
+      history.jobPlanned(queryId, planned.stagePlan(), planned.rowEstimates(), planned.planningNanos());
+    }
     switch (planned.kind()) {
       case EXPLAIN:
-        return new ExplainResult(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
+        return new ExplainResult(queryId, planned.json()
+            ? ExplainAnalyzeJson.plan(planned.stagePlan(), planned.rowEstimates()) : planned.explainText(),
+            newResultAllocator(queryId), onClose);
+      case EXPLAIN_ANALYZE:
+        return explainAnalyze(queryId, sql, planned, onClose, cancellation);
       case QUERY:
         return run(queryId, sql, planned, onClose, cancellation);
       default:
@@ -134,7 +163,8 @@ public final class QueryDriver {
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
-    return plan(sql, defaultSchemaPath).resultSchema();
+    PlannedStatement planned = plan(sql, defaultSchemaPath);
+    return planned.kind() == PlannedStatement.Kind.EXPLAIN_ANALYZE ? ExplainResult.SCHEMA : planned.resultSchema();
   }
 
   private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
@@ -159,11 +189,46 @@ public final class QueryDriver {
     if (planned == null || planned.kind() == null) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned no plan");
     }
-    if (planned.kind() == PlannedStatement.Kind.QUERY
+    if (planned.kind() != PlannedStatement.Kind.EXPLAIN
         && (planned.stagePlan() == null || planned.resultSchema() == null)) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned a query without stages or schema");
     }
     return planned;
+  }
+
+  /**
+   * EXPLAIN ANALYZE: runs the query to its end, discarding its rows, and answers with what its job's
+   * events said (a failed or cancelled query fails the statement with its error).
+   */
+  private QueryResult explainAnalyze(String queryId, String sql, PlannedStatement planned, Runnable onClose,
+      CancellationToken cancellation) {
+    long start = System.nanoTime() - planned.planningNanos();
+    JobProfile profile = new JobProfile(queryId);
+    EventListener listener = profile::onEvent;
+    scheduler.events().subscribe(listener);
+    long rows = 0;
+    try {
+      try (QueryResult result = run(queryId, sql, planned, () -> { }, cancellation)) {
+        while (result.loadNextBatch()) {
+          rows += result.root().getRowCount();
+        }
+      }
+      if (!profile.awaitEnd(1, TimeUnit.MINUTES)) {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the job of " + queryId + " did not report its end");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "interrupted while " + queryId + " ran", e);
+    } finally {
+      scheduler.events().unsubscribe(listener);
+    }
+    long elapsed = System.nanoTime() - start;
+    String text = planned.json()
+        ? ExplainAnalyzeJson.analyzed(planned.stagePlan(), planned.rowEstimates(), profile, rows, elapsed,
+            planned.planningNanos())
+        : ExplainAnalyzeText.print(planned.stagePlan(), planned.rowEstimates(), profile, rows, elapsed,
+            planned.planningNanos());
+    return new ExplainResult(queryId, text, newResultAllocator(queryId), onClose);
   }
 
   private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose,

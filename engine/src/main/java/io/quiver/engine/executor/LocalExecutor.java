@@ -112,6 +112,12 @@ public final class LocalExecutor implements TaskBackend {
     return running.get();
   }
 
+  @Override
+  public java.util.List<ExecutorInfo> executors() {
+    return java.util.List.of(new ExecutorInfo(LOCAL_EXECUTOR_ID, "in-process", slots, running.get(),
+        allocator.getAllocatedMemory(), allocator.getLimit(), -1, System.currentTimeMillis(), "ALIVE"));
+  }
+
   void taskStarted() {
     running.incrementAndGet();
   }

@@ -91,11 +91,11 @@ public final class TaskAttempt implements Runnable, TaskHandle {
     }
     long duration = System.nanoTime() - start;
     if (failure == null) {
-      return new TaskResult(Outcome.SUCCEEDED, statistics, metrics, duration, null);
+      return new TaskResult(Outcome.SUCCEEDED, statistics, metrics.snapshot(), duration, null);
     }
     QuiverException error = TaskFailures.toQuiverException(taskId, failure);
     Outcome outcome = cancellation.isCancelled() ? Outcome.CANCELLED : Outcome.FAILED;
-    return new TaskResult(outcome, null, metrics, duration, error);
+    return new TaskResult(outcome, null, metrics.snapshot(), duration, error);
   }
 
   private Throwable closeAllocator(BufferAllocator allocator, Throwable failure) {

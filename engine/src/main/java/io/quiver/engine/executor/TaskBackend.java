@@ -40,6 +40,11 @@ public interface TaskBackend extends AutoCloseable {
   default void addExecutorLossListener(ExecutorLossListener listener) {
   }
 
+  /** The executors now, and those lost a short while ago. */
+  default java.util.List<ExecutorInfo> executors() {
+    return java.util.List.of();
+  }
+
   @Override
   void close();
 }

@@ -59,6 +59,11 @@ public final class DagScheduler {
     return job;
   }
 
+  /** The bus its jobs post their events on. */
+  public EventBus events() {
+    return events;
+  }
+
   /** Jobs that have not ended yet. */
   public List<JobExecution> activeJobs() {
     return List.copyOf(activeJobs);

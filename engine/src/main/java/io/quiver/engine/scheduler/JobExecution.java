@@ -20,6 +20,7 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.metrics.TaskStats;
 import io.quiver.exec.shuffle.MapOutputStatistics;
 import io.quiver.exec.shuffle.ShuffleService;
 import io.quiver.exec.task.CancellationToken;
@@ -80,6 +81,7 @@ public final class JobExecution implements TaskListener {
   private final Map<TaskId, TaskHandle> queuedOrRunning = new HashMap<>();
   private final Set<String> lostExecutors = new HashSet<>();
   private int outstandingTasks;
+  private TaskStats jobStats = TaskStats.EMPTY;
   private Outcome outcome;
   private QuiverException failure;
   private boolean finished;
@@ -182,9 +184,10 @@ public final class JobExecution implements TaskListener {
       queuedOrRunning.remove(task);
       QuiverException error = result.failure();
       emit(new TaskEnded(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt(),
-          result.outcome(), result.metrics().inputRows(), result.metrics().inputBytes(), result.metrics().outputRows(),
-          result.metrics().outputBytes(), result.durationNanos(), error == null ? null : error.errorCode(),
+          result.outcome(), result.executorId(), result.stats(), result.durationNanos(),
+          error == null ? null : error.errorCode(),
           error == null ? null : error.getMessage()));
+      jobStats = jobStats.plus(result.stats().withoutOperators());
       StageRun stage = stages.get(task.stageId());
       stage.running[task.partition()] = false;
       if (stage.progress != null) {
@@ -439,7 +442,7 @@ public final class JobExecution implements TaskListener {
     }
     emit(new JobEnded(jobId, System.currentTimeMillis(), outcome,
         failure == null ? null : failure.errorCode(), failure == null ? null : failure.getMessage(),
-        System.nanoTime() - startNanos));
+        System.nanoTime() - startNanos, jobStats));
     try {
       endListener.onJobEnded(this);
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.quiver.engine.scheduler;
 import io.quiver.engine.event.Outcome;
 import io.quiver.engine.event.StageCompleted;
 import io.quiver.engine.executor.TaskResult;
+import io.quiver.exec.metrics.TaskStats;
 
 /** What the tasks of one running stage have done so far. Guarded by its job's lock. */
 final class StageProgress {
@@ -11,10 +12,7 @@ final class StageProgress {
   private final int taskCount;
   private final long startNanos = System.nanoTime();
   private int succeededTasks;
-  private long inputRows;
-  private long inputBytes;
-  private long outputRows;
-  private long outputBytes;
+  private TaskStats stats = TaskStats.EMPTY;
 
   StageProgress(int stageId, int taskCount) {
     this.stageId = stageId;
@@ -29,10 +27,12 @@ final class StageProgress {
     if (result.failure() == null) {
       succeededTasks++;
     }
-    inputRows += result.metrics().inputRows();
-    inputBytes += result.metrics().inputBytes();
-    outputRows += result.metrics().outputRows();
-    outputBytes += result.metrics().outputBytes();
+    stats = stats.plus(result.stats());
+  }
+
+  /** The sum of what its ended tasks did. */
+  TaskStats stats() {
+    return stats;
   }
 
   boolean allTasksSucceeded() {
@@ -40,7 +40,7 @@ final class StageProgress {
   }
 
   StageCompleted completedEvent(String jobId, Outcome outcome) {
-    return new StageCompleted(jobId, System.currentTimeMillis(), stageId, outcome, taskCount, inputRows, inputBytes,
-        outputRows, outputBytes, System.nanoTime() - startNanos);
+    return new StageCompleted(jobId, System.currentTimeMillis(), stageId, outcome, taskCount, stats,
+        System.nanoTime() - startNanos);
   }
 }

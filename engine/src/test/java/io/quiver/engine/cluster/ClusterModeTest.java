@@ -8,11 +8,15 @@ import io.quiver.engine.Quiver;
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
+import io.quiver.engine.event.EventListener;
+import io.quiver.engine.event.JobEnded;
 import io.quiver.engine.event.QueryEvent;
+import io.quiver.engine.event.TaskEnded;
 import io.quiver.engine.event.TaskRetried;
 import io.quiver.engine.testing.ResultRows;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.metrics.TaskStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +57,41 @@ class ClusterModeTest {
         + " WHERE o_orderstatus = 'F' GROUP BY l_returnflag ORDER BY l_returnflag";
     assertEquals(rows(local, sql), rows(cluster.quiver, sql));
     assertEquals(2, cluster.backend.executorIds().size());
+  }
+
+  @Test
+  void executorsReportTheirTasksMetricsOnTheDriversBus() {
+    List<QueryEvent> events = new CopyOnWriteArrayList<>();
+    EventListener listener = events::add;
+    cluster.quiver.events().subscribe(listener);
+    try {
+      rows(cluster.quiver, "SELECT o_orderpriority, count(*) FROM orders GROUP BY o_orderpriority");
+    } finally {
+      cluster.quiver.events().unsubscribe(listener);
+    }
+    TaskStats all = TaskStats.EMPTY;
+    for (QueryEvent event : events) {
+      if (event instanceof TaskEnded task) {
+        assertTrue(cluster.backend.executorIds().contains(task.executorId()), task.executorId());
+        assertTrue(!task.stats().operators().isEmpty(), "operators measured on the executor: " + task);
+        all = all.plus(task.stats().withoutOperators());
+      }
+    }
+    assertEquals(15_000, all.tableRows());
+    assertEquals(5, all.resultRows());
+    assertEquals(all.shuffleWriteRows(), all.shuffleReadRows());
+    assertTrue(all.remoteShuffleReadRows() <= all.shuffleReadRows());
+    assertTrue(all.fetchedResultBytes() > 0, "the driver fetched the result over Flight: " + all);
+    JobEnded job = (JobEnded) events.get(events.size() - 1);
+    assertEquals(all, job.stats());
+  }
+
+  @Test
+  void theRuntimeHistoryListsBothExecutors() {
+    // what system.runtime.executors shows (its scan runs in the driver, so not in cluster mode yet)
+    List<String> rows = cluster.quiver.history().executors().stream()
+        .map(executor -> executor.executorId() + " " + executor.state() + " " + executor.slots()).sorted().toList();
+    assertEquals(cluster.backend.executorIds().stream().sorted().map(id -> id + " ALIVE 2").toList(), rows);
   }
 
   @Test

@@ -58,6 +58,11 @@ public final class ConsoleProgress implements EventListener, AutoCloseable {
   private String shown = "";
   private Runnable stopper = () -> { };
 
+  /** Runs {@code stop} when the line is closed (the caller's timer, for example). */
+  public void onClose(Runnable stop) {
+    this.stopper = stop;
+  }
+
   /**
    * @param out where the line goes (stderr)
    * @param width the terminal's width in characters
@@ -134,6 +139,31 @@ public final class ConsoleProgress implements EventListener, AutoCloseable {
         clear();
       }
     }
+  }
+
+  /**
+   * The stages running now as a server reports them (for the shell with {@code --url}, which sees
+   * no events): replaces what this line tracks. A stage counts as submitted when this line first
+   * saw it.
+   */
+  public synchronized void showRunning(List<RemoteStage> running) {
+    Map<String, RunningStage> next = new LinkedHashMap<>();
+    long now = clockMillis.getAsLong();
+    for (RemoteStage remote : running) {
+      String key = key(remote.jobId(), remote.stageId());
+      RunningStage known = stages.get(key);
+      RunningStage stage = new RunningStage(remote.jobId(), remote.stageId(), remote.totalTasks(),
+          known == null ? now : known.submittedMillis);
+      stage.completedTasks = remote.completedTasks();
+      stage.runningTasks = remote.runningTasks();
+      next.put(key, stage);
+    }
+    stages.clear();
+    stages.putAll(next);
+  }
+
+  /** A running stage as a server's {@code /ui/api/progress} lists it. */
+  public record RemoteStage(String jobId, int stageId, int totalTasks, int completedTasks, int runningTasks) {
   }
 
   /** Draws the stages that have run long enough, if the line changed; clears it when none has. */

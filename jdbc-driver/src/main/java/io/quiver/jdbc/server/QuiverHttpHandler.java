@@ -1,5 +1,6 @@
 package io.quiver.jdbc.server;
 
+import io.quiver.jdbc.server.ui.UiRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * runs on the authenticator's pool, so that request threads stay free for the users already logged
  * in; it resumes on a request thread once the hash said yes.
  *
- * <p>Routes: {@value #CANCEL_PATH}{@code ?connection=ID&statement=N} (POST) stops a statement's
+ * <p>Routes: {@code /ui} (GET) the web UI and its JSON ({@link UiRoutes});
+ * {@value #CANCEL_PATH}{@code ?connection=ID&statement=N} (POST) stops a statement's
  * running query, because Avatica's protocol has no cancel message; any other path is Avatica's
  * protobuf endpoint, as its clients post to the URL they were given. Every refusal is a short text
  * without internals; every failure inside is logged here and answered without a stack trace.
@@ -47,11 +49,13 @@ final class QuiverHttpHandler extends AbstractHandler {
   private final BasicAuthenticator authenticator;
   private final ServerMeta meta;
   private final AvaticaEndpoint avatica;
+  private final UiRoutes ui;
 
-  QuiverHttpHandler(BasicAuthenticator authenticator, ServerMeta meta, AvaticaEndpoint avatica) {
+  QuiverHttpHandler(BasicAuthenticator authenticator, ServerMeta meta, AvaticaEndpoint avatica, UiRoutes ui) {
     this.authenticator = authenticator;
     this.meta = meta;
     this.avatica = avatica;
+    this.ui = ui;
   }
 
   @Override
@@ -152,6 +156,10 @@ final class QuiverHttpHandler extends AbstractHandler {
 
   private void serve(String user, String target, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (UiRoutes.matches(target)) {
+      ui.handle(target, request, response);
+      return;
+    }
     if (!"POST".equals(request.getMethod())) {
       response.setHeader("Allow", "POST");
       text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,

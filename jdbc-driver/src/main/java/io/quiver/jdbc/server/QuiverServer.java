@@ -1,6 +1,8 @@
 package io.quiver.jdbc.server;
 
 import io.quiver.engine.Quiver;
+import io.quiver.jdbc.server.ui.UiApi;
+import io.quiver.jdbc.server.ui.UiRoutes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -173,8 +175,10 @@ public final class QuiverServer implements AutoCloseable {
     jetty.addBean(lowResources);
     ServerMeta meta = new ServerMeta(engine);
     AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
+    engine.history().setCurrentUser(RequestUser::current);
     BasicAuthenticator authenticator = new BasicAuthenticator(options.users(), options.authentication());
-    jetty.setHandler(new QuiverHttpHandler(authenticator, meta, avatica));
+    jetty.setHandler(new QuiverHttpHandler(authenticator, meta, avatica,
+        new UiRoutes(new UiApi(engine.history()))));
     try {
       jetty.start();
     } catch (Exception e) {

@@ -21,6 +21,11 @@ final class RequestUser {
     return name;
   }
 
+  /** The request's user, or null outside a request. */
+  static String current() {
+    return CURRENT.get();
+  }
+
   static <T> T call(String user, Supplier<T> action) {
     CURRENT.set(user);
     try {

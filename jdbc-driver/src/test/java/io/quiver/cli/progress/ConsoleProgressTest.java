@@ -50,12 +50,12 @@ class ConsoleProgressTest {
   }
 
   private static TaskEnded ended(String job, int stage, int partition, Outcome outcome) {
-    return new TaskEnded(job, 0, stage, partition, 0, outcome, 0, 0, 0, 0, 0,
+    return new TaskEnded(job, 0, stage, partition, 0, outcome, "local", null, 0,
         outcome == Outcome.SUCCEEDED ? null : ErrorCode.TASK_FAILED, outcome == Outcome.SUCCEEDED ? null : "x");
   }
 
   private static StageCompleted stageDone(String job, int stage, int tasks) {
-    return new StageCompleted(job, 0, stage, Outcome.SUCCEEDED, tasks, 0, 0, 0, 0, 0);
+    return new StageCompleted(job, 0, stage, Outcome.SUCCEEDED, tasks, null, 0);
   }
 
   private static JobEnded jobDone(String job) {
@@ -206,5 +206,32 @@ class ConsoleProgressTest {
   @Test
   void tooNarrowIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new ConsoleProgress(System.err, 10, now::get));
+  }
+
+  @Test
+  void aServersRunningStagesAreDrawnLikeEventsAndWipedWhenNoneIsLeft() throws Exception {
+    List<ConsoleProgress.RemoteStage> running = RemoteProgress.parse("[{\"jobId\":\"query_7\",\"stageId\":1,"
+        + "\"totalTasks\":4,\"completedTasks\":1,\"runningTasks\":2,\"submittedMillis\":5}]");
+    assertEquals(List.of(new ConsoleProgress.RemoteStage("query_7", 1, 4, 1, 2)), running);
+    progress.showRunning(running);
+    progress.refresh();
+    assertEquals("", take(), "not before half a second since this line first saw it");
+    advance(500);
+    progress.showRunning(running);
+    progress.refresh();
+    assertEquals("\r" + ProgressBar.render(List.of(new StageStatus(1, 4, 1, 2)), WIDTH) + "\r", take());
+    progress.showRunning(List.of());
+    progress.refresh();
+    assertTrue(take().trim().isEmpty(), "wiped");
+  }
+
+  @Test
+  void theProgressResourceOfAServerUrl() {
+    assertEquals("http://db:8765/ui/api/progress", RemoteProgress.progressUri("jdbc:quiver://db").toString());
+    assertEquals("http://127.0.0.1:9000/ui/api/progress",
+        RemoteProgress.progressUri("jdbc:quiver://127.0.0.1:9000/tpch.tiny;user=a").toString());
+    assertEquals("https://db:443/ui/api/progress", RemoteProgress.progressUri("jdbc:quiver://db:443;ssl=true").toString());
+    assertEquals(null, RemoteProgress.progressUri("jdbc:avatica:remote:url=http://db"));
+    assertEquals(null, RemoteProgress.progressUri("jdbc:quiver://"));
   }
 }

@@ -37,7 +37,8 @@ public final class PlanNodePrinter {
     }
   }
 
-  static String describe(PlanNode node) {
+  /** One line about one node (without its inputs). */
+  public static String describe(PlanNode node) {
     if (node instanceof TableScanNode scan) {
       return "TableScan " + scan.table() + " columns=" + columnNames(scan.outputSchema().columns())
           + " splits=" + scan.splitCount();

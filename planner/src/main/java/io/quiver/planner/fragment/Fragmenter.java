@@ -3,14 +3,18 @@ package io.quiver.planner.fragment;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
+import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.stage.OutputPartitioning;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.planner.PlannerSettings;
+import io.quiver.planner.explain.RowEstimates;
 import io.quiver.planner.physical.QuiverExchange;
 import io.quiver.planner.physical.QuiverRel;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.RelDistribution;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
@@ -28,6 +32,7 @@ public final class Fragmenter {
   private final PlannerSettings settings;
   private final ExpressionConverter expressions;
   private final List<StageFragment> stages = new ArrayList<>();
+  private final Map<PlanNode, Double> estimates = new IdentityHashMap<>();
 
   public Fragmenter(PlannerSettings settings, RexBuilder rexBuilder) {
     this.settings = settings;
@@ -69,7 +74,16 @@ public final class Fragmenter {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR,
           "Physical plan holds a node outside the Quiver convention: " + rel.getRelTypeName());
     }
-    return quiverRel.fragment(this);
+    FragmentPiece piece = quiverRel.fragment(this);
+    if (!estimates.containsKey(piece.node())) {
+      estimates.put(piece.node(), rel.getCluster().getMetadataQuery().getRowCount(rel));
+    }
+    return piece;
+  }
+
+  /** The row count estimates of the nodes of the plan {@link #fragment} made. */
+  public RowEstimates rowEstimates(StagePlan plan) {
+    return RowEstimates.of(plan, estimates);
   }
 
   /**

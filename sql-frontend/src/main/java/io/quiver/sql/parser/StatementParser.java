@@ -1,6 +1,8 @@
 package io.quiver.sql.parser;
 
 import io.quiver.sql.error.SqlFrontendException;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlNode;
@@ -11,14 +13,16 @@ import org.apache.calcite.sql.parser.SqlParser;
 /**
  * Parses one SQL statement. Thread-safe (a new Calcite parser per call).
  *
- * <p>{@code EXPLAIN query} and {@code EXPLAIN PLAN FOR query} are recognized here rather than by
+ * <p>{@code EXPLAIN query}, {@code EXPLAIN PLAN FOR query}, {@code EXPLAIN ANALYZE query} and
+ * PostgreSQL's {@code EXPLAIN (ANALYZE, FORMAT JSON) query} are recognized here rather than by
  * Calcite's grammar (which only knows the second form): the prefix is blanked out, keeping line and
- * column numbers of the rest of the text exact for error messages.
+ * column numbers of the rest of the text exact for error messages. (The generated statement parser
+ * replaces this prefix match.)
  */
 public final class StatementParser {
 
   private static final Pattern EXPLAIN_PREFIX = Pattern.compile(
-      "\\A(\\s*)explain(\\s+plan\\s+for)?(?=\\s|\\()",
+      "\\A(\\s*)explain(\\s+plan\\s+for|\\s+analyze|\\s*\\((\\s*(?:analyze|format)\\b[^)]*)\\))?(?=\\s|\\()",
       Pattern.CASE_INSENSITIVE);
 
   private StatementParser() {
@@ -32,15 +36,38 @@ public final class StatementParser {
       throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "empty statement", 0, 0, null);
     }
     boolean explain = false;
+    boolean analyze = false;
+    boolean json = false;
     String text = withoutTrailingSemicolon(sql);
     Matcher matcher = EXPLAIN_PREFIX.matcher(text);
     if (matcher.find()) {
       explain = true;
+      String form = matcher.group(2) == null ? "" : matcher.group(2).trim().toLowerCase(Locale.ROOT);
+      analyze = form.equals("analyze");
+      if (matcher.group(3) != null) {
+        for (String option : matcher.group(3).split(",")) {
+          String[] words = option.trim().toLowerCase(Locale.ROOT).split("\\s+");
+          if (words[0].equals("analyze") && (words.length == 1
+              || words.length == 2 && List.of("true", "on", "1").contains(words[1]))) {
+            analyze = true;
+          } else if (words[0].equals("analyze") && words.length == 2
+              && List.of("false", "off", "0").contains(words[1])) {
+            analyze = false;
+          } else if (words[0].equals("format") && words.length == 2
+              && (words[1].equals("json") || words[1].equals("text"))) {
+            json = words[1].equals("json");
+          } else {
+            throw new SqlFrontendException(SqlFrontendException.Kind.SYNTAX, "unknown EXPLAIN option '"
+                + option.trim() + "' (EXPLAIN takes ANALYZE [boolean] and FORMAT TEXT | JSON)",
+                lineOf(text, matcher.start(3)), columnOf(text, matcher.start(3)), null);
+          }
+        }
+      }
       text = blankOut(text, matcher.end());
     }
     try {
       SqlNode node = SqlParser.create(text, QuiverParserConfig.PARSER_CONFIG).parseStmt();
-      return new ParsedStatement(explain, node);
+      return new ParsedStatement(explain, analyze, json, node);
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }
@@ -72,6 +99,20 @@ public final class StatementParser {
       end--;
     }
     return end > 0 && sql.charAt(end - 1) == ';' ? sql.substring(0, end - 1) : sql;
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static int columnOf(String text, int offset) {
+    return offset - text.lastIndexOf('\n', offset - 1);
   }
 
   /** Replaces the first {@code end} characters with spaces, keeping line breaks. */

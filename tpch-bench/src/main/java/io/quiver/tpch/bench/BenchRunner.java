@@ -4,6 +4,8 @@ import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.LocalQuiver;
+import io.quiver.engine.event.JobEnded;
+import io.quiver.exec.metrics.TaskStats;
 import io.quiver.tpch.AnswerComparison;
 import io.quiver.tpch.ResultRows;
 import io.quiver.tpch.ParquetLoader;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a benchmark suite (TPC-H or TPC-DS, {@link BenchSuite}) on Quiver, and on DuckDB beside it
@@ -65,6 +68,12 @@ public final class BenchRunner {
          LocalQuiver quiver = new LocalQuiver(config);
          Session session = quiver.openSession();
          Connection duckDb = options.compareDuckDb() ? DriverManager.getConnection("jdbc:duckdb:") : null) {
+      AtomicReference<TaskStats> total = new AtomicReference<>(TaskStats.EMPTY);
+      quiver.events().subscribe(event -> {
+        if (event instanceof JobEnded job) {
+          total.accumulateAndGet(job.stats(), TaskStats::plus);
+        }
+      });
       double quiverLoad;
       long tableBytes;
       if (options.parquet()) {
@@ -117,7 +126,7 @@ public final class BenchRunner {
       }
       return new BenchResult(options, started, quiverLoad, tableBytes, duckDbLoad, duckDbVersion, measurements,
           heap.peakBytes(), quiver.peakAllocatedBytes(), Runtime.getRuntime().availableProcessors(),
-          quiver.shuffle().spilledBytes(), quiver.shuffle().spilledOutputs());
+          total.get().spillBytes(), total.get().spillFiles());
     }
   }
 

@@ -7,11 +7,12 @@ import io.quiver.engine.cluster.ClusterConfig;
 import io.quiver.engine.cluster.ExecutorLauncher;
 import io.quiver.engine.cluster.driver.ClusterTaskBackend;
 import io.quiver.engine.cluster.driver.StandaloneCluster;
-import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
 import io.quiver.engine.cluster.protocol.SharedSecret;
 import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.event.EventListener;
+import io.quiver.engine.event.JobEnded;
 import io.quiver.engine.event.StageCompleted;
+import io.quiver.exec.metrics.TaskStats;
 import io.quiver.tpch.AnswerComparison;
 import io.quiver.tpch.ReferenceAnswers;
 import io.quiver.tpch.ResultRows;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Cluster mode against local mode, in one run: TPC-H on {@code tpch.<schema>} (tables generated
@@ -44,7 +46,7 @@ public final class ClusterBench {
   static final String USAGE = "usage: quiver bench cluster [--schema sf1] [--executors 2] [--slots 1] [--heap 4g]"
       + " [--queries 1,3,9]";
 
-  private record Run(long millis, long exchangeBytes, boolean correct, String error) {
+  private record Run(long millis, long exchangeBytes, boolean correct, String error, TaskStats stats) {
   }
 
   private ClusterBench() {
@@ -138,10 +140,9 @@ public final class ClusterBench {
       }
       warmUp(quiver, queries);
       for (int number : queries) {
-        long[] before = flightBytes(backend);
-        clustered.add(measure(quiver, schema, scale, number));
-        long[] after = flightBytes(backend);
-        flight.add(new long[] {after[0] - before[0], after[1] - before[1], after[2] - before[2]});
+        Run run = measure(quiver, schema, scale, number);
+        clustered.add(run);
+        flight.add(flightBytes(run.stats()));
         out.printf("cluster Q%02d %7d ms%n", number, clustered.get(clustered.size() - 1).millis());
       }
     } finally {
@@ -151,26 +152,23 @@ public final class ClusterBench {
     return local.stream().allMatch(Run::correct) && clustered.stream().allMatch(Run::correct);
   }
 
-  /** Remote bytes fetched, bytes read locally (over all executors), result bytes fetched by the driver. */
-  private static long[] flightBytes(ClusterTaskBackend backend) {
-    long remote = 0;
-    long localRead = 0;
-    for (ExecutorStatus status : backend.executorStatuses()) {
-      remote += status.remoteBytesFetched();
-      localRead += status.localBytesRead();
-    }
-    return new long[] {remote, localRead, backend.resultBytesFetched()};
+  /** Remote shuffle bytes fetched, shuffle bytes read locally, result bytes fetched by the driver. */
+  private static long[] flightBytes(TaskStats stats) {
+    return new long[] {stats.remoteShuffleReadBytes(), stats.localShuffleReadBytes(), stats.fetchedResultBytes()};
   }
 
   private static Run measure(Quiver quiver, String schema, double scale, int number) {
     String sql = TpchQueryText.load(number, scale);
     AtomicLong exchangeBytes = new AtomicLong();
+    AtomicReference<TaskStats> stats = new AtomicReference<>(TaskStats.EMPTY);
     try (Session session = quiver.openSession()) {
       session.setCatalog("tpch");
       session.setSchema(schema);
       EventListener listener = event -> {
         if (event instanceof StageCompleted stage) {
           exchangeBytes.addAndGet(stage.outputBytes());
+        } else if (event instanceof JobEnded job) {
+          stats.accumulateAndGet(job.stats(), TaskStats::plus);
         }
       };
       quiver.events().subscribe(listener);
@@ -184,9 +182,9 @@ public final class ClusterBench {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       Optional<ResultRows> reference = ReferenceAnswers.load(scale, number);
       boolean correct = reference.isEmpty() || AnswerComparison.differences(reference.get(), answer).isEmpty();
-      return new Run(millis, exchangeBytes.get(), correct, null);
+      return new Run(millis, exchangeBytes.get(), correct, null, stats.get());
     } catch (RuntimeException e) {
-      return new Run(-1, exchangeBytes.get(), false, e.getMessage());
+      return new Run(-1, exchangeBytes.get(), false, e.getMessage(), stats.get());
     }
   }
 

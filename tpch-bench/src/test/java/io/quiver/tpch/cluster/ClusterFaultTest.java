@@ -21,7 +21,9 @@ import io.quiver.tpch.ResultRows;
 import io.quiver.tpch.TpchQueryText;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,17 @@ class ClusterFaultTest {
     assertTrue(events.stream().anyMatch(TaskRetried.class::isInstance)
         || !recomputed.isEmpty(), name + ": nothing ran again");
     assertFalse(cluster.backend.executorIds().contains(victim.get()));
+
+    // the runtime history (what system.runtime.executors shows) lists the killed executor as lost
+    Map<String, String> states = new HashMap<>();
+    cluster.quiver.history().executors().forEach(executor -> states.put(executor.executorId(), executor.state()));
+    assertEquals("LOST", states.get(victim.get()), name + ": " + states);
+    for (String alive : cluster.backend.executorIds()) {
+      assertEquals("ALIVE", states.get(alive), name + ": " + states);
+    }
+    long retried = cluster.quiver.history().jobs().stream().flatMap(job -> job.stages().stream())
+        .flatMap(stage -> stage.tasks().stream()).filter(task -> task.attempt() > 0).count();
+    assertTrue(retried > 0, name + ": the retried attempts are in the history");
   }
 
   /** Kills the executor process holding the most shuffle outputs, and waits until it is dead. */

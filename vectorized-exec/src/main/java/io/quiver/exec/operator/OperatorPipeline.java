@@ -96,6 +96,6 @@ public final class OperatorPipeline implements AutoCloseable {
 
   static QuiverException stalled(Operator operator) {
     return new QuiverException(ErrorCode.INTERNAL_ERROR,
-        "pipeline made no progress; last operator " + operator.getClass().getSimpleName() + " is not finished");
+        "pipeline made no progress; last operator " + MeteredOperator.name(operator) + " is not finished");
   }
 }

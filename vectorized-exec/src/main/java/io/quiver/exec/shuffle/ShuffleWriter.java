@@ -14,6 +14,16 @@ public interface ShuffleWriter extends AutoCloseable {
   /** Publishes everything written, atomically, and returns what was written. */
   MapOutputStatistics commit();
 
+  /** Bytes of spill files this writer wrote (its output went to disk instead of memory); 0 if none. */
+  default long spillBytes() {
+    return 0;
+  }
+
+  /** Spill files this writer wrote; 0 if its output stayed in memory. */
+  default long spillFiles() {
+    return 0;
+  }
+
   /** Drops everything written. Idempotent; safe after commit (then it does nothing). */
   void abort();
 

@@ -25,6 +25,9 @@ import io.quiver.exec.fragment.node.ValuesNode;
 import io.quiver.exec.fragment.node.WindowNode;
 import io.quiver.exec.fragment.stage.OutputPartitioning;
 import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.metrics.OperatorMeter;
+import io.quiver.exec.metrics.OperatorStats;
+import io.quiver.exec.operator.MeteredOperator;
 import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorPipeline;
 import io.quiver.exec.operator.aggregate.HashAggregateOperator;
@@ -57,11 +60,19 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Turns a stage fragment into the operators of one task: a chain from a source up to the fragment's
  * root, followed by the stage's sink. UNION ALL inputs and hash-join build sides become pipelines of
  * their own that the union or join operator drains. On failure every operator built so far is closed.
+ *
+ * <p>Every operator is a {@link MeteredOperator} with an allocator of its own (a child of the task's),
+ * so the task's metrics know each operator's rows, batches, time and peak memory; operators are
+ * numbered by their fragment node (pre-order, see {@link OperatorStats#nodeId()}). The operators'
+ * allocators outlive the operators: {@link #close} closes them once the task is done with every
+ * batch, and reports a leak there.
  */
-public final class LocalExecutionPlanner {
+public final class LocalExecutionPlanner implements AutoCloseable {
 
   private final TaskContext context;
   private final int partition;
+  private final List<BufferAllocator> operatorAllocators = new ArrayList<>();
+  private int nextNodeId;
 
   public LocalExecutionPlanner(TaskContext context) {
     this.context = context;
@@ -75,9 +86,11 @@ public final class LocalExecutionPlanner {
           + fragment.stageId() + "'s " + fragment.partitionCount() + " partitions");
     }
     List<Operator> operators = new ArrayList<>();
+    nextNodeId = 0;
     try {
       addOperators(fragment.root(), operators);
-      operators.add(sink(fragment));
+      BufferAllocator sinkAllocator = operatorAllocator(OperatorStats.SINK_NODE);
+      operators.add(metered(OperatorStats.SINK_NODE, sink(fragment, sinkAllocator), sinkAllocator));
       return operators;
     } catch (RuntimeException | Error e) {
       closeAll(operators, e);
@@ -97,7 +110,53 @@ public final class LocalExecutionPlanner {
     }
   }
 
-  private SinkOperator sink(StageFragment fragment) {
+  /** The sink of a task's operators (the last of {@link #plan}'s list), unwrapped. */
+  public static SinkOperator sink(List<Operator> operators) {
+    Operator last = operators.get(operators.size() - 1);
+    return (SinkOperator) (last instanceof MeteredOperator metered ? metered.operator() : last);
+  }
+
+  /**
+   * Closes the operators' allocators; call after every operator is closed and every batch they made
+   * was released or handed on.
+   *
+   * @throws IllegalStateException naming the operator whose allocator still holds memory
+   */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (BufferAllocator allocator : operatorAllocators) {
+      try {
+        allocator.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    operatorAllocators.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private BufferAllocator operatorAllocator(int nodeId) {
+    BufferAllocator task = context.allocator();
+    BufferAllocator allocator = task.newChildAllocator("operator " + nodeId + " of task " + context.taskId(), 0,
+        task.getLimit());
+    operatorAllocators.add(allocator);
+    return allocator;
+  }
+
+  private Operator metered(int nodeId, Operator operator, BufferAllocator allocator) {
+    OperatorMeter meter = new OperatorMeter(nodeId, MeteredOperator.name(operator), allocator);
+    context.metrics().addOperator(meter);
+    return new MeteredOperator(operator, meter, context.metrics().clock());
+  }
+
+  private SinkOperator sink(StageFragment fragment, BufferAllocator allocator) {
     OutputPartitioning output = fragment.output();
     if (output instanceof OutputPartitioning.Result) {
       if (context.resultSink() == null) {
@@ -110,8 +169,8 @@ public final class LocalExecutionPlanner {
     ShuffleWriter writer = context.shuffle().openWriter(new ShuffleId(context.taskId().jobId(), fragment.stageId()),
         partition, output.reducePartitionCount(), schema);
     try {
-      return new ExchangeWriterOperator(writer, output, schema, partition, context.allocator(),
-          context.batchSize(), context.metrics());
+      return new ExchangeWriterOperator(writer, output, schema, partition, allocator, context.batchSize(),
+          context.metrics());
     } catch (RuntimeException | Error e) {
       writer.close();
       throw e;
@@ -119,7 +178,20 @@ public final class LocalExecutionPlanner {
   }
 
   private void addOperators(PlanNode node, List<Operator> operators) {
-    BufferAllocator allocator = context.allocator();
+    // pre-order: the node before its inputs, inputs in PlanNode.children() order
+    int nodeId = nextNodeId++;
+    BufferAllocator allocator = operatorAllocator(nodeId);
+    int before = operators.size();
+    addNodeOperators(node, allocator, operators);
+    int own = operators.size() - 1;
+    if (own < before) {
+      throw new IllegalStateException("plan node " + node.getClass().getSimpleName() + " made no operator");
+    }
+    operators.set(own, metered(nodeId, operators.get(own), allocator));
+  }
+
+  /** Adds the operators of {@code node}'s inputs, then the node's own operator (last). */
+  private void addNodeOperators(PlanNode node, BufferAllocator allocator, List<Operator> operators) {
     int batchSize = context.batchSize();
     if (node instanceof TableScanNode scan) {
       operators.add(new TableScanOperator(context.dataSources().get(scan.table().connector()), scan, partition,

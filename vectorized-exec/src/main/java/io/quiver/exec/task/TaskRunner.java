@@ -30,14 +30,10 @@ public final class TaskRunner {
    * @throws io.quiver.exec.error.QuiverException if the task fails or is cancelled
    */
   public static MapOutputStatistics run(StageFragment fragment, TaskContext context) {
+    TaskMetrics metrics = context.metrics();
+    metrics.taskStarted();
     try {
-      context.cancellation().throwIfCancelled();
-      List<Operator> operators = new LocalExecutionPlanner(context).plan(fragment);
-      SinkOperator sink = (SinkOperator) operators.get(operators.size() - 1);
-      try (Driver driver = new Driver(operators, context.cancellation())) {
-        driver.run();
-      }
-      return sink.statistics();
+      return runOperators(fragment, context);
     } catch (QuiverException e) {
       throw e;
     } catch (OutOfMemoryException e) {
@@ -50,6 +46,38 @@ public final class TaskRunner {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "task " + context.taskId() + " failed: " + e, e);
     } catch (RuntimeException | Error e) {
       throw new QuiverException(ErrorCode.TASK_FAILED, "task " + context.taskId() + " failed: " + e, e);
+    } finally {
+      metrics.taskStopped(context.allocator().getPeakMemoryAllocation());
+    }
+  }
+
+  /** Builds the operators, drives them, then closes them and their allocators (a leak fails the task). */
+  private static MapOutputStatistics runOperators(StageFragment fragment, TaskContext context) {
+    context.cancellation().throwIfCancelled();
+    LocalExecutionPlanner planner = new LocalExecutionPlanner(context);
+    Throwable failure = null;
+    try {
+      List<Operator> operators = planner.plan(fragment);
+      SinkOperator sink = LocalExecutionPlanner.sink(operators);
+      try (Driver driver = new Driver(operators, context.cancellation())) {
+        context.metrics().clock().start();
+        driver.run();
+      }
+      return sink.statistics();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      try {
+        planner.close();
+      } catch (RuntimeException leak) {
+        if (failure != null) {
+          failure.addSuppressed(leak);
+        } else {
+          throw new QuiverException(ErrorCode.INTERNAL_ERROR,
+              "task " + context.taskId() + " did not release its memory: " + leak.getMessage(), leak);
+        }
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import io.quiver.engine.cluster.protocol.FlightEndpoints;
 import io.quiver.engine.connector.tpcds.TpcdsConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.event.Outcome;
+import io.quiver.engine.executor.ExecutorInfo;
 import io.quiver.engine.executor.ExecutorLossListener;
 import io.quiver.engine.executor.TaskBackend;
 import io.quiver.engine.executor.TaskHandle;
@@ -23,9 +24,9 @@ import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.fragment.stage.StagePlan;
+import io.quiver.exec.metrics.TaskStats;
 import io.quiver.exec.shuffle.MapOutputStatistics;
 import io.quiver.exec.task.TaskId;
-import io.quiver.exec.task.TaskMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -82,9 +83,12 @@ public final class ClusterTaskBackend implements TaskBackend {
   private final ExecutorService calls;
   private final ScheduledExecutorService monitor;
   private final AtomicInteger executorNumbers = new AtomicInteger();
+  /** Lost executors listed beside the live ones (in {@link #executors}), the most recent ones. */
+  private static final int LOST_EXECUTORS_KEPT = 32;
+
+  private final Deque<ExecutorInfo> lostExecutors = new ArrayDeque<>();
   private final AtomicLong fragmentsSent = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
-  private final AtomicLong resultBytesFetched = new AtomicLong();
   private boolean closed;
   /** When the last executor went (or the driver started without any); guarded by this. */
   private long noExecutorsSinceNanos = System.nanoTime();
@@ -135,11 +139,6 @@ public final class ClusterTaskBackend implements TaskBackend {
     return tasksLaunched.get();
   }
 
-  /** Bytes of result rows fetched from executors since start. */
-  public long resultBytesFetched() {
-    return resultBytesFetched.get();
-  }
-
   /** Asks every executor what it holds now. */
   public List<ClusterMessages.ExecutorStatus> executorStatuses() {
     List<RemoteExecutor> alive;
@@ -152,6 +151,23 @@ public final class ClusterTaskBackend implements TaskBackend {
           ClusterMessages.ExecutorStatus.class, CALL_TIMEOUT_MILLIS));
     }
     return statuses;
+  }
+
+  @Override
+  public synchronized List<ExecutorInfo> executors() {
+    List<ExecutorInfo> infos = new ArrayList<>();
+    for (RemoteExecutor executor : executors.values()) {
+      infos.add(info(executor, "ALIVE"));
+    }
+    infos.addAll(lostExecutors);
+    return infos;
+  }
+
+  private static ExecutorInfo info(RemoteExecutor executor, String state) {
+    long heartbeat = System.currentTimeMillis()
+        - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - executor.lastHeartbeatNanos);
+    return new ExecutorInfo(executor.id, executor.host + ":" + executor.port, executor.slots,
+        executor.running.size(), -1, -1, -1, heartbeat, state);
   }
 
   @Override
@@ -291,8 +307,9 @@ public final class ClusterTaskBackend implements TaskBackend {
     TaskId taskId = task.taskId();
     TaskResult delivered;
     try {
-      resultBytesFetched.addAndGet(ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink()));
-      delivered = result;
+      long bytes = ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink());
+      delivered = new TaskResult(result.outcome(), result.outputStatistics(), result.stats().withFetchedResultBytes(bytes),
+          result.durationNanos(), null, result.executorId(), null, false);
     } catch (QuiverException e) {
       delivered = failed(result, e, null, false);
     } catch (Exception e) {
@@ -308,14 +325,12 @@ public final class ClusterTaskBackend implements TaskBackend {
   private static TaskResult failed(TaskResult result, QuiverException error, TaskResult.FetchFailure fetch,
       boolean executorLost) {
     Outcome outcome = error.errorCode() == ErrorCode.QUERY_CANCELLED ? Outcome.CANCELLED : Outcome.FAILED;
-    return new TaskResult(outcome, null, result.metrics(), result.durationNanos(), error, result.executorId(), fetch,
+    return new TaskResult(outcome, null, result.stats(), result.durationNanos(), error, result.executorId(), fetch,
         executorLost);
   }
 
   private static TaskResult toResult(TaskStatus status) {
-    TaskMetrics metrics = new TaskMetrics();
-    metrics.addInput(status.inputRows(), status.inputBytes());
-    metrics.addOutput(status.outputRows(), status.outputBytes());
+    TaskStats metrics = status.stats() == null ? TaskStats.EMPTY : status.stats();
     if (status.outcome() == Outcome.SUCCEEDED) {
       MapOutputStatistics statistics = status.rowsPerPartition() == null ? null
           : new MapOutputStatistics(status.rowsPerPartition(), status.bytesPerPartition());
@@ -417,7 +432,7 @@ public final class ClusterTaskBackend implements TaskBackend {
             || flight.status().code() == FlightStatusCode.TIMED_OUT);
     QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "could not launch task " + task.taskId()
         + " on executor " + executor.id + ": " + cause.getMessage(), cause);
-    task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+    task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, TaskStats.EMPTY, 0, error,
         executor.id, null, unreachable));
     if (unreachable) {
       lose(executor, "unreachable: " + cause.getMessage());
@@ -501,7 +516,7 @@ public final class ClusterTaskBackend implements TaskBackend {
     for (ClusterTask task : failed) {
       QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "no executor has been registered with the "
           + "driver for " + waitedMillis + " ms; start executors with: quiver executor --driver HOST:" + port());
-      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, TaskStats.EMPTY, 0, error,
           null, null, false));
     }
   }
@@ -530,6 +545,10 @@ public final class ClusterTaskBackend implements TaskBackend {
         return;
       }
       executors.remove(executor.id);
+      lostExecutors.addLast(info(executor, "LOST"));
+      while (lostExecutors.size() > LOST_EXECUTORS_KEPT) {
+        lostExecutors.removeFirst();
+      }
       if (executors.isEmpty()) {
         noExecutorsSinceNanos = System.nanoTime();
       }
@@ -549,7 +568,7 @@ public final class ClusterTaskBackend implements TaskBackend {
     for (ClusterTask task : running) {
       QuiverException error = new QuiverException(ErrorCode.TASK_FAILED, "executor " + executor.id
           + " was lost while it ran task " + task.taskId() + ": " + reason);
-      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, new TaskMetrics(), 0, error,
+      task.listener.onTaskEnded(task.taskId(), new TaskResult(Outcome.FAILED, null, TaskStats.EMPTY, 0, error,
           executor.id, null, true));
     }
     dispatch();

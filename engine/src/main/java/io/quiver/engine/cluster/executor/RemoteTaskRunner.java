@@ -67,7 +67,7 @@ final class RemoteTaskRunner {
         resultWriter = writer;
         sink = batch -> writer.write(0, batch);
       }
-      TaskShuffle shuffle = new TaskShuffle(executorId, store, launch.sources(), peers, counters);
+      TaskShuffle shuffle = new TaskShuffle(executorId, store, launch.sources(), peers, counters, metrics);
       TaskContext context = new TaskContext(taskId, allocator, shuffle, dataSources, sink, cancellation, batchSize,
           metrics);
       statistics = TaskRunner.run(fragment, context);
@@ -105,7 +105,7 @@ final class RemoteTaskRunner {
     return new TaskStatus(executorId, launch.jobId(), launch.stageId(), launch.partition(), launch.attempt(), outcome,
         statistics == null ? null : statistics.rowsPerPartition(),
         statistics == null ? null : statistics.bytesPerPartition(),
-        metrics.inputRows(), metrics.inputBytes(), metrics.outputRows(), metrics.outputBytes(), durationNanos,
+        metrics.snapshot(), durationNanos,
         error == null ? null : error.errorCode(), error == null ? null : error.getMessage(),
         fetch == null ? null : fetch.executorId(), fetch == null ? -1 : fetch.stageId(),
         fetch == null ? -1 : fetch.mapPartition());

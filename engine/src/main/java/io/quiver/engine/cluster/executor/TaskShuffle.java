@@ -10,6 +10,7 @@ import io.quiver.exec.shuffle.ShuffleId;
 import io.quiver.exec.shuffle.ShuffleReader;
 import io.quiver.exec.shuffle.ShuffleService;
 import io.quiver.exec.shuffle.ShuffleWriter;
+import io.quiver.exec.task.TaskMetrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.flight.FlightStream;
@@ -31,9 +32,12 @@ final class TaskShuffle implements ShuffleService {
   private final Map<Integer, List<MapLocation>> sources;
   private final PeerClients peers;
   private final ShuffleCounters counters;
+  private final TaskMetrics metrics;
 
+  /** @param metrics the task's, told the rows and bytes fetched from other executors */
   TaskShuffle(String executorId, ExecutorShuffleStore store, Map<Integer, List<MapLocation>> sources,
-      PeerClients peers, ShuffleCounters counters) {
+      PeerClients peers, ShuffleCounters counters, TaskMetrics metrics) {
+    this.metrics = metrics;
     this.executorId = executorId;
     this.store = store;
     this.sources = sources;
@@ -136,7 +140,9 @@ final class TaskShuffle implements ShuffleService {
         }
         VectorSchemaRoot received = remote.getRoot();
         VectorSchemaRoot copy = Batches.copyTo(received, allocator);
-        counters.remoteBytesFetched.addAndGet(Batches.sizeInBytes(copy));
+        long bytes = Batches.sizeInBytes(copy);
+        counters.remoteBytesFetched.addAndGet(bytes);
+        metrics.addRemoteShuffleRead(copy.getRowCount(), bytes);
         return copy;
       } catch (RuntimeException e) {
         throw fetchFailed(e);

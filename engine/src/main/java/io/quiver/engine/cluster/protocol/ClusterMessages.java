@@ -2,6 +2,7 @@ package io.quiver.engine.cluster.protocol;
 
 import io.quiver.engine.event.Outcome;
 import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.metrics.TaskStats;
 import java.util.List;
 import java.util.Map;
 
@@ -66,11 +67,11 @@ public final class ClusterMessages {
    * How a task ended on an executor.
    *
    * @param rowsPerPartition map output rows per reduce partition; null unless it succeeded
+   * @param stats what the task did, measured on the executor
    * @param fetchExecutorId set when the task failed to fetch map output from that executor
    */
   public record TaskStatus(String executorId, String jobId, int stageId, int partition, int attempt, Outcome outcome,
-      long[] rowsPerPartition, long[] bytesPerPartition, long inputRows, long inputBytes, long outputRows,
-      long outputBytes, long durationNanos, ErrorCode errorCode, String errorMessage, String fetchExecutorId,
+      long[] rowsPerPartition, long[] bytesPerPartition, TaskStats stats, long durationNanos, ErrorCode errorCode, String errorMessage, String fetchExecutorId,
       int fetchStageId, int fetchMapPartition) {
   }
 

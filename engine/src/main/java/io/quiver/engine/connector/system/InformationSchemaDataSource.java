@@ -7,25 +7,31 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.node.TableHandle;
 import io.quiver.exec.type.RowSchema;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Reads the information_schema tables: the rows are made when the split opens (the catalogs as they
+ * Reads the tables of the system catalog (information_schema and runtime): the rows are made when the split opens (the catalogs as they
  * are then) and handed out in batches of at most batchSize rows. Metadata is small, so building
  * them row by row is fine here. Split 0 holds every row.
  */
 final class InformationSchemaDataSource implements TableDataSource {
 
   private final InformationSchemaRows rows;
+  private final RuntimeRows runtimeRows;
 
-  InformationSchemaDataSource(InformationSchemaRows rows) {
+  InformationSchemaDataSource(InformationSchemaRows rows, RuntimeRows runtimeRows) {
     this.rows = rows;
+    this.runtimeRows = runtimeRows;
   }
 
   @Override
@@ -36,11 +42,12 @@ final class InformationSchemaDataSource implements TableDataSource {
   @Override
   public SplitReader open(TableHandle handle, List<Integer> columns, RowSchema schema, int split, int splitCount,
       BufferAllocator allocator, int batchSize) {
-    InformationSchemaTable table = table(handle);
     if (batchSize < 1) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "batch size must be at least 1, was " + batchSize);
     }
-    List<Object[]> all = split == 0 ? rows.rows(table) : List.of();
+    List<Object[]> all = split != 0 ? List.of()
+        : RuntimeTable.SCHEMA_NAME.equals(handle.schema()) ? runtimeRows.rows(runtimeTable(handle))
+        : rows.rows(table(handle));
     return new SplitReader() {
       private int next;
 
@@ -88,12 +95,34 @@ final class InformationSchemaDataSource implements TableDataSource {
         } else {
           ints.setSafe(i, (Integer) value);
         }
+      } else if (vector instanceof BigIntVector longs) {
+        if (value == null) {
+          longs.setNull(i);
+        } else {
+          longs.setSafe(i, ((Number) value).longValue());
+        }
+      } else if (vector instanceof TimeStampMicroVector times) {
+        if (value == null) {
+          times.setNull(i);
+        } else {
+          LocalDateTime time = (LocalDateTime) value;
+          times.setSafe(i, time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1_000);
+        }
       } else {
-        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "information_schema has no column of type "
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the system catalog has no column of type "
             + vector.getField().getType());
       }
     }
     vector.setValueCount(count);
+  }
+
+  private static RuntimeTable runtimeTable(TableHandle handle) {
+    for (RuntimeTable table : RuntimeTable.values()) {
+      if (table.tableName().equals(handle.table())) {
+        return table;
+      }
+    }
+    throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "system.runtime has no table " + handle.table());
   }
 
   private static InformationSchemaTable table(TableHandle handle) {

@@ -3,16 +3,8 @@ package io.quiver.engine.connector.system;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.RowSchema;
-import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.sql.catalog.ConnectorTable;
 import java.util.List;
-import java.util.Map;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
-import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * One table of {@code information_schema}, as in the SQL standard, PostgreSQL and Trino. Its rows
@@ -49,7 +41,7 @@ public enum InformationSchemaTable {
 
   /** The table the planner sees. */
   ConnectorTable table() {
-    return new Table(this);
+    return new SystemTable(SCHEMA_NAME, tableName(), columns);
   }
 
   private static Column text(String name) {
@@ -58,58 +50,5 @@ public enum InformationSchemaTable {
 
   private static Column number(String name) {
     return new Column(name, DataType.INTEGER, true);
-  }
-
-  private static final class Table extends AbstractTable implements ConnectorTable {
-
-    private final InformationSchemaTable table;
-
-    Table(InformationSchemaTable table) {
-      this.table = table;
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      RelDataTypeFactory.Builder builder = typeFactory.builder();
-      for (Column column : table.columns.columns()) {
-        builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
-      }
-      return builder.build();
-    }
-
-    @Override
-    public Statistic getStatistic() {
-      return Statistics.of(1000, List.of());
-    }
-
-    @Override
-    public Schema.TableType getJdbcTableType() {
-      return Schema.TableType.SYSTEM_TABLE;
-    }
-
-    @Override
-    public String connectorName() {
-      return SystemConnector.NAME;
-    }
-
-    @Override
-    public String schemaName() {
-      return SCHEMA_NAME;
-    }
-
-    @Override
-    public String tableName() {
-      return table.tableName();
-    }
-
-    @Override
-    public Map<String, String> properties() {
-      return Map.of();
-    }
-
-    @Override
-    public int splitCount() {
-      return 1;
-    }
   }
 }

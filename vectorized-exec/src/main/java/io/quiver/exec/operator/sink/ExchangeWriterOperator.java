@@ -92,7 +92,7 @@ public final class ExchangeWriterOperator extends SinkOperator {
     long bytes = Batches.sizeInBytes(batch);
     writer.write(partition, batch);
     if (metrics != null) {
-      metrics.addOutput(rows, bytes);
+      metrics.addShuffleWrite(rows, bytes);
     }
   }
 
@@ -100,6 +100,9 @@ public final class ExchangeWriterOperator extends SinkOperator {
   protected void complete() {
     builder.flush();
     statistics = writer.commit();
+    if (metrics != null && writer.spillFiles() > 0) {
+      metrics.addSpill(writer.spillBytes(), writer.spillFiles());
+    }
   }
 
   @Override

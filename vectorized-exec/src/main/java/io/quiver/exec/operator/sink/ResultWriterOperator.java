@@ -27,7 +27,7 @@ public final class ResultWriterOperator extends SinkOperator {
     long bytes = Batches.sizeInBytes(batch);
     sink.accept(batch);
     if (metrics != null) {
-      metrics.addOutput(rows, bytes);
+      metrics.addResult(rows, bytes);
     }
   }
 

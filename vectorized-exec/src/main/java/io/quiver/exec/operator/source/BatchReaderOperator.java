@@ -2,25 +2,31 @@ package io.quiver.exec.operator.source;
 
 import io.quiver.exec.batch.Batches;
 import io.quiver.exec.operator.SourceOperator;
-import io.quiver.exec.task.TaskMetrics;
 import java.util.function.Supplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Shared body of the sources that read batches from something that hands out one batch per call
  * (a split reader, a shuffle reader): opened lazily on the first call, closed when exhausted, input
- * rows and bytes counted into the task's metrics.
+ * rows and bytes counted into the task's metrics as the subclass says (table or shuffle input).
  */
 abstract class BatchReaderOperator<R extends AutoCloseable> extends SourceOperator {
 
+  /** Where a source counts the rows and bytes it read. */
+  @FunctionalInterface
+  interface InputCounter {
+    void add(long rows, long bytes);
+  }
+
   private final Supplier<R> opener;
-  private final TaskMetrics metrics;
+  private final InputCounter counter;
   private R reader;
   private boolean finished;
 
-  BatchReaderOperator(Supplier<R> opener, TaskMetrics metrics) {
+  /** @param counter counts each batch read; null counts nothing */
+  BatchReaderOperator(Supplier<R> opener, InputCounter counter) {
     this.opener = opener;
-    this.metrics = metrics;
+    this.counter = counter;
   }
 
   /** The reader's next batch or null when it is exhausted. */
@@ -40,8 +46,8 @@ abstract class BatchReaderOperator<R extends AutoCloseable> extends SourceOperat
       closeReader();
       return null;
     }
-    if (metrics != null) {
-      metrics.addInput(batch.getRowCount(), Batches.sizeInBytes(batch));
+    if (counter != null) {
+      counter.add(batch.getRowCount(), Batches.sizeInBytes(batch));
     }
     return batch;
   }

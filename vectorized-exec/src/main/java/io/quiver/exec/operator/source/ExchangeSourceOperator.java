@@ -15,7 +15,8 @@ public final class ExchangeSourceOperator extends BatchReaderOperator<ShuffleRea
 
   public ExchangeSourceOperator(ShuffleService shuffle, ShuffleId source, int reducePartition,
       int mapPartitionCount, BufferAllocator allocator, TaskMetrics metrics) {
-    super(() -> shuffle.read(source, reducePartition, mapPartitionCount, allocator), metrics);
+    super(() -> shuffle.read(source, reducePartition, mapPartitionCount, allocator),
+        metrics == null ? null : metrics::addShuffleRead);
   }
 
   @Override

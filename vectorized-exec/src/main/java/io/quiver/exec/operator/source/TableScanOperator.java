@@ -13,7 +13,7 @@ public final class TableScanOperator extends BatchReaderOperator<SplitReader> {
   public TableScanOperator(TableDataSource source, TableScanNode scan, int split, BufferAllocator allocator,
       int batchSize, TaskMetrics metrics) {
     super(() -> source.open(scan.table(), scan.columns(), scan.outputSchema(), split, scan.splitCount(),
-        allocator, batchSize), metrics);
+        allocator, batchSize), metrics == null ? null : metrics::addTableInput);
   }
 
   @Override

@@ -8,14 +8,12 @@ import io.quiver.exec.shuffle.ShuffleService;
 import io.quiver.exec.shuffle.ShuffleWriter;
 import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
 import io.quiver.exec.shuffle.spill.SpillDirectory;
-import io.quiver.exec.shuffle.spill.SpillFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -35,8 +33,6 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
   private final ShuffleSpillSettings spillSettings;
   private final SpillDirectory spillDirectory;
   private final Map<MapOutputKey, MapOutput> outputs = new HashMap<>();
-  private final AtomicLong spilledBytes = new AtomicLong();
-  private final AtomicLong spilledOutputs = new AtomicLong();
   private boolean closed;
 
   /**
@@ -90,11 +86,6 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
         + "-map" + key.mapPartition());
   }
 
-  void recordSpill(SpillFile file) {
-    spilledBytes.addAndGet(file.sizeInBytes());
-    spilledOutputs.incrementAndGet();
-  }
-
   synchronized void publish(MapOutputKey key, MapOutput output) {
     if (closed) {
       output.release();
@@ -144,16 +135,6 @@ public final class InProcessShuffleService implements ShuffleService, AutoClosea
         entries.remove();
       }
     }
-  }
-
-  /** Bytes written to spill files since the service started (files deleted since included). */
-  public long spilledBytes() {
-    return spilledBytes.get();
-  }
-
-  /** Map outputs committed to spill files since the service started. */
-  public long spilledOutputs() {
-    return spilledOutputs.get();
   }
 
   /** This service's own spill directory, or null while nothing has spilled. */

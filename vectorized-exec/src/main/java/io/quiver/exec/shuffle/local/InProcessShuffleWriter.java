@@ -27,6 +27,7 @@ final class InProcessShuffleWriter implements ShuffleWriter {
   private final long[] rows;
   private final long[] bytes;
   private SpillFileWriter spillWriter;
+  private SpillFile spilled;
   private boolean committed;
   private boolean aborted;
 
@@ -126,7 +127,7 @@ final class InProcessShuffleWriter implements ShuffleWriter {
     if (spillWriter != null) {
       SpillFile file = spillWriter.finish();
       spillWriter = null;
-      service.recordSpill(file);
+      spilled = file;
       output = MapOutput.spilled(file);
     } else {
       output = MapOutput.inMemory(partitions);
@@ -134,6 +135,16 @@ final class InProcessShuffleWriter implements ShuffleWriter {
     committed = true;
     service.publish(key, output);
     return new MapOutputStatistics(rows.clone(), bytes.clone());
+  }
+
+  @Override
+  public synchronized long spillBytes() {
+    return spilled == null ? 0 : spilled.sizeInBytes();
+  }
+
+  @Override
+  public synchronized long spillFiles() {
+    return spilled == null ? 0 : 1;
   }
 
   @Override

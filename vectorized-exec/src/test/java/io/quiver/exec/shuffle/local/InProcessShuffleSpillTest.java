@@ -142,10 +142,12 @@ class InProcessShuffleSpillTest {
         }
         MapOutputStatistics statistics = writer.commit();
         assertEquals(7 + 57 + 107, statistics.totalRows());
+        assertEquals(1, writer.spillFiles(), "the writer reports its spill file");
+        assertTrue(writer.spillBytes() > 0);
+        assertEquals(Files.size(spillFiles().stream().filter(Files::isRegularFile).findFirst().orElseThrow()),
+            writer.spillBytes());
       }
       assertEquals(0, serviceAllocator.getAllocatedMemory(), "a spilled output holds no memory");
-      assertEquals(1, service.spilledOutputs());
-      assertTrue(service.spilledBytes() > 0);
       assertEquals(1, spillFileCount());
       try (BufferAllocator reader = root.newChildAllocator("reader", 0, Long.MAX_VALUE)) {
         assertSameBatches(List.of(expected.get(0), expected.get(2)), readBatches(0, reader));
@@ -303,8 +305,8 @@ class InProcessShuffleSpillTest {
         assertEquals(0, serviceAllocator.getAllocatedMemory(), "held batches went to the file");
         writer.write(0, batch(task, SCHEMA, new Object[] {2L, "after"}));
         writer.commit();
+        assertEquals(1, writer.spillFiles());
       }
-      assertEquals(1, service.spilledOutputs());
       List<List<Object>> partition1 = readAll(SHUFFLE, 1, 1, task);
       assertEquals(5_001, partition1.size());
       assertEquals(row(1L, "small"), partition1.get(0));
@@ -317,7 +319,6 @@ class InProcessShuffleSpillTest {
   void smallOutputsStayInMemoryUnderTheBudget() throws IOException {
     service = new InProcessShuffleService(serviceAllocator, new ShuffleSpillSettings(1 << 20, spillParent));
     writeMap(SHUFFLE, 0, 2, "");
-    assertEquals(0, service.spilledOutputs());
     assertNull(service.spillDirectory(), "no directory until something spills");
     assertEquals(List.of(), spillFiles());
   }
@@ -330,10 +331,12 @@ class InProcessShuffleSpillTest {
            ShuffleWriter writer = noSpill.openWriter(SHUFFLE, 0, 1, SCHEMA.toArrowSchema())) {
         writer.write(0, batch(task, SCHEMA, new Object[] {1L, "x"}));
         writer.commit();
+        assertEquals(0, writer.spillFiles());
+        assertEquals(0, writer.spillBytes());
       } finally {
         noSpill.close();
       }
-      assertEquals(0, noSpill.spilledOutputs());
+      assertNull(noSpill.spillDirectory());
     }
   }
 
