@@ -141,7 +141,8 @@ public final class LocalExecutionPlanner {
       operators.add(new HashAggregateOperator(aggregate, allocator, batchSize));
     } else if (node instanceof SortNode sort) {
       addOperators(sort.input(), operators);
-      operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize));
+      operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), context.memory(), batchSize,
+          null));
     } else if (node instanceof TopNNode topN) {
       addOperators(topN.input(), operators);
       operators.add(new TopNOperator(topN.outputSchema().toArrowSchema(), topN.keys(), topN.count(), allocator,
@@ -167,7 +168,7 @@ public final class LocalExecutionPlanner {
       if (window.input() instanceof SortNode sort) {
         // the window's own sort: its memory errors name the window
         addOperators(sort.input(), operators);
-        operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize,
+        operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), context.memory(), batchSize,
             "the window " + window.describeWindow()));
       } else {
         addOperators(window.input(), operators);

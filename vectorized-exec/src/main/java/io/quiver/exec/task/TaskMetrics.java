@@ -9,6 +9,9 @@ public final class TaskMetrics {
   private final AtomicLong inputBytes = new AtomicLong();
   private final AtomicLong outputRows = new AtomicLong();
   private final AtomicLong outputBytes = new AtomicLong();
+  private final AtomicLong spilledBytes = new AtomicLong();
+  private final AtomicLong spillCount = new AtomicLong();
+  private final AtomicLong peakMemoryBytes = new AtomicLong();
 
   /** Rows and bytes read by the task's sources (scans and exchange sources). */
   public void addInput(long rows, long bytes) {
@@ -36,5 +39,30 @@ public final class TaskMetrics {
 
   public long outputBytes() {
     return outputBytes.get();
+  }
+
+  /** One spill of operator state (a sort run, an aggregate's partitions) of {@code bytes} on disk. */
+  public void addSpill(long bytes) {
+    spilledBytes.addAndGet(bytes);
+    spillCount.incrementAndGet();
+  }
+
+  /** The most memory the task's allocator held at once (Arrow buffers and charged state). */
+  public void recordPeakMemory(long bytes) {
+    peakMemoryBytes.accumulateAndGet(bytes, Math::max);
+  }
+
+  /** Bytes the task's operators wrote to spill files (not counting shuffle output). */
+  public long spilledBytes() {
+    return spilledBytes.get();
+  }
+
+  /** How many times the task's operators spilled. */
+  public long spillCount() {
+    return spillCount.get();
+  }
+
+  public long peakMemoryBytes() {
+    return peakMemoryBytes.get();
   }
 }

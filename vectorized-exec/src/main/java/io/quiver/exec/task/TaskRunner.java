@@ -20,8 +20,9 @@ public final class TaskRunner {
   /**
    * Runs partition {@code context.taskId().partition()} of {@code fragment} to completion on the
    * calling thread. Writes the stage output to the shuffle (committing it) or to the result sink.
-   * Checks {@code context.cancellation()} between batches. Closes every operator, whatever happens;
-   * on failure the shuffle output is aborted (nothing of it becomes visible).
+   * Checks {@code context.cancellation()} between batches. Closes every operator and the task's
+   * memory (deleting its spill files), whatever happens; on failure the shuffle output is aborted
+   * (nothing of it becomes visible).
    *
    * <p>The task's allocator is not closed here: result batches handed to the result sink may still
    * live in it. Whoever created the allocator closes it once the task's output is consumed.
@@ -34,7 +35,7 @@ public final class TaskRunner {
       context.cancellation().throwIfCancelled();
       List<Operator> operators = new LocalExecutionPlanner(context).plan(fragment);
       SinkOperator sink = (SinkOperator) operators.get(operators.size() - 1);
-      try (Driver driver = new Driver(operators, context.cancellation())) {
+      try (Driver driver = new Driver(operators, context.cancellation(), context.memory()::spillIfRequested)) {
         driver.run();
       }
       return sink.statistics();
@@ -48,8 +49,14 @@ public final class TaskRunner {
     } catch (IllegalStateException | IllegalArgumentException | NullPointerException
         | IndexOutOfBoundsException | ClassCastException e) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "task " + context.taskId() + " failed: " + e, e);
+    } catch (OutOfMemoryError e) {
+      throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "task " + context.taskId()
+          + " ran out of JVM heap: " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       throw new QuiverException(ErrorCode.TASK_FAILED, "task " + context.taskId() + " failed: " + e, e);
+    } finally {
+      // spill files go however the task ended; every operator was closed above
+      context.memory().close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.quiver.exec.operator.aggregate;
 
+import io.quiver.exec.memory.MemoryCharge;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**

@@ -4,6 +4,7 @@ import io.quiver.exec.batch.ColumnReader;
 import io.quiver.exec.batch.ColumnWriter;
 import io.quiver.exec.batch.HyperLogLog;
 import io.quiver.exec.batch.KeyHashing;
+import io.quiver.exec.memory.MemoryCharge;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
