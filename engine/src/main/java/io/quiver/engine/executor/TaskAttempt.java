@@ -82,7 +82,7 @@ public final class TaskAttempt implements Runnable, TaskHandle {
       allocator = executor.newTaskAllocator(taskId);
       cancellation.throwIfCancelled();
       TaskContext context = new TaskContext(taskId, allocator, executor.shuffle(), executor.dataSources(),
-          resultSink, cancellation, executor.batchSize(), metrics);
+          resultSink, cancellation, executor.batchSize(), metrics, executor.memoryManager().newTask(allocator, metrics));
       statistics = executor.invoker().invoke(fragment, context);
     } catch (Throwable t) {
       failure = t;

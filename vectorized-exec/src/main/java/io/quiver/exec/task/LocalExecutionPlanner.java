@@ -138,7 +138,7 @@ public final class LocalExecutionPlanner {
       operators.add(project(project, allocator));
     } else if (node instanceof AggregateNode aggregate) {
       addOperators(aggregate.input(), operators);
-      operators.add(new HashAggregateOperator(aggregate, allocator, batchSize));
+      operators.add(new HashAggregateOperator(aggregate, context.memory(), batchSize));
     } else if (node instanceof SortNode sort) {
       addOperators(sort.input(), operators);
       operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), context.memory(), batchSize,

@@ -30,8 +30,11 @@ public final class SpillDriver {
         drainOutput(operator, rows);
       }
       operator.finish();
+      int idle = 0;
       while (!operator.isFinished()) {
-        if (!drainOutput(operator, rows)) {
+        if (drainOutput(operator, rows)) {
+          idle = 0;
+        } else if (++idle > 100_000) {
           throw new IllegalStateException(operator + " is not finished but has no output");
         }
       }

@@ -26,6 +26,17 @@ abstract class ChargedState extends GroupedState {
     super.ensureCapacity(groupCount);
   }
 
+  /** Charged by the state itself. */
+  @Override
+  public long estimatedBytes() {
+    return 0;
+  }
+
+  @Override
+  public long selfChargedBytes() {
+    return charge.charged();
+  }
+
   @Override
   public void close() {
     charge.close();

@@ -118,6 +118,11 @@ final class HyperLogLogAccumulator implements Accumulator {
   }
 
   @Override
+  public long selfChargedBytes() {
+    return charge.charged();
+  }
+
+  @Override
   public void close() {
     sketches = new byte[0][];
     charge.close();
