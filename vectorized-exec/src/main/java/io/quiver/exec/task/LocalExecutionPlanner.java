@@ -145,8 +145,8 @@ public final class LocalExecutionPlanner {
           null));
     } else if (node instanceof TopNNode topN) {
       addOperators(topN.input(), operators);
-      operators.add(new TopNOperator(topN.outputSchema().toArrowSchema(), topN.keys(), topN.count(), allocator,
-          batchSize));
+      operators.add(new TopNOperator(topN.outputSchema().toArrowSchema(), topN.keys(), topN.count(),
+          context.memory(), batchSize));
     } else if (node instanceof LimitNode limit) {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));

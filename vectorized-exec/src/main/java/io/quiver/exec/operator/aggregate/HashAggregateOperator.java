@@ -358,12 +358,21 @@ public final class HashAggregateOperator implements Operator, Spillable {
     if (node.emptyGroupingSetId() != null) {
       addEmptyGroupingSet(node.emptyGroupingSetId());
     }
+    if (spill == null && canSpill && groupCount() > 0 && !memory.makeRoom(outputBatchBytes(), this)) {
+      // no room left to emit the groups from: they go to disk and come back a partition at a time
+      spill();
+    }
     if (spill != null) {
       // the groups still in memory join the spilled ones, so that each partition merges in one place
       spill();
-      memory.unregister(this);
     }
+    memory.unregister(this);
     finishing = true;
+  }
+
+  /** About what emitting one output batch takes (twice, for the vectors' doubling). */
+  private long outputBatchBytes() {
+    return 2L * batchSize * node.outputSchema().size() * 16;
   }
 
   /**

@@ -90,6 +90,27 @@ class ExternalSortProperties {
     }
   }
 
+  @Property(tries = 60)
+  void aSpillingTopNEqualsSortThenLimit(@ForAll("tables") List<List<Object>> rows,
+      @ForAll("keys") List<SortKey> keys, @ForAll @IntRange(min = 0, max = 400) int count,
+      @ForAll @IntRange(min = 1, max = 50) int batchSize, @ForAll List<Boolean> spillAfter) {
+    List<SortKey> total = total(keys);
+    try (RootAllocator allocator = new RootAllocator()) {
+      List<List<Object>> expected = Pipelines.run(TestTables.batches(allocator, SCHEMA, rows, batchSize),
+          new SortOperator(SCHEMA.toArrowSchema(), total, allocator, batchSize),
+          new io.quiver.exec.operator.limit.LimitOperator(0, count, allocator));
+      Path directory;
+      try (BufferAllocator task = allocator.newChildAllocator("task", 0, Long.MAX_VALUE);
+          TaskMemory memory = TaskMemory.standalone(task, new TaskMetrics())) {
+        List<List<Object>> actual = SpillDriver.run(TestTables.batches(allocator, SCHEMA, rows, batchSize),
+            new TopNOperator(SCHEMA.toArrowSchema(), total, count, memory, batchSize), spillAfter);
+        assertEquals(expected, actual);
+        directory = memory.spillDirectory();
+      }
+      assertNoSpillFiles(directory);
+    }
+  }
+
   @Property(tries = 40)
   void aTinyMemoryLimitSpillsInsteadOfFailing(@ForAll("tables") List<List<Object>> rows,
       @ForAll("keys") List<SortKey> keys, @ForAll @IntRange(min = 1, max = 50) int batchSize,
