@@ -104,7 +104,17 @@ public final class SortOperator implements Operator, Spillable {
         return;
       }
       makeRoomFor(batch);
-      buffer.append(batch);
+      try {
+        buffer.append(batch);
+      } catch (OutOfMemoryException e) {
+        // the room went elsewhere meanwhile: the rows so far (a failed append does not count its
+        // rows) go to disk, and the batch gets an empty buffer
+        if (buffer.rowCount() == 0) {
+          throw e;
+        }
+        spill();
+        buffer.append(batch);
+      }
     } catch (OutOfMemoryException e) {
       throw memoryExceeded(e);
     }
