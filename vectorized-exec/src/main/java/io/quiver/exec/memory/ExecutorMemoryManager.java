@@ -19,7 +19,7 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class ExecutorMemoryManager {
 
   /** How long a task short of memory waits for another task to spill before it gives up on it. */
-  private static final long SPILL_WAIT_MILLIS = 2_000;
+  private static final long SPILL_WAIT_MILLIS = 1_000;
 
   private final Path spillDirectory;
   private final Set<TaskMemory> tasks = ConcurrentHashMap.newKeySet();

@@ -31,6 +31,8 @@ public final class TaskMemory implements AutoCloseable {
   private final List<Spillable> consumers = new CopyOnWriteArrayList<>();
   private final AtomicLong spillsDone = new AtomicLong();
   private volatile boolean spillRequested;
+  /** True while this task is in {@link #makeRoom}: it cannot spill for another task then. */
+  private volatile boolean waitingForRoom;
   private volatile boolean closed;
 
   TaskMemory(BufferAllocator allocator, ExecutorMemoryManager manager, Path spillParent, TaskMetrics metrics) {
@@ -70,20 +72,28 @@ public final class TaskMemory implements AutoCloseable {
    * @return true when the room is there; false when the requester must spill itself or fail
    */
   public boolean makeRoom(long bytes, Spillable requester) {
-    for (int attempt = 0; attempt < 16 && headroom() < bytes; attempt++) {
-      Spillable own = largest(requester);
-      long ownBytes = own == null ? 0 : own.spillableBytes();
-      long otherBytes = manager == null ? 0 : manager.largestSpillableOfOthers(this);
-      if (ownBytes <= 0 && otherBytes <= 0) {
-        break;
-      }
-      if (ownBytes >= otherBytes) {
-        own.spill();
-      } else if (!manager.spillLargestOther(this)) {
-        break;
-      }
+    if (headroom() >= bytes) {
+      return true;
     }
-    return headroom() >= bytes;
+    waitingForRoom = true;
+    try {
+      for (int attempt = 0; attempt < 16 && headroom() < bytes; attempt++) {
+        Spillable own = largest(requester);
+        long ownBytes = own == null ? 0 : own.spillableBytes();
+        long otherBytes = manager == null ? 0 : manager.largestSpillableOfOthers(this);
+        if (ownBytes <= 0 && otherBytes <= 0) {
+          break;
+        }
+        if (ownBytes >= otherBytes) {
+          own.spill();
+        } else if (!manager.spillLargestOther(this)) {
+          break;
+        }
+      }
+      return headroom() >= bytes;
+    } finally {
+      waitingForRoom = false;
+    }
   }
 
   /** This task's largest spillable consumer other than {@code except}, or null. */
@@ -100,9 +110,12 @@ public final class TaskMemory implements AutoCloseable {
     return best;
   }
 
-  /** The most bytes one consumer of this task could free now (read by other tasks' threads). */
+  /**
+   * The most bytes one consumer of this task could free now for another task (read by other
+   * tasks' threads); 0 while this task itself waits for room, since it cannot answer then.
+   */
   long largestSpillable() {
-    if (closed) {
+    if (closed || waitingForRoom) {
       return 0;
     }
     long best = 0;

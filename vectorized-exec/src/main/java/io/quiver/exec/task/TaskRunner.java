@@ -56,7 +56,11 @@ public final class TaskRunner {
       throw new QuiverException(ErrorCode.TASK_FAILED, "task " + context.taskId() + " failed: " + e, e);
     } finally {
       // spill files go however the task ended; every operator was closed above
-      context.memory().close();
+      try {
+        context.memory().close();
+      } catch (RuntimeException e) {
+        // a spill file that cannot be deleted must not hide how the task ended
+      }
     }
   }
 }

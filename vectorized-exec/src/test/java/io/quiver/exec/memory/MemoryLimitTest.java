@@ -15,6 +15,7 @@ import io.quiver.exec.fragment.node.SortKey;
 import io.quiver.exec.fragment.node.ValuesNode;
 import io.quiver.exec.operator.aggregate.HashAggregateOperator;
 import io.quiver.exec.operator.sort.SortOperator;
+import io.quiver.exec.operator.sort.TopNOperator;
 import io.quiver.exec.task.TaskMetrics;
 import io.quiver.exec.testing.SpillDriver;
 import io.quiver.exec.testing.TestTables;
@@ -62,6 +63,20 @@ class MemoryLimitTest {
           TestTables.batches(root, INPUT, rows(4096), 4096), sort, List.of()));
       assertEquals(ErrorCode.MEMORY_LIMIT_EXCEEDED, error.errorCode());
       assertTrue(error.getMessage().contains("the sort (ORDER BY)"), error.getMessage());
+      assertEquals(0, task.getAllocatedMemory());
+    }
+  }
+
+  @Test
+  void aTopNFailsNamingItselfWhenOneBatchExceedsTheLimit() {
+    try (BufferAllocator task = root.newChildAllocator("task", 0, 16 * 1024);
+        TaskMemory memory = TaskMemory.standalone(task, new TaskMetrics())) {
+      TopNOperator topN = new TopNOperator(INPUT.toArrowSchema(), List.of(new SortKey(0, false, false)), 100_000,
+          memory, 4096);
+      QuiverException error = assertThrows(QuiverException.class, () -> SpillDriver.run(
+          TestTables.batches(root, INPUT, rows(4096), 4096), topN, List.of()));
+      assertEquals(ErrorCode.MEMORY_LIMIT_EXCEEDED, error.errorCode());
+      assertTrue(error.getMessage().contains("the top-N (ORDER BY ... LIMIT 100000)"), error.getMessage());
       assertEquals(0, task.getAllocatedMemory());
     }
   }
