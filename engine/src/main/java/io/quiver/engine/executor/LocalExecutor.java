@@ -5,10 +5,12 @@ import io.quiver.exec.connector.TableDataSources;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.memory.ExecutorMemoryManager;
 import io.quiver.exec.shuffle.ShuffleService;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.exec.task.TaskId;
+import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +39,8 @@ public final class LocalExecutor implements TaskBackend {
   private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Where tasks' allocators come from when queries have memory limits; null for plain children. */
   private volatile QueryMemory queryMemory;
+  /** The tasks' shared execution memory: who spills when a task is short of memory. */
+  private final ExecutorMemoryManager memoryManager;
 
   /**
    * @param parentAllocator the executor's allocator is a child of it; tasks' allocators are its children
@@ -44,6 +48,15 @@ public final class LocalExecutor implements TaskBackend {
    */
   public LocalExecutor(int slots, BufferAllocator parentAllocator, ShuffleService shuffle,
       TableDataSources dataSources, int batchSize, TaskInvoker invoker) {
+    this(slots, parentAllocator, shuffle, dataSources, batchSize, invoker, null);
+  }
+
+  /**
+   * @param spillDirectory where tasks' operators spill (a directory per task, deleted when the task
+   *     ends); null for the system's temporary directory
+   */
+  public LocalExecutor(int slots, BufferAllocator parentAllocator, ShuffleService shuffle,
+      TableDataSources dataSources, int batchSize, TaskInvoker invoker, Path spillDirectory) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be at least 1, was " + slots);
     }
@@ -53,6 +66,7 @@ public final class LocalExecutor implements TaskBackend {
     this.dataSources = dataSources;
     this.batchSize = batchSize;
     this.invoker = invoker;
+    this.memoryManager = new ExecutorMemoryManager(spillDirectory);
     this.pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
         slotThreads(slotThreads));
   }
@@ -159,6 +173,10 @@ public final class LocalExecutor implements TaskBackend {
       return memory.newTaskAllocator(taskId, allocator);
     }
     return allocator.newChildAllocator("task " + taskId, 0, allocator.getLimit());
+  }
+
+  ExecutorMemoryManager memoryManager() {
+    return memoryManager;
   }
 
   ShuffleService shuffle() {

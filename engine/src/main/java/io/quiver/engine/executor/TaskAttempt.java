@@ -4,6 +4,7 @@ import io.quiver.engine.event.Outcome;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.memory.TaskMemory;
 import io.quiver.exec.shuffle.MapOutputStatistics;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
@@ -77,16 +78,20 @@ public final class TaskAttempt implements Runnable, TaskHandle {
     MapOutputStatistics statistics = null;
     Throwable failure = null;
     BufferAllocator allocator = null;
+    TaskMemory memory = null;
     try {
       listener.onTaskStarted(taskId);
       allocator = executor.newTaskAllocator(taskId);
       cancellation.throwIfCancelled();
+      memory = executor.memoryManager().newTask(allocator, metrics);
       TaskContext context = new TaskContext(taskId, allocator, executor.shuffle(), executor.dataSources(),
-          resultSink, cancellation, executor.batchSize(), metrics);
+          resultSink, cancellation, executor.batchSize(), metrics, memory);
       statistics = executor.invoker().invoke(fragment, context);
     } catch (Throwable t) {
       failure = t;
     } finally {
+      // the task runner closed it already; a task run otherwise (tests) leaves no spill files either
+      failure = TaskFailures.closeMemory(memory, failure);
       failure = closeAllocator(allocator, failure);
     }
     long duration = System.nanoTime() - start;

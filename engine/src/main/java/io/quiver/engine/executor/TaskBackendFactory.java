@@ -11,7 +11,8 @@ public interface TaskBackendFactory {
 
   /** The in-process executor with {@code config.slots()} slots: local mode. */
   TaskBackendFactory LOCAL = (config, allocator, shuffle, dataSources, invoker) ->
-      new LocalExecutor(config.slots(), allocator, shuffle, dataSources, config.batchSize(), invoker);
+      new LocalExecutor(config.slots(), allocator, shuffle, dataSources, config.batchSize(), invoker,
+          config.spillDirectory());
 
   /**
    * @param allocator the engine's root allocator; the backend's buffers come from its children

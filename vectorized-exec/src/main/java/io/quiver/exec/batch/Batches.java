@@ -35,6 +35,17 @@ public final class Batches {
     return bytes;
   }
 
+  /** Bytes the batch's buffers have allocated (their capacity, at least {@link #sizeInBytes}). */
+  public static long allocatedBytes(VectorSchemaRoot batch) {
+    long bytes = 0;
+    for (FieldVector vector : batch.getFieldVectors()) {
+      for (org.apache.arrow.memory.ArrowBuf buffer : vector.getBuffers(false)) {
+        bytes += buffer.capacity();
+      }
+    }
+    return bytes;
+  }
+
   /** Rows {@code start..start+length)} of {@code batch} as a new batch; {@code batch} is left as is. */
   public static VectorSchemaRoot slice(VectorSchemaRoot batch, int start, int length, BufferAllocator allocator) {
     return RowCopier.copyRows(batch, null, start, length, allocator);

@@ -15,10 +15,20 @@ public final class Driver implements AutoCloseable {
 
   private final OperatorPipeline pipeline;
   private final CancellationToken cancellation;
+  private final Runnable betweenPasses;
 
   public Driver(List<Operator> operators, CancellationToken cancellation) {
+    this(operators, cancellation, () -> { });
+  }
+
+  /**
+   * @param betweenPasses runs between passes, when no operator is inside a call (a task spills
+   *     there when another task asked it for memory)
+   */
+  public Driver(List<Operator> operators, CancellationToken cancellation, Runnable betweenPasses) {
     this.pipeline = new OperatorPipeline(operators);
     this.cancellation = cancellation;
+    this.betweenPasses = betweenPasses;
   }
 
   /** Runs until the sink is finished; throws the cancellation reason if the job is cancelled. */
@@ -26,6 +36,7 @@ public final class Driver implements AutoCloseable {
     int idlePasses = 0;
     while (!pipeline.isFinished()) {
       cancellation.throwIfCancelled();
+      betweenPasses.run();
       if (pipeline.step()) {
         idlePasses = 0;
       } else if (++idlePasses > MAX_IDLE_PASSES) {

@@ -5,6 +5,7 @@
  * hash tables and accumulators), {@code sort} (sort, top-N), {@code limit}, {@code union}, {@code window} (window functions over
  * sorted partitions) and
  * {@code sink} (exchange writer, result writer). Every operator follows the
- * {@link io.quiver.exec.operator.Operator} contract.
+ * {@link io.quiver.exec.operator.Operator} contract. Operators that hold state charge it to the
+ * task ({@link io.quiver.exec.memory}); sort, top-N and hash aggregation spill it to disk.
  */
 package io.quiver.exec.operator;

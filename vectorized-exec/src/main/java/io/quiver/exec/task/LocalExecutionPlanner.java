@@ -210,14 +210,15 @@ public final class LocalExecutionPlanner implements AutoCloseable {
       operators.add(project(project, allocator));
     } else if (node instanceof AggregateNode aggregate) {
       addOperators(aggregate.input(), operators);
-      operators.add(new HashAggregateOperator(aggregate, allocator, batchSize));
+      operators.add(new HashAggregateOperator(aggregate, context.memory(), batchSize));
     } else if (node instanceof SortNode sort) {
       addOperators(sort.input(), operators);
-      operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize));
+      operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), context.memory(), batchSize,
+          null));
     } else if (node instanceof TopNNode topN) {
       addOperators(topN.input(), operators);
-      operators.add(new TopNOperator(topN.outputSchema().toArrowSchema(), topN.keys(), topN.count(), allocator,
-          batchSize));
+      operators.add(new TopNOperator(topN.outputSchema().toArrowSchema(), topN.keys(), topN.count(),
+          context.memory(), batchSize));
     } else if (node instanceof LimitNode limit) {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
@@ -239,7 +240,7 @@ public final class LocalExecutionPlanner implements AutoCloseable {
       if (window.input() instanceof SortNode sort) {
         // the window's own sort: its memory errors name the window
         addOperators(sort.input(), operators);
-        operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize,
+        operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), context.memory(), batchSize,
             "the window " + window.describeWindow()));
       } else {
         addOperators(window.input(), operators);

@@ -162,4 +162,28 @@ public final class TaskMetrics {
     }
     return millis * 1_000_000L;
   }
+
+  /** One spill of operator state (a sort run, an aggregate's partitions) of {@code bytes} on disk. */
+  public void addSpill(long bytes) {
+    addSpill(bytes, 1);
+  }
+
+  /** The most memory the task's allocator held at once (Arrow buffers and charged state). */
+  public void recordPeakMemory(long bytes) {
+    peakMemoryBytes.accumulateAndGet(bytes, Math::max);
+  }
+
+  /** Bytes the task wrote to spill files (operator state and shuffle output beyond its budget). */
+  public long spilledBytes() {
+    return spillBytes.get();
+  }
+
+  /** How many spill files the task wrote. */
+  public long spillCount() {
+    return spillFiles.get();
+  }
+
+  public long peakMemoryBytes() {
+    return peakMemoryBytes.get();
+  }
 }

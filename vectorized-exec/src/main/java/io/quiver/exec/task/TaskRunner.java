@@ -20,8 +20,9 @@ public final class TaskRunner {
   /**
    * Runs partition {@code context.taskId().partition()} of {@code fragment} to completion on the
    * calling thread. Writes the stage output to the shuffle (committing it) or to the result sink.
-   * Checks {@code context.cancellation()} between batches. Closes every operator, whatever happens;
-   * on failure the shuffle output is aborted (nothing of it becomes visible).
+   * Checks {@code context.cancellation()} between batches. Closes every operator and the task's
+   * memory (deleting its spill files), whatever happens; on failure the shuffle output is aborted
+   * (nothing of it becomes visible).
    *
    * <p>The task's allocator is not closed here: result batches handed to the result sink may still
    * live in it. Whoever created the allocator closes it once the task's output is consumed.
@@ -44,10 +45,19 @@ public final class TaskRunner {
     } catch (IllegalStateException | IllegalArgumentException | NullPointerException
         | IndexOutOfBoundsException | ClassCastException e) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "task " + context.taskId() + " failed: " + e, e);
+    } catch (OutOfMemoryError e) {
+      throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "task " + context.taskId()
+          + " ran out of JVM heap: " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       throw new QuiverException(ErrorCode.TASK_FAILED, "task " + context.taskId() + " failed: " + e, e);
     } finally {
       metrics.taskStopped(context.allocator().getPeakMemoryAllocation());
+      // spill files go however the task ended; every operator was closed by now
+      try {
+        context.memory().close();
+      } catch (RuntimeException e) {
+        // a spill file that cannot be deleted must not hide how the task ended
+      }
     }
   }
 
@@ -59,7 +69,7 @@ public final class TaskRunner {
     try {
       List<Operator> operators = planner.plan(fragment);
       SinkOperator sink = LocalExecutionPlanner.sink(operators);
-      try (Driver driver = new Driver(operators, context.cancellation())) {
+      try (Driver driver = new Driver(operators, context.cancellation(), context.memory()::spillIfRequested)) {
         context.metrics().clock().start();
         driver.run();
       }

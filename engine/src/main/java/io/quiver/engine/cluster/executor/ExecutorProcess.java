@@ -1,5 +1,6 @@
 package io.quiver.engine.cluster.executor;
 
+import io.quiver.exec.memory.ExecutorMemoryManager;
 import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.protocol.ClusterCalls;
 import io.quiver.engine.cluster.protocol.ClusterMessages;
@@ -117,7 +118,7 @@ public final class ExecutorProcess implements AutoCloseable {
     }
     this.heartbeatIntervalMillis = registration.heartbeatIntervalMillis();
     this.taskRunner = new RemoteTaskRunner(registration.executorId(), tasksAllocator, store, peers, counters,
-        dataSources, settings.batchSize());
+        dataSources, settings.batchSize(), new ExecutorMemoryManager(workDir));
     this.executorId = registration.executorId();
     registered.countDown();
     heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, heartbeatIntervalMillis, TimeUnit.MILLISECONDS);

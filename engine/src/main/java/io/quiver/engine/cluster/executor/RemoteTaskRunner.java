@@ -1,5 +1,6 @@
 package io.quiver.engine.cluster.executor;
 
+import io.quiver.exec.memory.ExecutorMemoryManager;
 import io.quiver.engine.cluster.protocol.ClusterMessages.Launch;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.event.Outcome;
@@ -32,6 +33,8 @@ final class RemoteTaskRunner {
 
   private final String executorId;
   private final BufferAllocator tasksAllocator;
+  /** The tasks' shared execution memory: who spills when a task is short of memory. */
+  private final ExecutorMemoryManager memoryManager;
   private final ExecutorShuffleStore store;
   private final PeerClients peers;
   private final ShuffleCounters counters;
@@ -39,7 +42,8 @@ final class RemoteTaskRunner {
   private final int batchSize;
 
   RemoteTaskRunner(String executorId, BufferAllocator tasksAllocator, ExecutorShuffleStore store, PeerClients peers,
-      ShuffleCounters counters, TableDataSources dataSources, int batchSize) {
+      ShuffleCounters counters, TableDataSources dataSources, int batchSize, ExecutorMemoryManager memoryManager) {
+    this.memoryManager = memoryManager;
     this.executorId = executorId;
     this.tasksAllocator = tasksAllocator;
     this.store = store;
@@ -69,7 +73,7 @@ final class RemoteTaskRunner {
       }
       TaskShuffle shuffle = new TaskShuffle(executorId, store, launch.sources(), peers, counters, metrics);
       TaskContext context = new TaskContext(taskId, allocator, shuffle, dataSources, sink, cancellation, batchSize,
-          metrics);
+          metrics, memoryManager.newTask(allocator, metrics));
       statistics = TaskRunner.run(fragment, context);
       if (resultWriter != null) {
         statistics = resultWriter.commit();

@@ -24,6 +24,19 @@ public interface Accumulator extends AutoCloseable {
   /** Writes the final values of groups {@code from..from+count)} (SINGLE and FINAL output). */
   void writeFinal(FieldVector output, int from, int count);
 
+  /**
+   * Bytes of state on the JVM heap that the owning operator charges to the task for this
+   * accumulator; 0 for state that is charged already (its own reservation or Arrow buffers).
+   */
+  default long estimatedBytes() {
+    return 0;
+  }
+
+  /** Bytes this accumulator charged to the task itself (its own reservation); they go with {@link #close}. */
+  default long selfChargedBytes() {
+    return 0;
+  }
+
   @Override
   default void close() {
   }

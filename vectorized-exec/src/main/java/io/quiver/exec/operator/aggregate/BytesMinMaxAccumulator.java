@@ -24,6 +24,14 @@ final class BytesMinMaxAccumulator extends GroupedState {
     this.channel = channel;
   }
 
+  /** Bytes of the extremes held now (each array with its header). */
+  private long valueBytes;
+
+  @Override
+  public long estimatedBytes() {
+    return super.estimatedBytes() + valueBytes;
+  }
+
   @Override
   protected void grow(int capacity) {
     extremes = Arrays.copyOf(extremes, capacity);
@@ -54,6 +62,7 @@ final class BytesMinMaxAccumulator extends GroupedState {
       if (replace) {
         byte[] value = new byte[length];
         data.getBytes(start, value, 0, length);
+        valueBytes += 16 + length - (extremes[group] == null ? 0 : 16 + extremes[group].length);
         extremes[group] = value;
       }
     }

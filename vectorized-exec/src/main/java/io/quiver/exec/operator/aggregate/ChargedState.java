@@ -1,5 +1,6 @@
 package io.quiver.exec.operator.aggregate;
 
+import io.quiver.exec.memory.MemoryCharge;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -23,6 +24,17 @@ abstract class ChargedState extends GroupedState {
       charge.atLeast((long) capacity * (bytesPerGroup + Long.BYTES));
     }
     super.ensureCapacity(groupCount);
+  }
+
+  /** Charged by the state itself. */
+  @Override
+  public long estimatedBytes() {
+    return 0;
+  }
+
+  @Override
+  public long selfChargedBytes() {
+    return charge.charged();
   }
 
   @Override

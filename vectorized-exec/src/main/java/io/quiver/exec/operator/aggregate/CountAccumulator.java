@@ -26,6 +26,11 @@ final class CountAccumulator extends GroupedState {
   }
 
   @Override
+  protected int bytesPerGroup() {
+    return 0;
+  }
+
+  @Override
   public void add(VectorSchemaRoot batch, int[] groupIds, int rowCount) {
     if (channel < 0) {
       for (int i = 0; i < rowCount; i++) {

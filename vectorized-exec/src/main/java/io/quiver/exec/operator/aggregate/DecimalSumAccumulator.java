@@ -40,6 +40,11 @@ final class DecimalSumAccumulator extends GroupedState {
   }
 
   @Override
+  protected int bytesPerGroup() {
+    return 16;
+  }
+
+  @Override
   protected void grow(int capacity) {
     low = Arrays.copyOf(low, capacity);
     high = Arrays.copyOf(high, capacity);

@@ -64,6 +64,16 @@ final class FilteredAccumulator implements Accumulator {
   }
 
   @Override
+  public long estimatedBytes() {
+    return inner.estimatedBytes() + (selection.length + selectedGroups.length) * 4L;
+  }
+
+  @Override
+  public long selfChargedBytes() {
+    return inner.selfChargedBytes();
+  }
+
+  @Override
   public void close() {
     inner.close();
   }

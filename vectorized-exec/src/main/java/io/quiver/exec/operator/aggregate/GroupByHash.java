@@ -17,6 +17,9 @@ public interface GroupByHash {
   /** Writes key {@code keyIndex} of groups {@code from..from+count)} into a fresh output vector. */
   void writeKey(int keyIndex, int from, int count, FieldVector output);
 
+  /** Bytes the table and its stored keys take on the JVM heap (array capacities), for the task's account. */
+  long estimatedBytes();
+
   /** Picks the fastest implementation for the key columns' layouts. */
   static GroupByHash create(List<FieldVector> sampleKeys) {
     if (sampleKeys.size() == 1 && LongGroupByHash.supports(sampleKeys.get(0))) {

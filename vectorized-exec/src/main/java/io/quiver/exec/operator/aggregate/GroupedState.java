@@ -34,6 +34,17 @@ abstract class GroupedState implements Accumulator {
     }
   }
 
+  /** Per-group state and counts, by array capacity; subclasses say their bytes per group. */
+  @Override
+  public long estimatedBytes() {
+    return counts.length * (8L + bytesPerGroup());
+  }
+
+  /** Heap bytes per group of the subclass's arrays (most hold one 8-byte value). */
+  protected int bytesPerGroup() {
+    return 8;
+  }
+
   /** Grows the subclass's arrays to {@code capacity} groups. */
   protected abstract void grow(int capacity);
 

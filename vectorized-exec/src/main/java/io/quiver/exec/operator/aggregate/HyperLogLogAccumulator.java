@@ -4,6 +4,7 @@ import io.quiver.exec.batch.ColumnReader;
 import io.quiver.exec.batch.ColumnWriter;
 import io.quiver.exec.batch.HyperLogLog;
 import io.quiver.exec.batch.KeyHashing;
+import io.quiver.exec.memory.MemoryCharge;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -114,6 +115,11 @@ final class HyperLogLogAccumulator implements Accumulator {
       estimates[i] = sketch == null ? 0 : Math.round(HyperLogLog.estimate(sketch, 0, PRECISION));
     }
     ColumnWriter.writeLongs(output, estimates, null, 0, count);
+  }
+
+  @Override
+  public long selfChargedBytes() {
+    return charge.charged();
   }
 
   @Override

@@ -29,6 +29,11 @@ abstract class KeyColumn {
   /** Writes the keys of groups {@code from..from+count)} into a fresh output vector. */
   abstract void write(int from, int count, FieldVector output);
 
+  /** Bytes the stored keys take on the heap (array capacities). */
+  long estimatedBytes() {
+    return valid.length;
+  }
+
   protected void growValid() {
     if (size == valid.length) {
       valid = Arrays.copyOf(valid, size * 2);
@@ -91,6 +96,12 @@ abstract class KeyColumn {
     @Override
     boolean rowEquals(int group, int row) {
       return valid[group] == rowValid[row] && (!rowValid[row] || keys[group] == rowValues[row]);
+    }
+
+    @Override
+    long estimatedBytes() {
+      return super.estimatedBytes() + keys.length * 8L + rowValues.length * 8L + rowDoubles.length * 8L
+          + rowValid.length;
     }
 
     @Override
@@ -158,6 +169,11 @@ abstract class KeyColumn {
     void write(int from, int count, FieldVector output) {
       ColumnWriter.writeDecimals(output, low, high, valid, from, count);
     }
+
+    @Override
+    long estimatedBytes() {
+      return super.estimatedBytes() + (low.length + high.length) * 8L + rowValid.length;
+    }
   }
 
   /** Text and binary keys, their bytes kept in one growing arena. */
@@ -209,6 +225,11 @@ abstract class KeyColumn {
         }
       }
       return true;
+    }
+
+    @Override
+    long estimatedBytes() {
+      return super.estimatedBytes() + arena.length + starts.length * 4L + rowValid.length;
     }
 
     @Override

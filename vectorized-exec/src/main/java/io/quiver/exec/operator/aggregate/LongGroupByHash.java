@@ -109,6 +109,11 @@ final class LongGroupByHash implements GroupByHash {
   }
 
   @Override
+  public long estimatedBytes() {
+    return slotKeys.length * 8L + slotGroups.length * 4L + groupKeys.length * 8L + values.length * 8L;
+  }
+
+  @Override
   public int groupCount() {
     return groupCount;
   }

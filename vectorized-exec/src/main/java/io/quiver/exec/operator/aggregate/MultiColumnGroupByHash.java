@@ -79,6 +79,15 @@ final class MultiColumnGroupByHash implements GroupByHash {
     return true;
   }
 
+  @Override
+  public long estimatedBytes() {
+    long bytes = slots.length * 4L + groupHashes.length * 8L + (hashes.length + scratch.length) * 8L;
+    for (KeyColumn column : columns) {
+      bytes += column.estimatedBytes();
+    }
+    return bytes;
+  }
+
   private int newGroup(long hash, int row) {
     if (groupCount == groupHashes.length) {
       groupHashes = Arrays.copyOf(groupHashes, groupCount * 2);

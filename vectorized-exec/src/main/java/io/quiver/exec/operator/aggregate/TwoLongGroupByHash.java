@@ -96,6 +96,12 @@ final class TwoLongGroupByHash implements GroupByHash {
     }
   }
 
+  @Override
+  public long estimatedBytes() {
+    return slotGroups.length * 4L + (firstKeys.length + secondKeys.length + groupHashes.length) * 8L
+        + nullMasks.length + (first.length + second.length) * 8L + rowNulls.length + validScratch.length;
+  }
+
   private int newGroup(long a, long b, byte nulls, long hash) {
     if (groupCount == firstKeys.length) {
       int capacity = groupCount * 2;

@@ -64,7 +64,7 @@ public final class SpillFileReader implements AutoCloseable {
         throw e;
       }
     } catch (IOException e) {
-      throw new QuiverException(ErrorCode.IO_ERROR, "could not read shuffle spill file " + path + " at batch "
+      throw new QuiverException(ErrorCode.IO_ERROR, "could not read spill file " + path + " at batch "
           + (next - 1) + ": " + e.getMessage(), e);
     }
   }

@@ -131,7 +131,7 @@ public final class SpillFileWriter implements AutoCloseable {
   }
 
   private QuiverException ioError(String what, IOException e) {
-    return new QuiverException(ErrorCode.IO_ERROR, "could not " + what + " shuffle spill file " + path + ": "
+    return new QuiverException(ErrorCode.IO_ERROR, "could not " + what + " spill file " + path + ": "
         + e.getMessage(), e);
   }
 
