@@ -7,6 +7,7 @@ import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Types;
+import io.quiver.jdbc.client.TemporalParameters;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaSite;
@@ -65,9 +66,22 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
   }
 
   @Override
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    if (TemporalParameters.handles(x)) {
+      checkIndex(parameterIndex);
+      slots[parameterIndex - 1] = TemporalParameters.of(x);
+    } else {
+      super.setObject(parameterIndex, x);
+    }
+  }
+
+  @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
     if (x == null) {
       setNull(parameterIndex, targetSqlType);
+    } else if (TemporalParameters.handles(x)) {
+      checkIndex(parameterIndex);
+      slots[parameterIndex - 1] = TemporalParameters.of(x, targetSqlType);
     } else {
       super.setObject(parameterIndex, x, targetSqlType);
     }
@@ -75,8 +89,8 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    if (x == null) {
-      setNull(parameterIndex, targetSqlType);
+    if (x == null || TemporalParameters.handles(x)) {
+      setObject(parameterIndex, x, targetSqlType);
     } else {
       super.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
     }

@@ -81,6 +81,22 @@ public record JdbcType(
         String.class.getName(), false, true);
   }
 
+  /**
+   * This type as described to a stock Avatica client (see {@code QuiverMeta.columns}): fraction
+   * digits as a TIME's and a TIMESTAMP's precision, no display size for CHAR.
+   */
+  public JdbcType forStockClient() {
+    switch (typeId) {
+      case java.sql.Types.TIME:
+      case java.sql.Types.TIMESTAMP:
+        return new JdbcType(typeId, typeName, 3, scale, displaySize, rep, className, signed, caseSensitive);
+      case java.sql.Types.CHAR:
+        return new JdbcType(typeId, typeName, precision, scale, 0, rep, className, signed, caseSensitive);
+      default:
+        return this;
+    }
+  }
+
   /** The Avatica type of a result column of this type. */
   public ColumnMetaData.AvaticaType avaticaType() {
     return ColumnMetaData.scalar(typeId, typeName, rep);

@@ -48,6 +48,8 @@ public final class QuiverMeta extends MetaImpl {
 
   private final Quiver engine;
   private final Session session;
+  /** The client reads results with Avatica's stock accessors rather than Quiver's (see {@link #columns}). */
+  private boolean stockClient;
   private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
   /** Statement ids are random, so one cannot be guessed from another (the server's clients see them). */
   private static final java.security.SecureRandom STATEMENT_IDS = new java.security.SecureRandom();
@@ -66,6 +68,14 @@ public final class QuiverMeta extends MetaImpl {
 
   public Session session() {
     return session;
+  }
+
+  /**
+   * Marks the connection as one of a stock Avatica client: its result columns are described so that
+   * Avatica's own accessors read values as Quiver's do (see {@link #columns}).
+   */
+  public void describeForStockClient() {
+    this.stockClient = true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -423,15 +433,25 @@ public final class QuiverMeta extends MetaImpl {
     }
   }
 
-  private static Signature signature(String sql, List<AvaticaParameter> parameters, RowSchema schema) {
+  private Signature signature(String sql, List<AvaticaParameter> parameters, RowSchema schema) {
     return Signature.create(columns(schema), sql, parameters, CursorFactory.ARRAY, StatementType.SELECT);
   }
 
-  private static List<ColumnMetaData> columns(RowSchema schema) {
+  /**
+   * The result columns as JDBC describes them. For a stock Avatica client, whose accessors print a
+   * TIME's and a TIMESTAMP's fraction with as many digits as the column's precision and pad CHAR to
+   * its display size, those two say 3 and 0: its text is then the engine's value (to the
+   * millisecond, as Avatica's frames carry it) and CHAR comes as stored, as through Quiver's drivers.
+   */
+  private List<ColumnMetaData> columns(RowSchema schema) {
     List<ColumnMetaData> columns = new ArrayList<>(schema.size());
     for (int i = 0; i < schema.size(); i++) {
       Column column = schema.column(i);
-      columns.add(JdbcType.of(column.type()).columnMetaData(i, column.name(), column.nullable()));
+      JdbcType type = JdbcType.of(column.type());
+      if (stockClient) {
+        type = type.forStockClient();
+      }
+      columns.add(type.columnMetaData(i, column.name(), column.nullable()));
     }
     return columns;
   }

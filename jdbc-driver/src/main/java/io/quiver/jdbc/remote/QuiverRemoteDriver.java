@@ -19,6 +19,9 @@ import org.apache.calcite.avatica.remote.Driver;
 public class QuiverRemoteDriver extends Driver {
 
   public static final String CONNECT_STRING_PREFIX = RemoteUrl.PREFIX;
+  /** Connection property the thin driver sends the server so that it describes results for it. */
+  public static final String CLIENT_PROPERTY = "quiver_client";
+  public static final String CLIENT_NAME = "thin";
 
   public QuiverRemoteDriver() {
     super();

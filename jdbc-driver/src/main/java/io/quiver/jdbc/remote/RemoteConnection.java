@@ -1,40 +1,71 @@
 package io.quiver.jdbc.remote;
 
 import io.quiver.exec.error.QuiverException;
+import io.quiver.jdbc.client.QuiverBaseConnection;
 import io.quiver.jdbc.meta.JdbcEscapes;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
-/** A thin-driver connection: Avatica's remote connection and the way to the server's cancel route. */
-public class RemoteConnection extends AvaticaConnection {
+/** A thin-driver connection: Avatica's remote connection and the way to the server's own routes. */
+public class RemoteConnection extends QuiverBaseConnection {
 
-  private volatile CancelClient cancelClient;
+  private volatile ControlClient controlClient;
   /**
    * Not the connection's own monitor: an execution in another thread may hold that one while it
    * waits for the server, and a cancel must not wait for the query it is meant to stop.
    */
-  private final Object cancelClientLock = new Object();
+  private final Object controlClientLock = new Object();
 
   RemoteConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
   }
 
+  /** Avatica's client-side Meta, which fetches frames from the server. */
+  Meta meta() {
+    return meta;
+  }
+
   /** Stops the statement's running query on the server. */
   void cancel(int statementId) throws SQLException {
-    CancelClient client = cancelClient;
+    controlClient().cancel(id, statementId);
+  }
+
+  @Override
+  protected void applicationNameChanged(String name) throws SQLException {
+    controlClient().setApplicationName(id, name);
+  }
+
+  private ControlClient controlClient() throws SQLException {
+    ControlClient client = controlClient;
     if (client == null) {
-      synchronized (cancelClientLock) {
-        client = cancelClient;
+      synchronized (controlClientLock) {
+        client = controlClient;
         if (client == null) {
-          client = new CancelClient(config());
-          cancelClient = client;
+          client = new ControlClient(config());
+          controlClient = client;
         }
       }
     }
-    client.cancel(id, statementId);
+    return client;
+  }
+
+  /** Preparing plans the query on the server: its errors keep the server's SQLState and message. */
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    try {
+      return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    } catch (SQLException | RuntimeException e) {
+      SQLException server = ServerError.find(e);
+      if (server != null) {
+        throw server;
+      }
+      throw e;
+    }
   }
 
   /**

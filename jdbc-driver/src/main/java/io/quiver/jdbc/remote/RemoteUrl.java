@@ -74,6 +74,9 @@ final class RemoteUrl {
     boolean ssl = Boolean.parseBoolean(take(properties, "ssl"));
     properties.setProperty("url", (ssl ? "https" : "http") + "://" + host + ":" + port);
     properties.setProperty("serialization", "protobuf");
+    // The service that hands the server's errors over unchanged (ServerError).
+    properties.setProperty("factory", ErrorCarryingService.class.getName());
+    properties.setProperty(QuiverRemoteDriver.CLIENT_PROPERTY, QuiverRemoteDriver.CLIENT_NAME);
     if (properties.getProperty(RESPONSE_TIMEOUT) == null) {
       // Avatica's default (3 minutes) would fail any query whose first rows take longer.
       properties.setProperty(RESPONSE_TIMEOUT, String.valueOf(DEFAULT_RESPONSE_TIMEOUT_MILLIS));

@@ -1,4 +1,4 @@
-package io.quiver.jdbc;
+package io.quiver.jdbc.client;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -17,11 +17,11 @@ import org.apache.calcite.avatica.util.Cursor;
  * stores CHAR unpadded and returns it as stored), and DECIMAL, TIME and TIMESTAMP written as SQL
  * text by {@code getString} ({@link TextAccessor}).
  */
-final class QuiverCursor implements Cursor {
+public final class QuiverCursor implements Cursor {
 
   private final Cursor delegate;
 
-  QuiverCursor(Cursor delegate) {
+  public QuiverCursor(Cursor delegate) {
     this.delegate = delegate;
   }
 
@@ -51,13 +51,25 @@ final class QuiverCursor implements Cursor {
           return value == null ? null : value.toPlainString();
         });
       case Types.TIME:
-        return column.type.rep == ColumnMetaData.Rep.INTEGER
-            ? new TextAccessor(accessor, a -> timeText(a.getLong())) : accessor;
+        return isNumber(column.type.rep) ? new TextAccessor(accessor, a -> timeText(a.getLong())) : accessor;
       case Types.TIMESTAMP:
-        return column.type.rep == ColumnMetaData.Rep.LONG
-            ? new TextAccessor(accessor, a -> timestampText(a.getLong())) : accessor;
+        return isNumber(column.type.rep) ? new TextAccessor(accessor, a -> timestampText(a.getLong())) : accessor;
       default:
         return accessor;
+    }
+  }
+
+  /** Frames carry TIME and TIMESTAMP as numbers (the type says which width; off the wire it may differ). */
+  private static boolean isNumber(ColumnMetaData.Rep rep) {
+    switch (rep) {
+      case INTEGER:
+      case PRIMITIVE_INT:
+      case LONG:
+      case PRIMITIVE_LONG:
+      case NUMBER:
+        return true;
+      default:
+        return false;
     }
   }
 

@@ -1,4 +1,4 @@
-package io.quiver.jdbc;
+package io.quiver.jdbc.client;
 
 import java.sql.SQLException;
 import org.apache.calcite.avatica.util.Cursor;
