@@ -2,7 +2,6 @@ package io.quiver.jdbc;
 
 import io.quiver.engine.Session;
 import io.quiver.jdbc.client.QuiverBaseConnection;
-import io.quiver.jdbc.meta.JdbcEscapes;
 import io.quiver.jdbc.meta.QuiverMeta;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -73,7 +72,7 @@ public class QuiverConnection extends QuiverBaseConnection {
   @Override
   public String nativeSQL(String sql) throws SQLException {
     try {
-      return JdbcEscapes.translate(sql);
+      return QuiverMeta.translateEscapes(sql);
     } catch (RuntimeException e) {
       throw QuiverSqlExceptions.convert(e);
     }

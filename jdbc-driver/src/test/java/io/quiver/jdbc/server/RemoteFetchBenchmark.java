@@ -19,11 +19,12 @@ import java.util.Locale;
  * ./mvnw -q -B -o -pl jdbc-driver -am package -DskipTests
  * java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED \
  *   -cp "jdbc-driver/target/test-classes:jdbc-driver/target/classes:$(cat jdbc-driver/target/classpath.txt)" \
- *   io.quiver.jdbc.server.RemoteFetchBenchmark [runs]
+ *   io.quiver.jdbc.server.RemoteFetchBenchmark [runs [fetch sizes of the thin driver, comma-separated]]
  * </pre>
  *
  * Each configuration runs once to warm up, then {@code runs} times (default 3); the median is
- * printed with the ratio to the embedded driver's median at its default fetch size.
+ * printed with the ratio to the embedded driver's median at its default fetch size. The stock
+ * driver runs at its default fetch size and at the thin driver's.
  */
 public final class RemoteFetchBenchmark {
 
@@ -35,15 +36,14 @@ public final class RemoteFetchBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    String sizes = args.length > 1 ? args[1] : "-1,100,500,1000,2000,5000,20000";
     try (ServerFixture fixture = new ServerFixture()) {
       double embedded = report(fixture, "embedded", -1, runs, 0);
-      report(fixture, "embedded", 10_000, runs, embedded);
-      for (int fetchSize : new int[] {-1, 100, 1_000, 5_000, 10_000, 20_000, 50_000}) {
-        report(fixture, "thin", fetchSize, runs, embedded);
+      for (String size : sizes.split(",")) {
+        report(fixture, "thin", Integer.parseInt(size.strip()), runs, embedded);
       }
-      for (int fetchSize : new int[] {-1, 10_000}) {
-        report(fixture, "avatica", fetchSize, runs, embedded);
-      }
+      report(fixture, "avatica", -1, runs, embedded);
+      report(fixture, "avatica", 1000, runs, embedded);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.jdbc.ParameterSettingPreparedStatement;
+import io.quiver.jdbc.client.ParameterSettingPreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -61,8 +61,8 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
   }
 
   @Override
-  protected boolean typedNulls() {
-    return false;
+  protected boolean nullsTravelAsEmptyArrays() {
+    return true;
   }
 
   RemoteExecution execution() {

@@ -1,6 +1,6 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.jdbc.meta.QuiverMeta;
+import io.quiver.jdbc.client.QuiverVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -39,9 +39,9 @@ public class QuiverRemoteDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("Quiver JDBC Driver (remote)", QuiverMeta.VERSION, "Quiver", QuiverMeta.VERSION,
-        true, QuiverMeta.MAJOR_VERSION, QuiverMeta.MINOR_VERSION, QuiverMeta.MAJOR_VERSION,
-        QuiverMeta.MINOR_VERSION);
+    return new DriverVersion("Quiver JDBC Driver (remote)", QuiverVersion.VERSION, "Quiver", QuiverVersion.VERSION,
+        true, QuiverVersion.MAJOR_VERSION, QuiverVersion.MINOR_VERSION, QuiverVersion.MAJOR_VERSION,
+        QuiverVersion.MINOR_VERSION);
   }
 
   @Override

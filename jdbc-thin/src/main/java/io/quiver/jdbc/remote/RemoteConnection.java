@@ -1,8 +1,8 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.exec.error.QuiverException;
 import io.quiver.jdbc.client.QuiverBaseConnection;
-import io.quiver.jdbc.meta.JdbcEscapes;
+import io.quiver.jdbc.client.JdbcEscapeException;
+import io.quiver.jdbc.client.JdbcEscapes;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -76,8 +76,8 @@ public class RemoteConnection extends QuiverBaseConnection {
   public String nativeSQL(String sql) throws SQLException {
     try {
       return JdbcEscapes.translate(sql);
-    } catch (QuiverException e) {
-      throw new SQLException(e.getMessage(), e.sqlState(), e.errorCode().code(), e);
+    } catch (JdbcEscapeException e) {
+      throw e.toSqlException();
     }
   }
 }
