@@ -62,6 +62,18 @@ public interface Session extends AutoCloseable {
         "this session cannot describe a statement without running it");
   }
 
+  /**
+   * The name of the client application that uses the session (JDBC's {@code ApplicationName}
+   * client info); null when it gave none. Read by whatever lists sessions and their queries.
+   */
+  default String applicationName() {
+    return null;
+  }
+
+  /** Names the client application (null: none); sessions that keep no name ignore it. */
+  default void setApplicationName(String name) {
+  }
+
   String currentCatalog();
 
   String currentSchema();

@@ -1,12 +1,11 @@
 package io.quiver.jdbc;
 
 import io.quiver.engine.Session;
-import io.quiver.jdbc.meta.JdbcEscapes;
+import io.quiver.jdbc.client.QuiverBaseConnection;
 import io.quiver.jdbc.meta.QuiverMeta;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
@@ -14,7 +13,7 @@ import org.apache.calcite.avatica.UnregisteredDriver;
  * A JDBC connection: one Quiver session. {@code unwrap(QuiverConnection.class).session()} gives the
  * session to Java code that wants the Arrow API next to JDBC.
  */
-public class QuiverConnection extends AvaticaConnection {
+public class QuiverConnection extends QuiverBaseConnection {
 
   QuiverConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
@@ -33,6 +32,11 @@ public class QuiverConnection extends AvaticaConnection {
   /** The engine session behind this connection. */
   public Session session() {
     return quiverMeta().session();
+  }
+
+  @Override
+  protected void applicationNameChanged(String name) {
+    session().setApplicationName(name);
   }
 
   /** Preparing plans a query: its errors (unknown table, syntax) carry their SQLState. */
@@ -68,7 +72,7 @@ public class QuiverConnection extends AvaticaConnection {
   @Override
   public String nativeSQL(String sql) throws SQLException {
     try {
-      return JdbcEscapes.translate(sql);
+      return QuiverMeta.translateEscapes(sql);
     } catch (RuntimeException e) {
       throw QuiverSqlExceptions.convert(e);
     }

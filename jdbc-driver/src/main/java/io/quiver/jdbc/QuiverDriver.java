@@ -29,6 +29,12 @@ public class QuiverDriver extends UnregisteredDriver {
 
   public static final String CONNECT_STRING_PREFIX = "jdbc:quiver:";
 
+  /**
+   * Property of {@link #connect(Quiver, Properties, String)}: "true" when the connection serves a
+   * stock Avatica client of the server (see {@link QuiverMeta#describeForStockClient()}).
+   */
+  public static final String STOCK_AVATICA_CLIENT = "io.quiver.stockAvaticaClient";
+
   static {
     new QuiverDriver().register();
   }
@@ -84,7 +90,11 @@ public class QuiverDriver extends UnregisteredDriver {
       session.close();
       throw e;
     }
-    return new QuiverMeta(connection, engine, session);
+    QuiverMeta meta = new QuiverMeta(connection, engine, session);
+    if (given instanceof Quiver && "true".equals(info.getProperty(STOCK_AVATICA_CLIENT))) {
+      meta.describeForStockClient();
+    }
+    return meta;
   }
 
   /**

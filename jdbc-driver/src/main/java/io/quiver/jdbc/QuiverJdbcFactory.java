@@ -1,5 +1,6 @@
 package io.quiver.jdbc;
 
+import io.quiver.jdbc.client.QuiverDatabaseMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;

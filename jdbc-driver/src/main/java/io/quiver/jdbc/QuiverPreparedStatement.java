@@ -1,5 +1,6 @@
 package io.quiver.jdbc;
 
+import io.quiver.jdbc.client.ParameterSettingPreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

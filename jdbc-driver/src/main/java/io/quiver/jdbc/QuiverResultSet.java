@@ -1,6 +1,7 @@
 package io.quiver.jdbc;
 
 import io.quiver.jdbc.meta.QuiverMeta;
+import io.quiver.jdbc.client.QuiverCursor;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Collections;

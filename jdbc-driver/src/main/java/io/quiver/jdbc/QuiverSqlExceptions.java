@@ -2,18 +2,12 @@ package io.quiver.jdbc;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
-import java.sql.SQLDataException;
+import io.quiver.jdbc.client.SqlStates;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLNonTransientException;
-import java.sql.SQLSyntaxErrorException;
-import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientException;
 
 /**
  * Turns Quiver's errors into the {@link SQLException}s a JDBC user sees: the SQLState of the error
- * code, the code's number as the vendor code, Quiver's message (with its SQL position) as the
- * reason, and the subclass JDBC defines for the SQLState's class (42: syntax, 22: data, ...).
+ * code (see {@link SqlStates}, which the thin driver shares).
  */
 public final class QuiverSqlExceptions {
 
@@ -21,28 +15,7 @@ public final class QuiverSqlExceptions {
   }
 
   public static SQLException of(QuiverException e) {
-    String reason = e.getMessage();
-    String state = e.sqlState();
-    int code = e.errorCode().code();
-    if (e.errorCode() == ErrorCode.QUERY_TIMEOUT) {
-      return new SQLTimeoutException(reason, state, code, e);
-    }
-    if (state.startsWith("42")) {
-      return new SQLSyntaxErrorException(reason, state, code, e);
-    }
-    if (state.startsWith("22")) {
-      return new SQLDataException(reason, state, code, e);
-    }
-    if (state.startsWith("0A")) {
-      return new SQLFeatureNotSupportedException(reason, state, code, e);
-    }
-    if (state.startsWith("53")) {
-      return new SQLTransientException(reason, state, code, e);
-    }
-    if (state.startsWith("3F")) {
-      return new SQLNonTransientException(reason, state, code, e);
-    }
-    return new SQLException(reason, state, code, e);
+    return SqlStates.exception(e.getMessage(), e.sqlState(), e.errorCode().code(), e);
   }
 
   /**

@@ -29,6 +29,8 @@ public final class SessionImpl implements Session {
 
   private final String id;
   private final String user;
+  /** JDBC's ApplicationName of the client, for the system tables; set from any thread. */
+  private volatile String applicationName;
   private final AdmissionController admission;
   private final QueryDriver driver;
   private final CatalogRegistry catalogs;
@@ -56,6 +58,16 @@ public final class SessionImpl implements Session {
   @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public String applicationName() {
+    return applicationName;
+  }
+
+  @Override
+  public void setApplicationName(String name) {
+    this.applicationName = name;
   }
 
   @Override

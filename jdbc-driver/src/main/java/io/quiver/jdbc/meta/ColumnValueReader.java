@@ -26,7 +26,8 @@ import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Reads one column of an Arrow batch as the Java values that Avatica's accessors expect (see
- * {@link JdbcType}). Chosen once per column and vector, then called per row.
+ * {@link JdbcType}). Chosen once per column and vector, then called per row. TIME and TIMESTAMP come
+ * as microseconds for Quiver's own drivers, as milliseconds (Avatica's form) for stock clients.
  */
 @FunctionalInterface
 interface ColumnValueReader {
@@ -34,8 +35,12 @@ interface ColumnValueReader {
   /** The value at {@code row}, or null. */
   Object read(int row);
 
-  /** A reader for the vector; the vector class decides, so any Arrow layout the engine sends works. */
-  static ColumnValueReader of(FieldVector vector) {
+  /**
+   * A reader for the vector; the vector class decides, so any Arrow layout the engine sends works.
+   *
+   * @param micros TIME and TIMESTAMP as microseconds (long) rather than milliseconds (int, long)
+   */
+  static ColumnValueReader of(FieldVector vector, boolean micros) {
     if (vector instanceof BigIntVector v) {
       return row -> v.isNull(row) ? null : v.get(row);
     }
@@ -72,6 +77,26 @@ interface ColumnValueReader {
     }
     if (vector instanceof DateMilliVector v) {
       return row -> v.isNull(row) ? null : (int) Math.floorDiv(v.get(row), 86_400_000L);
+    }
+    if (micros) {
+      if (vector instanceof TimeMicroVector v) {
+        return row -> v.isNull(row) ? null : v.get(row);
+      }
+      if (vector instanceof TimeMilliVector v) {
+        return row -> v.isNull(row) ? null : v.get(row) * 1000L;
+      }
+      if (vector instanceof TimeNanoVector v) {
+        return row -> v.isNull(row) ? null : v.get(row) / 1000L;
+      }
+      if (vector instanceof TimeStampMicroVector v) {
+        return row -> v.isNull(row) ? null : v.get(row);
+      }
+      if (vector instanceof TimeStampMilliVector v) {
+        return row -> v.isNull(row) ? null : v.get(row) * 1000L;
+      }
+      if (vector instanceof TimeStampNanoVector v) {
+        return row -> v.isNull(row) ? null : Math.floorDiv(v.get(row), 1000L);
+      }
     }
     if (vector instanceof TimeMicroVector v) {
       return row -> v.isNull(row) ? null : (int) (v.get(row) / 1000L);

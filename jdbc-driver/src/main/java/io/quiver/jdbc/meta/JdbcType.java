@@ -13,6 +13,9 @@ import org.apache.calcite.avatica.ColumnMetaData;
  * DATE as days since the epoch (int), TIME as milliseconds of the day (int), TIMESTAMP as
  * milliseconds since the epoch (long); Avatica's accessors turn them into {@code java.sql} values
  * in the connection's time zone so that {@code toString()} shows the stored wall-clock value.
+ * Quiver's own drivers get TIME and TIMESTAMP as microseconds (long) instead, the engine's
+ * precision, and read them with their own accessors. TIME and TIMESTAMP report JDBC's precision (the
+ * length of their text with six fraction digits) and scale 6.
  */
 public record JdbcType(
     int typeId, String typeName, int precision, int scale, int displaySize, ColumnMetaData.Rep rep,
@@ -53,10 +56,11 @@ public record JdbcType(
       case DATE:
         return simple(Types.DATE, "DATE", 10, 10, ColumnMetaData.Rep.INTEGER, java.sql.Date.class, false);
       case TIME:
-        return simple(Types.TIME, "TIME", 12, 12, ColumnMetaData.Rep.INTEGER, java.sql.Time.class, false);
+        return new JdbcType(Types.TIME, "TIME", 15, 6, 15, ColumnMetaData.Rep.INTEGER,
+            java.sql.Time.class.getName(), false, false);
       case TIMESTAMP:
-        return simple(Types.TIMESTAMP, "TIMESTAMP", 23, 23, ColumnMetaData.Rep.LONG,
-            java.sql.Timestamp.class, false);
+        return new JdbcType(Types.TIMESTAMP, "TIMESTAMP", 26, 6, 26, ColumnMetaData.Rep.LONG,
+            java.sql.Timestamp.class.getName(), false, false);
       case INTERVAL_DAY_TIME:
         // Avatica's accessors recognise interval columns by this name prefix.
         return simple(Types.OTHER, "INTERVAL_DAY_SECOND", 19, 20, ColumnMetaData.Rep.LONG, Long.class, true);
@@ -79,6 +83,23 @@ public record JdbcType(
     int precision = length < 0 ? UNBOUNDED_LENGTH : length;
     return new JdbcType(typeId, name, precision, 0, precision, ColumnMetaData.Rep.STRING,
         String.class.getName(), false, true);
+  }
+
+  /**
+   * This type as described to a stock Avatica client (see {@code QuiverMeta.columns}): a TIME's and
+   * a TIMESTAMP's precision and scale are the fraction digits its accessors print (3: its frames
+   * carry milliseconds), no display size for CHAR.
+   */
+  public JdbcType forStockClient() {
+    switch (typeId) {
+      case java.sql.Types.TIME:
+      case java.sql.Types.TIMESTAMP:
+        return new JdbcType(typeId, typeName, 3, 3, displaySize, rep, className, signed, caseSensitive);
+      case java.sql.Types.CHAR:
+        return new JdbcType(typeId, typeName, precision, scale, 0, rep, className, signed, caseSensitive);
+      default:
+        return this;
+    }
   }
 
   /** The Avatica type of a result column of this type. */
@@ -123,7 +144,7 @@ public record JdbcType(
         return 0;
       case Types.TIME:
       case Types.TIMESTAMP:
-        return 3;
+        return scale;
       default:
         return null;
     }

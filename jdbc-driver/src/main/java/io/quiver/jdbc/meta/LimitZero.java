@@ -1,5 +1,6 @@
 package io.quiver.jdbc.meta;
 
+import io.quiver.jdbc.client.SqlTokens;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ final class LimitZero {
     int end = 0;
     int i = 0;
     while (i < sql.length()) {
-      int next = SqlParameters.next(sql, i);
+      int next = SqlTokens.next(sql, i);
       char c = sql.charAt(i);
       boolean comment = (c == '-' || c == '/') && next - i > 1;
       if (!comment && !Character.isWhitespace(c) && c != ';') {

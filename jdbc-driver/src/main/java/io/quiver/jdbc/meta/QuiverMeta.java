@@ -7,6 +7,9 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.jdbc.client.JdbcEscapeException;
+import io.quiver.jdbc.client.JdbcEscapes;
+import io.quiver.jdbc.client.QuiverVersion;
 import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -39,15 +42,20 @@ import org.apache.calcite.avatica.remote.TypedValue;
 public final class QuiverMeta extends MetaImpl {
 
   /** Product and driver version. */
-  public static final String VERSION = "0.1.0";
-  public static final int MAJOR_VERSION = 0;
-  public static final int MINOR_VERSION = 1;
+  public static final String VERSION = QuiverVersion.VERSION;
+  public static final int MAJOR_VERSION = QuiverVersion.MAJOR_VERSION;
+  public static final int MINOR_VERSION = QuiverVersion.MINOR_VERSION;
 
   /** Marks (in a signature's internal parameters) the result sets of metadata calls. */
   public static final String METADATA_RESULT = "quiver.metadata";
 
   private final Quiver engine;
   private final Session session;
+  /**
+   * The client reads results with Avatica's stock accessors rather than Quiver's: TIME and TIMESTAMP
+   * travel as milliseconds and columns are described for those accessors (see {@link #columns}).
+   */
+  private boolean stockClient;
   private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
   /** Statement ids are random, so one cannot be guessed from another (the server's clients see them). */
   private static final java.security.SecureRandom STATEMENT_IDS = new java.security.SecureRandom();
@@ -66,6 +74,14 @@ public final class QuiverMeta extends MetaImpl {
 
   public Session session() {
     return session;
+  }
+
+  /**
+   * Marks the connection as one of a stock Avatica client: its result columns are described so that
+   * Avatica's own accessors read values as Quiver's do (see {@link #columns}).
+   */
+  public void describeForStockClient() {
+    this.stockClient = true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -193,7 +209,7 @@ public final class QuiverMeta extends MetaImpl {
    */
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    String translated = JdbcEscapes.translate(sql);
+    String translated = translateEscapes(sql);
     int parameterCount = SqlParameters.count(translated);
     List<AvaticaParameter> parameters = new ArrayList<>(parameterCount);
     for (int i = 0; i < parameterCount; i++) {
@@ -282,7 +298,7 @@ public final class QuiverMeta extends MetaImpl {
         // Closes the statement's previous result set before the new query starts.
         callback.clear();
       }
-      MetaResultSet resultSet = run(state, JdbcEscapes.translate(sql), Collections.emptyList(), maxRowCount,
+      MetaResultSet resultSet = run(state, translateEscapes(sql), Collections.emptyList(), maxRowCount,
           maxRowsInFirstFrame);
       synchronized (callback.getMonitor()) {
         callback.assign(resultSet.signature, resultSet.firstFrame, resultSet.updateCount);
@@ -300,7 +316,7 @@ public final class QuiverMeta extends MetaImpl {
     StatementState state = state(h);
     long[] counts = new long[sqlCommands.size()];
     for (int i = 0; i < counts.length; i++) {
-      counts[i] = runForCount(state, JdbcEscapes.translate(sqlCommands.get(i)));
+      counts[i] = runForCount(state, translateEscapes(sqlCommands.get(i)));
     }
     return new ExecuteBatchResult(counts);
   }
@@ -396,7 +412,7 @@ public final class QuiverMeta extends MetaImpl {
     }
     state.lastSignature = signature;
     long maxRows = maxRowCount > 0 ? maxRowCount : 0;
-    ResultStream stream = new ResultStream(result, maxRows);
+    ResultStream stream = new ResultStream(result, maxRows, !stockClient);
     state.open(stream);
     int firstFrameRows = state.fetchSize > 0 ? state.fetchSize : ResultStream.DEFAULT_FRAME_ROWS;
     if (maxRowsInFirstFrame > 0) {
@@ -423,17 +439,37 @@ public final class QuiverMeta extends MetaImpl {
     }
   }
 
-  private static Signature signature(String sql, List<AvaticaParameter> parameters, RowSchema schema) {
+  private Signature signature(String sql, List<AvaticaParameter> parameters, RowSchema schema) {
     return Signature.create(columns(schema), sql, parameters, CursorFactory.ARRAY, StatementType.SELECT);
   }
 
-  private static List<ColumnMetaData> columns(RowSchema schema) {
+  /**
+   * The result columns as JDBC describes them. For a stock Avatica client, whose accessors print a
+   * TIME's and a TIMESTAMP's fraction with as many digits as the column's precision and pad CHAR to
+   * its display size, those two say 3 and 0: its text is then the engine's value (to the
+   * millisecond, as Avatica's frames carry it) and CHAR comes as stored, as through Quiver's drivers.
+   */
+  private List<ColumnMetaData> columns(RowSchema schema) {
     List<ColumnMetaData> columns = new ArrayList<>(schema.size());
     for (int i = 0; i < schema.size(); i++) {
       Column column = schema.column(i);
-      columns.add(JdbcType.of(column.type()).columnMetaData(i, column.name(), column.nullable()));
+      JdbcType type = JdbcType.of(column.type());
+      if (stockClient) {
+        type = type.forStockClient();
+      }
+      columns.add(type.columnMetaData(i, column.name(), column.nullable()));
     }
     return columns;
+  }
+
+  /** The SQL with its JDBC escapes translated; a bad escape is the engine's error of its kind. */
+  public static String translateEscapes(String sql) {
+    try {
+      return JdbcEscapes.translate(sql, name -> FunctionRegistry.builtIn().find(name).isPresent());
+    } catch (JdbcEscapeException e) {
+      throw new QuiverException(e.kind() == JdbcEscapeException.Kind.SYNTAX_ERROR ? ErrorCode.SYNTAX_ERROR
+          : ErrorCode.NOT_SUPPORTED, e.getMessage());
+    }
   }
 
   private StatementState state(StatementHandle h) throws NoSuchStatementException {
@@ -448,7 +484,7 @@ public final class QuiverMeta extends MetaImpl {
     if (state.preparedSql == null) {
       throw new QuiverException(ErrorCode.INVALID_PARAMETER, "the statement was not prepared");
     }
-    return JdbcEscapes.translate(state.preparedSql);
+    return translateEscapes(state.preparedSql);
   }
 
   // ---------------------------------------------------------------------------------------------

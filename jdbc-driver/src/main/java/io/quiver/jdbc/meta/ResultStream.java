@@ -25,6 +25,8 @@ final class ResultStream implements AutoCloseable {
 
   private final QueryResult result;
   private final long maxRows;
+  /** TIME and TIMESTAMP as microseconds (Quiver's drivers) rather than milliseconds (stock clients). */
+  private final boolean micros;
   private ColumnValueReader[] readers = new ColumnValueReader[0];
   private int batchRows;
   private int rowInBatch;
@@ -34,10 +36,12 @@ final class ResultStream implements AutoCloseable {
 
   /**
    * @param maxRows the most rows to deliver; 0 or less for no limit
+   * @param micros TIME and TIMESTAMP values as microseconds rather than milliseconds
    */
-  ResultStream(QueryResult result, long maxRows) {
+  ResultStream(QueryResult result, long maxRows, boolean micros) {
     this.result = result;
     this.maxRows = maxRows;
+    this.micros = micros;
   }
 
   /** The rows after {@code offset}, at most {@code frameRows} of them (the default when 0 or less). */
@@ -109,7 +113,7 @@ final class ResultStream implements AutoCloseable {
           readers = new ColumnValueReader[vectors.size()];
         }
         for (int i = 0; i < readers.length; i++) {
-          readers[i] = ColumnValueReader.of(vectors.get(i));
+          readers[i] = ColumnValueReader.of(vectors.get(i), micros);
         }
         batchRows = rowCount;
         rowInBatch = 0;

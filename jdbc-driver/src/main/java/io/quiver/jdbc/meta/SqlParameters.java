@@ -2,6 +2,7 @@ package io.quiver.jdbc.meta;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.jdbc.client.SqlTokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,7 +27,7 @@ final class SqlParameters {
   /** How many {@code ?} markers the text has. */
   static int count(String sql) {
     int count = 0;
-    for (int i = 0; i < sql.length(); i = next(sql, i)) {
+    for (int i = 0; i < sql.length(); i = SqlTokens.next(sql, i)) {
       if (sql.charAt(i) == '?') {
         count++;
       }
@@ -40,7 +41,7 @@ final class SqlParameters {
     int parameter = 0;
     int i = 0;
     while (i < sql.length()) {
-      int end = next(sql, i);
+      int end = SqlTokens.next(sql, i);
       if (sql.charAt(i) == '?') {
         if (parameter >= values.size() || values.get(parameter) == null) {
           throw new QuiverException(ErrorCode.INVALID_PARAMETER,
@@ -59,40 +60,19 @@ final class SqlParameters {
     return out.toString();
   }
 
-  /** The index just after the token (literal, identifier, comment or single character) at {@code i}. */
-  static int next(String sql, int i) {
-    char c = sql.charAt(i);
-    if (c == '\'' || c == '"') {
-      int j = i + 1;
-      while (j < sql.length()) {
-        if (sql.charAt(j) == c) {
-          if (j + 1 < sql.length() && sql.charAt(j + 1) == c) {
-            j += 2; // doubled quote inside the literal
-            continue;
-          }
-          return j + 1;
-        }
-        j++;
-      }
-      return sql.length();
-    }
-    if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-      int end = sql.indexOf('\n', i);
-      return end < 0 ? sql.length() : end + 1;
-    }
-    if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-      int end = sql.indexOf("*/", i + 2);
-      return end < 0 ? sql.length() : end + 2;
-    }
-    return i + 1;
-  }
-
   /**
    * The SQL literal of one bound value (in Avatica's serial form: dates as days, times as millis),
    * typed as its representation says: a LONG is a BIGINT, a NULL of a known type is a CAST of NULL.
    */
   static String literal(TypedValue value) {
     Object v = value.value;
+    if (value.type == ColumnMetaData.Rep.ARRAY) {
+      // The thin driver's typed NULL (ParameterSettingPreparedStatement): an empty ARRAY of its type.
+      if (v instanceof List<?> elements && elements.isEmpty() && sqlType(value.componentType) != null) {
+        return "CAST(NULL AS " + sqlType(value.componentType) + ")";
+      }
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "array parameters are not supported");
+    }
     if (v == null) {
       String type = sqlType(value.type);
       return type == null ? "NULL" : "CAST(NULL AS " + type + ")";

@@ -73,28 +73,45 @@ final class ErrorTranslation {
     return "internal error in the server (reference " + reference + " in its log)";
   }
 
-  /** The exception a client should see for a failure of the Meta. */
+  /** The exception a client should see for a failure of the Meta: its message, never a stack trace. */
   static Throwable translate(Throwable failure) {
-    if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException
-        || !(failure instanceof RuntimeException)) {
+    if (failure instanceof AvaticaRuntimeException avatica) {
+      return avatica instanceof ClientError ? avatica
+          : new ClientError(avatica.getErrorMessage(), avatica.getErrorCode(), avatica.getSqlState());
+    }
+    if (failure instanceof NoSuchConnectionException || !(failure instanceof RuntimeException)) {
       // Avatica's own (and checked ones, which Avatica's service answers itself).
       return failure;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof QuiverException quiver) {
-        return new AvaticaRuntimeException(quiver.getMessage(), quiver.errorCode().code(), quiver.sqlState(),
-            AvaticaSeverity.ERROR);
+        return new ClientError(quiver.getMessage(), quiver.errorCode().code(), quiver.sqlState());
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return new AvaticaRuntimeException(sql.getMessage(), sql.getErrorCode(), sql.getSQLState(),
-            AvaticaSeverity.ERROR);
+        return new ClientError(sql.getMessage(), sql.getErrorCode(), sql.getSQLState());
       }
       if (t.getCause() == t) {
         break;
       }
     }
     // a bug: the client gets a reference to the log, never the exception
-    return new AvaticaRuntimeException(internalErrorMessage(logInternalError(failure)), -1, "XX000",
-        AvaticaSeverity.ERROR);
+    return new ClientError(internalErrorMessage(logInternalError(failure)), -1, "XX000");
+  }
+
+  /**
+   * An error as a client reads it. Avatica's handler sends the printed stack trace of what it is
+   * given to the client; this one has none, so the client reads one line with the message.
+   */
+  static final class ClientError extends AvaticaRuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ClientError(String message, int code, String sqlState) {
+      super(message, code, sqlState, AvaticaSeverity.ERROR);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 }

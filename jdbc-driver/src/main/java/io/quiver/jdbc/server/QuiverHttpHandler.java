@@ -1,5 +1,6 @@
 package io.quiver.jdbc.server;
 
+import io.quiver.jdbc.client.QuiverBaseConnection;
 import io.quiver.jdbc.server.ui.UiRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes: {@code /ui} (GET) the web UI and its JSON ({@link UiRoutes});
  * {@value #CANCEL_PATH}{@code ?connection=ID&statement=N} (POST) stops a statement's
- * running query, because Avatica's protocol has no cancel message; any other path is Avatica's
+ * running query, because Avatica's protocol has no cancel message; {@value #CLIENT_INFO_PATH}
+ * {@code ?connection=ID&ApplicationName=NAME} (POST) names the session's client application; any other path is Avatica's
  * protobuf endpoint, as its clients post to the URL they were given. Every refusal is a short text
  * without internals; every failure inside is logged here and answered without a stack trace.
  */
@@ -37,6 +39,8 @@ final class QuiverHttpHandler extends AbstractHandler {
 
   /** The path of the cancel route. */
   static final String CANCEL_PATH = "/quiver/cancel";
+  /** The path of the route that names a connection's client application (JDBC client info). */
+  static final String CLIENT_INFO_PATH = "/quiver/client-info";
   /** Largest request body: far above any real JDBC call, small enough that no body hurts memory. */
   static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
   /** How long a request may wait for its password hash before it is answered 429. */
@@ -175,6 +179,10 @@ final class QuiverHttpHandler extends AbstractHandler {
       cancel(user, request, response);
       return;
     }
+    if (CLIENT_INFO_PATH.equals(target)) {
+      clientInfo(user, request, response);
+      return;
+    }
     String type = request.getContentType();
     if (type != null && !PROTOBUF_TYPES.contains(type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))) {
       text(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "415 Unsupported Media Type: this server "
@@ -210,6 +218,27 @@ final class QuiverHttpHandler extends AbstractHandler {
     }
     if (meta.cancel(user, connection, statementId)) {
       text(response, HttpServletResponse.SC_OK, "cancelled");
+    } else {
+      text(response, HttpServletResponse.SC_NOT_FOUND, "404 Not Found: no such connection");
+    }
+  }
+
+  /** {@code ?connection=ID&ApplicationName=NAME} (no name: none): Avatica's protocol cannot say it. */
+  private void clientInfo(String user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String connection = request.getParameter("connection");
+    String name = request.getParameter("ApplicationName");
+    if (connection == null || connection.isEmpty()) {
+      text(response, HttpServletResponse.SC_BAD_REQUEST,
+          "400 Bad Request: expected " + CLIENT_INFO_PATH + "?connection=ID&ApplicationName=NAME");
+      return;
+    }
+    if (name != null && name.length() > QuiverBaseConnection.MAX_CLIENT_INFO_LENGTH) {
+      text(response, HttpServletResponse.SC_BAD_REQUEST, "400 Bad Request: the application name is longer than "
+          + QuiverBaseConnection.MAX_CLIENT_INFO_LENGTH + " characters");
+      return;
+    }
+    if (meta.setApplicationName(user, connection, name)) {
+      text(response, HttpServletResponse.SC_OK, "set");
     } else {
       text(response, HttpServletResponse.SC_NOT_FOUND, "404 Not Found: no such connection");
     }

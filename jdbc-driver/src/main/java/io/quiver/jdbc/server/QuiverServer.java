@@ -216,6 +216,11 @@ public final class QuiverServer implements AutoCloseable {
     return meta.connectionCount();
   }
 
+  /** The application names (JDBC's ApplicationName) of the open remote connections that gave one. */
+  public java.util.Set<String> applicationNames() {
+    return meta.applicationNames();
+  }
+
   /** Waits until the server stops. */
   public void join() throws InterruptedException {
     jetty.join();

@@ -3,7 +3,9 @@ package io.quiver.jdbc.server;
 import io.quiver.engine.Quiver;
 import io.quiver.jdbc.QuiverConnection;
 import io.quiver.jdbc.QuiverDriver;
+import io.quiver.jdbc.client.QuiverBaseConnection;
 import io.quiver.jdbc.meta.QuiverMeta;
+import io.quiver.jdbc.remote.QuiverRemoteDriver;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -79,6 +81,31 @@ final class ServerMeta implements ProtobufMeta {
       return false;
     }
     open.meta.cancel(new StatementHandle(connectionId, statementId, null));
+    return true;
+  }
+
+  /** The application names of the open connections' sessions that have one. */
+  java.util.Set<String> applicationNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (OpenConnection open : connections.values()) {
+      String name = open.meta.session().applicationName();
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Names the client application of a connection's session (JDBC's ApplicationName), if the
+   * connection is the user's; false if unknown.
+   */
+  boolean setApplicationName(String user, String connectionId, String name) {
+    OpenConnection open = connections.get(key(user, connectionId));
+    if (open == null) {
+      return false;
+    }
+    open.meta.session().setApplicationName(name);
     return true;
   }
 
@@ -159,6 +186,10 @@ final class ServerMeta implements ProtobufMeta {
         }
       }
     }
+    // The thin driver names itself; any other client reads results with Avatica's stock accessors.
+    if (info == null || !QuiverRemoteDriver.CLIENT_NAME.equals(info.get(QuiverRemoteDriver.CLIENT_PROPERTY))) {
+      properties.setProperty(QuiverDriver.STOCK_AVATICA_CLIENT, "true");
+    }
     String user = RequestUser.name();
     Connection connection;
     try {
@@ -172,6 +203,10 @@ final class ServerMeta implements ProtobufMeta {
     } catch (SQLException e) {
       closeQuietly(connection);
       throw new IllegalStateException(e);
+    }
+    String applicationName = info == null ? null : info.get("ApplicationName");
+    if (applicationName != null && applicationName.length() <= QuiverBaseConnection.MAX_CLIENT_INFO_LENGTH) {
+      meta.session().setApplicationName(applicationName);
     }
     OpenConnection previous = connections.putIfAbsent(key(user, ch.id), new OpenConnection(user, connection, meta));
     if (previous != null) {
@@ -285,10 +320,17 @@ final class ServerMeta implements ProtobufMeta {
     return executeBatch(h, values);
   }
 
+  /**
+   * Rows a frame holds at most, whatever the client asks: a frame is one message that is built,
+   * sent and parsed whole before its first row is read, so huge ones only add latency and memory
+   * (RemoteFetchBenchmark: 20,000-row frames read four times slower than 1,000-row ones).
+   */
+  static final int MAX_FRAME_ROWS = 10_000;
+
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    return meta(h).fetch(h, offset, fetchMaxRowCount);
+    return meta(h).fetch(h, offset, fetchMaxRowCount > 0 ? Math.min(fetchMaxRowCount, MAX_FRAME_ROWS) : 0);
   }
 
   @Deprecated

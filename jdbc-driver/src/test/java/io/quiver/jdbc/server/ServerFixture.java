@@ -89,6 +89,11 @@ final class ServerFixture implements AutoCloseable {
     return QuiverDriver.connect(engine, new Properties());
   }
 
+  /** The application names of the engine's sessions that have one (JDBC's ApplicationName). */
+  java.util.Set<String> applicationNames() {
+    return server.applicationNames();
+  }
+
   @Override
   public void close() throws Exception {
     try {

@@ -1,32 +1,20 @@
-package io.quiver.jdbc;
+package io.quiver.jdbc.client;
 
 import java.sql.SQLException;
 import org.apache.calcite.avatica.util.Cursor;
 
-/**
- * An accessor that reads like Avatica's own but writes its values as text the SQL way: DECIMAL in
- * plain notation at its scale, TIME and TIMESTAMP with a fraction only when there is one (Avatica's
- * own accessors drop the fraction of a TIMESTAMP and pad that of a TIME).
- */
-final class TextAccessor implements Cursor.Accessor {
+/** An accessor that reads through another one; subclasses change what they read differently. */
+class DelegatingAccessor implements Cursor.Accessor {
 
-  /** Writes the value of the accessor as text; called only for non-null values. */
-  @FunctionalInterface
-  interface Writer {
-    String text(Cursor.Accessor accessor) throws SQLException;
-  }
+  protected final Cursor.Accessor delegate;
 
-  private final Cursor.Accessor delegate;
-  private final Writer writer;
-
-  TextAccessor(Cursor.Accessor delegate, Writer writer) {
+  DelegatingAccessor(Cursor.Accessor delegate) {
     this.delegate = delegate;
-    this.writer = writer;
   }
 
   @Override
   public String getString() throws SQLException {
-    return delegate.getObject() == null ? null : writer.text(delegate);
+    return delegate.getString();
   }
 
   @Override

@@ -1,7 +1,5 @@
-package io.quiver.jdbc.meta;
+package io.quiver.jdbc.client;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +7,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The scalar functions of the JDBC escape {@code {fn NAME(args)}} (JDBC 4.3 appendix D) written as
@@ -25,7 +24,8 @@ final class EscapeFunctions {
    * @param where the escape's position, for errors
    * @param clock what CURDATE, CURTIME and NOW read
    */
-  static String translate(String name, List<String> args, String where, Clock clock) {
+  static String translate(String name, List<String> args, String where, Clock clock,
+      Predicate<String> engineFunction) {
     switch (name) {
       // --- strings
       case "UCASE":
@@ -124,11 +124,11 @@ final class EscapeFunctions {
         arity(name, args, 2, where);
         return "CAST(" + args.get(0) + " AS " + convertType(args.get(1), where) + ")";
       default:
-        if (io.quiver.exec.function.FunctionRegistry.builtIn().find(name).isPresent()) {
+        if (engineFunction.test(name)) {
           // Every function the engine has: as written (the JDBC function lists advertise them).
           return name + "(" + String.join(", ", args) + ")";
         }
-        throw new QuiverException(ErrorCode.NOT_SUPPORTED, "the JDBC escape function {fn " + name + "(...)} " + where
+        throw new JdbcEscapeException(JdbcEscapeException.Kind.NOT_SUPPORTED, "the JDBC escape function {fn " + name + "(...)} " + where
             + " is not supported; supported are " + JdbcEscapes.STRING_FUNCTIONS + "," + JdbcEscapes.NUMERIC_FUNCTIONS
             + "," + JdbcEscapes.TIME_DATE_FUNCTIONS + "," + JdbcEscapes.SYSTEM_FUNCTIONS);
     }
@@ -176,7 +176,7 @@ final class EscapeFunctions {
       case "WCHAR":
         return "VARCHAR";
       default:
-        throw new QuiverException(ErrorCode.NOT_SUPPORTED,
+        throw new JdbcEscapeException(JdbcEscapeException.Kind.NOT_SUPPORTED,
             "{fn CONVERT} " + where + ": no conversion to '" + text.strip() + "'");
     }
   }
@@ -200,14 +200,14 @@ final class EscapeFunctions {
       case "YEAR":
         return unit;
       default:
-        throw new QuiverException(ErrorCode.SYNTAX_ERROR,
+        throw new JdbcEscapeException(JdbcEscapeException.Kind.SYNTAX_ERROR,
             "{fn " + name + "} " + where + ": unknown interval '" + text.strip() + "'");
     }
   }
 
   private static void arity(String name, List<String> args, int expected, String where) {
     if (args.size() != expected) {
-      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the JDBC escape function {fn " + name + "} " + where
+      throw new JdbcEscapeException(JdbcEscapeException.Kind.SYNTAX_ERROR, "the JDBC escape function {fn " + name + "} " + where
           + " takes " + expected + (expected == 1 ? " argument" : " arguments") + ", not " + args.size());
     }
   }

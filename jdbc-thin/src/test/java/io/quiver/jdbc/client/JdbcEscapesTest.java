@@ -1,12 +1,10 @@
-package io.quiver.jdbc.meta;
+package io.quiver.jdbc.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +16,8 @@ class JdbcEscapesTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-31T10:15:30.250Z"), ZoneOffset.UTC);
 
   private static String translate(String sql) {
-    return JdbcEscapes.translate(sql, CLOCK);
+    // no engine here: only the functions JDBC names are known
+    return JdbcEscapes.translate(sql, CLOCK, name -> false);
   }
 
   @Test
@@ -87,19 +86,19 @@ class JdbcEscapesTest {
 
   @Test
   void unknownFunctionIsNotSupported() {
-    QuiverException e = assertThrows(QuiverException.class, () -> translate("select {fn NOSUCH(1)}"));
-    assertEquals(ErrorCode.NOT_SUPPORTED, e.errorCode());
+    JdbcEscapeException e = assertThrows(JdbcEscapeException.class, () -> translate("select {fn NOSUCH(1)}"));
+    assertEquals(JdbcEscapeException.Kind.NOT_SUPPORTED, e.kind());
     assertTrue(e.getMessage().contains("NOSUCH") && e.getMessage().contains("line 1, column 8"), e.getMessage());
   }
 
   @Test
   void proceduresAndUnknownEscapesAreNotSupported() {
-    assertEquals(ErrorCode.NOT_SUPPORTED,
-        assertThrows(QuiverException.class, () -> translate("{call p(1)}")).errorCode());
-    assertEquals(ErrorCode.NOT_SUPPORTED,
-        assertThrows(QuiverException.class, () -> translate("{?= call p(1)}")).errorCode());
-    QuiverException unknown = assertThrows(QuiverException.class, () -> translate("select {xyz 1}"));
-    assertEquals(ErrorCode.NOT_SUPPORTED, unknown.errorCode());
+    assertEquals(JdbcEscapeException.Kind.NOT_SUPPORTED,
+        assertThrows(JdbcEscapeException.class, () -> translate("{call p(1)}")).kind());
+    assertEquals(JdbcEscapeException.Kind.NOT_SUPPORTED,
+        assertThrows(JdbcEscapeException.class, () -> translate("{?= call p(1)}")).kind());
+    JdbcEscapeException unknown = assertThrows(JdbcEscapeException.class, () -> translate("select {xyz 1}"));
+    assertEquals(JdbcEscapeException.Kind.NOT_SUPPORTED, unknown.kind());
     assertTrue(unknown.getMessage().contains("{xyz"), unknown.getMessage());
   }
 
@@ -108,14 +107,14 @@ class JdbcEscapesTest {
     for (String sql : List.of("select {fn UCASE(x)", "select {d '2024-01-31'", "select {d 'x'} }", "select {d 2024}",
         "select {fn UCASE}", "select {fn UCASE(a, b)}", "select {fn TIMESTAMPADD(SQL_TSI_EON, 1, x)}",
         "select {escape x}")) {
-      QuiverException e = assertThrows(QuiverException.class, () -> translate(sql), sql);
-      assertEquals(ErrorCode.SYNTAX_ERROR, e.errorCode(), sql + ": " + e.getMessage());
+      JdbcEscapeException e = assertThrows(JdbcEscapeException.class, () -> translate(sql), sql);
+      assertEquals(JdbcEscapeException.Kind.SYNTAX_ERROR, e.kind(), sql + ": " + e.getMessage());
     }
   }
 
   @Test
   void positionsCountLines() {
-    QuiverException e = assertThrows(QuiverException.class, () -> translate("select 1,\n  {fn NOSUCH()}"));
+    JdbcEscapeException e = assertThrows(JdbcEscapeException.class, () -> translate("select 1,\n  {fn NOSUCH()}"));
     assertTrue(e.getMessage().contains("line 2, column 3"), e.getMessage());
   }
 }

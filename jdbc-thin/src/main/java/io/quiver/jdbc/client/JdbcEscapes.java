@@ -1,11 +1,10 @@
-package io.quiver.jdbc.meta;
+package io.quiver.jdbc.client;
 
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Rewrites the JDBC escape syntax that BI tools send into the SQL the engine parses, as PostgreSQL's
@@ -34,27 +33,41 @@ public final class JdbcEscapes {
   private JdbcEscapes() {
   }
 
-  /** The text with every escape rewritten; the text itself when it has none. */
+  /**
+   * The text with every escape rewritten; the text itself when it has none. A {@code {fn ...}} of a
+   * function JDBC does not name passes as written (the thin driver's {@code nativeSQL}: the server
+   * knows which functions exist).
+   */
   public static String translate(String sql) {
-    return translate(sql, Clock.systemDefaultZone());
+    return translate(sql, Clock.systemDefaultZone(), name -> true);
   }
 
-  /** As {@link #translate(String)}, with the clock that {@code CURDATE()}, {@code CURTIME()} and {@code NOW()} read. */
-  static String translate(String sql, Clock clock) {
+  /**
+   * As {@link #translate(String)}; a {@code {fn ...}} of a function JDBC does not name passes as
+   * written only when {@code engineFunction} knows it, and fails with NOT_SUPPORTED otherwise.
+   */
+  public static String translate(String sql, Predicate<String> engineFunction) {
+    return translate(sql, Clock.systemDefaultZone(), engineFunction);
+  }
+
+  /** As {@link #translate(String, Predicate)}, with the clock that {@code CURDATE()}, {@code CURTIME()} and {@code NOW()} read. */
+  static String translate(String sql, Clock clock, Predicate<String> engineFunction) {
     if (sql == null || sql.indexOf('{') < 0) {
       return sql;
     }
-    return new JdbcEscapes.Translation(sql, clock).run();
+    return new JdbcEscapes.Translation(sql, clock, engineFunction).run();
   }
 
   /** One pass over a text; escapes found inside an escape are translated first. */
   private static final class Translation {
     private final String sql;
     private final Clock clock;
+    private final Predicate<String> engineFunction;
 
-    Translation(String sql, Clock clock) {
+    Translation(String sql, Clock clock, Predicate<String> engineFunction) {
       this.sql = sql;
       this.clock = clock;
+      this.engineFunction = engineFunction;
     }
 
     String run() {
@@ -67,10 +80,10 @@ public final class JdbcEscapes {
       while (i < to) {
         char c = sql.charAt(i);
         if (c == '}') {
-          throw new QuiverException(ErrorCode.SYNTAX_ERROR, "'}' without an opening JDBC escape '{' " + at(i));
+          throw new JdbcEscapeException(JdbcEscapeException.Kind.SYNTAX_ERROR, "'}' without an opening JDBC escape '{' " + at(i));
         }
         if (c != '{') {
-          int end = Math.min(SqlParameters.next(sql, i), to);
+          int end = Math.min(SqlTokens.next(sql, i), to);
           out.append(sql, i, end);
           i = end;
           continue;
@@ -96,9 +109,9 @@ public final class JdbcEscapes {
             return i;
           }
         }
-        i = SqlParameters.next(sql, i);
+        i = SqlTokens.next(sql, i);
       }
-      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "JDBC escape '{' " + at(open) + " is not closed with '}'");
+      throw new JdbcEscapeException(JdbcEscapeException.Kind.SYNTAX_ERROR, "JDBC escape '{' " + at(open) + " is not closed with '}'");
     }
 
     /** The translation of the escape between the braces at {@code open} and {@code close}. */
@@ -128,17 +141,17 @@ public final class JdbcEscapes {
           return function(body, open);
         case "call":
         case "?=call":
-          throw new QuiverException(ErrorCode.NOT_SUPPORTED,
+          throw new JdbcEscapeException(JdbcEscapeException.Kind.NOT_SUPPORTED,
               "JDBC escape {" + keyword + " ...} " + at(open) + ": Quiver has no stored procedures");
         default:
-          throw new QuiverException(ErrorCode.NOT_SUPPORTED, "unknown JDBC escape {" + keyword + " ...} " + at(open)
+          throw new JdbcEscapeException(JdbcEscapeException.Kind.NOT_SUPPORTED, "unknown JDBC escape {" + keyword + " ...} " + at(open)
               + "; supported are fn, d, t, ts, oj, escape and limit");
       }
     }
 
     private String literalBody(String body, String keyword, int open) {
       if (body.length() < 2 || body.charAt(0) != '\'' || body.charAt(body.length() - 1) != '\'') {
-        throw new QuiverException(ErrorCode.SYNTAX_ERROR,
+        throw new JdbcEscapeException(JdbcEscapeException.Kind.SYNTAX_ERROR,
             "JDBC escape {" + keyword + " ...} " + at(open) + " needs a quoted literal, not: " + body);
       }
       return body;
@@ -153,11 +166,11 @@ public final class JdbcEscapes {
       String name = body.substring(0, nameEnd).toUpperCase(Locale.ROOT);
       String rest = body.substring(nameEnd).strip();
       if (name.isEmpty() || !rest.startsWith("(") || !rest.endsWith(")")) {
-        throw new QuiverException(ErrorCode.SYNTAX_ERROR,
+        throw new JdbcEscapeException(JdbcEscapeException.Kind.SYNTAX_ERROR,
             "JDBC escape {fn ...} " + at(open) + " needs NAME(arguments), not: " + body);
       }
       List<String> args = arguments(rest.substring(1, rest.length() - 1));
-      return EscapeFunctions.translate(name, args, at(open), clock);
+      return EscapeFunctions.translate(name, args, at(open), clock, engineFunction);
     }
 
     private int skipSpace(int i, int to) {
@@ -202,7 +215,7 @@ public final class JdbcEscapes {
         args.add(text.substring(start, i).strip());
         start = i + 1;
       }
-      i = SqlParameters.next(text, i);
+      i = SqlTokens.next(text, i);
     }
     args.add(text.substring(start).strip());
     return args;

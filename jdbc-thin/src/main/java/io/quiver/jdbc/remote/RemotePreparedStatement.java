@@ -1,6 +1,6 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.jdbc.ParameterSettingPreparedStatement;
+import io.quiver.jdbc.client.ParameterSettingPreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -41,11 +41,16 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
     return execution.execute(getQueryTimeout(), () -> super.executeLargeUpdate());
   }
 
-  /** Stops the running query on the server, from any thread. */
+  /**
+   * Stops the running query on the server, from any thread. Not through Avatica's cancel: it waits
+   * for the statement's monitor, which the execution holds until the cancelled query fails, and then
+   * finds the statement closed by its user ("Statement closed" from a cancel that worked).
+   */
   @Override
   public void cancel() throws SQLException {
-    execution.cancelUnlessClosed();
-    super.cancel();
+    checkOpen();
+    execution.cancel();
+    cancelFlag.set(true);
   }
 
   /** Stops a running query first (see {@link RemoteExecution#stopBeforeClose()}). */
@@ -56,8 +61,8 @@ public class RemotePreparedStatement extends ParameterSettingPreparedStatement {
   }
 
   @Override
-  protected boolean typedNulls() {
-    return false;
+  protected boolean nullsTravelAsEmptyArrays() {
+    return true;
   }
 
   RemoteExecution execution() {

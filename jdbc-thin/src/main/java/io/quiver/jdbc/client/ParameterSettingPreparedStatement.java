@@ -1,4 +1,4 @@
-package io.quiver.jdbc;
+package io.quiver.jdbc.client;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaSite;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.SqlType;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
@@ -20,8 +21,8 @@ import org.apache.calcite.avatica.remote.TypedValue;
  *
  * <p>Every value travels as an Avatica {@link TypedValue} whose representation is the setter's
  * JDBC type ({@code setLong} a LONG, {@code setDate} a JAVA_SQL_DATE, ...); the Meta turns it into a
- * literal of that SQL type. Avatica's {@code setNull} forgets the type it is given: here (embedded)
- * a NULL keeps it, so {@code setNull(1, Types.INTEGER)} is an INTEGER NULL. A wrong parameter index and a
+ * literal of that SQL type. Avatica's {@code setNull} forgets the type it is given: here a NULL keeps
+ * it, so {@code setNull(1, Types.INTEGER)} is an INTEGER NULL, embedded and remote. A wrong parameter index and a
  * parameter without a value fail with SQLState 22023 and say which parameter.
  */
 public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedStatement {
@@ -44,19 +45,66 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
   @Override
   public void setNull(int parameterIndex, int sqlType) throws SQLException {
     checkIndex(parameterIndex);
-    if (typedNulls()) {
-      slots[parameterIndex - 1] = TypedValue.ofSerial(representationOf(sqlType), null);
-    } else {
-      super.setNull(parameterIndex, sqlType);
-    }
+    ColumnMetaData.Rep rep = representationOf(sqlType);
+    slots[parameterIndex - 1] = nullsTravelAsEmptyArrays() && rep != ColumnMetaData.Rep.OBJECT
+        ? typedNullForTheWire(rep) : TypedValue.ofSerial(rep, null);
   }
 
   /**
-   * True where a NULL may carry its type to the Meta. Avatica's protobuf form of a parameter cannot
-   * hold a NULL of a type (it fails on the missing value), so the thin driver sends untyped NULLs.
+   * True where parameters travel in Avatica's protobuf form, which cannot hold a NULL of a type (it
+   * fails on the missing value): there a typed NULL travels as an empty ARRAY whose element type is
+   * the NULL's type, which the server binds as that NULL ({@code SqlParameters}; Quiver has no
+   * array parameters).
    */
-  protected boolean typedNulls() {
-    return true;
+  protected boolean nullsTravelAsEmptyArrays() {
+    return false;
+  }
+
+  private TypedValue typedNullForTheWire(ColumnMetaData.Rep rep) throws SQLException {
+    SqlType element;
+    switch (rep) {
+      case BOOLEAN:
+        element = SqlType.BOOLEAN;
+        break;
+      case BYTE:
+        element = SqlType.TINYINT;
+        break;
+      case SHORT:
+        element = SqlType.SMALLINT;
+        break;
+      case INTEGER:
+        element = SqlType.INTEGER;
+        break;
+      case LONG:
+        element = SqlType.BIGINT;
+        break;
+      case FLOAT:
+        element = SqlType.REAL;
+        break;
+      case DOUBLE:
+        element = SqlType.DOUBLE;
+        break;
+      case NUMBER:
+        element = SqlType.DECIMAL;
+        break;
+      case JAVA_SQL_DATE:
+        element = SqlType.DATE;
+        break;
+      case JAVA_SQL_TIME:
+        element = SqlType.TIME;
+        break;
+      case JAVA_SQL_TIMESTAMP:
+        element = SqlType.TIMESTAMP;
+        break;
+      case BYTE_STRING:
+        element = SqlType.VARBINARY;
+        break;
+      default:
+        element = SqlType.VARCHAR;
+        break;
+    }
+    java.sql.Array empty = getConnection().createArrayOf(element.name(), new Object[0]);
+    return TypedValue.ofJdbc(ColumnMetaData.Rep.ARRAY, empty, null);
   }
 
   @Override
@@ -65,9 +113,22 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
   }
 
   @Override
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    if (TemporalParameters.handles(x)) {
+      checkIndex(parameterIndex);
+      slots[parameterIndex - 1] = TemporalParameters.of(x);
+    } else {
+      super.setObject(parameterIndex, x);
+    }
+  }
+
+  @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
     if (x == null) {
       setNull(parameterIndex, targetSqlType);
+    } else if (TemporalParameters.handles(x)) {
+      checkIndex(parameterIndex);
+      slots[parameterIndex - 1] = TemporalParameters.of(x, targetSqlType);
     } else {
       super.setObject(parameterIndex, x, targetSqlType);
     }
@@ -75,8 +136,8 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    if (x == null) {
-      setNull(parameterIndex, targetSqlType);
+    if (x == null || TemporalParameters.handles(x)) {
+      setObject(parameterIndex, x, targetSqlType);
     } else {
       super.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
     }

@@ -11,6 +11,10 @@ final class RemoteErrors {
   }
 
   static SQLException connectFailure(String url, RuntimeException e) {
+    SQLException server = ServerError.find(e);
+    if (server != null) {
+      return server;
+    }
     String message = String.valueOf(e.getMessage());
     if (message.contains("HTTP/401")) {
       return new SQLInvalidAuthorizationSpecException(

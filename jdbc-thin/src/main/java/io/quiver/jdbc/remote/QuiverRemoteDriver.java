@@ -1,6 +1,6 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.jdbc.meta.QuiverMeta;
+import io.quiver.jdbc.client.QuiverVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -19,6 +19,9 @@ import org.apache.calcite.avatica.remote.Driver;
 public class QuiverRemoteDriver extends Driver {
 
   public static final String CONNECT_STRING_PREFIX = RemoteUrl.PREFIX;
+  /** Connection property the thin driver sends the server so that it describes results for it. */
+  public static final String CLIENT_PROPERTY = "quiver_client";
+  public static final String CLIENT_NAME = "thin";
 
   public QuiverRemoteDriver() {
     super();
@@ -36,9 +39,9 @@ public class QuiverRemoteDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("Quiver JDBC Driver (remote)", QuiverMeta.VERSION, "Quiver", QuiverMeta.VERSION,
-        true, QuiverMeta.MAJOR_VERSION, QuiverMeta.MINOR_VERSION, QuiverMeta.MAJOR_VERSION,
-        QuiverMeta.MINOR_VERSION);
+    return new DriverVersion("Quiver JDBC Driver (remote)", QuiverVersion.VERSION, "Quiver", QuiverVersion.VERSION,
+        true, QuiverVersion.MAJOR_VERSION, QuiverVersion.MINOR_VERSION, QuiverVersion.MAJOR_VERSION,
+        QuiverVersion.MINOR_VERSION);
   }
 
   @Override

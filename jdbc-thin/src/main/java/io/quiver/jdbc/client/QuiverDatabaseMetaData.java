@@ -1,4 +1,4 @@
-package io.quiver.jdbc;
+package io.quiver.jdbc.client;
 
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -13,7 +13,7 @@ import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
  */
 public class QuiverDatabaseMetaData extends AvaticaDatabaseMetaData {
 
-  protected QuiverDatabaseMetaData(AvaticaConnection connection) {
+  public QuiverDatabaseMetaData(AvaticaConnection connection) {
     super(connection);
   }
 

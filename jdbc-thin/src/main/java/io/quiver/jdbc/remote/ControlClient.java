@@ -21,13 +21,15 @@ import javax.net.ssl.TrustManagerFactory;
 import org.apache.calcite.avatica.ConnectionConfig;
 
 /**
- * Calls the server's cancel route ({@code POST /quiver/cancel?connection=ID&statement=N}) with the
- * connection's credentials: Avatica's protocol has no cancel message, and its client is busy in
- * the request the query blocks.
+ * Calls the server's routes for what Avatica's protocol cannot say, with the connection's
+ * credentials: the cancel ({@code POST /quiver/cancel?connection=ID&statement=N}; Avatica's client
+ * is busy in the request the query blocks) and the client application's name
+ * ({@code POST /quiver/client-info?connection=ID&ApplicationName=NAME}).
  */
-final class CancelClient {
+final class ControlClient {
 
-  static final String PATH = "/quiver/cancel";
+  static final String CANCEL_PATH = "/quiver/cancel";
+  static final String CLIENT_INFO_PATH = "/quiver/client-info";
 
   /**
    * HTTP clients shared by every connection of the JVM, one per trust configuration: building one
@@ -40,7 +42,7 @@ final class CancelClient {
   private final String authorization;
   private final HttpClient http;
 
-  CancelClient(ConnectionConfig config) throws SQLException {
+  ControlClient(ConnectionConfig config) throws SQLException {
     this.baseUrl = config.url().replaceAll("/+$", "");
     String user = config.avaticaUser();
     this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -69,26 +71,46 @@ final class CancelClient {
 
   /** Asks the server to stop the statement's running query. */
   void cancel(String connectionId, int statementId) throws SQLException {
-    URI uri = URI.create(baseUrl + PATH + "?connection=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
-        + "&statement=" + statementId);
+    HttpResponse<String> response = post(CANCEL_PATH + "?connection=" + encode(connectionId) + "&statement="
+        + statementId, "cancel");
+    // 404: the statement or connection is gone already, so nothing runs: that is a cancel too.
+    if (response.statusCode() != 200 && response.statusCode() != 404) {
+      throw refused(response, "cancel");
+    }
+  }
+
+  /** Names the connection's client application on the server (null: none). */
+  void setApplicationName(String connectionId, String name) throws SQLException {
+    HttpResponse<String> response = post(CLIENT_INFO_PATH + "?connection=" + encode(connectionId)
+        + (name == null ? "" : "&ApplicationName=" + encode(name)), "set the client info");
+    if (response.statusCode() != 200) {
+      throw refused(response, "client info");
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static SQLException refused(HttpResponse<String> response, String what) {
+    return new SQLException("the server refused the " + what + ": " + response.body().strip(),
+        response.statusCode() == 401 ? "28000" : "08006");
+  }
+
+  private HttpResponse<String> post(String pathAndQuery, String what) throws SQLException {
+    URI uri = URI.create(baseUrl + pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.noBody());
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new SQLException("cannot reach the server to cancel: " + e.getMessage(), "08006", e);
+      throw new SQLException("cannot reach the server to " + what + ": " + e.getMessage(), "08006", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while cancelling", "57014", e);
-    }
-    // 404: the statement or connection is gone already, so nothing runs: that is a cancel too.
-    if (response.statusCode() != 200 && response.statusCode() != 404) {
-      throw new SQLException("the server refused the cancel: " + response.body().strip(),
-          response.statusCode() == 401 ? "28000" : "08006");
+      throw new SQLException("interrupted while trying to " + what, "57014", e);
     }
   }
 

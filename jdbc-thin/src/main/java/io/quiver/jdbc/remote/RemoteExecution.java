@@ -56,13 +56,6 @@ final class RemoteExecution {
     }
   }
 
-  /** {@code Statement.cancel()}: stops the running query on the server, from any thread. */
-  void cancelUnlessClosed() throws SQLException {
-    if (!statement.isClosed()) {
-      cancel();
-    }
-  }
-
   /**
    * Before Avatica's close: stops the timer and a running query, because Avatica's close waits for
    * the lock that an execution in another thread holds until the server answers.
@@ -95,6 +88,7 @@ final class RemoteExecution {
     }
   }
 
+  /** {@code Statement.cancel()}: stops the running query on the server, from any thread. */
   void cancel() throws SQLException {
     cancelled = true;
     if (statement.handle != null) {
@@ -104,6 +98,10 @@ final class RemoteExecution {
 
   /** The exception for a failure of an execution (or a fetch of its rows). */
   SQLException convert(Exception failure) {
+    SQLException server = ServerError.find(failure);
+    if (server != null && !(timedOut && "57014".equals(server.getSQLState()))) {
+      return server;
+    }
     if (timedOut) {
       return new SQLTimeoutException("the query ran longer than the statement's timeout and was stopped",
           "57014", 201, failure);

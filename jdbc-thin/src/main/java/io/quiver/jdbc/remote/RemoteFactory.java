@@ -1,6 +1,6 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.jdbc.QuiverDatabaseMetaData;
+import io.quiver.jdbc.client.QuiverDatabaseMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -61,18 +61,12 @@ public class RemoteFactory implements AvaticaFactory {
 
   @Override
   public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return new RemoteDatabaseMetaData(connection);
+    // Catalog metadata is answered by the server from its catalog; the flags are the embedded driver's.
+    return new QuiverDatabaseMetaData(connection);
   }
 
   @Override
   public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature) {
     return new AvaticaResultSetMetaData(statement, null, signature);
-  }
-
-  /** Catalog metadata, answered by the server from its catalog; the flags of the embedded driver. */
-  static final class RemoteDatabaseMetaData extends QuiverDatabaseMetaData {
-    RemoteDatabaseMetaData(AvaticaConnection connection) {
-      super(connection);
-    }
   }
 }
