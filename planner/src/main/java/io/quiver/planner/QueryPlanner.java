@@ -17,8 +17,10 @@ import io.quiver.planner.statistics.QuiverMetadata;
 import io.quiver.sql.analyze.AnalyzedQuery;
 import io.quiver.sql.analyze.SqlAnalyzer;
 import io.quiver.sql.error.SqlFrontendException;
-import io.quiver.sql.parser.ParsedStatement;
-import io.quiver.sql.parser.StatementParser;
+import io.quiver.sql.parser.QuiverSqlParser;
+import io.quiver.sql.statement.ExplainStatement;
+import io.quiver.sql.statement.QueryStatement;
+import io.quiver.sql.statement.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -33,6 +35,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -62,7 +65,7 @@ public final class QueryPlanner {
   }
 
   /**
-   * Plans one statement.
+   * Plans one statement: a query, or EXPLAIN of one.
    *
    * @param sql the statement text
    * @param defaultSchemaPath where unqualified table names resolve, for example [tpch, tiny]
@@ -70,16 +73,45 @@ public final class QueryPlanner {
    */
   public PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
     long start = System.nanoTime();
-    ParsedStatement parsed;
+    Statement statement;
+    try {
+      statement = QuiverSqlParser.parse(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
+    List<List<String>> schemaPaths = List.of(defaultSchemaPath, List.of());
+    if (statement instanceof QueryStatement query) {
+      return plan(query.query(), false, schemaPaths, start);
+    }
+    if (statement instanceof ExplainStatement explain && !explain.analyze()) {
+      return plan(explain.query(), true, schemaPaths, start);
+    }
+    throw new QuiverException(ErrorCode.NOT_SUPPORTED, "the query planner plans queries and EXPLAIN, not "
+        + statement.getClass().getSimpleName());
+  }
+
+  /**
+   * Plans a parsed query. The node is validated in place: plan each parse once.
+   *
+   * @param query a query as the parser read it (positions in the statement's text)
+   * @param explain true to return the plans as text (EXPLAIN) instead of the plan to run
+   * @param schemaPaths where unqualified names resolve, in order: schemas as [catalog, schema],
+   *     catalogs as [catalog], the root as []
+   * @throws QuiverException TABLE_NOT_FOUND, COLUMN_NOT_FOUND, ... with line and column
+   */
+  public PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths) {
+    return plan(query, explain, schemaPaths, System.nanoTime());
+  }
+
+  private PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths, long start) {
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
     cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
-    CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
+    CalciteCatalogReader catalogReader = analyzer.searchPathReader(schemaPaths, typeFactory);
     AnalyzedQuery analyzed;
     try {
-      parsed = StatementParser.parse(sql);
-      analyzed = analyzer.analyze(parsed.query(), catalogReader, cluster);
+      analyzed = analyzer.analyze(query, catalogReader, cluster);
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
@@ -89,12 +121,12 @@ public final class QueryPlanner {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
       RelNode logical = LogicalRewriter.rewrite(root.project(), relBuilder);
       SupportChecker.check(logical);
-      String logicalText = parsed.explain() ? explain(logical) : null;
+      String logicalText = explain ? explain(logical) : null;
       RelNode physical = PhysicalPlanner.optimize(logical);
       StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
       RowSchema resultSchema = resultSchema(analyzed.columnNames(), physical.getRowType());
       long elapsed = System.nanoTime() - start;
-      if (parsed.explain()) {
+      if (explain) {
         String text = "== Logical Plan ==\n" + logicalText
             + "\n== Physical Plan ==\n" + explain(physical)
             + "\n== Stages (" + stagePlan.stages().size() + ") ==\n" + StagePlanPrinter.print(stagePlan);

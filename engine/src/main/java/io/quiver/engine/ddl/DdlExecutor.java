@@ -19,17 +19,17 @@ import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.sql.catalog.ConnectorTable;
-import io.quiver.sql.ddl.CopyStatement;
-import io.quiver.sql.ddl.CreateSchemaStatement;
-import io.quiver.sql.ddl.CreateTableAsStatement;
-import io.quiver.sql.ddl.CreateTableStatement;
-import io.quiver.sql.ddl.CreateViewStatement;
-import io.quiver.sql.ddl.DdlStatement;
-import io.quiver.sql.ddl.DdlStatement.ObjectName;
-import io.quiver.sql.ddl.DropSchemaStatement;
-import io.quiver.sql.ddl.DropTableStatement;
-import io.quiver.sql.ddl.DropViewStatement;
-import io.quiver.sql.ddl.InsertStatement;
+import io.quiver.sql.statement.CopyStatement;
+import io.quiver.sql.statement.ObjectName;
+import io.quiver.sql.statement.Statement;
+import io.quiver.sql.statement.CreateSchemaStatement;
+import io.quiver.sql.statement.CreateTableAsStatement;
+import io.quiver.sql.statement.CreateTableStatement;
+import io.quiver.sql.statement.CreateViewStatement;
+import io.quiver.sql.statement.DropSchemaStatement;
+import io.quiver.sql.statement.DropTableStatement;
+import io.quiver.sql.statement.DropViewStatement;
+import io.quiver.sql.statement.InsertStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * Runs DDL and DML statements to completion before returning their {@link UpdateCountResult}.
@@ -60,7 +61,7 @@ public final class DdlExecutor {
    * @param planner plans a query: (sql, default schema path) to a planned statement
    * @param fileTables reads and writes tables over files
    */
-  public DdlExecutor(CatalogRegistry catalogs, BiFunction<String, List<String>, PlannedStatement> planner,
+  public DdlExecutor(CatalogRegistry catalogs, BiFunction<SqlNode, List<String>, PlannedStatement> planner,
       DagScheduler scheduler, FileTables fileTables) {
     this.targets = new Targets(catalogs);
     this.jobs = new StatementJobs(planner, scheduler);
@@ -76,7 +77,7 @@ public final class DdlExecutor {
    * @param onClose told when the returned result is closed
    * @return the rows written (CREATE TABLE AS, INSERT, COPY), else 0
    */
-  public QueryResult execute(DdlStatement statement, String sql, List<String> defaultSchemaPath, String queryId,
+  public QueryResult execute(Statement statement, String sql, List<String> defaultSchemaPath, String queryId,
       Runnable onClose) {
     long count;
     if (statement instanceof CreateSchemaStatement create) {
@@ -262,14 +263,7 @@ public final class DdlExecutor {
 
   /** COPY (query) TO or COPY table TO: the files at the location are replaced when the write commits. */
   private long copy(CopyStatement statement, String sql, List<String> path, String queryId) {
-    String query = statement.query();
-    if (query == null) {
-      StringBuilder name = new StringBuilder();
-      for (String part : statement.name().parts()) {
-        name.append(name.length() == 0 ? "" : ".").append(InsertExecutor.quote(part));
-      }
-      query = "SELECT * FROM " + name;
-    }
+    SqlNode query = statement.query() != null ? statement.query() : QueryNodes.selectAll(statement.name());
     FileSource target = fileSource(statement.properties(), statement.location(), "COPY");
     PlannedStatement planned = jobs.plan(query, path, "COPY");
     checkColumns(planned.resultSchema(), statement.location());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * Plans the queries inside DDL and DML statements with the ordinary planner and runs them as jobs
@@ -19,20 +20,20 @@ import java.util.function.BiFunction;
  */
 final class StatementJobs {
 
-  private final BiFunction<String, List<String>, PlannedStatement> planner;
+  private final BiFunction<SqlNode, List<String>, PlannedStatement> planner;
   private final DagScheduler scheduler;
 
-  StatementJobs(BiFunction<String, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
+  StatementJobs(BiFunction<SqlNode, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
     this.planner = planner;
     this.scheduler = scheduler;
   }
 
   /**
-   * Plans a query.
+   * Plans a query (once per parse: the validator rewrites the nodes it validates).
    *
    * @param statement what the query is part of, for messages ("CREATE TABLE ... AS")
    */
-  PlannedStatement plan(String query, List<String> path, String statement) {
+  PlannedStatement plan(SqlNode query, List<String> path, String statement) {
     PlannedStatement planned;
     try {
       planned = planner.apply(query, path);

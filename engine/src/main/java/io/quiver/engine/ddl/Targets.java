@@ -6,7 +6,7 @@ import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
-import io.quiver.sql.ddl.DdlStatement.ObjectName;
+import io.quiver.sql.statement.ObjectName;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.schema.SchemaPlus;

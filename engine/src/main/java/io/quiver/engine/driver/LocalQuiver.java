@@ -37,6 +37,9 @@ import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
+import io.quiver.planner.error.SqlErrors;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.sql.parser.QuiverSqlParser;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +51,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * A driver with one in-process executor: the "local" cluster. Owns the root allocator (limited to
@@ -71,7 +75,6 @@ public final class LocalQuiver implements Quiver {
   private final TaskBackend executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
-  private final StatementPlanner planner;
   private final LocalFileTables fileTables;
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
@@ -155,7 +158,6 @@ public final class LocalQuiver implements Quiver {
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.planner = planner;
       this.driver = new QueryDriver(planner, scheduler, allocator, catalogs,
           fileTables != null ? fileTables : this.fileTables);
     } catch (RuntimeException e) {
@@ -212,12 +214,20 @@ public final class LocalQuiver implements Quiver {
    */
   public long writeToFiles(String sql, List<String> defaultSchemaPath, FileSource target, WriteMode mode) {
     checkOpen();
-    PlannedStatement planned = planner.plan(sql, defaultSchemaPath);
+    PlannedStatement planned = driver.plan(parseQuery(sql), false, defaultSchemaPath);
     if (planned.kind() != PlannedStatement.Kind.QUERY) {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "only a query's result can be written to files");
     }
     String jobId = "write_" + sessionNumbers.incrementAndGet();
     return fileTables.write(target, planned, mode, (query, sink) -> runToEnd(jobId, sql, query, sink));
+  }
+
+  private static SqlNode parseQuery(String sql) {
+    try {
+      return QuiverSqlParser.parseQuery(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
   }
 
   private void runToEnd(String jobId, String sql, PlannedStatement query, ResultSink sink) {

@@ -15,15 +15,16 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
-import io.quiver.sql.ddl.DdlParser;
-import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.planner.error.SqlErrors;
-import io.quiver.sql.ddl.DefaultSchemaQuoting;
-import io.quiver.sql.ddl.DdlStatement;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.sql.parser.QuiverSqlParser;
+import io.quiver.sql.statement.ExplainStatement;
+import io.quiver.sql.statement.QueryStatement;
+import io.quiver.sql.statement.Statement;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * The driver's part of running a statement: plan it, start its job on the DAG scheduler and hand
@@ -52,38 +53,26 @@ public final class QueryDriver {
     this.scheduler = scheduler;
     this.allocator = allocator;
     this.catalogs = catalogs;
-    this.ddl = new DdlExecutor(catalogs, this::plan, scheduler, fileTables);
+    this.ddl = new DdlExecutor(catalogs, (query, path) -> plan(query, false, path), scheduler, fileTables);
   }
 
   /**
-   * Plans and starts one statement.
+   * Parses, plans and starts one statement.
    *
    * @param onClose run when the returned result is closed
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
   public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose) {
-    if (sql == null || sql.isBlank()) {
-      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
-    }
+    Statement statement = parse(sql);
     String queryId = "query_" + queryNumbers.incrementAndGet();
-    Optional<DdlStatement> ddlStatement;
-    try {
-      ddlStatement = DdlParser.parse(sql);
-    } catch (SqlFrontendException e) {
-      throw SqlErrors.toQuiverException(e);
+    if (statement instanceof QueryStatement query) {
+      return run(queryId, sql, plan(query.query(), false, defaultSchemaPath), onClose);
     }
-    if (ddlStatement.isPresent()) {
-      return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
+    if (statement instanceof ExplainStatement explain) {
+      PlannedStatement planned = plan(explainedQuery(explain), true, defaultSchemaPath);
+      return new ExplainResult(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
     }
-    PlannedStatement planned = plan(sql, defaultSchemaPath);
-    switch (planned.kind()) {
-      case EXPLAIN:
-        return new ExplainResult(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
-      case QUERY:
-        return run(queryId, sql, planned, onClose);
-      default:
-        throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statements of kind " + planned.kind());
-    }
+    return ddl.execute(statement, sql, defaultSchemaPath, queryId, onClose);
   }
 
   /**
@@ -92,23 +81,45 @@ public final class QueryDriver {
    * @throws QuiverException parse, validation and planning errors, as from {@link #execute}
    */
   public RowSchema describe(String sql, List<String> defaultSchemaPath) {
+    Statement statement = parse(sql);
+    if (statement instanceof QueryStatement query) {
+      return plan(query.query(), false, defaultSchemaPath).resultSchema();
+    }
+    if (statement instanceof ExplainStatement explain) {
+      return plan(explainedQuery(explain), true, defaultSchemaPath).resultSchema();
+    }
+    return null;
+  }
+
+  private static Statement parse(String sql) {
     if (sql == null || sql.isBlank()) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     try {
-      if (DdlParser.parse(sql).isPresent()) {
-        return null;
-      }
+      return QuiverSqlParser.parse(sql);
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
-    return plan(sql, defaultSchemaPath).resultSchema();
   }
 
-  private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
+  /** The query an EXPLAIN explains; EXPLAIN ANALYZE and JSON plans are not there yet. */
+  private static SqlNode explainedQuery(ExplainStatement explain) {
+    if (explain.analyze()) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet; EXPLAIN shows the "
+          + "plan without running it");
+    }
+    if (explain.format() != ExplainStatement.Format.TEXT) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (FORMAT " + explain.format()
+          + ") is not supported yet; EXPLAIN writes the plan as text");
+    }
+    return explain.query();
+  }
+
+  /** Plans a parsed query of a session whose unqualified names resolve in {@code defaultSchemaPath}. */
+  PlannedStatement plan(SqlNode query, boolean explain, List<String> defaultSchemaPath) {
     PlannedStatement planned;
     try (CatalogPin pin = catalogs.pinForPlanning()) {
-      planned = planner.plan(DefaultSchemaQuoting.apply(sql), defaultSchemaPath);
+      planned = planner.plan(query, explain, List.of(defaultSchemaPath, List.of()));
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {

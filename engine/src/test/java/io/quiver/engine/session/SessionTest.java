@@ -79,7 +79,7 @@ class SessionTest {
     QuiverException syntax = assertThrows(QuiverException.class, () -> session.execute("bad syntax"));
     assertEquals(ErrorCode.SYNTAX_ERROR, syntax.errorCode());
     assertEquals(1, syntax.line());
-    QuiverException crash = assertThrows(QuiverException.class, () -> session.execute("planner crash"));
+    QuiverException crash = assertThrows(QuiverException.class, () -> session.execute("SELECT 'planner crash'"));
     assertEquals(ErrorCode.INTERNAL_ERROR, crash.errorCode());
     assertInstanceOf(NullPointerException.class, crash.getCause());
     assertEquals(ErrorCode.SYNTAX_ERROR,

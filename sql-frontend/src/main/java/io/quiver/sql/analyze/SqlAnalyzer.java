@@ -11,7 +11,6 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import io.quiver.sql.ddl.DefaultSchemaQuoting;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.type.RelDataType;
@@ -81,6 +80,14 @@ public final class SqlAnalyzer {
   public CalciteCatalogReader catalogReader(List<String> defaultSchemaPath,
       RelDataTypeFactory typeFactory) {
     return new CalciteCatalogReader(rootSchema, defaultSchemaPath, typeFactory, CONNECTION_CONFIG);
+  }
+
+  /**
+   * A catalog reader resolving names in {@code schemaPaths}, in order (the first path where a
+   * name resolves wins; {@link SearchPathCatalogReader}).
+   */
+  public CalciteCatalogReader searchPathReader(List<List<String>> schemaPaths, RelDataTypeFactory typeFactory) {
+    return new SearchPathCatalogReader(rootSchema, schemaPaths, typeFactory, CONNECTION_CONFIG);
   }
 
   /**
@@ -159,8 +166,7 @@ public final class SqlAnalyzer {
       }
       depth[0]++;
       try {
-        SqlNode parsed = SqlParser.create(DefaultSchemaQuoting.apply(queryString),
-            QuiverParserConfig.PARSER_CONFIG).parseQuery();
+        SqlNode parsed = SqlParser.create(queryString, QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
         SqlValidator validator = newValidator(viewReader, cluster);
         SqlNode validated = validator.validate(parsed);

@@ -1,6 +1,7 @@
-package io.quiver.sql.ddl;
+package io.quiver.sql.statement;
 
 import java.util.List;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * {@code INSERT INTO [[catalog.]schema.]table [(column, ...)] query}, where the query is
@@ -8,10 +9,8 @@ import java.util.List;
  *
  * @param columns the target columns as written (unquoted ones folded to lower case); empty for
  *     every column of the table in order
- * @param query the statement text with everything before the query replaced by spaces (positions
- *     kept, as in {@link CreateTableAsStatement#query})
  */
-public record InsertStatement(ObjectName name, List<String> columns, String query) implements DdlStatement {
+public record InsertStatement(ObjectName name, List<String> columns, SqlNode query) implements Statement {
 
   public InsertStatement {
     columns = List.copyOf(columns);

@@ -1,4 +1,4 @@
-package io.quiver.sql.ddl;
+package io.quiver.sql.statement;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
  * @param properties the WITH properties, keys in lower case; empty for an in-memory table
  */
 public record CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
-    Map<String, String> properties) implements DdlStatement {
+    Map<String, String> properties) implements Statement {
 
   public CreateTableStatement {
     columns = List.copyOf(columns);

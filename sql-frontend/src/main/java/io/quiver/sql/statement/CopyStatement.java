@@ -1,6 +1,7 @@
-package io.quiver.sql.ddl;
+package io.quiver.sql.statement;
 
 import java.util.Map;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * {@code COPY table TO 'location' [WITH] (format = '...', ...)} or {@code COPY (query) TO ...}.
@@ -8,13 +9,12 @@ import java.util.Map;
  * {@code .arrow}.
  *
  * @param name the table copied; null when a query is copied
- * @param query for {@code COPY (query)}: the statement text with everything outside the query's
- *     parentheses replaced by spaces (positions kept); null when a table is copied
+ * @param query the query copied; null when a table is copied
  * @param location where the files go, as written
  * @param properties the WITH properties, keys in lower case (format among them, when given)
  */
-public record CopyStatement(ObjectName name, String query, String location, Map<String, String> properties)
-    implements DdlStatement {
+public record CopyStatement(ObjectName name, SqlNode query, String location, Map<String, String> properties)
+    implements Statement {
 
   public CopyStatement {
     properties = Map.copyOf(properties);

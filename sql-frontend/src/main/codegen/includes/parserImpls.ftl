@@ -1,0 +1,506 @@
+<#--
+  Quiver's statements and grammar additions, included into Calcite's Parser.jj by FMPP (see
+  config.fmpp). Each statement production returns a StatementNode that carries the
+  io.quiver.sql.statement record it built; checks that need the parsed parts, and their errors,
+  are in io.quiver.sql.parser.GrammarSupport.
+-->
+
+// ------------------------------------------------------------------------------------------------
+// EXPLAIN
+
+/**
+ * EXPLAIN query, EXPLAIN PLAN FOR query, EXPLAIN ANALYZE query,
+ * EXPLAIN (ANALYZE [boolean], FORMAT {TEXT | JSON}) query.
+ */
+SqlNode QuiverExplain() :
+{
+    final Span s;
+    final boolean[] analyze = { false };
+    final ExplainStatement.Format[] format = { ExplainStatement.Format.TEXT };
+    final SqlNode query;
+}
+{
+    <EXPLAIN> { s = span(); }
+    (
+        LOOKAHEAD(2) <PLAN> <FOR>
+    |
+        LOOKAHEAD(2) <ANALYZE> { analyze[0] = true; }
+    |
+        LOOKAHEAD(2)
+        <LPAREN> QuiverExplainOption(analyze, format)
+        ( <COMMA> QuiverExplainOption(analyze, format) )*
+        <RPAREN>
+    |
+        { }
+    )
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+        return new StatementNode(s.end(this), new ExplainStatement(query, analyze[0], format[0]));
+    }
+}
+
+void QuiverExplainOption(boolean[] analyze, ExplainStatement.Format[] format) :
+{
+}
+{
+    <ANALYZE> { analyze[0] = true; }
+    [ analyze[0] = QuiverBoolean() ]
+|
+    <FORMAT>
+    (
+        <TEXT> { format[0] = ExplainStatement.Format.TEXT; }
+    |
+        <JSON> { format[0] = ExplainStatement.Format.JSON; }
+    )
+}
+
+/** TRUE, FALSE, ON or OFF, as option values are written. */
+boolean QuiverBoolean() :
+{
+    final SqlIdentifier word;
+}
+{
+    <TRUE> { return true; }
+|
+    <FALSE> { return false; }
+|
+    <ON> { return true; }
+|
+    word = SimpleIdentifier() {
+        if (word.getSimple().equalsIgnoreCase("off")) {
+            return false;
+        }
+        throw GrammarSupport.syntaxError(word.getParserPosition(),
+            "expected TRUE, FALSE, ON or OFF, not " + word.getSimple());
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// CREATE and DROP
+
+/**
+ * CREATE SCHEMA, CREATE TABLE (columns, WITH (...), AS query), CREATE [OR REPLACE] VIEW.
+ */
+SqlNode QuiverCreate() :
+{
+    final Span s;
+    boolean orReplace = false;
+    SqlParserPos orReplaceAt = null;
+    Statement statement = null;
+}
+{
+    <CREATE> { s = span(); }
+    [
+        <OR> { orReplaceAt = getPos(); } <REPLACE> { orReplace = true; }
+    ]
+    (
+        <SCHEMA> {
+            if (orReplace) {
+                throw GrammarSupport.notSupported(orReplaceAt, "CREATE OR REPLACE SCHEMA is not supported");
+            }
+        }
+        statement = QuiverCreateSchema()
+    |
+        <TABLE> {
+            if (orReplace) {
+                throw GrammarSupport.notSupported(orReplaceAt,
+                    "CREATE OR REPLACE TABLE is not supported; DROP TABLE IF EXISTS first");
+            }
+        }
+        statement = QuiverCreateTable()
+    |
+        <VIEW> statement = QuiverCreateView(orReplace)
+    |
+        {
+            throw GrammarSupport.unknownObject(getToken(1).kind == EOF, getToken(1).image, getToken(1).beginLine,
+                getToken(1).beginColumn, "CREATE", "Quiver creates schemas, tables and views");
+        }
+    )
+    {
+        return new StatementNode(s.end(this), statement);
+    }
+}
+
+boolean QuiverIfNotExists() :
+{
+}
+{
+    LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean QuiverIfExists() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+Statement QuiverCreateSchema() :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+}
+{
+    ifNotExists = QuiverIfNotExists()
+    name = CompoundIdentifier() {
+        GrammarSupport.checkParts(name, 2, "schema");
+        return new CreateSchemaStatement(ObjectName.of(name), ifNotExists);
+    }
+}
+
+/** After CREATE TABLE: the name, then columns, WITH (...) and AS query in the forms Quiver has. */
+Statement QuiverCreateTable() :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final List<ColumnDefinition> columns = new ArrayList<ColumnDefinition>();
+    Map<String, String> properties = new LinkedHashMap<String, String>();
+    SqlNode query = null;
+}
+{
+    ifNotExists = QuiverIfNotExists()
+    name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    (
+        <LPAREN>
+        QuiverTableElement(columns, name)
+        ( <COMMA> QuiverTableElement(columns, name) )*
+        <RPAREN>
+        [ <WITH> properties = QuiverProperties() ]
+        [
+            <AS> {
+                throw GrammarSupport.notSupported(getPos(), "CREATE TABLE " + name
+                    + " (columns) AS query is not supported; name the columns in the query");
+            }
+        ]
+        {
+            return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties);
+        }
+    |
+        <WITH> properties = QuiverProperties()
+        (
+            <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+                return new CreateTableAsStatement(ObjectName.of(name), ifNotExists, properties, query);
+            }
+        |
+            {
+                return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties);
+            }
+        )
+    |
+        <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+            return new CreateTableAsStatement(ObjectName.of(name), ifNotExists, properties, query);
+        }
+    )
+}
+
+/** One column definition of CREATE TABLE: name type [NOT NULL | NULL]. */
+void QuiverTableElement(List<ColumnDefinition> columns, SqlIdentifier table) :
+{
+    final SqlIdentifier name;
+    SqlDataTypeSpec type = null;
+    boolean notNull = false;
+}
+{
+    name = SimpleIdentifier()
+    (
+        type = DataType()
+    |
+        <INTERVAL> {
+            throw GrammarSupport.notSupported(getPos(), "column " + name.getSimple()
+                + ": type INTERVAL is not supported; store a number of days, months or seconds");
+        }
+    )
+    [
+        <NOT> <NULL> { notNull = true; }
+    |
+        <NULL>
+    ]
+    {
+        GrammarSupport.addColumn(columns, ColumnDefinition.of(name, type, notNull), table.toString());
+    }
+}
+
+/**
+ * A column list on its own, "name type [NOT NULL], ...", as read_csv(columns => '...') declares
+ * the columns of a file.
+ */
+List<ColumnDefinition> QuiverColumnListEof() :
+{
+    final List<ColumnDefinition> columns = new ArrayList<ColumnDefinition>();
+    final SqlIdentifier owner = new SqlIdentifier("the column list", SqlParserPos.ZERO);
+}
+{
+    QuiverTableElement(columns, owner)
+    ( <COMMA> QuiverTableElement(columns, owner) )*
+    <EOF>
+    {
+        return columns;
+    }
+}
+
+/** After CREATE [OR REPLACE] VIEW: [IF NOT EXISTS] name [(columns)] AS query. */
+Statement QuiverCreateView(boolean orReplace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    SqlNodeList columns = SqlNodeList.EMPTY;
+    final Token start;
+    final SqlNode query;
+}
+{
+    [
+        LOOKAHEAD(3) <IF> {
+            if (orReplace) {
+                throw GrammarSupport.syntaxError(getPos(), "CREATE OR REPLACE VIEW cannot have IF NOT EXISTS");
+            }
+        }
+        <NOT> <EXISTS> { ifNotExists = true; }
+    ]
+    name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "view"); }
+    [ columns = ParenthesizedSimpleIdentifierList() ]
+    <AS> { start = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+        return new CreateViewStatement(ObjectName.of(name), orReplace, ifNotExists,
+            GrammarSupport.distinctNames(columns, "view " + name), query,
+            GrammarSupport.textFrom(getOriginalSql(), start.beginLine, start.beginColumn));
+    }
+}
+
+/** DROP TABLE, DROP VIEW, DROP SCHEMA. */
+SqlNode QuiverDrop() :
+{
+    final Span s;
+    boolean ifExists = false;
+    SqlIdentifier name = null;
+    boolean cascade = false;
+    Statement statement = null;
+}
+{
+    <DROP> { s = span(); }
+    (
+        <TABLE> ifExists = QuiverIfExists()
+        name = CompoundTableIdentifier() {
+            statement = new DropTableStatement(ObjectName.of(GrammarSupport.checkParts(name, 3, "table")), ifExists);
+        }
+    |
+        <VIEW> ifExists = QuiverIfExists()
+        name = CompoundTableIdentifier() {
+            statement = new DropViewStatement(ObjectName.of(GrammarSupport.checkParts(name, 3, "view")), ifExists);
+        }
+    |
+        <SCHEMA> ifExists = QuiverIfExists()
+        name = CompoundIdentifier()
+        [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+        {
+            statement = new DropSchemaStatement(ObjectName.of(GrammarSupport.checkParts(name, 2, "schema")),
+                ifExists, cascade);
+        }
+    |
+        {
+            throw GrammarSupport.unknownObject(getToken(1).kind == EOF, getToken(1).image, getToken(1).beginLine,
+                getToken(1).beginColumn, "DROP", "Quiver drops schemas, tables and views");
+        }
+    )
+    {
+        return new StatementNode(s.end(this), statement);
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// INSERT and COPY
+
+/** INSERT INTO name [(column, ...)] query. */
+SqlNode QuiverInsert() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlNodeList columns = SqlNodeList.EMPTY;
+    SqlNode query = null;
+}
+{
+    <INSERT> { s = span(); }
+    (
+        <INTO>
+    |
+        <OVERWRITE> { throw GrammarSupport.notSupported(getPos(), "INSERT OVERWRITE is not supported"); }
+    )
+    name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    [
+        LOOKAHEAD(<LPAREN> SimpleIdentifier() (<COMMA> | <RPAREN>))
+        columns = ParenthesizedSimpleIdentifierList()
+    ]
+    (
+        <DEFAULT_> {
+            throw GrammarSupport.notSupported(getPos(),
+                "INSERT ... DEFAULT VALUES is not supported; Quiver columns have no defaults");
+        }
+    |
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    )
+    {
+        return new StatementNode(s.end(this), new InsertStatement(ObjectName.of(name),
+            GrammarSupport.distinctNames(columns, "INSERT INTO " + name), query));
+    }
+}
+
+/** COPY {name | (query)} TO 'location' [[WITH] (option [=] value, ...)]. */
+SqlNode QuiverCopy() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+    SqlNode query = null;
+    final String location;
+    Map<String, String> properties = new LinkedHashMap<String, String>();
+}
+{
+    <COPY> { s = span(); }
+    (
+        <LPAREN> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) <RPAREN>
+    |
+        name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    )
+    (
+        <TO>
+    |
+        <FROM> {
+            throw GrammarSupport.notSupported(getPos(),
+                "COPY ... FROM is not supported; use INSERT INTO t SELECT * FROM read_csv('...')");
+        }
+    )
+    location = SimpleStringLiteral()
+    [
+        <WITH> properties = QuiverProperties()
+    |
+        properties = QuiverProperties()
+    ]
+    {
+        return new StatementNode(s.end(this), new CopyStatement(name == null ? null : ObjectName.of(name), query,
+            location, properties));
+    }
+}
+
+/** (key [=] value, key, ...): keys lower case; a key alone means true; values as written. */
+Map<String, String> QuiverProperties() :
+{
+    final Map<String, String> properties = new LinkedHashMap<String, String>();
+}
+{
+    <LPAREN>
+    QuiverProperty(properties)
+    ( <COMMA> QuiverProperty(properties) )*
+    <RPAREN>
+    {
+        return properties;
+    }
+}
+
+void QuiverProperty(Map<String, String> properties) :
+{
+    SqlIdentifier key = null;
+    String value = "true";
+}
+{
+    (
+        key = SimpleIdentifier()
+    |
+        <SKIP_> { key = new SqlIdentifier("skip", getPos()); }
+    |
+        <NULL> { key = new SqlIdentifier("null", getPos()); }
+    )
+    [
+        [ <EQ> ]
+        value = QuiverPropertyValue()
+    ]
+    {
+        GrammarSupport.addProperty(properties, key, value);
+    }
+}
+
+/** A string literal as it reads, a number as written, a word (TRUE, FALSE, csv, ...) in lower case. */
+String QuiverPropertyValue() :
+{
+    final String text;
+    final SqlIdentifier word;
+}
+{
+    text = SimpleStringLiteral() { return text; }
+|
+    ( <UNSIGNED_INTEGER_LITERAL> | <DECIMAL_NUMERIC_LITERAL> | <APPROX_NUMERIC_LITERAL> ) { return token.image; }
+|
+    <TRUE> { return "true"; }
+|
+    <FALSE> { return "false"; }
+|
+    word = SimpleIdentifier() { return word.getSimple().toLowerCase(Locale.ROOT); }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Types and casts
+
+/**
+ * Type names PostgreSQL, DuckDB and Spark users write, besides Calcite's: TEXT and STRING
+ * (VARCHAR), BOOL, INT2, INT4, INT8, FLOAT4 (REAL), FLOAT8 (DOUBLE), BYTEA (VARBINARY), and
+ * FLOAT [(p)]: REAL for p up to 24, else DOUBLE, as in PostgreSQL.
+ */
+SqlTypeNameSpec QuiverTypeName() :
+{
+    final Span s;
+    final SqlTypeName type;
+    int precision = -1;
+}
+{
+    (
+        ( <TEXT> | <STRING> ) { s = span(); type = SqlTypeName.VARCHAR; }
+    |
+        <BOOL> { s = span(); type = SqlTypeName.BOOLEAN; }
+    |
+        <INT2> { s = span(); type = SqlTypeName.SMALLINT; }
+    |
+        <INT4> { s = span(); type = SqlTypeName.INTEGER; }
+    |
+        <INT8> { s = span(); type = SqlTypeName.BIGINT; }
+    |
+        <FLOAT4> { s = span(); type = SqlTypeName.REAL; }
+    |
+        <FLOAT8> { s = span(); type = SqlTypeName.DOUBLE; }
+    |
+        <BYTEA> { s = span(); type = SqlTypeName.VARBINARY; }
+    |
+        <FLOAT> { s = span(); }
+        [
+            <LPAREN> precision = UnsignedIntLiteral() <RPAREN> {
+                if (precision < 1 || precision > 53) {
+                    throw GrammarSupport.syntaxError(s.end(this),
+                        "the precision of FLOAT must be 1 to 53, not " + precision);
+                }
+            }
+        ]
+        { type = precision >= 1 && precision <= 24 ? SqlTypeName.REAL : SqlTypeName.DOUBLE; }
+    )
+    {
+        return new SqlBasicTypeNameSpec(type, s.end(this));
+    }
+}
+
+/**
+ * expression :: type, PostgreSQL's cast. The type is a plain type name (no ARRAY or MULTISET
+ * suffix), so that "x::INT MULTISET UNION y" stays unambiguous.
+ */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlParserPos at;
+    final SqlTypeNameSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+        at = getPos();
+    }
+    type = TypeName() {
+        list.add(new SqlParserUtil.ToTreeListItem(PostgresCast.INSTANCE, at));
+        list.add(new SqlDataTypeSpec(type, type.getParserPos()));
+    }
+}
