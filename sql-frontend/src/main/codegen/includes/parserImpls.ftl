@@ -438,6 +438,177 @@ String QuiverPropertyValue() :
 }
 
 // ------------------------------------------------------------------------------------------------
+// Session statements: USE, SET, RESET, SHOW, DESCRIBE
+
+/** USE [catalog.]schema: the session's current schema. */
+SqlNode QuiverUse() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <USE> { s = span(); }
+    name = CompoundIdentifier() {
+        GrammarSupport.checkParts(name, 2, "schema");
+        return new StatementNode(s.end(this), new UseStatement(ObjectName.of(name)));
+    }
+}
+
+/**
+ * SET option {= | TO} value [, value ...], SET option {= | TO} DEFAULT, SET SCHEMA value,
+ * SET TIME ZONE value, RESET option, RESET ALL (the template calls this production for SET and
+ * RESET, also after ALTER SESSION).
+ */
+SqlSetOption QuiverSetOption(Span s, String scope) :
+{
+    SqlIdentifier name;
+    final List<SqlNode> values = new ArrayList<SqlNode>();
+    SqlNode value;
+}
+{
+    (
+        <SET> { s.add(this); }
+        (
+            LOOKAHEAD(2)
+            <SCHEMA> { name = new SqlIdentifier("schema", getPos()); }
+            value = QuiverSettingValue() { values.add(value); }
+        |
+            LOOKAHEAD(2)
+            <TIME> <ZONE> { name = new SqlIdentifier("time_zone", getPos()); }
+            value = QuiverSettingValue() { values.add(value); }
+        |
+            name = CompoundIdentifier()
+            ( <EQ> | <TO> )
+            (
+                <DEFAULT_> { return new SqlSetOption(s.end(this), scope, name, null); }
+            |
+                value = QuiverSettingValue() { values.add(value); }
+                ( <COMMA> value = QuiverSettingValue() { values.add(value); } )*
+            )
+        )
+        {
+            return new SqlSetOption(s.end(this), scope, name,
+                values.size() == 1 ? values.get(0) : new SqlNodeList(values, s.end(this)));
+        }
+    |
+        <RESET> { s.add(this); }
+        (
+            <ALL> { name = new SqlIdentifier("all", getPos()); }
+        |
+            LOOKAHEAD(2) <TIME> <ZONE> { name = new SqlIdentifier("time_zone", getPos()); }
+        |
+            name = CompoundIdentifier()
+        )
+        {
+            return new SqlSetOption(s.end(this), scope, name, null);
+        }
+    )
+}
+
+/** A value of SET: a string, a number (with its sign), TRUE/FALSE/ON, or a name (perhaps dotted). */
+SqlNode QuiverSettingValue() :
+{
+    final SqlNode literal;
+    final SqlIdentifier name;
+    boolean negative = false;
+}
+{
+    literal = StringLiteral() { return literal; }
+|
+    [ <MINUS> { negative = true; } | <PLUS> ]
+    literal = UnsignedNumericLiteral() {
+        return negative ? SqlLiteral.createNegative((SqlNumericLiteral) literal, getPos()) : literal;
+    }
+|
+    <TRUE> { return SqlLiteral.createBoolean(true, getPos()); }
+|
+    <FALSE> { return SqlLiteral.createBoolean(false, getPos()); }
+|
+    <ON> { return SqlLiteral.createBoolean(true, getPos()); }
+|
+    name = CompoundIdentifier() { return name; }
+}
+
+/**
+ * SHOW CATALOGS, SHOW SCHEMAS [FROM catalog] [LIKE 'p'], SHOW TABLES [FROM [catalog.]schema]
+ * [LIKE 'p'], SHOW COLUMNS FROM table, SHOW FUNCTIONS [LIKE 'p'], SHOW CREATE {TABLE | VIEW} name,
+ * SHOW SESSION, SHOW ALL, SHOW option.
+ */
+SqlNode QuiverShow() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+    String like = null;
+    final ShowStatement.Kind kind;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        LOOKAHEAD(1) <CATALOGS> { kind = ShowStatement.Kind.CATALOGS; }
+        [ like = QuiverLike() ]
+    |
+        LOOKAHEAD(1) <SCHEMAS> { kind = ShowStatement.Kind.SCHEMAS; }
+        [ ( <FROM> | <IN> ) name = CompoundIdentifier() { GrammarSupport.checkParts(name, 1, "catalog"); } ]
+        [ like = QuiverLike() ]
+    |
+        LOOKAHEAD(1) <TABLES> { kind = ShowStatement.Kind.TABLES; }
+        [ ( <FROM> | <IN> ) name = CompoundIdentifier() { GrammarSupport.checkParts(name, 2, "schema"); } ]
+        [ like = QuiverLike() ]
+    |
+        LOOKAHEAD(1) <COLUMNS> { kind = ShowStatement.Kind.COLUMNS; }
+        ( <FROM> | <IN> ) name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    |
+        LOOKAHEAD(1) <FUNCTIONS> { kind = ShowStatement.Kind.FUNCTIONS; }
+        [ like = QuiverLike() ]
+    |
+        <CREATE>
+        (
+            <TABLE> { kind = ShowStatement.Kind.CREATE_TABLE; }
+        |
+            <VIEW> { kind = ShowStatement.Kind.CREATE_VIEW; }
+        )
+        name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    |
+        LOOKAHEAD(1) <SESSION> { kind = ShowStatement.Kind.SESSION; }
+    |
+        <ALL> { kind = ShowStatement.Kind.SESSION; }
+    |
+        LOOKAHEAD(2) <TIME> <ZONE> {
+            kind = ShowStatement.Kind.SETTING;
+            name = new SqlIdentifier("time_zone", getPos());
+        }
+    |
+        name = CompoundIdentifier() { kind = ShowStatement.Kind.SETTING; }
+    )
+    {
+        return new StatementNode(s.end(this), new ShowStatement(kind, name == null ? null : ObjectName.of(name), like));
+    }
+}
+
+String QuiverLike() :
+{
+    final String pattern;
+}
+{
+    <LIKE> pattern = SimpleStringLiteral() { return pattern; }
+}
+
+/** DESCRIBE [TABLE] name, DESC name: the columns of a table or view. */
+SqlNode QuiverDescribe() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    ( <DESCRIBE> | <DESC> ) { s = span(); }
+    [ <TABLE> ]
+    name = CompoundTableIdentifier() {
+        GrammarSupport.checkParts(name, 3, "table");
+        return new StatementNode(s.end(this), new ShowStatement(ShowStatement.Kind.COLUMNS, ObjectName.of(name), null));
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
 // Types and casts
 
 /**

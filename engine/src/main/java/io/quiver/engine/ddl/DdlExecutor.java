@@ -11,6 +11,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.result.UpdateCountResult;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.exec.error.ErrorCode;
@@ -61,7 +62,7 @@ public final class DdlExecutor {
    * @param planner plans a query: (sql, default schema path) to a planned statement
    * @param fileTables reads and writes tables over files
    */
-  public DdlExecutor(CatalogRegistry catalogs, BiFunction<SqlNode, List<String>, PlannedStatement> planner,
+  public DdlExecutor(CatalogRegistry catalogs, BiFunction<SqlNode, StatementContext, PlannedStatement> planner,
       DagScheduler scheduler, FileTables fileTables) {
     this.targets = new Targets(catalogs);
     this.jobs = new StatementJobs(planner, scheduler);
@@ -73,12 +74,13 @@ public final class DdlExecutor {
    * Runs {@code statement}.
    *
    * @param sql the statement's text (for events and messages)
-   * @param defaultSchemaPath the session's [catalog] or [catalog, schema]
+   * @param context the session's current schema, search path and options
    * @param onClose told when the returned result is closed
    * @return the rows written (CREATE TABLE AS, INSERT, COPY), else 0
    */
-  public QueryResult execute(Statement statement, String sql, List<String> defaultSchemaPath, String queryId,
+  public QueryResult execute(Statement statement, String sql, StatementContext context, String queryId,
       Runnable onClose) {
+    List<String> defaultSchemaPath = context.currentSchema();
     long count;
     if (statement instanceof CreateSchemaStatement create) {
       count = createSchema(create, defaultSchemaPath);
@@ -87,17 +89,17 @@ public final class DdlExecutor {
     } else if (statement instanceof CreateTableStatement create) {
       count = createTable(create, defaultSchemaPath);
     } else if (statement instanceof CreateTableAsStatement create) {
-      count = createTableAs(create, sql, defaultSchemaPath, queryId);
+      count = createTableAs(create, sql, context, queryId);
     } else if (statement instanceof DropTableStatement drop) {
       count = dropTable(drop, defaultSchemaPath);
     } else if (statement instanceof CreateViewStatement create) {
-      count = createView(create, defaultSchemaPath);
+      count = createView(create, context);
     } else if (statement instanceof DropViewStatement drop) {
       count = dropView(drop, defaultSchemaPath);
     } else if (statement instanceof InsertStatement insert) {
-      count = inserts.insert(insert, sql, defaultSchemaPath, queryId);
+      count = inserts.insert(insert, sql, context, queryId);
     } else if (statement instanceof CopyStatement copy) {
-      count = copy(copy, sql, defaultSchemaPath, queryId);
+      count = copy(copy, sql, context, queryId);
     } else {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statement " + statement);
     }
@@ -147,18 +149,18 @@ public final class DdlExecutor {
     return 0;
   }
 
-  private long createTableAs(CreateTableAsStatement statement, String sql, List<String> path, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long createTableAs(CreateTableAsStatement statement, String sql, StatementContext context, String queryId) {
+    Targets.Target target = targets.resolve(statement.name(), context.currentSchema());
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
     }
-    PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE TABLE ... AS");
+    PlannedStatement planned = jobs.plan(statement.query(), context, "CREATE TABLE ... AS");
     RowSchema rowSchema = planned.resultSchema();
     checkColumns(rowSchema, target.qualified(schema));
     if (!statement.properties().isEmpty()) {
       FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
-      long rows = fileTables.write(source, planned, WriteMode.CREATE, jobs.runner(queryId, sql));
+      long rows = fileTables.write(source, planned, WriteMode.CREATE, jobs.runner(queryId, sql, context));
       ConnectorTable table = fileTables.open(schema, target.name(), source, List.of());
       target.memory().addFileTable(schema, target.name(), new FileTableEntry(table, source), statement.ifNotExists());
       return rows;
@@ -166,7 +168,7 @@ public final class DdlExecutor {
     MemoryConnector memory = target.memory();
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), rowSchema);
     try {
-      jobs.run(queryId, sql, planned, writer);
+      jobs.run(queryId, sql, planned, writer, context);
     } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;
@@ -214,14 +216,15 @@ public final class DdlExecutor {
    * Validates the view's query by planning it (a view over a missing table fails here), then
    * stores its text, its columns and the session's path, in which its names will resolve.
    */
-  private long createView(CreateViewStatement statement, List<String> path) {
+  private long createView(CreateViewStatement statement, StatementContext context) {
+    List<String> path = context.currentSchema();
     Targets.Target target = targets.resolve(statement.name(), path);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     if (statement.ifNotExists() && exists(target, schema, true)) {
       return 0;
     }
-    PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE VIEW");
+    PlannedStatement planned = jobs.plan(statement.query(), context, "CREATE VIEW");
     RowSchema result = planned.resultSchema();
     List<String> names = statement.columnNames();
     if (!names.isEmpty() && names.size() != result.size()) {
@@ -262,12 +265,12 @@ public final class DdlExecutor {
   }
 
   /** COPY (query) TO or COPY table TO: the files at the location are replaced when the write commits. */
-  private long copy(CopyStatement statement, String sql, List<String> path, String queryId) {
+  private long copy(CopyStatement statement, String sql, StatementContext context, String queryId) {
     SqlNode query = statement.query() != null ? statement.query() : QueryNodes.selectAll(statement.name());
     FileSource target = fileSource(statement.properties(), statement.location(), "COPY");
-    PlannedStatement planned = jobs.plan(query, path, "COPY");
+    PlannedStatement planned = jobs.plan(query, context, "COPY");
     checkColumns(planned.resultSchema(), statement.location());
-    return fileTables.write(target, planned, WriteMode.REPLACE, jobs.runner(queryId, sql));
+    return fileTables.write(target, planned, WriteMode.REPLACE, jobs.runner(queryId, sql, context));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.Column;
@@ -60,8 +61,8 @@ final class InsertExecutor {
     this.fileTables = fileTables;
   }
 
-  long insert(InsertStatement statement, String sql, List<String> path, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  long insert(InsertStatement statement, String sql, StatementContext context, String queryId) {
+    Targets.Target target = targets.resolve(statement.name(), context.currentSchema());
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     SchemaObject object = target.object(schema).orElseThrow(() -> Targets.tableNotFound(qualified));
@@ -73,7 +74,7 @@ final class InsertExecutor {
     int[] sourceOf = sourceColumns(statement.columns(), columns, qualified);
     int listed = statement.columns().isEmpty() ? columns.size() : statement.columns().size();
 
-    PlannedStatement source = jobs.plan(statement.query(), path, "INSERT");
+    PlannedStatement source = jobs.plan(statement.query(), context, "INSERT");
     RowSchema values = source.resultSchema();
     if (values.size() != listed) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "INSERT INTO " + qualified + " has " + listed
@@ -98,19 +99,19 @@ final class InsertExecutor {
     PlannedStatement converted = source;
     // File writers name their columns after the query's: those must be the table's.
     if (object instanceof FileTableEntry || needsConversion(columns, sourceOf, values)) {
-      converted = jobs.plan(wrap(reparse(sql).query(), columns, sourceOf, values), path, "INSERT");
+      converted = jobs.plan(wrap(reparse(sql).query(), columns, sourceOf, values), context, "INSERT");
     }
     checkConverted(converted.resultSchema(), columns, qualified);
 
     if (object instanceof FileTableEntry files) {
       return fileTables.write(files.source(), converted, WriteMode.APPEND,
-          (query, sink) -> jobs.run(queryId, sql, query, new InsertChecks(sink, qualified, columns)));
+          (query, sink) -> jobs.run(queryId, sql, query, new InsertChecks(sink, qualified, columns), context));
     }
     MemoryTable table = (MemoryTable) object;
     MemoryConnector memory = target.memory();
     MemoryTableWriter writer = memory.newTableWriter(schema, table.tableName(), table.rowSchema());
     try {
-      jobs.run(queryId, sql, converted, new InsertChecks(writer, qualified, columns));
+      jobs.run(queryId, sql, converted, new InsertChecks(writer, qualified, columns), context);
     } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;

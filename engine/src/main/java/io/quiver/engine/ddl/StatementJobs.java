@@ -1,6 +1,7 @@
 package io.quiver.engine.ddl;
 
 import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.error.ErrorCode;
@@ -8,7 +9,6 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
@@ -20,10 +20,10 @@ import org.apache.calcite.sql.SqlNode;
  */
 final class StatementJobs {
 
-  private final BiFunction<SqlNode, List<String>, PlannedStatement> planner;
+  private final BiFunction<SqlNode, StatementContext, PlannedStatement> planner;
   private final DagScheduler scheduler;
 
-  StatementJobs(BiFunction<SqlNode, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
+  StatementJobs(BiFunction<SqlNode, StatementContext, PlannedStatement> planner, DagScheduler scheduler) {
     this.planner = planner;
     this.scheduler = scheduler;
   }
@@ -33,10 +33,10 @@ final class StatementJobs {
    *
    * @param statement what the query is part of, for messages ("CREATE TABLE ... AS")
    */
-  PlannedStatement plan(SqlNode query, List<String> path, String statement) {
+  PlannedStatement plan(SqlNode query, StatementContext context, String statement) {
     PlannedStatement planned;
     try {
-      planned = planner.apply(query, path);
+      planned = planner.apply(query, context);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -52,11 +52,15 @@ final class StatementJobs {
     return planned;
   }
 
-  /** Runs the query's job into the sink and waits for its end; throws the job's error. */
-  void run(String queryId, String sql, PlannedStatement planned, ResultSink sink) {
+  /**
+   * Runs the query's job into the sink, within the session's limits, and waits for its end; throws
+   * the job's error.
+   */
+  void run(String queryId, String sql, PlannedStatement planned, ResultSink sink, StatementContext context) {
     CancellationToken cancellation = new CancellationToken();
     CompletableFuture<JobExecution> ended = new CompletableFuture<>();
-    JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete);
+    JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete,
+        context.settings().jobLimits());
     boolean interrupted = false;
     while (true) {
       try {
@@ -84,7 +88,7 @@ final class StatementJobs {
   }
 
   /** What the file connector calls to run a query into its writer. */
-  FileTables.JobRunner runner(String queryId, String sql) {
-    return (query, sink) -> run(queryId, sql, query, sink);
+  FileTables.JobRunner runner(String queryId, String sql, StatementContext context) {
+    return (query, sink) -> run(queryId, sql, query, sink, context);
   }
 }

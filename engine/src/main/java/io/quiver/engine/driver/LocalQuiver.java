@@ -28,6 +28,7 @@ import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.TaskScheduler;
 import io.quiver.engine.session.SessionImpl;
+import io.quiver.engine.session.SessionSettings;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
@@ -156,10 +157,9 @@ public final class LocalQuiver implements Quiver {
           new ShuffleSpillSettings(config.shuffleMemoryBytes(), config.spillDirectory()));
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
-      StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
-          new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs,
-          fileTables != null ? fileTables : this.fileTables);
+      this.driver = new QueryDriver(settings -> plannerFactory.create(catalogs.rootSchema(), settings),
+          new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS), scheduler, allocator, catalogs,
+          metadata, fileTables != null ? fileTables : this.fileTables);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
@@ -177,7 +177,7 @@ public final class LocalQuiver implements Quiver {
   @Override
   public Session openSession() {
     checkOpen();
-    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), driver, catalogs,
+    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), driver, catalogs, config,
         sessions::remove);
     sessions.add(session);
     if (closed.get()) {
@@ -214,7 +214,9 @@ public final class LocalQuiver implements Quiver {
    */
   public long writeToFiles(String sql, List<String> defaultSchemaPath, FileSource target, WriteMode mode) {
     checkOpen();
-    PlannedStatement planned = driver.plan(parseQuery(sql), false, defaultSchemaPath);
+    StatementContext context = new StatementContext(defaultSchemaPath, List.of(defaultSchemaPath, List.of()),
+        new SessionSettings(config), null);
+    PlannedStatement planned = driver.plan(parseQuery(sql), false, context);
     if (planned.kind() != PlannedStatement.Kind.QUERY) {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "only a query's result can be written to files");
     }

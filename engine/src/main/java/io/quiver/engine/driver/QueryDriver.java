@@ -1,92 +1,127 @@
 package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
-import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.file.FileTables;
-import io.quiver.engine.result.ExplainResult;
+import io.quiver.engine.ddl.DdlExecutor;
+import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.result.ResultBuffer;
+import io.quiver.engine.result.RowsResult;
 import io.quiver.engine.result.StreamingQueryResult;
+import io.quiver.engine.result.UpdateCountResult;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.engine.session.SessionSettings;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
+import io.quiver.planner.PlannerSettings;
 import io.quiver.planner.error.SqlErrors;
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.QuiverSqlParser;
 import io.quiver.sql.statement.ExplainStatement;
 import io.quiver.sql.statement.QueryStatement;
+import io.quiver.sql.statement.SetStatement;
+import io.quiver.sql.statement.ShowStatement;
 import io.quiver.sql.statement.Statement;
-import java.util.List;
+import io.quiver.sql.statement.UseStatement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * The driver's part of running a statement: plan it, start its job on the DAG scheduler and hand
- * back the stream of its rows. Shared by all sessions of an engine.
+ * The driver's part of running a statement: parse it; plan a query and start its job on the DAG
+ * scheduler, handing back the stream of its rows; answer SHOW and DESCRIBE from the catalog; pass
+ * USE, SET and RESET to the session; hand other statements to the {@link DdlExecutor}. Shared by all
+ * sessions of an engine.
  */
 public final class QueryDriver {
 
   /** Batches a result holds for its client before the result tasks wait. */
   static final int RESULT_QUEUE_BATCHES = 8;
 
-  private final StatementPlanner planner;
+  private final Function<PlannerSettings, StatementPlanner> planners;
+  private final PlannerSettings baseSettings;
+  private final Map<PlannerSettings, StatementPlanner> plannersBySettings = new ConcurrentHashMap<>();
   private final DagScheduler scheduler;
   private final BufferAllocator allocator;
   private final DdlExecutor ddl;
+  private final ShowExecutor show;
   private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
 
   /**
+   * @param planners makes a planner for settings (a session's shuffle partitions, time zone)
+   * @param baseSettings the engine's planner settings, before a session's options
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
    */
-  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
+  QueryDriver(Function<PlannerSettings, StatementPlanner> planners, PlannerSettings baseSettings,
+      DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs, CatalogMetadata metadata,
       FileTables fileTables) {
-    this.planner = planner;
+    this.planners = planners;
+    this.baseSettings = baseSettings;
     this.scheduler = scheduler;
     this.allocator = allocator;
     this.catalogs = catalogs;
-    this.ddl = new DdlExecutor(catalogs, (query, path) -> plan(query, false, path), scheduler, fileTables);
+    this.ddl = new DdlExecutor(catalogs, (query, context) -> plan(query, false, context), scheduler, fileTables);
+    this.show = new ShowExecutor(catalogs, metadata);
   }
 
   /**
-   * Parses, plans and starts one statement.
+   * Parses and runs one statement; a query's rows stream while its job runs.
    *
    * @param onClose run when the returned result is closed
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose) {
+  public QueryResult execute(String sql, StatementContext context, Runnable onClose) {
     Statement statement = parse(sql);
     String queryId = "query_" + queryNumbers.incrementAndGet();
     if (statement instanceof QueryStatement query) {
-      return run(queryId, sql, plan(query.query(), false, defaultSchemaPath), onClose);
+      return run(queryId, sql, plan(query.query(), false, context), context.settings(), onClose);
     }
     if (statement instanceof ExplainStatement explain) {
-      PlannedStatement planned = plan(explainedQuery(explain), true, defaultSchemaPath);
-      return new ExplainResult(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
+      PlannedStatement planned = plan(explainedQuery(explain), true, context);
+      return RowsResult.explain(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
     }
-    return ddl.execute(statement, sql, defaultSchemaPath, queryId, onClose);
+    if (statement instanceof ShowStatement question) {
+      return new RowsResult(queryId, ShowExecutor.schema(question), show.rows(question, context),
+          newResultAllocator(queryId), onClose);
+    }
+    if (statement instanceof UseStatement use) {
+      session(context).use(use.schema());
+      return new UpdateCountResult(queryId, 0, onClose);
+    }
+    if (statement instanceof SetStatement set) {
+      session(context).set(set);
+      return new UpdateCountResult(queryId, 0, onClose);
+    }
+    return ddl.execute(statement, sql, context, queryId, onClose);
   }
 
   /**
-   * Plans one statement without running it: the columns of a query or EXPLAIN; null for DDL/DML.
+   * The columns of a statement's answer, planned but not run: of a query, EXPLAIN, SHOW or
+   * DESCRIBE; null for a statement that answers with a count.
    *
    * @throws QuiverException parse, validation and planning errors, as from {@link #execute}
    */
-  public RowSchema describe(String sql, List<String> defaultSchemaPath) {
+  public RowSchema describe(String sql, StatementContext context) {
     Statement statement = parse(sql);
     if (statement instanceof QueryStatement query) {
-      return plan(query.query(), false, defaultSchemaPath).resultSchema();
+      return plan(query.query(), false, context).resultSchema();
     }
     if (statement instanceof ExplainStatement explain) {
-      return plan(explainedQuery(explain), true, defaultSchemaPath).resultSchema();
+      return plan(explainedQuery(explain), true, context).resultSchema();
+    }
+    if (statement instanceof ShowStatement question) {
+      return ShowExecutor.schema(question);
     }
     return null;
   }
@@ -102,6 +137,13 @@ public final class QueryDriver {
     }
   }
 
+  private static SessionControl session(StatementContext context) {
+    if (context.session() == null) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "USE, SET and RESET need a session");
+    }
+    return context.session();
+  }
+
   /** The query an EXPLAIN explains; EXPLAIN ANALYZE and JSON plans are not there yet. */
   private static SqlNode explainedQuery(ExplainStatement explain) {
     if (explain.analyze()) {
@@ -115,11 +157,11 @@ public final class QueryDriver {
     return explain.query();
   }
 
-  /** Plans a parsed query of a session whose unqualified names resolve in {@code defaultSchemaPath}. */
-  PlannedStatement plan(SqlNode query, boolean explain, List<String> defaultSchemaPath) {
+  /** Plans a parsed query with the statement's search path and options. */
+  PlannedStatement plan(SqlNode query, boolean explain, StatementContext context) {
     PlannedStatement planned;
     try (CatalogPin pin = catalogs.pinForPlanning()) {
-      planned = planner.plan(query, explain, List.of(defaultSchemaPath, List.of()));
+      planned = planner(context.settings()).plan(query, explain, context.schemaPaths());
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -135,7 +177,15 @@ public final class QueryDriver {
     return planned;
   }
 
-  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose) {
+  /** The planner for a session's options (one per distinct setting, made once). */
+  private StatementPlanner planner(SessionSettings settings) {
+    PlannerSettings wanted = new PlannerSettings(settings.shufflePartitions(), baseSettings.broadcastThresholdRows(),
+        settings.timeZone());
+    return plannersBySettings.computeIfAbsent(wanted, planners);
+  }
+
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, SessionSettings settings,
+      Runnable onClose) {
     BufferAllocator resultAllocator = newResultAllocator(queryId);
     CancellationToken cancellation = new CancellationToken();
     StreamingQueryResult result;
@@ -150,7 +200,7 @@ public final class QueryDriver {
     }
     try {
       JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, buffer,
-          ended -> buffer.finish(ended.failure()));
+          ended -> buffer.finish(ended.failure()), settings.jobLimits());
       result.attach(job);
       return result;
     } catch (RuntimeException e) {

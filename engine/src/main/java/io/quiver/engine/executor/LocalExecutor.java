@@ -33,6 +33,8 @@ public final class LocalExecutor implements TaskBackend {
   private final TaskInvoker invoker;
   private final ThreadPoolExecutor pool;
   private final AtomicInteger running = new AtomicInteger();
+  /** The allocators of jobs with a memory limit of their own, by job id. */
+  private final java.util.Map<String, BufferAllocator> jobAllocators = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
@@ -67,6 +69,10 @@ public final class LocalExecutor implements TaskBackend {
 
   @Override
   public TaskHandle launch(TaskLaunch launch, TaskListener listener) {
+    if (launch.jobMemoryLimitBytes() < allocator.getLimit()) {
+      jobAllocators.computeIfAbsent(launch.taskId().jobId(),
+          job -> allocator.newChildAllocator("job " + job, 0, launch.jobMemoryLimitBytes()));
+    }
     return submit(launch.taskId(), launch.fragment(), launch.cancellation(), launch.resultSink(), listener);
   }
 
@@ -75,9 +81,17 @@ public final class LocalExecutor implements TaskBackend {
   public void cancelJob(String jobId, QuiverException reason) {
   }
 
-  /** Nothing to do: the job's shuffle data lives in the driver's shuffle service, which the job clears. */
+  /**
+   * Closes the job's own allocator, if it has a memory limit (every task of the job has ended: the
+   * job removes itself after its last task); the shuffle data lives in the driver's shuffle
+   * service, which the job clears.
+   */
   @Override
   public void removeJob(String jobId) {
+    BufferAllocator jobAllocator = jobAllocators.remove(jobId);
+    if (jobAllocator != null) {
+      jobAllocator.close();
+    }
   }
 
   /** Queues a task for the next free slot. */
@@ -121,6 +135,8 @@ public final class LocalExecutor implements TaskBackend {
       Thread.currentThread().interrupt();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "interrupted while stopping the executor", e);
     }
+    jobAllocators.values().forEach(BufferAllocator::close);
+    jobAllocators.clear();
     allocator.close();
   }
 
@@ -128,8 +144,10 @@ public final class LocalExecutor implements TaskBackend {
     pool.remove(attempt);
   }
 
+  /** A task's allocator: a child of its job's, when the job has a memory limit, else of the executor's. */
   BufferAllocator newTaskAllocator(TaskId taskId) {
-    return allocator.newChildAllocator("task " + taskId, 0, allocator.getLimit());
+    BufferAllocator parent = jobAllocators.getOrDefault(taskId.jobId(), allocator);
+    return parent.newChildAllocator("task " + taskId, 0, parent.getLimit());
   }
 
   ShuffleService shuffle() {

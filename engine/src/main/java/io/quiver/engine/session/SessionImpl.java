@@ -1,12 +1,17 @@
 package io.quiver.engine.session;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
+import io.quiver.engine.driver.SessionControl;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.driver.QueryDriver;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.sql.statement.ObjectName;
+import io.quiver.sql.statement.SetStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +21,11 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.lookup.Named;
 
 /**
- * A session: a current catalog and schema, and the results it has open. Thread-safe; a failed
- * statement changes nothing.
+ * A session: its options (the current schema among them, {@link SessionSettings}) and the results it
+ * has open. Thread-safe; a failed statement changes nothing. USE, SET and RESET reach it as
+ * {@link SessionControl}.
  */
-public final class SessionImpl implements Session {
+public final class SessionImpl implements Session, SessionControl {
 
   public static final String DEFAULT_CATALOG = "tpch";
   public static final String DEFAULT_SCHEMA = "tiny";
@@ -29,16 +35,20 @@ public final class SessionImpl implements Session {
   private final CatalogRegistry catalogs;
   private final Consumer<SessionImpl> onClose;
   private final Set<QueryResult> openResults = ConcurrentHashMap.newKeySet();
-  private volatile String catalog = DEFAULT_CATALOG;
-  private volatile String schema = DEFAULT_SCHEMA;
+  private volatile SessionSettings settings;
   private volatile boolean closed;
 
-  /** @param onClose told when the session closes (the engine forgets it) */
-  public SessionImpl(String id, QueryDriver driver, CatalogRegistry catalogs, Consumer<SessionImpl> onClose) {
+  /**
+   * @param config the engine's configuration: the options' defaults
+   * @param onClose told when the session closes (the engine forgets it)
+   */
+  public SessionImpl(String id, QueryDriver driver, CatalogRegistry catalogs, QuiverConfig config,
+      Consumer<SessionImpl> onClose) {
     this.id = id;
     this.driver = driver;
     this.catalogs = catalogs;
     this.onClose = onClose;
+    this.settings = new SessionSettings(config);
   }
 
   @Override
@@ -49,12 +59,8 @@ public final class SessionImpl implements Session {
   @Override
   public QueryResult execute(String sql) {
     checkOpen();
-    List<String> path;
-    synchronized (this) {
-      path = schema == null ? List.of(catalog) : List.of(catalog, schema);
-    }
     QueryResult[] holder = new QueryResult[1];
-    QueryResult result = driver.execute(sql, path, () -> openResults.remove(holder[0]));
+    QueryResult result = driver.execute(sql, context(), () -> openResults.remove(holder[0]));
     holder[0] = result;
     openResults.add(result);
     if (closed) {
@@ -68,21 +74,30 @@ public final class SessionImpl implements Session {
   @Override
   public RowSchema describe(String sql) {
     checkOpen();
-    List<String> path;
-    synchronized (this) {
-      path = schema == null ? List.of(catalog) : List.of(catalog, schema);
-    }
-    return driver.describe(sql, path);
+    return driver.describe(sql, context());
+  }
+
+  /** What the next statement runs with: the current schema, the search path, the options. */
+  private StatementContext context() {
+    SessionSettings now = settings;
+    List<String> schema = now.schema();
+    return new StatementContext(schema, List.of(schema, List.of()), now, this);
+  }
+
+  /** The session's options now. */
+  public SessionSettings settings() {
+    return settings;
   }
 
   @Override
   public String currentCatalog() {
-    return catalog;
+    return settings.schema().get(0);
   }
 
   @Override
   public String currentSchema() {
-    return schema;
+    List<String> schema = settings.schema();
+    return schema.size() > 1 ? schema.get(1) : null;
   }
 
   @Override
@@ -90,10 +105,11 @@ public final class SessionImpl implements Session {
     checkOpen();
     Named<SchemaPlus> found = catalogs.catalog(unquote(newCatalog))
         .orElseThrow(() -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + newCatalog + "' does not exist"));
+    String schema = currentSchema();
     String keptSchema = schema == null ? null
         : catalogs.schema(found.name(), schema).map(Named::name).orElse(null);
-    catalog = found.name();
-    schema = keptSchema;
+    settings = settings.with(SessionOption.SCHEMA,
+        keptSchema == null ? List.of(found.name()) : List.of(found.name(), keptSchema));
   }
 
   @Override
@@ -102,25 +118,59 @@ public final class SessionImpl implements Session {
     if (newSchema == null || newSchema.isBlank()) {
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema name is empty");
     }
-    List<String> parts = splitName(newSchema);
+    settings = settings.with(SessionOption.SCHEMA, resolveSchema(splitName(newSchema), newSchema));
+  }
+
+  @Override
+  public synchronized void use(ObjectName schema) {
+    checkOpen();
+    settings = settings.with(SessionOption.SCHEMA, resolveSchema(schema.parts(), schema.toString()));
+  }
+
+  @Override
+  public synchronized void set(SetStatement statement) {
+    checkOpen();
+    if (statement.option().equals("all")) {
+      if (!statement.isReset()) {
+        throw new QuiverException(ErrorCode.UNKNOWN_OPTION, "unrecognized option \"all\"; RESET ALL resets "
+            + "every option");
+      }
+      settings = settings.resetAll();
+      return;
+    }
+    SessionOption option = SessionOption.require(statement.option());
+    if (statement.isReset()) {
+      settings = settings.reset(option);
+    } else if (option == SessionOption.SCHEMA) {
+      if (statement.values().size() != 1) {
+        throw new QuiverException(ErrorCode.INVALID_PARAMETER, "SET schema takes one schema, not "
+            + statement.values().size());
+      }
+      setSchema(statement.values().get(0));
+    } else {
+      settings = settings.with(option, option.parse(statement.values()));
+    }
+  }
+
+  /** [catalog, schema] of an existing schema named {@code schema} or {@code catalog.schema}. */
+  private List<String> resolveSchema(List<String> parts, String written) {
     String catalogName;
     String schemaName;
     if (parts.size() == 1) {
-      catalogName = catalog;
+      catalogName = currentCatalog();
       schemaName = parts.get(0);
     } else if (parts.size() == 2) {
       catalogName = parts.get(0);
       schemaName = parts.get(1);
     } else {
-      throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema '" + newSchema + "' does not exist");
+      throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema '" + written + "' does not exist");
     }
     String resolvedCatalog = catalogs.catalog(catalogName).map(Named::name).orElseThrow(
         () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + catalogName + "' does not exist"));
     String resolvedSchema = catalogs.schema(resolvedCatalog, schemaName).map(Named::name).orElseThrow(
         () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND,
             "schema '" + schemaName + "' does not exist in catalog '" + resolvedCatalog + "'"));
-    catalog = resolvedCatalog;
-    schema = resolvedSchema;
+    return List.of(resolvedCatalog, resolvedSchema);
   }
 
   /** Results not closed yet. */

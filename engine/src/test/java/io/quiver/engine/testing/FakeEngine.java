@@ -4,7 +4,7 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.driver.StatementPlanner;
 import io.quiver.engine.executor.TaskInvoker;
-import io.quiver.engine.result.ExplainResult;
+import io.quiver.engine.result.RowsResult;
 import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.planner.PlannedStatement;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class FakeEngine implements AutoCloseable {
   private PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths) {
     plannedPaths.add(schemaPaths.get(0));
     if (explain) {
-      return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null, ExplainResult.SCHEMA, EXPLAIN_TEXT, 1);
+      return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null, RowsResult.EXPLAIN_SCHEMA, EXPLAIN_TEXT, 1);
     }
     if (query.toString().contains("'planner crash'")) {
       throw new NullPointerException("planner bug");

@@ -128,9 +128,13 @@ public final class SqlAnalyzer {
   private static final SqlOperatorTable LIBRARY_FUNCTIONS = SqlOperatorTables.of(SqlLibraryOperators.LTRIM,
       SqlLibraryOperators.RTRIM, SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD);
 
+  /** The functions and operators the validator resolves, besides the catalog's table functions. */
+  public static SqlOperatorTable builtInFunctions() {
+    return SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LIBRARY_FUNCTIONS);
+  }
+
   private static SqlValidator newValidator(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LIBRARY_FUNCTIONS,
-        catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(builtInFunctions(), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, cluster.getTypeFactory(), VALIDATOR_CONFIG);
   }
 

@@ -6,10 +6,16 @@ import io.quiver.sql.parser.impl.QuiverSqlParserImpl;
 import io.quiver.sql.statement.ColumnDefinition;
 import io.quiver.sql.statement.QueryStatement;
 import io.quiver.sql.statement.Statement;
+import io.quiver.sql.statement.SetStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -39,13 +45,15 @@ public final class QuiverSqlParser {
     if (node.isA(SqlKind.QUERY)) {
       return new QueryStatement(node);
     }
+    if (node instanceof SqlSetOption set) {
+      return setStatement(set);
+    }
     SqlParserPos pos = node.getParserPosition();
     switch (node.getKind()) {
       case UPDATE:
       case DELETE:
       case MERGE:
       case PROCEDURE_CALL:
-      case SET_OPTION:
       case DESCRIBE_TABLE:
       case DESCRIBE_SCHEMA:
       case EXPLAIN:
@@ -102,6 +110,14 @@ public final class QuiverSqlParser {
     }
   }
 
+  /** Whether the word (any case) is reserved, so that a name spelled so must be quoted. */
+  public static boolean isReservedWord(String word) {
+    return RESERVED.isReservedWord(word.toUpperCase(Locale.ROOT));
+  }
+
+  private static final SqlAbstractParserImpl.Metadata RESERVED =
+      QuiverSqlParserImpl.FACTORY.getParser(new java.io.StringReader("")).getMetadata();
+
   private static SqlNode parseNode(String sql) {
     if (sql == null || sql.isBlank()) {
       throw new SqlFrontendException(Kind.SYNTAX, "empty statement", 0, 0, null);
@@ -120,8 +136,6 @@ public final class QuiverSqlParser {
     switch (node.getKind()) {
       case PROCEDURE_CALL:
         return "CALL";
-      case SET_OPTION:
-        return node.toString().stripLeading().toUpperCase(Locale.ROOT).startsWith("RESET") ? "RESET" : "SET";
       case DESCRIBE_TABLE:
       case DESCRIBE_SCHEMA:
         return "DESCRIBE";
@@ -130,6 +144,38 @@ public final class QuiverSqlParser {
       default:
         return node.getKind().name();
     }
+  }
+
+  /** SET and RESET: the option's name in lower case, the values as text (see {@link SetStatement}). */
+  private static SetStatement setStatement(SqlSetOption set) {
+    String option = String.join(".", set.getName().names).toLowerCase(Locale.ROOT);
+    List<String> values = new ArrayList<>();
+    SqlNode value = set.getValue();
+    if (value instanceof SqlNodeList list) {
+      list.forEach(item -> values.add(settingText(item)));
+    } else if (value != null) {
+      values.add(settingText(value));
+    }
+    SqlParserPos pos = set.getParserPosition();
+    return new SetStatement(option, values, pos.getLineNum(), pos.getColumnNum());
+  }
+
+  private static String settingText(SqlNode value) {
+    if (value instanceof SqlIdentifier name) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < name.names.size(); i++) {
+        String part = name.names.get(i);
+        text.append(i == 0 ? "" : ".");
+        text.append(name.isComponentQuoted(i) ? '"' + part.replace("\"", "\"\"") + '"' : part);
+      }
+      return text.toString();
+    }
+    SqlLiteral literal = (SqlLiteral) value;
+    Object plain = literal.getValue();
+    if (plain instanceof Boolean bool) {
+      return bool.toString();
+    }
+    return literal.toValue();
   }
 
   /** The first line of Calcite's message (not its long list of expected tokens) and the position. */

@@ -9,5 +9,5 @@ package io.quiver.sql.statement;
 public sealed interface Statement
     permits QueryStatement, ExplainStatement, CreateSchemaStatement, DropSchemaStatement, CreateTableStatement,
     CreateTableAsStatement, CreateViewStatement, DropTableStatement, DropViewStatement, InsertStatement,
-    CopyStatement {
+    CopyStatement, UseStatement, SetStatement, ShowStatement {
 }

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.statement.ExplainStatement;
+import io.quiver.sql.statement.ObjectName;
+import io.quiver.sql.statement.SetStatement;
+import io.quiver.sql.statement.ShowStatement;
+import io.quiver.sql.statement.UseStatement;
 import io.quiver.sql.statement.QueryStatement;
 import io.quiver.sql.statement.Statement;
 import java.util.List;
@@ -203,8 +207,51 @@ class QuiverSqlParserTest {
   }
 
   @Test
+  void sessionStatements() {
+    assertEquals(new UseStatement(new ObjectName(List.of("memory", "default"), List.of(false, false))),
+        withoutPositions(QuiverSqlParser.parse("USE memory.default")));
+    assertSet("SET schema = 'tpch.sf1'", "schema", "tpch.sf1");
+    assertSet("SET schema TO tpch.sf1", "schema", "tpch.sf1");
+    assertSet("SET SCHEMA 'x'", "schema", "x");
+    assertSet("SET search_path = memory.s, \"My\".tiny", "search_path", "memory.s", "\"My\".tiny");
+    assertSet("SET TIME ZONE 'UTC'", "time_zone", "UTC");
+    assertSet("SET Shuffle_Partitions = -8", "shuffle_partitions", "-8");
+    assertSet("SET x = on", "x", "true");
+    assertSet("ALTER SESSION SET x = 1.5", "x", "1.5");
+    assertSet("SET x = DEFAULT", "x");
+    assertSet("RESET x", "x");
+    assertSet("RESET ALL", "all");
+    assertSet("RESET TIME ZONE", "time_zone");
+    ShowStatement tables = assertInstanceOf(ShowStatement.class,
+        QuiverSqlParser.parse("SHOW TABLES FROM memory.s LIKE 'a%'"));
+    assertEquals(ShowStatement.Kind.TABLES, tables.kind());
+    assertEquals("a%", tables.like());
+    for (String describe : List.of("DESCRIBE t", "DESC t", "DESCRIBE TABLE t", "SHOW COLUMNS FROM t",
+        "SHOW COLUMNS IN t")) {
+      assertEquals(ShowStatement.Kind.COLUMNS,
+          assertInstanceOf(ShowStatement.class, QuiverSqlParser.parse(describe)).kind(), describe);
+    }
+    assertEquals(ShowStatement.Kind.SETTING,
+        assertInstanceOf(ShowStatement.class, QuiverSqlParser.parse("SHOW search_path")).kind());
+    assertEquals(ShowStatement.Kind.SESSION,
+        assertInstanceOf(ShowStatement.class, QuiverSqlParser.parse("SHOW ALL")).kind());
+    assertInstanceOf(QueryStatement.class, QuiverSqlParser.parse("SELECT show, use, tables FROM functions"));
+  }
+
+  private static void assertSet(String sql, String option, String... values) {
+    SetStatement set = assertInstanceOf(SetStatement.class, QuiverSqlParser.parse(sql), sql);
+    assertEquals(option, set.option(), sql);
+    assertEquals(List.of(values), set.values(), sql);
+  }
+
+  private static Statement withoutPositions(Statement statement) {
+    UseStatement use = (UseStatement) statement;
+    return new UseStatement(new ObjectName(use.schema().parts(), use.schema().quoted()));
+  }
+
+  @Test
   void otherStatementsAreNotSupportedYet() {
-    for (String sql : List.of("CALL p()", "DESCRIBE t")) {
+    for (String sql : List.of("CALL p()")) {
       SqlFrontendException error = assertThrows(SqlFrontendException.class, () -> QuiverSqlParser.parse(sql), sql);
       assertEquals(SqlFrontendException.Kind.NOT_SUPPORTED, error.kind(), sql);
     }

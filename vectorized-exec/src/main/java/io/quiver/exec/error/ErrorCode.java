@@ -22,6 +22,8 @@ public enum ErrorCode {
   WRONG_OBJECT_TYPE(13, "42809"),
   /** A file location outside the configured data directories. */
   ACCESS_DENIED(14, "42501"),
+  /** SET, RESET or SHOW of an option the session does not have (PostgreSQL's undefined_object). */
+  UNKNOWN_OPTION(20, "42704"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
