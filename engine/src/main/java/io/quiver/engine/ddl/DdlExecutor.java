@@ -87,15 +87,15 @@ public final class DdlExecutor {
     } else if (statement instanceof DropSchemaStatement drop) {
       count = dropSchema(drop, defaultSchemaPath);
     } else if (statement instanceof CreateTableStatement create) {
-      count = createTable(create, defaultSchemaPath);
+      count = createTable(create, context);
     } else if (statement instanceof CreateTableAsStatement create) {
       count = createTableAs(create, sql, context, queryId);
     } else if (statement instanceof DropTableStatement drop) {
-      count = dropTable(drop, defaultSchemaPath);
+      count = dropTable(drop, context);
     } else if (statement instanceof CreateViewStatement create) {
       count = createView(create, context);
     } else if (statement instanceof DropViewStatement drop) {
-      count = dropView(drop, defaultSchemaPath);
+      count = dropView(drop, context);
     } else if (statement instanceof InsertStatement insert) {
       count = inserts.insert(insert, sql, context, queryId);
     } else if (statement instanceof CopyStatement copy) {
@@ -130,8 +130,8 @@ public final class DdlExecutor {
   }
 
   /** An empty in-memory table with the declared columns, or a table over files. */
-  private long createTable(CreateTableStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long createTable(CreateTableStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
@@ -150,7 +150,7 @@ public final class DdlExecutor {
   }
 
   private long createTableAs(CreateTableAsStatement statement, String sql, StatementContext context, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), context.currentSchema());
+    Targets.Target target = targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
@@ -192,8 +192,8 @@ public final class DdlExecutor {
         + schema + "." + stored + " already exists");
   }
 
-  private long dropTable(DropTableStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long dropTable(DropTableStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolveExisting(statement.name(), context);
     Optional<String> schema = target.schema();
     if (schema.isEmpty()) {
       if (statement.ifExists()) {
@@ -217,8 +217,7 @@ public final class DdlExecutor {
    * stores its text, its columns and the session's path, in which its names will resolve.
    */
   private long createView(CreateViewStatement statement, StatementContext context) {
-    List<String> path = context.currentSchema();
-    Targets.Target target = targets.resolve(statement.name(), path);
+    Targets.Target target = targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     if (statement.ifNotExists() && exists(target, schema, true)) {
@@ -238,13 +237,13 @@ public final class DdlExecutor {
     }
     checkColumns(new RowSchema(columns), qualified);
     StoredView view = new StoredView(schema, target.storedName(schema).orElse(target.name()), new RowSchema(columns),
-        statement.definition(), path);
+        statement.definition(), context.schemaPaths());
     target.memory().putView(schema, view.viewName(), view, statement.orReplace());
     return 0;
   }
 
-  private long dropView(DropViewStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long dropView(DropViewStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolveExisting(statement.name(), context);
     Optional<String> schema = target.schema();
     if (schema.isEmpty()) {
       if (statement.ifExists()) {

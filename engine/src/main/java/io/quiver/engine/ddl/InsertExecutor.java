@@ -62,7 +62,7 @@ final class InsertExecutor {
   }
 
   long insert(InsertStatement statement, String sql, StatementContext context, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), context.currentSchema());
+    Targets.Target target = targets.resolveExisting(statement.name(), context);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     SchemaObject object = target.object(schema).orElseThrow(() -> Targets.tableNotFound(qualified));

@@ -79,7 +79,7 @@ final class ShowExecutor {
       case SCHEMAS:
         return listings.schemas(show.name() == null ? current.get(0) : show.name().last(), show.like());
       case TABLES:
-        return tables(show, current);
+        return tables(show, context);
       case FUNCTIONS:
         return listings.functions(show.like());
       case COLUMNS:
@@ -95,16 +95,31 @@ final class ShowExecutor {
     }
   }
 
-  private List<List<Object>> tables(ShowStatement show, List<String> current) {
+  private List<List<Object>> tables(ShowStatement show, StatementContext context) {
+    List<String> current = context.currentSchema();
     List<String> parts = show.name() == null ? current : show.name().parts();
     if (parts.size() == 1 && show.name() != null) {
-      parts = List.of(current.get(0), parts.get(0));
+      parts = List.of(catalogOf(parts.get(0), context), parts.get(0));
     }
     if (parts.size() != 2) {
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "the session has no current schema; "
           + "SHOW TABLES FROM catalog.schema");
     }
     return listings.tables(parts.get(0), parts.get(1), show.like());
+  }
+
+  /** The catalog of a schema named alone: the current catalog, else the first on the search path that has it. */
+  private String catalogOf(String schema, StatementContext context) {
+    String current = context.currentSchema().get(0);
+    if (catalogs.schema(current, schema).isPresent()) {
+      return current;
+    }
+    for (List<String> path : context.schemaPaths()) {
+      if (path.size() == 1 && catalogs.schema(path.get(0), schema).isPresent()) {
+        return path.get(0);
+      }
+    }
+    return current;
   }
 
   private List<List<Object>> columns(ObjectName name, StatementContext context) {

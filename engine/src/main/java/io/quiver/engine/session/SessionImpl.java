@@ -4,6 +4,7 @@ import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.SessionControl;
+import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.driver.QueryDriver;
@@ -27,8 +28,11 @@ import org.apache.calcite.schema.lookup.Named;
  */
 public final class SessionImpl implements Session, SessionControl {
 
-  public static final String DEFAULT_CATALOG = "tpch";
-  public static final String DEFAULT_SCHEMA = "tiny";
+  /** A new session's current schema: the memory catalog's first schema, where CREATE TABLE t goes. */
+  public static final String DEFAULT_CATALOG = MemoryConnector.NAME;
+  public static final String DEFAULT_SCHEMA = MemoryConnector.DEFAULT_SCHEMA;
+  /** A new session's search path: the TPC-H tables of the smallest scale resolve unqualified. */
+  public static final List<String> SEARCHED_BY_DEFAULT = List.of("tpch", "tiny");
 
   private final String id;
   private final QueryDriver driver;
@@ -81,7 +85,7 @@ public final class SessionImpl implements Session, SessionControl {
   private StatementContext context() {
     SessionSettings now = settings;
     List<String> schema = now.schema();
-    return new StatementContext(schema, List.of(schema, List.of()), now, this);
+    return new StatementContext(schema, SearchPath.schemaPaths(null, schema, now.searchPath()), now, this);
   }
 
   /** The session's options now. */
@@ -147,26 +151,46 @@ public final class SessionImpl implements Session, SessionControl {
             + statement.values().size());
       }
       setSchema(statement.values().get(0));
+    } else if (option == SessionOption.SEARCH_PATH) {
+      List<List<String>> schemas = new ArrayList<>();
+      for (String value : statement.values()) {
+        if (!value.isBlank()) {
+          schemas.add(resolveSchema(splitName(value), value));
+        }
+      }
+      settings = settings.with(option, List.copyOf(schemas));
     } else {
       settings = settings.with(option, option.parse(statement.values()));
     }
   }
 
-  /** [catalog, schema] of an existing schema named {@code schema} or {@code catalog.schema}. */
+  /**
+   * [catalog, schema] of an existing schema named {@code catalog.schema}, or {@code schema}: in the
+   * current catalog, else in the catalogs of the search path, in order.
+   */
   private List<String> resolveSchema(List<String> parts, String written) {
     String catalogName;
     String schemaName;
     if (parts.size() == 1) {
-      catalogName = currentCatalog();
       schemaName = parts.get(0);
+      catalogName = currentCatalog();
+      if (catalogs.schema(catalogName, schemaName).isEmpty()) {
+        for (List<String> searched : settings.searchPath()) {
+          if (catalogs.schema(searched.get(0), schemaName).isPresent()) {
+            catalogName = searched.get(0);
+            break;
+          }
+        }
+      }
     } else if (parts.size() == 2) {
       catalogName = parts.get(0);
       schemaName = parts.get(1);
     } else {
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema '" + written + "' does not exist");
     }
+    String catalogAsWritten = catalogName;
     String resolvedCatalog = catalogs.catalog(catalogName).map(Named::name).orElseThrow(
-        () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + catalogName + "' does not exist"));
+        () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + catalogAsWritten + "' does not exist"));
     String resolvedSchema = catalogs.schema(resolvedCatalog, schemaName).map(Named::name).orElseThrow(
         () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND,
             "schema '" + schemaName + "' does not exist in catalog '" + resolvedCatalog + "'"));

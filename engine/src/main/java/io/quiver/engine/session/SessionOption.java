@@ -22,6 +22,8 @@ public enum SessionOption {
 
   SCHEMA("schema", Kind.SCHEMA, config -> List.of(SessionImpl.DEFAULT_CATALOG, SessionImpl.DEFAULT_SCHEMA),
       "the current schema: where CREATE puts objects and unqualified names are looked up first"),
+  SEARCH_PATH("search_path", Kind.SCHEMA_LIST, config -> List.of(SessionImpl.SEARCHED_BY_DEFAULT),
+      "schemas where unqualified names are looked up after the current schema, in order"),
   SHUFFLE_PARTITIONS("shuffle_partitions", Kind.POSITIVE_INTEGER, QuiverConfig::shufflePartitions,
       "partitions of every hash and round-robin exchange of the session's queries"),
   SLOTS_PER_QUERY("slots_per_query", Kind.COUNT, config -> 0,
@@ -101,6 +103,9 @@ public enum SessionOption {
    * @throws QuiverException INVALID_PARAMETER (22023) for a value of the wrong form
    */
   Object parse(List<String> values) {
+    if (kind == Kind.SCHEMA_LIST) {
+      return List.copyOf(values);
+    }
     if (values.size() != 1) {
       throw invalid(String.join(", ", values), "one value");
     }
@@ -120,6 +125,7 @@ public enum SessionOption {
   /** The forms an option's values take. */
   enum Kind {
     SCHEMA("a schema: schema or catalog.schema"),
+    SCHEMA_LIST("schemas, separated by commas: schema or catalog.schema each"),
     POSITIVE_INTEGER("a whole number of at least 1"),
     COUNT("a whole number, 0 for no limit"),
     BYTES("a number of bytes, with an optional unit: 1048576, 512MB, 2GB (kB, MB, GB, TB)"),
@@ -135,6 +141,7 @@ public enum SessionOption {
     Object parse(String text) {
       switch (this) {
         case SCHEMA:
+        case SCHEMA_LIST:
           return text;
         case POSITIVE_INTEGER:
         case COUNT:
@@ -158,6 +165,12 @@ public enum SessionOption {
           @SuppressWarnings("unchecked")
           List<String> path = (List<String>) value;
           return String.join(".", path);
+        case SCHEMA_LIST:
+          @SuppressWarnings("unchecked")
+          List<List<String>> paths = (List<List<String>>) value;
+          List<String> names = new ArrayList<>();
+          paths.forEach(schema -> names.add(String.join(".", schema)));
+          return String.join(", ", names);
         case BYTES:
           return ValueUnits.formatBytes((Long) value);
         case DURATION:

@@ -67,6 +67,12 @@ public final class SessionSettings {
     return (List<String>) get(SessionOption.SCHEMA);
   }
 
+  /** The schemas searched after the current one: [catalog, schema] each. */
+  @SuppressWarnings("unchecked")
+  public List<List<String>> searchPath() {
+    return (List<List<String>>) get(SessionOption.SEARCH_PATH);
+  }
+
   public int shufflePartitions() {
     return (Integer) get(SessionOption.SHUFFLE_PARTITIONS);
   }

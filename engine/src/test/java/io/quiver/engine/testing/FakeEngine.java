@@ -25,7 +25,8 @@ public final class FakeEngine implements AutoCloseable {
 
   public static final String EXPLAIN_TEXT = "Result\n  Exchange\n    Values";
 
-  public final List<List<String>> plannedPaths = new CopyOnWriteArrayList<>();
+  /** The search path of every query planned, in order. */
+  public final List<List<List<String>>> plannedSearchPaths = new CopyOnWriteArrayList<>();
   public volatile TaskInvoker tasks = (fragment, context) -> FakeTasks.sendNumbers(fragment, context, 3, 10);
   public volatile StagePlan plan = TestPlans.plan().stage(0, 3).result(1, 2, 0);
   public final LocalQuiver quiver;
@@ -41,7 +42,7 @@ public final class FakeEngine implements AutoCloseable {
   }
 
   private PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths) {
-    plannedPaths.add(schemaPaths.get(0));
+    plannedSearchPaths.add(schemaPaths);
     if (explain) {
       return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null, RowsResult.EXPLAIN_SCHEMA, EXPLAIN_TEXT, 1);
     }

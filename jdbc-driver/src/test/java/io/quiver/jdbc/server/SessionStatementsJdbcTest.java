@@ -97,7 +97,7 @@ class SessionStatementsJdbcTest {
       first.execute("USE memory.jdbc_session");
       assertEquals(List.of("6"), rows(first, "SHOW shuffle_partitions"));
       assertFalse(rows(second, "SHOW shuffle_partitions").contains("6"));
-      assertEquals(List.of("tpch.tiny"), rows(second, "SHOW schema"));
+      assertEquals(List.of("memory.default"), rows(second, "SHOW schema"));
     }
   }
 

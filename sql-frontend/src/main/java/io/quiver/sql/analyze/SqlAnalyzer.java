@@ -1,5 +1,6 @@
 package io.quiver.sql.analyze;
 
+import io.quiver.sql.catalog.SearchPathView;
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.QuiverParserConfig;
 import io.quiver.sql.type.QuiverTypeSystem;
@@ -17,6 +18,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -171,7 +173,7 @@ public final class SqlAnalyzer {
       depth[0]++;
       try {
         SqlNode parsed = SqlParser.create(queryString, QuiverParserConfig.PARSER_CONFIG).parseQuery();
-        CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
+        CalciteCatalogReader viewReader = viewReader(schemaPath, viewPath);
         SqlValidator validator = newValidator(viewReader, cluster);
         SqlNode validated = validator.validate(parsed);
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
@@ -190,6 +192,20 @@ public final class SqlAnalyzer {
       } finally {
         depth[0]--;
       }
+    }
+
+    /**
+     * The catalog reader a view's query is read with: along the view's own search path
+     * ({@link SearchPathView}), else in its one default schema.
+     */
+    private CalciteCatalogReader viewReader(List<String> schemaPath, List<String> viewPath) {
+      Prepare.PreparingTable view = viewPath == null ? null : catalogReader.getTable(viewPath);
+      SearchPathView searchPath = view == null ? null : view.unwrap(SearchPathView.class);
+      if (searchPath == null) {
+        return catalogReader.withSchemaPath(schemaPath);
+      }
+      return new SearchPathCatalogReader(catalogReader.getRootSchema(), searchPath.schemaPaths(),
+          catalogReader.getTypeFactory(), CONNECTION_CONFIG);
     }
   }
 
