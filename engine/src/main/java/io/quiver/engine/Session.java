@@ -23,6 +23,15 @@ public interface Session extends AutoCloseable {
   QueryResult execute(String sql);
 
   /**
+   * As {@link #execute(String)}; cancelling {@code cancellation} (from any thread) stops the
+   * statement while it is planned and, for a query, while it runs (JDBC's {@code Statement.cancel()}
+   * and query timeout).
+   */
+  default QueryResult execute(String sql, io.quiver.exec.task.CancellationToken cancellation) {
+    return execute(sql);
+  }
+
+  /**
    * The result columns of one statement, planned but not run (no job starts, no data is read): for
    * prepared statements' metadata and {@code LIMIT 0} queries. Null for statements that return no
    * rows (DDL, DML). Parse and validation errors are thrown as from {@link #execute}.

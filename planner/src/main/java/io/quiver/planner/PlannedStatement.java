@@ -2,6 +2,8 @@ package io.quiver.planner;
 
 import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.recursive.RecursiveStep;
+import java.util.List;
 
 /**
  * The outcome of planning one SQL statement.
@@ -11,9 +13,21 @@ import io.quiver.exec.type.RowSchema;
  * @param resultSchema the result columns (QUERY: the query's; EXPLAIN: one VARCHAR column "plan")
  * @param explainText for EXPLAIN: the logical plan, the physical plan and the stage DAG, as text
  * @param planningNanos time spent parsing, validating, optimizing and fragmenting
+ * @param recursiveSteps the recursive common table expressions the driver runs, in order, before
+ *     the stage plan (which reads their result tables); empty for most queries
  */
 public record PlannedStatement(Kind kind, StagePlan stagePlan, RowSchema resultSchema, String explainText,
-    long planningNanos) {
+    long planningNanos, List<RecursiveStep> recursiveSteps) {
+
+  public PlannedStatement {
+    recursiveSteps = recursiveSteps == null ? List.of() : List.copyOf(recursiveSteps);
+  }
+
+  /** A statement without recursive steps. */
+  public PlannedStatement(Kind kind, StagePlan stagePlan, RowSchema resultSchema, String explainText,
+      long planningNanos) {
+    this(kind, stagePlan, resultSchema, explainText, planningNanos, List.of());
+  }
 
   public enum Kind {
     QUERY,

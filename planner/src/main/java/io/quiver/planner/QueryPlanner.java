@@ -13,6 +13,11 @@ import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.planner.logical.LogicalRewriter;
 import io.quiver.planner.logical.SupportChecker;
 import io.quiver.planner.physical.PhysicalPlanner;
+import io.quiver.planner.recursive.RecursionTable;
+import io.quiver.planner.recursive.RecursiveQueries;
+import io.quiver.planner.recursive.RecursiveStep;
+import io.quiver.exec.fragment.node.TableHandle;
+import java.util.UUID;
 import io.quiver.planner.statistics.QuiverMetadata;
 import io.quiver.sql.analyze.AnalyzedQuery;
 import io.quiver.sql.analyze.SqlAnalyzer;
@@ -60,7 +65,7 @@ public final class QueryPlanner {
       throw new QuiverException(ErrorCode.INVALID_PARAMETER,
           "shufflePartitions must be at least 1, not " + settings.shufflePartitions());
     }
-    this.analyzer = new SqlAnalyzer(rootSchema);
+    this.analyzer = new SqlAnalyzer(rootSchema, io.quiver.planner.function.RegistryOperatorTable.INSTANCE);
     this.settings = settings;
   }
 
@@ -115,25 +120,41 @@ public final class QueryPlanner {
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
+    PlanningInterrupts.check();
 
     RelRoot root = analyzed.relRoot();
     try {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
-      RelNode logical = LogicalRewriter.rewrite(root.project(), relBuilder);
-      SupportChecker.check(logical);
-      String logicalText = explain ? explain(logical) : null;
-      RelNode physical = PhysicalPlanner.optimize(logical);
-      StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
-      RowSchema resultSchema = resultSchema(analyzed.columnNames(), physical.getRowType());
+      RelNode rel = root.project();
+      List<RecursiveStep> steps = new ArrayList<>();
+      StringBuilder stepsText = new StringBuilder();
+      if (RecursiveQueries.present(rel)) {
+        RecursiveQueries.Extracted extracted = RecursiveQueries.extract(rel, UUID.randomUUID().toString(),
+            settings.shufflePartitions(), relBuilder);
+        rel = extracted.query();
+        for (RecursiveQueries.Cte cte : extracted.ctes()) {
+          Planned seed = planPart(cte.seed(), relBuilder, cluster, explain);
+          Planned iteration = planPart(cte.iteration(), relBuilder, cluster, explain);
+          steps.add(new RecursiveStep(cte.name(), seed.stagePlan(), iteration.stagePlan(),
+              TypeMapping.toRowSchema(cte.result().getRowType(cluster.getTypeFactory())),
+              handle(cte.work()), handle(cte.result())));
+          if (explain) {
+            stepsText.append("== Recursive query ").append(cte.name()).append(": seed ==\n")
+                .append(seed.text()).append("== Recursive query ").append(cte.name())
+                .append(": iteration (until it adds no rows) ==\n").append(iteration.text());
+          }
+        }
+      }
+      Planned planned = planPart(rel, relBuilder, cluster, explain);
+      RowSchema resultSchema = resultSchema(analyzed.columnNames(), planned.physical().getRowType());
       long elapsed = System.nanoTime() - start;
       if (explain) {
-        String text = "== Logical Plan ==\n" + logicalText
-            + "\n== Physical Plan ==\n" + explain(physical)
-            + "\n== Stages (" + stagePlan.stages().size() + ") ==\n" + StagePlanPrinter.print(stagePlan);
+        String text = stepsText + planned.text();
         return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null,
             new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed);
       }
-      return new PlannedStatement(PlannedStatement.Kind.QUERY, stagePlan, resultSchema, null, elapsed);
+      return new PlannedStatement(PlannedStatement.Kind.QUERY, planned.stagePlan(), resultSchema, null, elapsed,
+          steps);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -145,6 +166,28 @@ public final class QueryPlanner {
       }
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Planning failed: " + e, e);
     }
+  }
+
+  /** One planned query: its physical plan, its stages, and for EXPLAIN the three as text. */
+  private record Planned(RelNode physical, StagePlan stagePlan, String text) {
+  }
+
+  /** Logical rewrites, the support check, the cost-based phase and fragmenting of one query. */
+  private Planned planPart(RelNode query, RelBuilder relBuilder, RelOptCluster cluster, boolean explain) {
+    RelNode logical = LogicalRewriter.rewrite(query, relBuilder);
+    SupportChecker.check(logical);
+    PlanningInterrupts.check();
+    String logicalText = explain ? explain(logical) : null;
+    RelNode physical = PhysicalPlanner.optimize(logical);
+    StagePlan stagePlan = new Fragmenter(settings, cluster.getRexBuilder()).fragment(physical);
+    String text = explain ? "== Logical Plan ==\n" + logicalText
+        + "\n== Physical Plan ==\n" + explain(physical)
+        + "\n== Stages (" + stagePlan.stages().size() + ") ==\n" + StagePlanPrinter.print(stagePlan) : null;
+    return new Planned(physical, stagePlan, text);
+  }
+
+  private static TableHandle handle(RecursionTable table) {
+    return new TableHandle(table.connectorName(), table.schemaName(), table.tableName(), table.properties());
   }
 
   /**

@@ -67,7 +67,14 @@ class QuiverTypeSystemTest {
       "m + i # DECIMAL(16, 2) NOT NULL",
       "m + b # DECIMAL(22, 2) NOT NULL",
       "m * m # DECIMAL(30, 4) NOT NULL",
-      "n * n # DECIMAL(38, 20) NOT NULL",
+      // 40 integer digits and 20 fraction digits do not fit 38: integer digits first, scale >= 6 (Spark).
+      "n * n # DECIMAL(38, 6) NOT NULL",
+      // Quotients: scale max(6, s1 + p2 + 1, 18 where it fits), integer digits p1 - s1 + s2.
+      "m / m # DECIMAL(33, 18) NOT NULL",
+      "m / i # DECIMAL(31, 18) NOT NULL",
+      "i / m # DECIMAL(30, 18) NOT NULL",
+      "sum(m) / sum(m) # DECIMAL(38, 18)",
+      "n / n # DECIMAL(38, 18) NOT NULL",
       "m * (1 - m) # DECIMAL(31, 4) NOT NULL",
       "count(*) # BIGINT NOT NULL",
       "count(m) # BIGINT NOT NULL",

@@ -79,7 +79,7 @@ public final class CatalogListings {
   public List<List<Object>> functions(String like) {
     Pattern pattern = pattern(like);
     List<List<Object>> rows = new ArrayList<>();
-    for (FunctionListing.Function function : FunctionListing.functions()) {
+    for (FunctionListing.Function function : FunctionListing.functions(io.quiver.planner.function.RegistryOperatorTable.INSTANCE)) {
       if (matches(pattern, function.name())) {
         rows.add(List.of(function.name(), function.kind()));
       }

@@ -4,6 +4,7 @@ import io.quiver.engine.connector.file.FileTables;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.engine.scheduler.JobLimits;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
@@ -18,12 +19,13 @@ import org.apache.calcite.sql.SqlNode;
  * Plans the queries inside DDL and DML statements with the ordinary planner and runs them as jobs
  * whose result stage feeds a sink (a table writer, a file writer), waiting for their end.
  */
-final class StatementJobs {
+public final class StatementJobs {
 
   private final BiFunction<SqlNode, StatementContext, PlannedStatement> planner;
   private final DagScheduler scheduler;
 
-  StatementJobs(BiFunction<SqlNode, StatementContext, PlannedStatement> planner, DagScheduler scheduler) {
+  /** @param planner plans the queries of statements; null when only {@link #run} is used */
+  public StatementJobs(BiFunction<SqlNode, StatementContext, PlannedStatement> planner, DagScheduler scheduler) {
     this.planner = planner;
     this.scheduler = scheduler;
   }
@@ -57,10 +59,23 @@ final class StatementJobs {
    * the job's error.
    */
   void run(String queryId, String sql, PlannedStatement planned, ResultSink sink, StatementContext context) {
-    CancellationToken cancellation = new CancellationToken();
+    run(queryId, sql, planned, sink, new CancellationToken(), context.settings().jobLimits());
+  }
+
+  /**
+   * Runs the query's job into the sink and waits for its end; cancelling {@code cancellation} (the
+   * statement's token) stops the job. Throws the job's error.
+   */
+  public void run(String queryId, String sql, PlannedStatement planned, ResultSink sink,
+      CancellationToken cancellation) {
+    run(queryId, sql, planned, sink, cancellation, JobLimits.NONE);
+  }
+
+  private void run(String queryId, String sql, PlannedStatement planned, ResultSink sink,
+      CancellationToken cancellation, JobLimits limits) {
     CompletableFuture<JobExecution> ended = new CompletableFuture<>();
     JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete,
-        context.settings().jobLimits());
+        limits);
     boolean interrupted = false;
     while (true) {
       try {

@@ -55,6 +55,7 @@ public final class QueryDriver {
   private final ShowExecutor show;
   private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
+  private final RecursiveQueryRunner recursion;
 
   /**
    * @param planners makes a planner for settings (a session's shuffle partitions, time zone)
@@ -73,6 +74,9 @@ public final class QueryDriver {
     this.catalogs = catalogs;
     this.ddl = new DdlExecutor(catalogs, (query, context) -> plan(query, false, context), scheduler, fileTables);
     this.show = new ShowExecutor(catalogs, metadata);
+    RecursionTables recursionTables = new RecursionTables();
+    catalogs.dataSources().register(recursionTables);
+    this.recursion = new RecursiveQueryRunner(scheduler, recursionTables, allocator);
   }
 
   /**
@@ -82,13 +86,23 @@ public final class QueryDriver {
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
   public QueryResult execute(String sql, StatementContext context, Runnable onClose) {
+    return execute(sql, context, onClose, new CancellationToken());
+  }
+
+  /**
+   * Parses and runs one statement; {@code cancellation} stops a query while it is planned (within
+   * a poll interval) and while it runs.
+   */
+  public QueryResult execute(String sql, StatementContext context, Runnable onClose,
+      CancellationToken cancellation) {
     Statement statement = parse(sql);
     String queryId = "query_" + queryNumbers.incrementAndGet();
     if (statement instanceof QueryStatement query) {
-      return run(queryId, sql, plan(query.query(), false, context), context.settings(), onClose);
+      return run(queryId, sql, plan(query.query(), false, context, cancellation), context.settings(), onClose,
+          cancellation);
     }
     if (statement instanceof ExplainStatement explain) {
-      PlannedStatement planned = plan(explainedQuery(explain), true, context);
+      PlannedStatement planned = plan(explainedQuery(explain), true, context, cancellation);
       return RowsResult.explain(queryId, planned.explainText(), newResultAllocator(queryId), onClose);
     }
     if (statement instanceof ShowStatement question) {
@@ -159,9 +173,20 @@ public final class QueryDriver {
 
   /** Plans a parsed query with the statement's search path and options. */
   PlannedStatement plan(SqlNode query, boolean explain, StatementContext context) {
+    return plan(query, explain, context, new CancellationToken());
+  }
+
+  private PlannedStatement plan(SqlNode query, boolean explain, StatementContext context,
+      CancellationToken cancellation) {
     PlannedStatement planned;
-    try (CatalogPin pin = catalogs.pinForPlanning()) {
-      planned = planner(context.settings()).plan(query, explain, context.schemaPaths());
+    StatementPlanner planner = planner(context.settings());
+    try {
+      // The catalog pin belongs to the thread that plans.
+      planned = PlanningThreads.plan(() -> {
+        try (CatalogPin pin = catalogs.pinForPlanning()) {
+          return planner.plan(query, explain, context.schemaPaths());
+        }
+      }, cancellation);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -185,9 +210,23 @@ public final class QueryDriver {
   }
 
   private QueryResult run(String queryId, String sql, PlannedStatement planned, SessionSettings settings,
-      Runnable onClose) {
+      Runnable onClose, CancellationToken cancellation) {
+    if (!planned.recursiveSteps().isEmpty()) {
+      // The recursive CTEs' tables, filled now by jobs of their own, live until the query has ended.
+      RecursiveQueryRunner.Tables tables = recursion.run(queryId, sql, planned, cancellation);
+      try {
+        return run(queryId, sql, planned, settings, onClose, cancellation, tables::close);
+      } catch (RuntimeException | Error e) {
+        tables.close();
+        throw e;
+      }
+    }
+    return run(queryId, sql, planned, settings, onClose, cancellation, () -> { });
+  }
+
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, SessionSettings settings,
+      Runnable onClose, CancellationToken cancellation, Runnable onJobEnd) {
     BufferAllocator resultAllocator = newResultAllocator(queryId);
-    CancellationToken cancellation = new CancellationToken();
     StreamingQueryResult result;
     ResultBuffer buffer;
     try {
@@ -200,7 +239,10 @@ public final class QueryDriver {
     }
     try {
       JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, buffer,
-          ended -> buffer.finish(ended.failure()), settings.jobLimits());
+          ended -> {
+            onJobEnd.run();
+            buffer.finish(ended.failure());
+          }, settings.jobLimits());
       result.attach(job);
       return result;
     } catch (RuntimeException e) {

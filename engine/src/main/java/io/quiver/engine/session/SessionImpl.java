@@ -62,9 +62,14 @@ public final class SessionImpl implements Session, SessionControl {
 
   @Override
   public QueryResult execute(String sql) {
+    return execute(sql, new io.quiver.exec.task.CancellationToken());
+  }
+
+  @Override
+  public QueryResult execute(String sql, io.quiver.exec.task.CancellationToken cancellation) {
     checkOpen();
     QueryResult[] holder = new QueryResult[1];
-    QueryResult result = driver.execute(sql, context(), () -> openResults.remove(holder[0]));
+    QueryResult result = driver.execute(sql, context(), () -> openResults.remove(holder[0]), cancellation);
     holder[0] = result;
     openResults.add(result);
     if (closed) {

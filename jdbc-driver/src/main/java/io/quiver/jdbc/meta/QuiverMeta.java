@@ -13,6 +13,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import io.quiver.exec.function.FunctionCategory;
+import io.quiver.exec.function.FunctionRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,11 +132,13 @@ public final class QuiverMeta extends MetaImpl {
     properties.put(DatabaseProperty.GET_DRIVER_NAME, "Quiver JDBC Driver");
     properties.put(DatabaseProperty.GET_DRIVER_VERSION, VERSION);
     properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, java.sql.Connection.TRANSACTION_NONE);
-    // JDBC asks for the functions of the {fn ...} escape here.
-    properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, JdbcEscapes.NUMERIC_FUNCTIONS);
-    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, JdbcEscapes.STRING_FUNCTIONS);
-    properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, JdbcEscapes.TIME_DATE_FUNCTIONS);
-    properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, JdbcEscapes.SYSTEM_FUNCTIONS);
+    // The function registry's names by category; each also works in the {fn ...} escape.
+    FunctionRegistry functions = FunctionRegistry.builtIn();
+    properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, functions.jdbcList(FunctionCategory.NUMERIC));
+    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, functions.jdbcList(FunctionCategory.STRING));
+    properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, functions.jdbcList(FunctionCategory.TIME_DATE));
+    properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS,
+        functions.jdbcList(FunctionCategory.SYSTEM, FunctionCategory.CONDITIONAL));
     properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, "");
     return properties;
   }
@@ -374,7 +378,17 @@ public final class QuiverMeta extends MetaImpl {
         return MetaResultSet.create(h.connectionId, h.id, false, signature, Frame.EMPTY);
       }
     }
-    QueryResult result = session.execute(sql);
+    io.quiver.exec.task.CancellationToken cancellation = new io.quiver.exec.task.CancellationToken();
+    state.starting = cancellation;
+    QueryResult result;
+    try {
+      if (state.cancelRequested) {
+        cancellation.cancel(io.quiver.exec.task.CancellationToken.cancelledByUser());
+      }
+      result = session.execute(sql, cancellation);
+    } finally {
+      state.starting = null;
+    }
     if (!result.isRowResult()) {
       long count;
       try {

@@ -22,6 +22,9 @@ final class StatementState {
   /** Set when the statement closes: a query it starts afterwards (a race with the close) stops at once. */
   private volatile boolean closed;
 
+  /** The cancellation of the statement being planned or started now; cancel() reaches it. */
+  volatile io.quiver.exec.task.CancellationToken starting;
+
   /** Read without the lock by cancel(), so a cancel never waits behind a fetch that is blocked. */
   private volatile ResultStream stream;
 
@@ -51,6 +54,10 @@ final class StatementState {
   synchronized void close() {
     closed = true;
     cancelRequested = true;
+    io.quiver.exec.task.CancellationToken planning = starting;
+    if (planning != null) {
+      planning.cancel(io.quiver.exec.task.CancellationToken.cancelledByUser());
+    }
     closeStream();
   }
 
@@ -67,6 +74,10 @@ final class StatementState {
 
   void cancel() {
     cancelRequested = true;
+    io.quiver.exec.task.CancellationToken planning = starting;
+    if (planning != null) {
+      planning.cancel(io.quiver.exec.task.CancellationToken.cancelledByUser());
+    }
     ResultStream current = stream;
     if (current != null) {
       current.cancel();

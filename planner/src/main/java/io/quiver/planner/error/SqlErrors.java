@@ -32,9 +32,12 @@ public final class SqlErrors {
       rule("No match found for function signature (.*)", ErrorCode.FUNCTION_NOT_FOUND,
           "Function not found: $1"),
       rule("Function '(.*)' not found", ErrorCode.FUNCTION_NOT_FOUND, null),
+      rule("Invalid number of arguments to function '(.*)'\\. Was expecting (.*) arguments",
+          ErrorCode.FUNCTION_NOT_FOUND, "Function $1 does not take this number of arguments (it takes $2)"),
       rule("Cannot apply '(.*)' to arguments of type (.*?)\\. Supported form\\(s\\).*",
           ErrorCode.TYPE_MISMATCH, "Cannot apply '$1' to arguments of type $2"),
       rule("Cannot apply .*", ErrorCode.TYPE_MISMATCH, null),
+      rule("Cannot compare .*", ErrorCode.TYPE_MISMATCH, null),
       rule("Values passed to .* must have compatible types", ErrorCode.TYPE_MISMATCH, null),
       rule("Values in expression list must have compatible types", ErrorCode.TYPE_MISMATCH, null),
       rule("Cannot infer return type .*", ErrorCode.TYPE_MISMATCH, null),
@@ -43,7 +46,23 @@ public final class SqlErrors {
       rule("Cast function cannot convert .*", ErrorCode.TYPE_MISMATCH, null),
       rule(".* clause must be a condition", ErrorCode.TYPE_MISMATCH, null),
       rule("Unknown datatype name .*", ErrorCode.TYPE_MISMATCH, null),
-      rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null));
+      rule("Type '(.*)' not found", ErrorCode.TYPE_MISMATCH, null),
+      rule("Argument to GROUPING operator must be a grouped expression", ErrorCode.GROUPING_ERROR,
+          "The argument of GROUPING must be an expression of the GROUP BY"),
+      rule("GROUPING operator may only occur in an aggregate query", ErrorCode.GROUPING_ERROR,
+          "GROUPING is allowed only in a query with GROUP BY"),
+      rule("Expression '(.*)' is not being grouped", ErrorCode.GROUPING_ERROR,
+          "Expression '$1' must appear in the GROUP BY clause or be used in an aggregate function"),
+      rule("Argument to function '(PERCENTILE_CONT|PERCENTILE_DISC)' must be a numeric literal between 0 and 1",
+          ErrorCode.PERCENTILE_OUT_OF_RANGE, "The fraction of $1 must be a number between 0 and 1"),
+      rule("Invalid type '(.*)' in ORDER BY clause of '(.*)' function.*", ErrorCode.TYPE_MISMATCH,
+          "$2 orders numbers, dates and times, not $1"),
+      rule("Column count mismatch in (UNION|INTERSECT|EXCEPT)( ALL)?", ErrorCode.SET_OPERATION_COLUMN_COUNT,
+          "The inputs of $1 have different numbers of columns"),
+      rule("DISTINCT/ALL not allowed with (.*) function", ErrorCode.DISTINCT_NOT_ALLOWED, null),
+      rule("recursive reference to query .*", ErrorCode.INVALID_RECURSION, null),
+      rule("(aggregate functions|GROUP BY|HAVING) (are|is) not allowed in the recursive part .*",
+          ErrorCode.INVALID_RECURSION, null));
 
   private static final Pattern IN_VIEW = Pattern.compile(" \\(in view [^()]*\\)$");
 
@@ -85,6 +104,9 @@ public final class SqlErrors {
       Matcher matcher = rule.pattern().matcher(detail);
       if (matcher.matches()) {
         String message = rule.template() == null ? detail : expand(matcher, rule.template());
+        if (rule.code() == ErrorCode.FUNCTION_NOT_FOUND) {
+          message += FunctionHints.hint(message);
+        }
         return new QuiverException(rule.code(), message + suffix, e, e.line(), e.column());
       }
     }

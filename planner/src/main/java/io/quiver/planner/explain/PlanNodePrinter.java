@@ -3,11 +3,13 @@ package io.quiver.planner.explain;
 import io.quiver.exec.fragment.node.AggregateCall;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
+import io.quiver.exec.fragment.node.ExpandNode;
 import io.quiver.exec.fragment.node.FilterNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
+import io.quiver.exec.fragment.node.ReplicateNode;
 import io.quiver.exec.fragment.node.SortKey;
 import io.quiver.exec.fragment.node.SortNode;
 import io.quiver.exec.fragment.node.TableScanNode;
@@ -59,7 +61,8 @@ public final class PlanNodePrinter {
     }
     if (node instanceof AggregateNode aggregate) {
       return "Aggregate[" + aggregate.step() + "] keys=" + aggregate.groupKeys() + " aggregates="
-          + aggregate.aggregates().stream().map(PlanNodePrinter::describe).collect(Collectors.toList());
+          + aggregate.aggregates().stream().map(PlanNodePrinter::describe).collect(Collectors.toList())
+          + (aggregate.emptyGroupingSetId() == null ? "" : " emptyGroupingSet=" + aggregate.emptyGroupingSetId());
     }
     if (node instanceof SortNode sort) {
       return "Sort " + keys(sort.keys());
@@ -79,13 +82,22 @@ public final class PlanNodePrinter {
     if (node instanceof UnionAllNode union) {
       return "UnionAll inputs=" + union.inputs().size();
     }
+    if (node instanceof ExpandNode expand) {
+      return "Expand sets=" + expand.sets().stream()
+          .map(set -> set.groupingId() + ":null" + set.nulledColumns()).collect(Collectors.toList());
+    }
+    if (node instanceof ReplicateNode replicate) {
+      return "Replicate count=$" + replicate.countColumn() + " columns=" + replicate.outputColumns();
+    }
     return node.getClass().getSimpleName();
   }
 
   private static String describe(AggregateCall call) {
     return call.name() + "=" + call.function().name().toLowerCase(Locale.ROOT) + "("
         + (call.distinct() ? "DISTINCT " : "")
-        + call.arguments().stream().map(index -> "$" + index).collect(Collectors.joining(", ")) + ")";
+        + call.arguments().stream().map(index -> "$" + index).collect(Collectors.joining(", "))
+        + (call.orderBy().isEmpty() ? "" : " ORDER BY " + keys(call.orderBy())) + ")"
+        + (call.hasFilter() ? " FILTER $" + call.filter() : "");
   }
 
   private static String keys(List<SortKey> keys) {

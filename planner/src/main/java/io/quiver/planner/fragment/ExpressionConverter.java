@@ -7,6 +7,8 @@ import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.expression.Literal;
 import io.quiver.exec.fragment.expression.ScalarFunction;
+import io.quiver.exec.function.FunctionDefinition;
+import io.quiver.exec.function.FunctionRegistry;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import java.math.BigDecimal;
@@ -107,8 +109,9 @@ public final class ExpressionConverter {
       case DOUBLE:
         return new Literal(Double.toString(literal.getValueAs(Double.class)), type);
       case CHAR:
-        // CHAR values are stored without their padding.
-        return Literal.ofString(stripTrailingSpaces(literal.getValueAs(String.class)), type);
+        // A CHAR value is stored without its padding; as an operand a string literal is text as
+        // written (see operand).
+        return Literal.ofString(OperandCoercion.stripTrailingSpaces(literal.getValueAs(String.class)), type);
       case VARCHAR:
         return Literal.ofString(literal.getValueAs(String.class), type);
       case VARBINARY:
@@ -123,6 +126,28 @@ public final class ExpressionConverter {
       default:
         throw unsupported("Literal " + literal + " of type " + type);
     }
+  }
+
+  /**
+   * An operand of a call. A string literal (Calcite types it CHAR(n)) is text as written, as in
+   * PostgreSQL: {@code 'John' || ' ' || 'Doe'} keeps its blank, and {@code varchar_column = 'a '}
+   * compares every character; compared with a CHAR(n) value it takes CHAR semantics again
+   * ({@link OperandCoercion#comparable}).
+   */
+  private Expression operand(RexNode node) {
+    if (node instanceof RexLiteral literal && !literal.isNull()
+        && literal.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.CHAR) {
+      return Literal.ofString(literal.getValueAs(String.class), DataType.varchar(literal.getType().getPrecision()));
+    }
+    return convert(node);
+  }
+
+  private List<Expression> operands(List<? extends RexNode> nodes) {
+    List<Expression> result = new ArrayList<>(nodes.size());
+    for (RexNode node : nodes) {
+      result.add(operand(node));
+    }
+    return result;
   }
 
   private Expression call(RexCall call) {
@@ -189,12 +214,22 @@ public final class ExpressionConverter {
         return comparison(ScalarFunction.IN, call, type);
       case LIKE:
         return like(call, isNegatedLike(call), type);
+      case SIMILAR:
+        return new Call(isNegatedLike(call) ? "NOT_SIMILAR_TO" : "SIMILAR_TO", operands(call.getOperands()), type);
+      case RLIKE: {
+        Call matches = new Call("REGEXP_LIKE", operands(call.getOperands()), type);
+        return isNegatedLike(call) ? Call.of(ScalarFunction.NOT, type, matches) : matches;
+      }
+      case SAFE_CAST: {
+        Expression operand = operand(operands.get(0));
+        return Call.of(ScalarFunction.TRY_CAST, type, operand);
+      }
       case CASE:
         return caseCall(call, type);
       case COALESCE:
-        return new Call(ScalarFunction.COALESCE, valuesOf(convert(call.getOperands()), type), type);
+        return new Call(ScalarFunction.COALESCE, valuesOf(operands(call.getOperands()), type), type);
       case CAST: {
-        Expression operand = convert(operands.get(0));
+        Expression operand = operand(operands.get(0));
         // A cast that only changes nullability is no cast for the executor.
         return operand.type().equals(type) ? operand : Call.of(ScalarFunction.CAST, type, operand);
       }
@@ -211,65 +246,119 @@ public final class ExpressionConverter {
     }
   }
 
-  /** Functions whose SqlKind is a generic one; matched by their SQL name. */
+  /**
+   * Functions whose SqlKind is a generic one, found in the function registry by their SQL name or
+   * alias: built-in ones keep their arguments (the compiler coerces them), registry kernels get
+   * their arguments cast to the types the matching signature gives them.
+   */
   private Expression byName(RexCall call, DataType type) {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-    switch (name) {
-      case "SUBSTRING":
-        return simple(ScalarFunction.SUBSTRING, call, type);
-      case "UPPER":
-        return simple(ScalarFunction.UPPER, call, type);
-      case "LOWER":
-        return simple(ScalarFunction.LOWER, call, type);
-      case "CHAR_LENGTH":
-      case "CHARACTER_LENGTH":
-        return simple(ScalarFunction.CHAR_LENGTH, call, type);
-      case "||":
-      case "CONCAT":
-        return simple(ScalarFunction.CONCAT, call, type);
-      case "ABS":
-        return simple(ScalarFunction.ABS, call, type);
-      case "ROUND":
-        return simple(ScalarFunction.ROUND, call, type);
-      case "POWER":
-        return simple(ScalarFunction.POWER, call, type);
-      case "SQRT":
-        return simple(ScalarFunction.SQRT, call, type);
-      case "EXP":
-        return simple(ScalarFunction.EXP, call, type);
-      case "LN":
-        return simple(ScalarFunction.LN, call, type);
-      case "LOG10":
-        return simple(ScalarFunction.LOG10, call, type);
-      case "SIGN":
-        return simple(ScalarFunction.SIGN, call, type);
-      case "REPLACE":
-        return simple(ScalarFunction.REPLACE, call, type);
-      case "POSITION":
-        return simple(ScalarFunction.POSITION, call, type);
-      case "LTRIM":
-        return simple(ScalarFunction.LTRIM, call, type);
-      case "RTRIM":
-        return simple(ScalarFunction.RTRIM, call, type);
-      case "LPAD":
-        return simple(ScalarFunction.LPAD, call, type);
-      case "RPAD":
-        return simple(ScalarFunction.RPAD, call, type);
-      case "CURRENT_DATE":
-      case "CURRENT_TIMESTAMP":
-      case "LOCALTIMESTAMP":
-        return currentTime(call, type);
+    if (name.equals(io.quiver.sql.analyze.InListOperator.NAME)) {
+      return comparison(ScalarFunction.IN, call, type);
+    }
+    if (name.equals("||")) {
+      return new Call(ScalarFunction.STRING_CONCAT, textOperands(operands(call.getOperands())), type);
+    }
+    if (name.equals("TRANSLATE3")) {
+      name = "TRANSLATE";
+    }
+    FunctionDefinition definition = FunctionRegistry.builtIn().find(name)
+        .orElseThrow(() -> unsupported("Function " + call.getOperator().getName()));
+    if (definition.rewrittenByPlanner()) {
+      return rewritten(definition, call, type);
+    }
+    List<Expression> operands = operands(call.getOperands());
+    if (definition.builtIn()) {
+      if (definition.name().equals(ScalarFunction.COALESCE.name())) {
+        return new Call(ScalarFunction.COALESCE, valuesOf(operands, type), type);
+      }
+      return new Call(definition.name(), operands, type);
+    }
+    List<DataType> types = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      types.add(operand.type());
+    }
+    FunctionDefinition.Resolution resolution = definition.resolve(types);
+    if (resolution == null) {
+      throw new QuiverException(ErrorCode.TYPE_MISMATCH, "Function " + call.getOperator().getName()
+          + " does not take arguments of types " + types);
+    }
+    List<Expression> arguments = new ArrayList<>(operands.size());
+    for (int i = 0; i < operands.size(); i++) {
+      Expression operand = operands.get(i);
+      DataType target = resolution.argumentTypes().get(i);
+      boolean same = operand.type().equals(target) || operand.type().isText() && target.isText()
+          && target.kind() == TypeKind.VARCHAR;
+      arguments.add(same ? operand : OperandCoercion.cast(operand, target));
+    }
+    return new Call(definition.name(), arguments, type);
+  }
+
+  /** Non-text operands of || written as text (PostgreSQL: 'a' || 1 is 'a1'). */
+  private static List<Expression> textOperands(List<Expression> operands) {
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      result.add(operand.type().isText() || operand.type().kind() == TypeKind.NULL ? operand
+          : OperandCoercion.cast(operand, DataType.VARCHAR));
+    }
+    return result;
+  }
+
+  /** Functions the planner replaces: the current time, IF (lazy, as CASE), NULLIF. */
+  private Expression rewritten(FunctionDefinition definition, RexCall call, DataType type) {
+    switch (definition.name()) {
+      case "IF": {
+        List<Expression> operands = operands(call.getOperands());
+        return new Call(ScalarFunction.CASE, List.of(operands.get(0), valueOf(operands.get(1), type),
+            valueOf(operands.get(2), type)), type);
+      }
+      case "NULLIF": {
+        List<Expression> operands = operands(call.getOperands());
+        Call equal = new Call(ScalarFunction.EQUAL, OperandCoercion.comparable(operands), DataType.BOOLEAN);
+        return new Call(ScalarFunction.CASE, List.of(equal, Literal.nullOf(type), valueOf(operands.get(0), type)), type);
+      }
       default:
-        throw unsupported("Function " + call.getOperator().getName());
+        return currentTime(call, type);
     }
   }
 
   private Call simple(ScalarFunction function, RexCall call, DataType type) {
-    return new Call(function, convert(call.getOperands()), type);
+    return new Call(function, operands(call.getOperands()), type);
   }
 
   private Call arithmetic(ScalarFunction function, RexCall call, DataType type) {
-    return new Call(function, OperandCoercion.arithmetic(convert(call.getOperands()), type), type);
+    List<Expression> operands = operands(call.getOperands());
+    if (operands.size() == 2 && (function == ScalarFunction.ADD || function == ScalarFunction.SUBTRACT)) {
+      Call days = dateWithDays(function, operands.get(0), operands.get(1), type);
+      if (days != null) {
+        return days;
+      }
+    }
+    return new Call(function, OperandCoercion.arithmetic(operands, type), type);
+  }
+
+  /**
+   * date + n, n + date, date - n (days, a DATE) and date - date (days between, an INTEGER), as
+   * PostgreSQL has them: the registry's DATE_ADD, DATE_SUB and two-argument DATE_DIFF.
+   */
+  private static Call dateWithDays(ScalarFunction function, Expression left, Expression right, DataType type) {
+    boolean leftDate = left.type().kind() == TypeKind.DATE;
+    boolean rightDate = right.type().kind() == TypeKind.DATE;
+    if (function == ScalarFunction.ADD && rightDate && left.type().isInteger()) {
+      Expression swap = left;
+      left = right;
+      right = swap;
+      leftDate = true;
+      rightDate = false;
+    }
+    if (leftDate && right.type().isInteger()) {
+      Expression days = right.type().kind() == TypeKind.BIGINT ? right : OperandCoercion.cast(right, DataType.BIGINT);
+      return new Call(function == ScalarFunction.ADD ? "DATE_ADD" : "DATE_SUB", List.of(left, days), type);
+    }
+    if (function == ScalarFunction.SUBTRACT && leftDate && rightDate) {
+      return new Call("DATE_DIFF", List.of(left, right), type);
+    }
+    return null;
   }
 
   /**
@@ -277,7 +366,7 @@ public final class ExpressionConverter {
    * integer kinds (no narrowing of a) and then cast, which cannot overflow: |a % b| &lt;= |b|.
    */
   private Expression modulo(RexCall call, DataType type) {
-    List<Expression> operands = convert(call.getOperands());
+    List<Expression> operands = operands(call.getOperands());
     if (!type.isInteger()) {
       return new Call(ScalarFunction.MODULO, OperandCoercion.arithmetic(operands, type), type);
     }
@@ -288,12 +377,12 @@ public final class ExpressionConverter {
   }
 
   private Call comparison(ScalarFunction function, RexCall call, DataType type) {
-    return new Call(function, OperandCoercion.comparable(convert(call.getOperands())), type);
+    return new Call(function, OperandCoercion.comparable(operands(call.getOperands())), type);
   }
 
   /** CASE: every THEN and the ELSE take the call's type. */
   private Expression caseCall(RexCall call, DataType type) {
-    List<Expression> operands = convert(call.getOperands());
+    List<Expression> operands = operands(call.getOperands());
     List<Expression> result = new ArrayList<>(operands.size());
     for (int i = 0; i < operands.size(); i++) {
       boolean value = i % 2 == 1 || i == operands.size() - 1;
@@ -338,7 +427,7 @@ public final class ExpressionConverter {
         return simple(ScalarFunction.OR, call, type);
       }
       common = left;
-      candidates.add(literal(literal));
+      candidates.add(operand(literal));
     }
     List<Expression> arguments = new ArrayList<>();
     arguments.add(convert(common));
@@ -348,11 +437,11 @@ public final class ExpressionConverter {
 
   private Expression like(RexCall call, boolean negated, DataType type) {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-    if (name.contains("ILIKE") || name.contains("RLIKE")) {
-      throw unsupported("Function " + call.getOperator().getName());
+    if (name.contains("ILIKE")) {
+      return new Call(negated ? "NOT_ILIKE" : "ILIKE", operands(call.getOperands()), type);
     }
     return new Call(negated ? ScalarFunction.NOT_LIKE : ScalarFunction.LIKE,
-        convert(call.getOperands()), type);
+        operands(call.getOperands()), type);
   }
 
   private static boolean isNegatedLike(RexCall call) {
@@ -378,10 +467,23 @@ public final class ExpressionConverter {
       case MINUTE:
       case SECOND:
         break;
+      case EPOCH:
+      case ISODOW:
+      case ISOYEAR:
+      case MICROSECOND:
+      case MILLISECOND:
+      case DECADE:
+      case CENTURY:
+      case MILLENNIUM: {
+        // The other fields of PostgreSQL's EXTRACT: DATE_PART's kernel knows them.
+        Expression value = operand(call.getOperands().get(1));
+        Expression part = Call.of("DATE_PART", DataType.BIGINT, Literal.ofString(unit.name(), DataType.VARCHAR), value);
+        return type.equals(DataType.BIGINT) ? part : OperandCoercion.cast(part, type);
+      }
       default:
         throw unsupported("EXTRACT(" + unit + ")");
     }
-    Expression value = convert(call.getOperands().get(1));
+    Expression value = operand(call.getOperands().get(1));
     return Call.of(ScalarFunction.EXTRACT, type, Literal.ofString(unit.name(), DataType.VARCHAR), value);
   }
 
@@ -395,11 +497,11 @@ public final class ExpressionConverter {
     SqlTrimFunction.Flag trimFlag = flag.getValueAs(SqlTrimFunction.Flag.class);
     ScalarFunction function = trimFlag == SqlTrimFunction.Flag.LEADING ? ScalarFunction.LTRIM
         : trimFlag == SqlTrimFunction.Flag.TRAILING ? ScalarFunction.RTRIM : ScalarFunction.TRIM;
-    Expression value = convert(call.getOperands().get(2));
+    Expression value = operand(call.getOperands().get(2));
     if (characters instanceof RexLiteral literal && " ".equals(literal.getValueAs(String.class))) {
       return Call.of(function, type, value);
     }
-    return Call.of(function, type, value, convert(characters));
+    return Call.of(function, type, value, operand(characters));
   }
 
   /**
@@ -411,6 +513,9 @@ public final class ExpressionConverter {
     java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(queryStart, zone);
     if (type.kind() == TypeKind.DATE) {
       return Literal.ofLong(now.toLocalDate().toEpochDay(), type);
+    }
+    if (type.kind() == TypeKind.TIME) {
+      return Literal.ofLong(now.toLocalTime().withNano(0).toNanoOfDay() / 1000L, type);
     }
     if (type.kind() != TypeKind.TIMESTAMP) {
       throw unsupported("Function " + call.getOperator().getName() + " of type " + type);
@@ -426,14 +531,6 @@ public final class ExpressionConverter {
       throw unsupported(function + " to a time unit");
     }
     return simple(function, call, type);
-  }
-
-  private static String stripTrailingSpaces(String value) {
-    int end = value.length();
-    while (end > 0 && value.charAt(end - 1) == ' ') {
-      end--;
-    }
-    return value.substring(0, end);
   }
 
   private static QuiverException unsupported(String what) {

@@ -4,6 +4,7 @@ import io.quiver.exec.fragment.expression.Call;
 import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.expression.Literal;
 import io.quiver.exec.fragment.expression.ScalarFunction;
+import io.quiver.exec.function.CommonType;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import java.math.BigDecimal;
@@ -39,8 +40,13 @@ final class OperandCoercion {
     return result;
   }
 
-  /** Operands compared with each other (comparisons, IN, BETWEEN): brought to a common kind. */
+  /**
+   * Operands compared with each other (comparisons, IN, BETWEEN): brought to a common kind. A text
+   * literal compared with a CHAR(n) value compares as CHAR, whose trailing blanks do not count (CHAR
+   * values are stored without them); text compared with text otherwise keeps every character.
+   */
   static List<Expression> comparable(List<Expression> operands) {
+    operands = literalsAsCharacter(operands);
     DataType common = null;
     for (Expression operand : operands) {
       common = common == null ? operand.type() : wider(common, operand.type());
@@ -55,10 +61,40 @@ final class OperandCoercion {
     return result;
   }
 
+  private static List<Expression> literalsAsCharacter(List<Expression> operands) {
+    boolean character = false;
+    for (Expression operand : operands) {
+      character |= !(operand instanceof Literal) && operand.type().kind() == TypeKind.CHAR;
+    }
+    if (!character) {
+      return operands;
+    }
+    List<Expression> result = new ArrayList<>(operands.size());
+    for (Expression operand : operands) {
+      if (operand instanceof Literal literal && literal.type().isText() && !literal.isNull()) {
+        String text = stripTrailingSpaces(literal.text());
+        int length = literal.type().precision() > 0 ? literal.type().precision() : Math.max(1, text.length());
+        result.add(Literal.ofString(text, DataType.character(length)));
+      } else {
+        result.add(operand);
+      }
+    }
+    return result;
+  }
+
+  static String stripTrailingSpaces(String value) {
+    int end = value.length();
+    while (end > 0 && value.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return value.substring(0, end);
+  }
+
   private static boolean sameKind(DataType a, DataType b) {
     return a.kind() == b.kind() || a.isText() && b.isText() || a.kind() == TypeKind.NULL;
   }
 
+  /** The common type of two kinds (io.quiver.exec.function.CommonType); text keeps the first text type. */
   private static DataType wider(DataType a, DataType b) {
     if (sameKind(a, b)) {
       return a.kind() == TypeKind.NULL ? b : a;
@@ -66,58 +102,17 @@ final class OperandCoercion {
     if (b.kind() == TypeKind.NULL) {
       return a;
     }
-    if (a.isNumeric() && b.isNumeric()) {
-      if (isApproximate(a) || isApproximate(b)) {
-        return DataType.DOUBLE;
-      }
-      if (a.kind() == TypeKind.DECIMAL || b.kind() == TypeKind.DECIMAL) {
-        DataType decimalA = a.kind() == TypeKind.DECIMAL ? a : integerAsDecimal(a);
-        DataType decimalB = b.kind() == TypeKind.DECIMAL ? b : integerAsDecimal(b);
-        int scale = Math.max(decimalA.scale(), decimalB.scale());
-        int integerDigits = Math.max(decimalA.precision() - decimalA.scale(),
-            decimalB.precision() - decimalB.scale());
-        return DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, integerDigits + scale), scale);
-      }
-      return integerWidth(a) >= integerWidth(b) ? a : b;
-    }
-    if (a.kind() == TypeKind.DATE && b.kind() == TypeKind.TIMESTAMP
-        || a.kind() == TypeKind.TIMESTAMP && b.kind() == TypeKind.DATE) {
-      return DataType.TIMESTAMP;
-    }
-    return a;
+    DataType common = CommonType.of(List.of(a, b));
+    return common == null ? a : common;
   }
 
   private static boolean isApproximate(DataType type) {
     return type.kind() == TypeKind.DOUBLE || type.kind() == TypeKind.REAL;
   }
 
-  private static int integerWidth(DataType type) {
-    switch (type.kind()) {
-      case TINYINT:
-        return 1;
-      case SMALLINT:
-        return 2;
-      case INTEGER:
-        return 4;
-      default:
-        return 8;
-    }
-  }
-
   /** Integers in decimal arithmetic: DECIMAL(3/5/10/19, 0) by width. */
   private static DataType integerAsDecimal(DataType type) {
-    switch (type.kind()) {
-      case TINYINT:
-        return DataType.decimal(3, 0);
-      case SMALLINT:
-        return DataType.decimal(5, 0);
-      case INTEGER:
-        return DataType.decimal(10, 0);
-      case BIGINT:
-        return DataType.decimal(19, 0);
-      default:
-        return type;
-    }
+    return CommonType.asDecimal(type);
   }
 
   private static DataType kindOnly(DataType type) {
@@ -140,6 +135,11 @@ final class OperandCoercion {
       return Literal.nullOf(target);
     }
     DataType source = literal.type();
+    if (source.isText() && target.isText()) {
+      String text = target.kind() == TypeKind.CHAR ? stripTrailingSpaces(literal.text()) : literal.text();
+      boolean fits = target.precision() < 0 || text.codePointCount(0, text.length()) <= target.precision();
+      return fits ? new Literal(text, target) : null;
+    }
     if (source.isInteger() && target.isInteger()) {
       return new Literal(literal.text(), target);
     }

@@ -7,6 +7,7 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -30,6 +31,17 @@ public final class LogicalRewriter {
       CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
       CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
+  /**
+   * An aggregate over no rows is no rows only when no grouping set is empty: Calcite's own rule
+   * looks at the GROUP BY columns only and would drop the one row that ROLLUP, CUBE or GROUPING
+   * SETS ((), ...) owe to the empty set over empty input.
+   */
+  private static final RelOptRule PRUNE_EMPTY_AGGREGATE =
+      PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE
+          .withOperandFor(Aggregate.class, aggregate -> aggregate.getGroupSets().stream()
+              .noneMatch(org.apache.calcite.util.ImmutableBitSet::isEmpty))
+          .toRule();
+
   private static final List<RelOptRule> SIMPLIFY_RULES = List.of(
       PullCommonFactorsRule.INSTANCE,
       CoreRules.UNION_TO_DISTINCT,
@@ -49,7 +61,7 @@ public final class LogicalRewriter {
       CoreRules.AGGREGATE_REMOVE,
       PruneEmptyRules.FILTER_INSTANCE,
       PruneEmptyRules.PROJECT_INSTANCE,
-      PruneEmptyRules.AGGREGATE_INSTANCE,
+      PRUNE_EMPTY_AGGREGATE,
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.UNION_INSTANCE);
 
@@ -99,6 +111,9 @@ public final class LogicalRewriter {
     plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
     plan = run(plan, SIMPLIFY_RULES);
+    plan = run(plan, List.of(SetOpToAggregateRule.INSTANCE));
+    plan = run(plan, List.of(ApproxCountDistinctRule.INSTANCE, StringAggSeparatorRule.INSTANCE,
+        DistinctGroupingSetsToUnionRule.INSTANCE));
     plan = expandDistinctAggregates(plan);
     plan = run(plan, List.of(Sum0ToSumRule.INSTANCE, LiteralAggToProjectRule.INSTANCE));
     if (contains(plan, Join.class)) {
@@ -116,19 +131,30 @@ public final class LogicalRewriter {
   }
 
   /**
-   * DISTINCT aggregates as GROUP BYs (count(DISTINCT x) group by k: aggregate by (k, x), then count
-   * by k). Calcite expands mixed distinct and plain aggregates into joins, which Quiver does not run
-   * yet; those plans keep the DISTINCT aggregate, which the physical phase runs in one step.
+   * DISTINCT aggregates as GROUP BYs. One DISTINCT aggregate alone: aggregate by (k, x), then by k.
+   * Several, or DISTINCT next to plain aggregates: Calcite's grouping-sets expansion, one aggregate
+   * over GROUPING SETS ((k, x), (k, y), (k)) (one pass over the input, see GroupingSetsPlan) and an
+   * aggregate by k whose calls each take the rows of their set through FILTER (WHERE ...); Calcite's
+   * other expansion would join one aggregate per DISTINCT argument and scan the input once per
+   * argument.
    */
   private static RelNode expandDistinctAggregates(RelNode plan) {
     RelNode expanded = run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
         CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
-
-    if (contains(expanded, Join.class) && !contains(plan, Join.class)
-        || contains(expanded, Correlate.class) && !contains(plan, Correlate.class)) {
-      return plan;
+    if (count(expanded, Join.class) > count(plan, Join.class)
+        || count(expanded, Correlate.class) > count(plan, Correlate.class)) {
+      return run(plan, List.of(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
+          CoreRules.PROJECT_MERGE, CoreRules.AGGREGATE_PROJECT_MERGE));
     }
     return expanded;
+  }
+
+  private static int count(RelNode rel, Class<? extends RelNode> type) {
+    int count = type.isInstance(rel) ? 1 : 0;
+    for (RelNode input : rel.getInputs()) {
+      count += count(input, type);
+    }
+    return count;
   }
 
   private static boolean contains(RelNode rel, Class<? extends RelNode> type) {
@@ -150,6 +176,7 @@ public final class LogicalRewriter {
         .build();
     HepPlanner planner = new HepPlanner(program, null, true, null,
         org.apache.calcite.plan.RelOptCostImpl.FACTORY);
+    planner.addListener(io.quiver.planner.PlanningInterrupts.LISTENER);
     planner.setRoot(rel);
     return planner.findBestExp();
   }

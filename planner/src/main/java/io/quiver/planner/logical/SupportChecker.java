@@ -49,9 +49,6 @@ public final class SupportChecker {
     if (node instanceof Window) {
       throw unsupported("Window functions are");
     }
-    if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw unsupported("GROUPING SETS, ROLLUP and CUBE are");
-    }
     if (node instanceof Aggregate aggregate && aggregate.getAggCallList().stream()
         .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)) {
       throw unsupported("A scalar subquery that is not an aggregate (it needs a check that it returns"
@@ -70,7 +67,7 @@ public final class SupportChecker {
       project.getProjects().forEach(SupportChecker::checkExpression);
     } else if (node instanceof Join join) {
       checkExpression(join.getCondition());
-    } else if (node instanceof NullAwareAntiJoin) {
+    } else if (node instanceof NullAwareAntiJoin || node instanceof Replicate) {
       return;
     } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union
         || node instanceof Values || node instanceof TableScan)) {

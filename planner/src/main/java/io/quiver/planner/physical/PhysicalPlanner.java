@@ -33,6 +33,7 @@ public final class PhysicalPlanner {
     VolcanoPlanner planner = new VolcanoPlanner(Contexts.of(settings));
     // Constant folding in the logical phase evaluates through the cluster planner's executor.
     planner.setExecutor(ConstantFolder.INSTANCE);
+    planner.addListener(io.quiver.planner.PlanningInterrupts.LISTENER);
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelDistributionTraitDef.INSTANCE);
     for (RelOptRule rule : QuiverRules.PHYSICAL_RULES) {
@@ -44,6 +45,10 @@ public final class PhysicalPlanner {
   /** The cheapest physical plan of {@code logical}, delivering all rows in one partition. */
   public static RelNode optimize(RelNode logical) {
     RelOptPlanner planner = logical.getCluster().getPlanner();
+    if (planner.getRules().isEmpty()) {
+      // A statement plans several queries in turn (recursive CTEs); clear() removed the rules.
+      QuiverRules.PHYSICAL_RULES.forEach(planner::addRule);
+    }
     RelTraitSet required = logical.getTraitSet()
         .replace(QuiverRel.CONVENTION)
         .replace(RelDistributions.SINGLETON);

@@ -45,14 +45,23 @@ public final class QuiverAggregate extends SingleRel implements QuiverRel {
   private final List<AggregateCallSpec> calls;
   /** The row type of the original input (for FINAL it is not this node's input row type). */
   private final RelDataType originalInputRowType;
+  /** See {@link AggregateNode#emptyGroupingSetId()}; null without the empty grouping set. */
+  private final Long emptyGroupingSetId;
 
   public QuiverAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, AggregateStep step,
       List<Integer> groupKeys, List<AggregateCallSpec> calls, RelDataType originalInputRowType) {
+    this(cluster, traits, input, step, groupKeys, calls, originalInputRowType, null);
+  }
+
+  public QuiverAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, AggregateStep step,
+      List<Integer> groupKeys, List<AggregateCallSpec> calls, RelDataType originalInputRowType,
+      Long emptyGroupingSetId) {
     super(cluster, traits, input);
     this.step = step;
     this.groupKeys = List.copyOf(groupKeys);
     this.calls = List.copyOf(calls);
     this.originalInputRowType = originalInputRowType;
+    this.emptyGroupingSetId = step == AggregateStep.FINAL ? null : emptyGroupingSetId;
   }
 
   public AggregateStep step() {
@@ -74,7 +83,7 @@ public final class QuiverAggregate extends SingleRel implements QuiverRel {
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new QuiverAggregate(getCluster(), traitSet, sole(inputs), step, groupKeys, calls,
-        originalInputRowType);
+        originalInputRowType, emptyGroupingSetId);
   }
 
   @Override
@@ -89,8 +98,7 @@ public final class QuiverAggregate extends SingleRel implements QuiverRel {
       if (step == AggregateStep.PARTIAL) {
         List<DataType> intermediates = call.intermediateTypes();
         for (int i = 0; i < intermediates.size(); i++) {
-          boolean nullable = call.function() != AggregateFunction.COUNT
-              && !(call.function() == AggregateFunction.AVG && i == 1);
+          boolean nullable = call.intermediateNullable(i);
           builder.add(call.name() + "$" + i,
               TypeMapping.toRelDataType(typeFactory, intermediates.get(i), nullable));
         }
@@ -130,6 +138,7 @@ public final class QuiverAggregate extends SingleRel implements QuiverRel {
         .item("group", groupKeys.stream().map(fields::get).collect(Collectors.toList()))
         .item("aggregates", calls.stream().map(call -> describe(call, fields))
             .collect(Collectors.toList()))
+        .itemIf("emptyGroupingSet", emptyGroupingSetId, emptyGroupingSetId != null)
         .item("distribution", Distributions.of(this));
   }
 
@@ -137,7 +146,8 @@ public final class QuiverAggregate extends SingleRel implements QuiverRel {
     String arguments = call.arguments().isEmpty() ? "*"
         : call.arguments().stream().map(fields::get).collect(Collectors.joining(", "));
     return call.function().name().toLowerCase(java.util.Locale.ROOT) + "("
-        + (call.distinct() ? "DISTINCT " : "") + arguments + ") AS " + call.name();
+        + (call.distinct() ? "DISTINCT " : "") + arguments + ")"
+        + (call.filter() >= 0 ? " FILTER " + fields.get(call.filter()) : "") + " AS " + call.name();
   }
 
   @Override
@@ -153,20 +163,17 @@ public final class QuiverAggregate extends SingleRel implements QuiverRel {
         List<Integer> intermediates = IntStream.range(next, next + width).boxed()
             .collect(Collectors.toList());
         next += width;
-        aggregates.add(toFragmentCall(call, intermediates));
+        aggregates.add(new AggregateCall(call.function(), intermediates, call.distinct(),
+            call.argumentDataType(), call.resultDataType(), call.name()));
       }
     } else {
       keys = groupKeys;
       for (AggregateCallSpec call : calls) {
-        aggregates.add(toFragmentCall(call, call.arguments()));
+        aggregates.add(new AggregateCall(call.function(), call.arguments(), call.distinct(),
+            call.argumentDataType(), call.resultDataType(), call.name(), call.filter(), call.orderBy()));
       }
     }
     return input.withNode(new AggregateNode(input.node(), step, keys, aggregates,
-        TypeMapping.toRowSchema(getRowType())));
-  }
-
-  private static AggregateCall toFragmentCall(AggregateCallSpec call, List<Integer> arguments) {
-    return new AggregateCall(call.function(), arguments, call.distinct(), call.argumentDataType(),
-        call.resultDataType(), call.name());
+        TypeMapping.toRowSchema(getRowType()), emptyGroupingSetId));
   }
 }

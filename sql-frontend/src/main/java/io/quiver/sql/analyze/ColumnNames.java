@@ -96,6 +96,10 @@ public final class ColumnNames {
     if (call.getKind() == SqlKind.CAST) {
       return nameOf(call.operand(0));
     }
+    // An aggregate's FILTER (WHERE ...) and WITHIN GROUP (ORDER BY ...) keep the aggregate's name.
+    if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP) {
+      return nameOf(call.operand(0));
+    }
     if (call.getKind() == SqlKind.CASE) {
       return "case";
     }

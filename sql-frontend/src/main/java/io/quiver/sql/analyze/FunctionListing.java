@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.TreeMap;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
 
 /**
  * The functions a query may call, as SHOW FUNCTIONS lists them: every function of the validator's
- * operator table ({@link SqlAnalyzer#builtInFunctions()}), by lower-case name, once per name. The
+ * operator table (the planner's function registry), by lower-case name, once per name. The
  * one place that enumerates functions; it follows the operator table wherever that comes from.
  */
 public final class FunctionListing {
@@ -22,9 +23,9 @@ public final class FunctionListing {
   }
 
   /** Every function, sorted by name. */
-  public static List<Function> functions() {
+  public static List<Function> functions(SqlOperatorTable operators) {
     TreeMap<String, String> byName = new TreeMap<>();
-    for (SqlOperator operator : SqlAnalyzer.builtInFunctions().getOperatorList()) {
+    for (SqlOperator operator : operators.getOperatorList()) {
       if (!(operator instanceof SqlFunction) || !Character.isLetter(operator.getName().charAt(0))) {
         continue;
       }

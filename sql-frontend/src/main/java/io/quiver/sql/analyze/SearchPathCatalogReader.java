@@ -13,7 +13,7 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
  * ones); the first path under which a name resolves wins (Calcite's resolution, given more than
  * one default path).
  */
-final class SearchPathCatalogReader extends CalciteCatalogReader {
+public final class SearchPathCatalogReader extends CalciteCatalogReader {
 
   SearchPathCatalogReader(CalciteSchema rootSchema, List<List<String>> schemaPaths, RelDataTypeFactory typeFactory,
       CalciteConnectionConfig config) {

@@ -26,13 +26,11 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Validates a parsed query against the catalog and converts it to a logical {@code RelNode} tree.
@@ -53,6 +51,7 @@ public final class SqlAnalyzer {
   private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
       .withConformance(QuiverParserConfig.CONFORMANCE)
       .withIdentifierExpansion(true)
+      .withTypeCoercionFactory(io.quiver.sql.type.QuiverTypeCoercion::new)
       // PostgreSQL's order: NULLs sort as if larger than any value.
       .withDefaultNullCollation(NullCollation.HIGH);
 
@@ -68,9 +67,20 @@ public final class SqlAnalyzer {
       .withRelBuilderFactory(RelFactories.LOGICAL_BUILDER);
 
   private final CalciteSchema rootSchema;
+  private final SqlOperatorTable functions;
 
+  /** An analyzer knowing Calcite's standard functions only. */
   public SqlAnalyzer(SchemaPlus rootSchema) {
+    this(rootSchema, SqlStdOperatorTable.instance());
+  }
+
+  /**
+   * @param functions the operators and functions the validator resolves names against (the planner
+   *     passes the function registry's table, which includes Calcite's standard operators)
+   */
+  public SqlAnalyzer(SchemaPlus rootSchema, SqlOperatorTable functions) {
     this.rootSchema = CalciteSchema.from(rootSchema);
+    this.functions = functions;
   }
 
   /** A type factory with Quiver's type system; make one per statement. */
@@ -88,7 +98,7 @@ public final class SqlAnalyzer {
    * A catalog reader resolving names in {@code schemaPaths}, in order (the first path where a
    * name resolves wins; {@link SearchPathCatalogReader}).
    */
-  public CalciteCatalogReader searchPathReader(List<List<String>> schemaPaths, RelDataTypeFactory typeFactory) {
+  public SearchPathCatalogReader searchPathReader(List<List<String>> schemaPaths, RelDataTypeFactory typeFactory) {
     return new SearchPathCatalogReader(rootSchema, schemaPaths, typeFactory, CONNECTION_CONFIG);
   }
 
@@ -109,15 +119,19 @@ public final class SqlAnalyzer {
    */
   public AnalyzedQuery analyze(SqlNode query, CalciteCatalogReader catalogReader,
       RelOptCluster cluster) {
-    SqlValidator validator = newValidator(catalogReader, cluster);
+    SqlValidator validator = newValidator(functions, catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(query.accept(new LeadingArgumentNaming()));
+      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())
+          .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
+      validated.accept(new TextNumberCheck(validator));
+      RecursiveQueryChecker.check(validated);
+      SetOperationTypes.check(validated, validator);
     } catch (RuntimeException e) {
       throw validationError(e);
     }
-    SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(catalogReader, cluster), validator,
-        catalogReader, cluster, StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+    SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(functions, catalogReader, cluster), validator,
+        catalogReader, cluster, QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
     try {
       RelRoot root = converter.convertQuery(validated, false, true);
       return new AnalyzedQuery(root, ColumnNames.of(validated, root.validatedRowType));
@@ -126,17 +140,10 @@ public final class SqlAnalyzer {
     }
   }
 
-  /** Functions outside the standard that users and BI tools expect and the executor runs. */
-  private static final SqlOperatorTable LIBRARY_FUNCTIONS = SqlOperatorTables.of(SqlLibraryOperators.LTRIM,
-      SqlLibraryOperators.RTRIM, SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD);
-
-  /** The functions and operators the validator resolves, besides the catalog's table functions. */
-  public static SqlOperatorTable builtInFunctions() {
-    return SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LIBRARY_FUNCTIONS);
-  }
-
-  private static SqlValidator newValidator(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(builtInFunctions(), catalogReader);
+  private static SqlValidator newValidator(SqlOperatorTable functions, CalciteCatalogReader catalogReader,
+      RelOptCluster cluster) {
+    // Quiver's aggregate typing first: it redefines some of Calcite's standard aggregates.
+    SqlOperatorTable operators = SqlOperatorTables.chain(AggregateOperators.TABLE, functions, catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, cluster.getTypeFactory(), VALIDATOR_CONFIG);
   }
 
@@ -153,10 +160,12 @@ public final class SqlAnalyzer {
     private static final int MAX_VIEW_DEPTH = 32;
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
+    private final SqlOperatorTable functions;
     private final CalciteCatalogReader catalogReader;
     private final RelOptCluster cluster;
 
-    ViewExpansion(CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+    ViewExpansion(SqlOperatorTable functions, CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+      this.functions = functions;
       this.catalogReader = catalogReader;
       this.cluster = cluster;
     }
@@ -174,10 +183,11 @@ public final class SqlAnalyzer {
       try {
         SqlNode parsed = SqlParser.create(queryString, QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = viewReader(schemaPath, viewPath);
-        SqlValidator validator = newValidator(viewReader, cluster);
-        SqlNode validated = validator.validate(parsed);
+        SqlValidator validator = newValidator(functions, viewReader, cluster);
+        SqlNode validated = validator.validate(AggregateOperators.standardTypes(
+            parsed.accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
-            StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+            QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);
       } catch (SqlParseException e) {
         throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, "the query of view " + view

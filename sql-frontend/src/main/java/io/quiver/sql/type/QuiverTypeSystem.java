@@ -8,8 +8,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Quiver's result types (see the project's SQL semantics): decimals up to precision 38, sum and avg
- * types as PostgreSQL and Spark users expect, decimal addition and multiplication widened the SQL
- * Server way. Division keeps Calcite's default rule.
+ * types as PostgreSQL and Spark users expect, decimal addition, multiplication and division widened
+ * the Spark way (integer digits first when 38 digits do not suffice, yet never fewer fraction digits
+ * than {@link #MIN_PRODUCT_SCALE} or {@link #MIN_QUOTIENT_SCALE}).
  */
 public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
 
@@ -17,6 +18,17 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
 
   /** Largest decimal precision and scale; the executor holds decimals in Arrow Decimal128. */
   public static final int MAX_DECIMAL_PRECISION = 38;
+
+  /** Fraction digits a product keeps at least when its exact type needs more than 38 digits (Spark). */
+  public static final int MIN_PRODUCT_SCALE = 6;
+
+  /**
+   * Fraction digits a quotient keeps at least when its exact type needs more than 38 digits. Spark
+   * keeps 6, which makes a ratio of two sums (DECIMAL(38, s) each) lose its last digits; PostgreSQL
+   * gives at least 16 significant digits: 18 keeps ratios exact to DOUBLE's precision and leaves 20
+   * integer digits.
+   */
+  public static final int MIN_QUOTIENT_SCALE = 18;
 
   private QuiverTypeSystem() {
   }
@@ -98,16 +110,47 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
     return typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, Math.min(scale, precision));
   }
 
-  /** DECIMAL(p1, s1) * DECIMAL(p2, s2): DECIMAL(p1 + p2, s1 + s2), both capped at 38. */
+  /**
+   * DECIMAL(p1, s1) * DECIMAL(p2, s2): DECIMAL(p1 + p2, s1 + s2); beyond 38 digits the integer
+   * digits are kept and the scale shrinks, but not below min(s1 + s2, 6) (Spark's rule).
+   */
   @Override
   public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory typeFactory, RelDataType type1,
       RelDataType type2) {
     if (!isDecimalArithmetic(type1, type2)) {
       return null;
     }
-    int precision = Math.min(MAX_DECIMAL_PRECISION, type1.getPrecision() + type2.getPrecision());
-    int scale = Math.min(precision, type1.getScale() + type2.getScale());
-    return typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
+    int scale = type1.getScale() + type2.getScale();
+    int integerDigits = type1.getPrecision() - type1.getScale() + type2.getPrecision() - type2.getScale();
+    return bounded(typeFactory, integerDigits, scale, MIN_PRODUCT_SCALE);
+  }
+
+  /**
+   * DECIMAL(p1, s1) / DECIMAL(p2, s2): integer digits p1 - s1 + s2 and scale max(6, s1 + p2 + 1)
+   * (Spark, SQL Server), but at least {@link #MIN_QUOTIENT_SCALE} where 38 digits leave room (as
+   * PostgreSQL gives a quotient at least 16 significant digits); beyond 38 digits the integer digits
+   * are kept and the scale shrinks, but not below min(scale, {@link #MIN_QUOTIENT_SCALE}). Rounded
+   * HALF_UP.
+   */
+  @Override
+  public RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType type1,
+      RelDataType type2) {
+    if (!isDecimalArithmetic(type1, type2)) {
+      return null;
+    }
+    int integerDigits = type1.getPrecision() - type1.getScale() + type2.getScale();
+    int scale = Math.max(Math.max(6, type1.getScale() + type2.getPrecision() + 1),
+        Math.min(MIN_QUOTIENT_SCALE, MAX_DECIMAL_PRECISION - integerDigits));
+    return bounded(typeFactory, integerDigits, scale, MIN_QUOTIENT_SCALE);
+  }
+
+  /** DECIMAL(integerDigits + scale, scale), or within 38 digits as the rules above say. */
+  private static RelDataType bounded(RelDataTypeFactory typeFactory, int integerDigits, int scale, int minimumScale) {
+    if (integerDigits + scale <= MAX_DECIMAL_PRECISION) {
+      return typeFactory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, integerDigits + scale), scale);
+    }
+    int kept = Math.max(MAX_DECIMAL_PRECISION - integerDigits, Math.min(scale, minimumScale));
+    return typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, Math.min(kept, MAX_DECIMAL_PRECISION));
   }
 
   private static boolean isDecimalArithmetic(RelDataType type1, RelDataType type2) {

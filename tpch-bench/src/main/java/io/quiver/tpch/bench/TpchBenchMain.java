@@ -26,6 +26,9 @@ public final class TpchBenchMain {
       out.println(BenchOptions.USAGE);
       return 0;
     }
+    if (args.length > 0 && args[0].equals("grouping")) {
+      return GroupingBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && args[0].equals("cluster")) {
       return ClusterBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }

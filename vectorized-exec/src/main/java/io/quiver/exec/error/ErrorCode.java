@@ -24,6 +24,14 @@ public enum ErrorCode {
   ACCESS_DENIED(14, "42501"),
   /** SET, RESET or SHOW of an option the session does not have (PostgreSQL's undefined_object). */
   UNKNOWN_OPTION(20, "42704"),
+  /** A recursive query whose recursive part is not allowed (aggregate, subquery, outer join, ...). */
+  INVALID_RECURSION(35, "42P19"),
+  /** GROUPING() of an expression that is not grouped on. */
+  GROUPING_ERROR(36, "42803"),
+  /** The inputs of a set operation (UNION, INTERSECT, EXCEPT) have different numbers of columns. */
+  SET_OPERATION_COLUMN_COUNT(37, "42601"),
+  /** DISTINCT in an aggregate that cannot take it (ordered-set and binary aggregates). */
+  DISTINCT_NOT_ALLOWED(38, "42809"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -38,14 +46,21 @@ public enum ErrorCode {
   INVALID_ARGUMENT_FOR_LOGARITHM(107, "2201E"),
   /** SQRT of a negative number, POWER of zero to a negative or of a negative to a fraction. */
   INVALID_ARGUMENT_FOR_POWER(108, "2201F"),
+  /** The fraction of PERCENTILE_CONT or PERCENTILE_DISC is NULL or outside [0, 1]. */
+  PERCENTILE_OUT_OF_RANGE(115, "22003"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),
+
+  /** An expression or statement nested too deeply to plan. */
+  STATEMENT_TOO_COMPLEX(40, "54001"),
 
   // 57xxx / 53xxx: the query was stopped or ran out of room
   QUERY_CANCELLED(200, "57014"),
   QUERY_TIMEOUT(201, "57014"),
   MEMORY_LIMIT_EXCEEDED(202, "53200"),
+  /** A recursive query ran more iterations than its limit allows. */
+  RECURSION_LIMIT_EXCEEDED(210, "54000"),
 
   // 58xxx / XX000: Quiver or its surroundings failed
   IO_ERROR(300, "58030"),

@@ -50,12 +50,12 @@ final class CallRules {
   }
 
   /** A wrong argument count is a planner bug, reported as INTERNAL_ERROR naming the call. */
-  static void expectArguments(Call call, List<ExpressionNode> arguments) {
+  static void expectArguments(ScalarFunction function, Call call, List<ExpressionNode> arguments) {
     int minimum;
     int maximum;
-    switch (call.function()) {
+    switch (function) {
       case NEGATE: case NOT: case IS_NULL: case IS_NOT_NULL: case IS_TRUE: case IS_NOT_TRUE: case IS_FALSE:
-      case IS_NOT_FALSE: case CAST: case UPPER: case LOWER: case CHAR_LENGTH: case ABS: case FLOOR:
+      case IS_NOT_FALSE: case CAST: case TRY_CAST: case UPPER: case LOWER: case CHAR_LENGTH: case ABS: case FLOOR:
       case CEIL: case SQRT: case EXP: case LN: case LOG10: case SIGN:
         minimum = 1;
         maximum = 1;
@@ -84,7 +84,7 @@ final class CallRules {
         minimum = 3;
         maximum = Integer.MAX_VALUE;
         break;
-      case COALESCE: case CONCAT:
+      case COALESCE: case STRING_CONCAT:
         minimum = 1;
         maximum = Integer.MAX_VALUE;
         break;
@@ -94,8 +94,8 @@ final class CallRules {
         break;
     }
     int count = arguments.size();
-    if (count < minimum || count > maximum || (call.function() == ScalarFunction.CASE && count % 2 == 0)) {
-      String expected = call.function() == ScalarFunction.CASE ? "(when, then)+ and an else value"
+    if (count < minimum || count > maximum || (function == ScalarFunction.CASE && count % 2 == 0)) {
+      String expected = function == ScalarFunction.CASE ? "(when, then)+ and an else value"
           : minimum == maximum ? Integer.toString(minimum)
           : maximum == Integer.MAX_VALUE ? "at least " + minimum : minimum + " to " + maximum;
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, call.function() + " takes " + expected

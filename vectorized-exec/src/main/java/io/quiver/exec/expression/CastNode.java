@@ -23,15 +23,22 @@ final class CastNode extends ExpressionNode {
   private final ExpressionNode input;
   private final DataType from;
   private final Path path;
+  /** TRY_CAST: a value that does not convert becomes NULL instead of an error. */
+  private final boolean lenient;
 
   CastNode(ExpressionNode input, DataType target, BufferAllocator allocator) {
+    this(input, target, false, allocator);
+  }
+
+  CastNode(ExpressionNode input, DataType target, boolean lenient, BufferAllocator allocator) {
     super(target, allocator, List.of(input));
     this.input = input;
     this.from = input.type();
+    this.lenient = lenient;
     if (!ValueConversions.canCast(from, target)) {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Cannot cast " + from + " to " + target);
     }
-    this.path = choosePath(from, target);
+    this.path = lenient ? Path.GENERIC : choosePath(from, target);
   }
 
   private static Path choosePath(DataType from, DataType to) {
@@ -177,14 +184,24 @@ final class CastNode extends ExpressionNode {
   private void castGeneric(FieldVector source, FieldVector result, int rows) {
     for (int i = 0; i < rows; i++) {
       Object value = BoxedValues.read(source, from, i);
-      if (value != null) {
-        BoxedValues.write(result, type, i, ValueConversions.convert(value, from, type));
+      if (value == null) {
+        continue;
       }
+      Object converted;
+      try {
+        converted = ValueConversions.convert(value, from, type);
+      } catch (QuiverException e) {
+        if (!lenient) {
+          throw e;
+        }
+        continue;
+      }
+      BoxedValues.write(result, type, i, converted);
     }
   }
 
   @Override
   public String toString() {
-    return "CAST(" + input + " AS " + type + ")";
+    return (lenient ? "TRY_CAST(" : "CAST(") + input + " AS " + type + ")";
   }
 }

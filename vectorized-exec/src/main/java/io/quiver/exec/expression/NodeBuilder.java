@@ -7,6 +7,9 @@ import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.expression.Literal;
 import io.quiver.exec.fragment.expression.ScalarFunction;
+import io.quiver.exec.function.FunctionDefinition;
+import io.quiver.exec.function.FunctionRegistry;
+import io.quiver.exec.function.KernelBinding;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
 import java.util.ArrayList;
@@ -48,21 +51,70 @@ final class NodeBuilder {
       for (Expression argument : call.arguments()) {
         arguments.add(build(argument));
       }
-      ExpressionNode node = buildCall(call, arguments);
-      return fold(node, arguments);
+      FunctionDefinition definition = FunctionRegistry.builtIn().find(call.function()).orElseThrow(() ->
+          new QuiverException(ErrorCode.NOT_SUPPORTED, "Function " + call.function() + " is not supported"));
+      if (definition.rewrittenByPlanner()) {
+        throw new QuiverException(ErrorCode.INTERNAL_ERROR, definition.name() + " should have been rewritten by the planner: " + call);
+      }
+      ExpressionNode node = definition.builtIn() ? buildCall(call, definition, arguments)
+          : kernelCall(call, definition, arguments);
+      return definition.deterministic() ? fold(node, arguments) : node;
     } catch (RuntimeException e) {
       Vectors.closeAll(arguments);
       throw e;
     }
   }
 
-  private ExpressionNode buildCall(Call call, List<ExpressionNode> arguments) {
-    ScalarFunction function = call.function();
-    DataType type = call.type();
-    if (type == null) {
+  /**
+   * A registry function with a kernel: arguments cast to the types its signature gives them, NULL
+   * for a strict call with a NULL constant, the result cast to the call's type.
+   */
+  private ExpressionNode kernelCall(Call call, FunctionDefinition definition, List<ExpressionNode> arguments) {
+    DataType type = requireType(call);
+    List<DataType> argumentTypes = new ArrayList<>(arguments.size());
+    for (ExpressionNode argument : arguments) {
+      argumentTypes.add(argument.type());
+    }
+    FunctionDefinition.Resolution resolution = definition.resolve(argumentTypes);
+    if (resolution == null) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR,
+          definition.name() + " has no signature for " + argumentTypes + ": " + call);
+    }
+    List<ExpressionNode> cast = new ArrayList<>(arguments.size());
+    List<Object> constants = new ArrayList<>(arguments.size());
+    boolean nullConstant = false;
+    for (int a = 0; a < arguments.size(); a++) {
+      ExpressionNode argument = castTo(arguments.get(a), resolution.argumentTypes().get(a));
+      cast.add(argument);
+      boolean constant = argument instanceof ConstantNode;
+      constants.add(constant ? ((ConstantNode) argument).value : null);
+      nullConstant |= CallRules.isNullConstant(argument);
+    }
+    arguments.clear();
+    arguments.addAll(cast);
+    if (definition.nullHandling().strict() && nullConstant) {
+      return new ConstantNode(null, type, allocator);
+    }
+    KernelBinding binding = new KernelBinding(resolution.argumentTypes(), resolution.resultType(), constants);
+    ExpressionNode node = new KernelNode(definition.name(), definition.kernel().bind(binding),
+        definition.nullHandling().strict(), cast, resolution.resultType(), allocator);
+    return castTo(node, type);
+  }
+
+  private static DataType requireType(Call call) {
+    if (call.type() == null) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "Call " + call + " has no type");
     }
-    CallRules.expectArguments(call, arguments);
+    return call.type();
+  }
+
+  private ExpressionNode buildCall(Call call, FunctionDefinition definition, List<ExpressionNode> arguments) {
+    ScalarFunction function = ScalarFunction.byName(definition.name());
+    if (function == null) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, definition.name() + " is built in but the compiler does not know it");
+    }
+    DataType type = requireType(call);
+    CallRules.expectArguments(function, call, arguments);
     if (CallRules.isStrict(function) && CallRules.hasNullConstant(function, arguments)) {
       return new ConstantNode(null, type, allocator);
     }
@@ -129,6 +181,11 @@ final class NodeBuilder {
       }
       case CAST:
         return explicitCast(arguments.get(0), type);
+      case TRY_CAST:
+        if (!ValueConversions.canCast(arguments.get(0).type(), type)) {
+          throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Cannot cast " + arguments.get(0).type() + " to " + type);
+        }
+        return new CastNode(arguments.get(0), type, true, allocator);
       case EXTRACT: {
         if (!(arguments.get(0) instanceof ConstantNode unit) || !(unit.value instanceof String unitName)) {
           throw new QuiverException(ErrorCode.NOT_SUPPORTED, "EXTRACT needs a constant field name, got " + arguments.get(0));
@@ -177,7 +234,7 @@ final class NodeBuilder {
             List.of(text(call, arguments.get(0))), resultType, allocator);
         return castTo(node, type);
       }
-      case CONCAT: {
+      case STRING_CONCAT: {
         List<ExpressionNode> values = new ArrayList<>();
         for (ExpressionNode argument : arguments) {
           values.add(text(call, argument));
@@ -392,7 +449,7 @@ final class NodeBuilder {
       }
       values.add(castTo(argument, DataType.DOUBLE));
     }
-    MathFunctionNode.Function math = MathFunctionNode.Function.valueOf(call.function().name());
+    MathFunctionNode.Function math = MathFunctionNode.Function.valueOf(call.function());
     return castTo(new MathFunctionNode(math, values, allocator), type);
   }
 
@@ -406,7 +463,7 @@ final class NodeBuilder {
       ExpressionNode argument = arguments.get(a);
       values.add(kinds.charAt(a) == 'I' ? castTo(integer(call, argument), DataType.BIGINT) : text(call, argument));
     }
-    TextEditNode.Function function = TextEditNode.Function.valueOf(call.function().name());
+    TextEditNode.Function function = TextEditNode.Function.valueOf(call.function());
     return new TextEditNode(function, values, type, allocator);
   }
 

@@ -8,6 +8,8 @@ import io.quiver.exec.fragment.expression.Expression;
 import io.quiver.exec.fragment.expression.InputReference;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
+import io.quiver.exec.fragment.node.ExpandNode;
+import io.quiver.exec.fragment.node.ReplicateNode;
 import io.quiver.exec.fragment.node.FilterNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.LimitNode;
@@ -23,6 +25,8 @@ import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorPipeline;
 import io.quiver.exec.operator.aggregate.HashAggregateOperator;
+import io.quiver.exec.operator.expand.ExpandOperator;
+import io.quiver.exec.operator.setop.ReplicateOperator;
 import io.quiver.exec.operator.filter.FilterOperator;
 import io.quiver.exec.operator.join.HashJoinOperator;
 import io.quiver.exec.operator.limit.LimitOperator;
@@ -144,6 +148,12 @@ public final class LocalExecutionPlanner {
       addOperators(join.probe(), operators);
       operators.add(HashJoinOperator.create(join, operators(join.build()), allocator, batchSize,
           context.cancellation()));
+    } else if (node instanceof ExpandNode expand) {
+      addOperators(expand.input(), operators);
+      operators.add(new ExpandOperator(expand, allocator));
+    } else if (node instanceof ReplicateNode replicate) {
+      addOperators(replicate.input(), operators);
+      operators.add(new ReplicateOperator(replicate, allocator, batchSize));
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {

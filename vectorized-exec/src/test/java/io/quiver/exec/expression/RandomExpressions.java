@@ -270,7 +270,7 @@ final class RandomExpressions {
         return Call.of(pick(ScalarFunction.UPPER, ScalarFunction.LOWER, ScalarFunction.TRIM), DataType.VARCHAR,
             generate(Category.TEXT, depth - 1));
       case 2:
-        return Call.of(ScalarFunction.CONCAT, DataType.VARCHAR, generate(Category.TEXT, depth - 1), generate(Category.TEXT, depth - 1));
+        return Call.of(ScalarFunction.STRING_CONCAT, DataType.VARCHAR, generate(Category.TEXT, depth - 1), generate(Category.TEXT, depth - 1));
       case 3:
         return Call.of(ScalarFunction.CAST, DataType.VARCHAR,
             random.nextBoolean() ? generate(Category.INTEGER, depth - 1) : generate(Category.DATE, depth - 1));

@@ -43,7 +43,7 @@ final class ReferenceEvaluator {
       return literal(literal);
     }
     Call call = (Call) expression;
-    ScalarFunction function = call.function();
+    ScalarFunction function = ScalarFunction.valueOf(call.function());
     List<Expression> arguments = call.arguments();
     if (isStrict(function)) {
       int checked = function == ScalarFunction.IN ? 1 : arguments.size();
@@ -209,7 +209,7 @@ final class ReferenceEvaluator {
         return ((String) values.get(0)).replaceAll("^ +| +$", "");
       case CHAR_LENGTH:
         return (long) ((String) values.get(0)).codePointCount(0, ((String) values.get(0)).length());
-      case CONCAT: {
+      case STRING_CONCAT: {
         StringBuilder text = new StringBuilder();
         for (int a = 0; a < values.size(); a++) {
           text.append((String) coerce(values.get(a), arguments.get(a).type(), DataType.VARCHAR));
@@ -252,8 +252,8 @@ final class ReferenceEvaluator {
     if (!(expression instanceof Call call)) {
       return false;
     }
-    if (isStrict(call.function())) {
-      int checked = call.function() == ScalarFunction.IN ? 1 : call.arguments().size();
+    if (isStrict(ScalarFunction.valueOf(call.function()))) {
+      int checked = call.is(ScalarFunction.IN) ? 1 : call.arguments().size();
       for (int a = 0; a < checked; a++) {
         if (isConstantNull(call.arguments().get(a))) {
           return true;

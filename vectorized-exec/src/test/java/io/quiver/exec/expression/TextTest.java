@@ -133,10 +133,10 @@ class TextTest {
     assertEquals(Arrays.asList("Hello World", "straße", "pad", null), run(call(ScalarFunction.TRIM, DataType.VARCHAR, S), values));
     assertEquals(Arrays.asList(11L, 6L, 7L, null), run(call(ScalarFunction.CHAR_LENGTH, DataType.INTEGER, S), values));
     assertEquals(Arrays.asList("Hello World!", "straße!", "  pad  !", null),
-        run(call(ScalarFunction.CONCAT, DataType.VARCHAR, S, text("!")), values));
+        run(call(ScalarFunction.STRING_CONCAT, DataType.VARCHAR, S, text("!")), values));
     assertEquals(Arrays.asList("n=1", "n=1", "n=1", "n=1"),
-        run(call(ScalarFunction.CONCAT, DataType.VARCHAR, text("n="), integer(1)), values));
+        run(call(ScalarFunction.STRING_CONCAT, DataType.VARCHAR, text("n="), integer(1)), values));
     assertEquals(Arrays.asList(null, null),
-        run(call(ScalarFunction.CONCAT, DataType.VARCHAR, S, nullOf(DataType.VARCHAR)), "a", null));
+        run(call(ScalarFunction.STRING_CONCAT, DataType.VARCHAR, S, nullOf(DataType.VARCHAR)), "a", null));
   }
 }

@@ -12,6 +12,8 @@ import io.quiver.exec.fragment.node.AggregateFunction;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.AggregateStep;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
+import io.quiver.exec.fragment.node.ExpandNode;
+import io.quiver.exec.fragment.node.ReplicateNode;
 import io.quiver.exec.fragment.node.FilterNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -75,6 +77,27 @@ class FragmentCodecTest {
     String json = FragmentCodec.encode(plan);
     assertEquals(plan, FragmentCodec.decodePlan(json));
     assertEquals(scanStage, FragmentCodec.decodeStage(FragmentCodec.encode(scanStage)));
+  }
+
+  @Test
+  void expandReplicateAndAggregateCallsWithFilterAndOrderSurviveARoundTrip() {
+    ValuesNode input = new ValuesNode(List.of(), SCAN_SCHEMA);
+    List<Column> expanded = new java.util.ArrayList<>(SCAN_SCHEMA.columns());
+    expanded.add(new Column("f$key", DataType.character(1), true));
+    expanded.add(new Column("$g", DataType.BIGINT, false));
+    ExpandNode expand = new ExpandNode(input, List.of(0), List.of(new ExpandNode.GroupingSet(List.of(), 0),
+        new ExpandNode.GroupingSet(List.of(0), 1)), new RowSchema(expanded));
+    AggregateNode aggregate = new AggregateNode(expand, AggregateStep.SINGLE, List.of(3, 4),
+        List.of(new AggregateCall(AggregateFunction.STRING_AGG, List.of(0, 0), false, DataType.character(1),
+            DataType.VARCHAR, "s", 1, List.of(new SortKey(2, false, true))),
+            new AggregateCall(AggregateFunction.VAR_SAMP, List.of(1), false, DataType.decimal(15, 2),
+                DataType.DOUBLE, "v")),
+        new RowSchema(List.of(new Column("f", DataType.character(1), true), new Column("g", DataType.BIGINT, false),
+            new Column("s", DataType.VARCHAR, true), new Column("v", DataType.DOUBLE, true))), 1L);
+    ReplicateNode replicate = new ReplicateNode(aggregate, 1, List.of(0, 2),
+        new RowSchema(List.of(new Column("f", DataType.character(1), true), new Column("s", DataType.VARCHAR, true))));
+    StageFragment stage = new StageFragment(0, replicate, 1, new OutputPartitioning.Result(), List.of());
+    assertEquals(stage, FragmentCodec.decodeStage(FragmentCodec.encode(stage)));
   }
 
   @Test

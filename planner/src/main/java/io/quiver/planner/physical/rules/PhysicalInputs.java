@@ -60,6 +60,13 @@ final class PhysicalInputs {
     if (rel instanceof io.quiver.planner.logical.NullAwareAntiJoin antiJoin) {
       return naturalDistribution(antiJoin.getLeft());
     }
+    if (rel instanceof io.quiver.planner.logical.Replicate replicate) {
+      RelDistribution input = naturalDistribution(replicate.getInput());
+      return input.getType() == RelDistribution.Type.SINGLETON
+          || input.getType() == RelDistribution.Type.HASH_DISTRIBUTED
+          && input.getKeys().stream().allMatch(key -> key < replicate.countColumn())
+          ? input : RelDistributions.RANDOM_DISTRIBUTED;
+    }
     if (rel instanceof Exchange exchange) {
       return exchange.getDistribution();
     }

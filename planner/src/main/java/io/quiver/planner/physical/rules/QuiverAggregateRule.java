@@ -7,6 +7,7 @@ import io.quiver.planner.physical.AggregateCallSpec;
 import io.quiver.planner.physical.Distributions;
 import io.quiver.planner.physical.QuiverAggregate;
 import io.quiver.planner.physical.QuiverExchange;
+import io.quiver.planner.physical.QuiverExpand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * Plans an aggregate over each physical form of its input:
@@ -27,11 +29,14 @@ import org.apache.calcite.rel.logical.LogicalAggregate;
  *   <li>input already co-located on the group keys (hashed on a subset of them, or in one
  *       partition): one SINGLE step, no exchange;
  *   <li>otherwise PARTIAL per partition, an exchange (hash on the keys; with no keys a gather), and
- *       FINAL;
+ *       FINAL, when every call splits into those steps;
  *   <li>also one SINGLE step over the input exchanged on the keys (a gather with no keys); the
- *       cost model picks it when the partial step would not reduce the rows much. A DISTINCT
- *       aggregate that the logical rewrites could not expand has only this plan.
+ *       cost model picks it when the partial step would not reduce the rows much. Calls that do not
+ *       split (STRING_AGG, PERCENTILE_*) have only this plan.
  * </ul>
+ *
+ * GROUPING SETS, ROLLUP and CUBE: {@link GroupingSetsPlan} expands the rows once per set and plans
+ * the aggregate of the expanded rows the same ways.
  */
 public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
 
@@ -47,55 +52,81 @@ public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate aggregate = call.rel(0);
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new QuiverException(ErrorCode.NOT_SUPPORTED,
-          "GROUPING SETS, ROLLUP and CUBE are not supported");
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || GroupingSetsPlan.hasGroupingFunction(aggregate)) {
+      // (GROUPING() of a simple aggregate, which Calcite's rewrites can leave, is 0: one set.)
+      GroupingSetsPlan.plan(call, aggregate);
+      return;
     }
     List<Integer> keys = aggregate.getGroupSet().asList();
-    List<AggregateCallSpec> calls = specs(aggregate);
-    boolean distinct = calls.stream().anyMatch(AggregateCallSpec::distinct);
+    List<AggregateCallSpec> calls = specs(aggregate, aggregate.getAggCallList());
     RelNode input = PhysicalInputs.physical(aggregate.getInput());
-    RelDistribution inputDistribution = Distributions.of(input);
-
-    if (Distributions.colocates(inputDistribution, keys)) {
-      call.transformTo(single(aggregate, input, inputDistribution, keys, calls));
-      return;
+    for (RelNode plan : plans(aggregate, input, aggregate.getInput().getRowType(), keys, calls, null)) {
+      call.transformTo(plan);
     }
-    // One step over the input exchanged on the keys: the only plan for DISTINCT calls, and the
-    // cheaper one when the keys are nearly unique. The trait conversion brings the exchange.
-    RelDistribution target = keys.isEmpty() ? RelDistributions.SINGLETON : RelDistributions.hash(keys);
-    RelNode exchanged = convert(aggregate.getInput(), Distributions.traits(aggregate, target));
-    call.transformTo(single(aggregate, exchanged, target, keys, calls));
-    if (distinct) {
-      return;
+  }
+
+  /**
+   * The physical plans of an aggregate of {@code input} (physical, in its natural distribution) by
+   * {@code keys}; all have the output row type of a simple aggregate with these keys and calls.
+   *
+   * @param emptyGroupingSetId for grouping sets including (): the grouping id of that set, whose
+   *     group must exist even over empty input (the last key is the grouping id)
+   */
+  static List<RelNode> plans(RelNode logical, RelNode input, RelDataType inputRowType, List<Integer> keys,
+      List<AggregateCallSpec> calls, Long emptyGroupingSetId) {
+    List<RelNode> plans = new ArrayList<>();
+    RelDistribution inputDistribution = Distributions.of(input);
+    if (Distributions.colocates(inputDistribution, keys)) {
+      plans.add(single(logical, input, inputDistribution, keys, calls, inputRowType, emptyGroupingSetId));
+      return plans;
+    }
+    boolean splittable = calls.stream().allMatch(AggregateCallSpec::splittable);
+    // One step over the input exchanged on the keys: the only plan for calls that do not split, and
+    // the cheaper one when the keys are nearly unique. The trait conversion brings the exchange. The
+    // empty grouping set's group is made in one place only, so its input is gathered.
+    if (!splittable || emptyGroupingSetId == null) {
+      RelDistribution target = keys.isEmpty() || emptyGroupingSetId != null
+          ? RelDistributions.SINGLETON : RelDistributions.hash(keys);
+      RelNode exchanged = convert(input, Distributions.traits(input, target));
+      plans.add(single(logical, exchanged, target, keys, calls, inputRowType, emptyGroupingSetId));
+    }
+    if (!splittable) {
+      return plans;
     }
     // PARTIAL per partition, exchange of the (fewer) partial rows on the keys, FINAL.
-    QuiverAggregate partial = new QuiverAggregate(aggregate.getCluster(),
-        Distributions.traits(aggregate, RelDistributions.RANDOM_DISTRIBUTED), input,
-        AggregateStep.PARTIAL, keys, calls, aggregate.getInput().getRowType());
+    QuiverAggregate partial = new QuiverAggregate(logical.getCluster(),
+        Distributions.traits(logical, RelDistributions.RANDOM_DISTRIBUTED), input,
+        AggregateStep.PARTIAL, keys, calls, inputRowType, emptyGroupingSetId);
     RelDistribution partialTarget = keys.isEmpty()
         ? RelDistributions.SINGLETON
         : RelDistributions.hash(IntStream.range(0, keys.size()).boxed().collect(Collectors.toList()));
-    call.transformTo(new QuiverAggregate(aggregate.getCluster(),
-        Distributions.traits(aggregate, partialTarget), QuiverExchange.create(partial, partialTarget),
-        AggregateStep.FINAL, keys, calls, aggregate.getInput().getRowType()));
+    plans.add(new QuiverAggregate(logical.getCluster(),
+        Distributions.traits(logical, partialTarget), QuiverExchange.create(partial, partialTarget),
+        AggregateStep.FINAL, keys, calls, inputRowType));
+    return plans;
   }
 
-  private static QuiverAggregate single(LogicalAggregate aggregate, RelNode input,
-      RelDistribution inputDistribution, List<Integer> keys, List<AggregateCallSpec> calls) {
-    return new QuiverAggregate(aggregate.getCluster(),
-        Distributions.traits(aggregate, Distributions.aggregate(inputDistribution, keys)), input,
-        AggregateStep.SINGLE, keys, calls, aggregate.getInput().getRowType());
+  private static QuiverAggregate single(RelNode logical, RelNode input, RelDistribution inputDistribution,
+      List<Integer> keys, List<AggregateCallSpec> calls, RelDataType inputRowType, Long emptyGroupingSetId) {
+    return new QuiverAggregate(logical.getCluster(),
+        Distributions.traits(logical, Distributions.aggregate(inputDistribution, keys)), input,
+        AggregateStep.SINGLE, keys, calls, inputRowType, emptyGroupingSetId);
   }
 
-  private static List<AggregateCallSpec> specs(LogicalAggregate aggregate) {
+  /** The specs of {@code calls} of {@code aggregate}, named as its output columns. */
+  static List<AggregateCallSpec> specs(Aggregate aggregate, List<AggregateCall> calls) {
     List<String> names = aggregate.getRowType().getFieldNames();
     int keyCount = aggregate.getGroupCount();
     List<AggregateCallSpec> specs = new ArrayList<>();
-    List<AggregateCall> calls = aggregate.getAggCallList();
-    for (int i = 0; i < calls.size(); i++) {
-      specs.add(AggregateCallSpec.of(calls.get(i), aggregate.getInput().getRowType(),
-          names.get(keyCount + i)));
+    List<AggregateCall> all = aggregate.getAggCallList();
+    for (AggregateCall aggregateCall : calls) {
+      AggregateCallSpec spec = AggregateCallSpec.of(aggregateCall, aggregate.getInput().getRowType(),
+          names.get(keyCount + all.indexOf(aggregateCall)));
+      if (spec.distinct()) {
+        throw new QuiverException(ErrorCode.NOT_SUPPORTED, "Aggregate " + aggregateCall.getAggregation().getName()
+            + "(DISTINCT ...) in this form is not supported");
+      }
+      specs.add(spec);
     }
     return specs;
   }

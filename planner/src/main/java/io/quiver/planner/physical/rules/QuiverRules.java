@@ -18,6 +18,7 @@ public final class QuiverRules {
       QuiverUnionRule.INSTANCE,
       QuiverJoinRule.INSTANCE,
       QuiverNullAwareAntiJoinRule.INSTANCE,
+      QuiverReplicateRule.INSTANCE,
       QuiverExchangeRule.INSTANCE,
       // Expands a required-distribution subset into a trait conversion (a LogicalExchange).
       AbstractConverter.ExpandConversionRule.INSTANCE);

@@ -1,8 +1,11 @@
 package io.quiver.exec.fragment.expression;
 
 /**
- * The scalar functions a fragment may call. Argument conventions are part of the contract between
- * the planner (which builds calls) and the executor (which evaluates them).
+ * The names of the operators, special forms and first functions that the expression compiler
+ * implements natively (the function registry defines each of them, with a definition that has no
+ * kernel). Java code that builds calls uses these constants; every other function is called by its
+ * registry name. Argument conventions are part of the contract between the planner (which builds
+ * calls) and the executor (which evaluates them).
  */
 public enum ScalarFunction {
   // Arithmetic on INTEGER kinds, DOUBLE, REAL and DECIMAL. Both arguments have the same kind
@@ -70,8 +73,8 @@ public enum ScalarFunction {
   /** (value) or (value, characters): leading and trailing spaces (or characters) removed. */
   TRIM,
   CHAR_LENGTH,
-  /** (a, b, ...): a || b || ... */
-  CONCAT,
+  /** (a, b, ...): a || b || ... (NULL when any is NULL). */
+  STRING_CONCAT,
 
   // Numeric functions.
   ABS,
@@ -105,4 +108,15 @@ public enum ScalarFunction {
   LOG10,
   /** (value): -1, 0 or 1 in the call's type (NaN stays NaN). */
   SIGN,
+  /** (value): cast to the call's type; NULL instead of an error where the value does not convert. */
+  TRY_CAST;
+
+  /** The constant of a function name, or null when the compiler has no native implementation. */
+  public static ScalarFunction byName(String name) {
+    try {
+      return valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 }

@@ -23,10 +23,13 @@ import java.util.List;
   @JsonSubTypes.Type(value = LimitNode.class, name = "limit"),
   @JsonSubTypes.Type(value = UnionAllNode.class, name = "unionAll"),
   @JsonSubTypes.Type(value = HashJoinNode.class, name = "hashJoin"),
+  @JsonSubTypes.Type(value = ExpandNode.class, name = "expand"),
+  @JsonSubTypes.Type(value = ReplicateNode.class, name = "replicate"),
 })
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, ExchangeSourceNode, FilterNode, ProjectNode, AggregateNode,
-        SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode {
+        SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode,
+        ExpandNode, ReplicateNode {
 
   /** The schema of the batches this node produces. */
   RowSchema outputSchema();

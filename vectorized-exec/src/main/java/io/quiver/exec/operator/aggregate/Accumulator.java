@@ -5,11 +5,12 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The per-group state of one aggregate call, kept in primitive arrays indexed by group id. Fed a
- * batch at a time with each row's group id; reads either raw argument values (SINGLE, PARTIAL) or
- * intermediate columns (FINAL), as it was created for.
+ * The per-group state of one aggregate call, indexed by group id. Fed a batch at a time with each
+ * row's group id; reads either raw argument values (SINGLE, PARTIAL) or intermediate columns
+ * (FINAL), as it was created for. {@link #close} releases what the state holds (memory charged to
+ * the task allocator, Arrow buffers); it is idempotent.
  */
-interface Accumulator {
+public interface Accumulator extends AutoCloseable {
 
   /** Makes room for groups {@code 0..groupCount)}; new groups start empty. */
   void ensureCapacity(int groupCount);
@@ -22,4 +23,8 @@ interface Accumulator {
 
   /** Writes the final values of groups {@code from..from+count)} (SINGLE and FINAL output). */
   void writeFinal(FieldVector output, int from, int count);
+
+  @Override
+  default void close() {
+  }
 }

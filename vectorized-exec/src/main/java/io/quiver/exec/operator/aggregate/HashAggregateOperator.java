@@ -1,6 +1,7 @@
 package io.quiver.exec.operator.aggregate;
 
 import io.quiver.exec.batch.Batches;
+import io.quiver.exec.batch.RowCopier;
 import io.quiver.exec.fragment.node.AggregateCall;
 import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.AggregateStep;
@@ -40,8 +41,14 @@ public final class HashAggregateOperator implements Operator {
     intermediateWidths = new int[node.aggregates().size()];
     for (int i = 0; i < node.aggregates().size(); i++) {
       AggregateCall call = node.aggregates().get(i);
-      accumulators.add(AccumulatorFactory.create(call, node.step()));
-      intermediateWidths[i] = call.function().intermediateTypes(call.argumentType(), call.resultType()).size();
+      try {
+        accumulators.add(AggregateDefinitions.accumulator(call, node.step(), allocator));
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+      intermediateWidths[i] = node.step() == AggregateStep.PARTIAL
+          ? call.function().intermediateTypes(call.argumentType(), call.resultType()).size() : 1;
     }
     int expectedColumns = keyColumns.size() + (node.step() == AggregateStep.PARTIAL
         ? java.util.Arrays.stream(intermediateWidths).sum() : node.aggregates().size());
@@ -133,7 +140,33 @@ public final class HashAggregateOperator implements Operator {
 
   @Override
   public void finish() {
+    if (!finishing && node.emptyGroupingSetId() != null) {
+      addEmptyGroupingSet(node.emptyGroupingSetId());
+    }
     finishing = true;
+  }
+
+  /**
+   * The group of the empty grouping set (every key NULL but the grouping id, the last key) exists
+   * even when no row reached it: SQL gives the empty grouping set one row over empty input.
+   */
+  private void addEmptyGroupingSet(long groupingId) {
+    try (VectorSchemaRoot row = Batches.create(node.input().outputSchema(), allocator)) {
+      for (FieldVector vector : row.getFieldVectors()) {
+        RowCopier.appendNulls(vector, 0, 1);
+      }
+      FieldVector id = row.getVector(keyColumns.get(keyColumns.size() - 1));
+      ((org.apache.arrow.vector.BigIntVector) id).setSafe(0, groupingId);
+      row.setRowCount(1);
+      List<FieldVector> keys = new ArrayList<>(keyColumns.size());
+      for (int column : keyColumns) {
+        keys.add(row.getVector(column));
+      }
+      if (groupByHash == null) {
+        groupByHash = GroupByHash.create(keys);
+      }
+      groupByHash.groupIds(keys, 1, new int[1]);
+    }
   }
 
   @Override
@@ -145,6 +178,9 @@ public final class HashAggregateOperator implements Operator {
   public void close() {
     closed = true;
     groupByHash = null;
+    for (Accumulator accumulator : accumulators) {
+      accumulator.close();
+    }
     accumulators.clear();
   }
 }

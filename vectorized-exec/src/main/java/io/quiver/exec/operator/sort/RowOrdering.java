@@ -15,12 +15,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * packs into one long (key, row) and a primitive sort does the work. Rows equal on the first key are
  * then ordered by the remaining keys. Other first keys use the general comparator sort.
  */
-final class RowOrdering {
+public final class RowOrdering {
 
   private RowOrdering() {
   }
 
-  static int[] sort(VectorSchemaRoot rows, int rowCount, List<SortKey> keys) {
+  public static int[] sort(VectorSchemaRoot rows, int rowCount, List<SortKey> keys) {
     int[] order = new int[rowCount];
     for (int i = 0; i < rowCount; i++) {
       order[i] = i;

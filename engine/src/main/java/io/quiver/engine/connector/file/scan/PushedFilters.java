@@ -32,7 +32,12 @@ public final class PushedFilters {
       return;
     }
     List<Expression> arguments = call.arguments();
-    switch (call.function()) {
+    io.quiver.exec.fragment.expression.ScalarFunction function =
+        io.quiver.exec.fragment.expression.ScalarFunction.byName(call.function());
+    if (function == null) {
+      return;
+    }
+    switch (function) {
       case AND:
         for (Expression argument : arguments) {
           collect(argument, types, result);
@@ -41,7 +46,7 @@ public final class PushedFilters {
       case IS_NULL:
       case IS_NOT_NULL:
         if (arguments.get(0) instanceof InputReference reference) {
-          result.add(new OutputComparison(reference.index(), call.function() == io.quiver.exec.fragment.expression
+          result.add(new OutputComparison(reference.index(), function == io.quiver.exec.fragment.expression
               .ScalarFunction.IS_NULL ? PushedComparison.Operator.IS_NULL : PushedComparison.Operator.IS_NOT_NULL,
               null));
         }
@@ -65,7 +70,12 @@ public final class PushedFilters {
   }
 
   private static PushedComparison.Operator operator(Call call) {
-    switch (call.function()) {
+    io.quiver.exec.fragment.expression.ScalarFunction function =
+        io.quiver.exec.fragment.expression.ScalarFunction.byName(call.function());
+    if (function == null) {
+      return null;
+    }
+    switch (function) {
       case EQUAL:
         return PushedComparison.Operator.EQUAL;
       case NOT_EQUAL:
