@@ -15,18 +15,21 @@ import java.util.List;
  * @param planningNanos time spent parsing, validating, optimizing and fragmenting
  * @param recursiveSteps the recursive common table expressions the driver runs, in order, before
  *     the stage plan (which reads their result tables); empty for most queries
+ * @param tablesRead the tables and views the statement names itself (not those inside its views),
+ *     by full name [catalog, schema, table]: what a view made of it depends on
  */
 public record PlannedStatement(Kind kind, StagePlan stagePlan, RowSchema resultSchema, String explainText,
-    long planningNanos, List<RecursiveStep> recursiveSteps) {
+    long planningNanos, List<RecursiveStep> recursiveSteps, List<List<String>> tablesRead) {
 
   public PlannedStatement {
     recursiveSteps = recursiveSteps == null ? List.of() : List.copyOf(recursiveSteps);
+    tablesRead = tablesRead == null ? List.of() : List.copyOf(tablesRead);
   }
 
-  /** A statement without recursive steps. */
+  /** A statement without recursive steps whose tables are not known. */
   public PlannedStatement(Kind kind, StagePlan stagePlan, RowSchema resultSchema, String explainText,
       long planningNanos) {
-    this(kind, stagePlan, resultSchema, explainText, planningNanos, List.of());
+    this(kind, stagePlan, resultSchema, explainText, planningNanos, List.of(), List.of());
   }
 
   public enum Kind {

@@ -20,6 +20,7 @@ import io.quiver.exec.fragment.node.TableHandle;
 import java.util.UUID;
 import io.quiver.planner.statistics.QuiverMetadata;
 import io.quiver.sql.analyze.AnalyzedQuery;
+import io.quiver.sql.analyze.SearchPathCatalogReader;
 import io.quiver.sql.analyze.SqlAnalyzer;
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.QuiverSqlParser;
@@ -31,7 +32,6 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
-import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
@@ -113,7 +113,7 @@ public final class QueryPlanner {
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
     cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
-    CalciteCatalogReader catalogReader = analyzer.searchPathReader(schemaPaths, typeFactory);
+    SearchPathCatalogReader catalogReader = analyzer.searchPathReader(schemaPaths, typeFactory);
     AnalyzedQuery analyzed;
     try {
       analyzed = analyzer.analyze(query, catalogReader, cluster);
@@ -154,7 +154,7 @@ public final class QueryPlanner {
             new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed);
       }
       return new PlannedStatement(PlannedStatement.Kind.QUERY, planned.stagePlan(), resultSchema, null, elapsed,
-          steps);
+          steps, catalogReader.tablesRead());
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -237,7 +237,7 @@ public final class DdlExecutor {
     }
     checkColumns(new RowSchema(columns), qualified);
     StoredView view = new StoredView(schema, target.storedName(schema).orElse(target.name()), new RowSchema(columns),
-        statement.definition(), context.schemaPaths());
+        statement.definition(), context.schemaPaths(), planned.tablesRead());
     target.memory().putView(schema, view.viewName(), view, statement.orReplace());
     return 0;
   }

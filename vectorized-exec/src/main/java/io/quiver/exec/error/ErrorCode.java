@@ -24,6 +24,16 @@ public enum ErrorCode {
   ACCESS_DENIED(14, "42501"),
   /** SET, RESET or SHOW of an option the session does not have (PostgreSQL's undefined_object). */
   UNKNOWN_OPTION(20, "42704"),
+  /** DROP of a table or view that a view reads (PostgreSQL's dependent_objects_still_exist). */
+  DEPENDENT_OBJECTS(21, "2BP01"),
+  /** A change to a table that a concurrent change to the same table made impossible (serialization_failure). */
+  SERIALIZATION_FAILURE(22, "40001"),
+  /** More than one source row for one target row of MERGE, or a subquery with more than one row (cardinality_violation). */
+  CARDINALITY_VIOLATION(23, "21000"),
+  /** A row that would repeat a PRIMARY KEY or UNIQUE key (unique_violation). */
+  UNIQUE_VIOLATION(151, "23505"),
+  /** A row for which a CHECK constraint is false (check_violation). */
+  CHECK_VIOLATION(152, "23514"),
   /** A recursive query whose recursive part is not allowed (aggregate, subquery, outer join, ...). */
   INVALID_RECURSION(35, "42P19"),
   /** GROUPING() of an expression that is not grouped on. */

@@ -370,6 +370,7 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, NAME + "." + schema + "." + name
           + " is a table, not a view; use DROP TABLE");
     }
+    checkNoDependentView(schema, name, "view");
     target.objects().remove(name);
     return true;
   }
@@ -399,6 +400,7 @@ public final class MemoryConnector implements Connector {
           + " is a view, not a table; use DROP VIEW");
     }
     if (object != null) {
+      checkNoDependentView(schema, name, "table");
       target.objects().remove(name);
     }
     if (object == null) {
@@ -415,6 +417,22 @@ public final class MemoryConnector implements Connector {
       drop(table);
     }
     return true;
+  }
+
+  /**
+   * A table or view that a view reads is not dropped (PostgreSQL's rule): DEPENDENT_OBJECTS names
+   * the first such view.
+   */
+  private void checkNoDependentView(String schema, String name, String kind) {
+    List<String> qualified = List.of(NAME, schema, name);
+    for (MemorySchema each : schemas.values()) {
+      for (SchemaObject object : each.objects().values()) {
+        if (object instanceof StoredView view && view.reads(qualified)) {
+          throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop " + kind + " " + NAME + "." + schema
+              + "." + name + " because view " + view + " reads it; drop the view first");
+        }
+      }
+    }
   }
 
   private void drop(MemoryTable table) {

@@ -28,19 +28,22 @@ public final class StoredView extends AbstractTable implements TranslatableTable
   private final RowSchema columns;
   private final String definition;
   private final List<List<String>> schemaPaths;
+  private final List<List<String>> tablesRead;
 
   /**
    * @param columns the view's columns (names as the view gives them, types of its query)
    * @param definition the query as written
    * @param schemaPaths where names in the query resolve: the creating session's search path
+   * @param tablesRead the tables and views the query names, by full name: DROP refuses to drop them
    */
   public StoredView(String schemaName, String viewName, RowSchema columns, String definition,
-      List<List<String>> schemaPaths) {
+      List<List<String>> schemaPaths, List<List<String>> tablesRead) {
     this.schemaName = schemaName;
     this.viewName = viewName;
     this.columns = columns;
     this.definition = definition;
     this.schemaPaths = List.copyOf(schemaPaths);
+    this.tablesRead = List.copyOf(tablesRead);
   }
 
   @Override
@@ -89,6 +92,11 @@ public final class StoredView extends AbstractTable implements TranslatableTable
   @Override
   public List<List<String>> schemaPaths() {
     return schemaPaths;
+  }
+
+  /** Whether the view's query names the table or view {@code [catalog, schema, name]} itself. */
+  public boolean reads(List<String> qualifiedName) {
+    return tablesRead.contains(qualifiedName);
   }
 
   @Override
