@@ -675,3 +675,207 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(new SqlDataTypeSpec(type, type.getParserPos()));
     }
 }
+
+// ------------------------------------------------------------------------------------------------
+// UPDATE, DELETE, MERGE, TRUNCATE
+
+/** [[AS] alias] after a target table (not a word that starts the next clause). */
+SqlIdentifier QuiverTargetAlias() :
+{
+    final SqlIdentifier alias;
+}
+{
+    <AS> alias = SimpleIdentifier() { return alias; }
+|
+    alias = SimpleIdentifier() { return alias; }
+}
+
+/** column = expression: the column unqualified, as PostgreSQL requires. */
+void QuiverAssignment(List<Assignment> assignments) :
+{
+    final SqlIdentifier column;
+    final SqlNode value;
+}
+{
+    column = CompoundIdentifier() {
+        if (!column.isSimple()) {
+            throw GrammarSupport.syntaxError(column.getParserPosition(), "the column to set is named without "
+                + "qualification: SET " + column.names.get(column.names.size() - 1) + " = ..., not " + column);
+        }
+    }
+    <EQ>
+    (
+        <DEFAULT_> {
+            throw GrammarSupport.notSupported(getPos(), "SET " + column.getSimple()
+                + " = DEFAULT is not supported; write the value");
+        }
+    |
+        value = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    )
+    {
+        assignments.add(new Assignment(column.getSimple(), value, column.getParserPosition()));
+    }
+}
+
+/** UPDATE table [[AS] alias] SET column = expression, ... [WHERE condition]. */
+SqlNode QuiverUpdate() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlIdentifier alias = null;
+    final List<Assignment> assignments = new ArrayList<Assignment>();
+    SqlNode condition = null;
+}
+{
+    <UPDATE> { s = span(); }
+    name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    [ alias = QuiverTargetAlias() ]
+    <SET>
+    QuiverAssignment(assignments)
+    ( <COMMA> QuiverAssignment(assignments) )*
+    [
+        <FROM> {
+            throw GrammarSupport.notSupported(getPos(), "UPDATE ... FROM is not supported; read other tables in "
+                + "subqueries of SET and WHERE");
+        }
+    ]
+    [ <WHERE> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+    {
+        GrammarSupport.distinctAssignments(assignments, "UPDATE " + name);
+        return new StatementNode(s.end(this), new UpdateStatement(ObjectName.of(name),
+            alias == null ? null : alias.getSimple(), assignments, condition));
+    }
+}
+
+/** DELETE FROM table [[AS] alias] [WHERE condition]. */
+SqlNode QuiverDelete() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlIdentifier alias = null;
+    SqlNode condition = null;
+}
+{
+    <DELETE> { s = span(); }
+    <FROM>
+    name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    [ alias = QuiverTargetAlias() ]
+    [
+        <USING> {
+            throw GrammarSupport.notSupported(getPos(), "DELETE ... USING is not supported; read other tables in "
+                + "a subquery of WHERE");
+        }
+    ]
+    [ <WHERE> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+    {
+        return new StatementNode(s.end(this), new DeleteStatement(ObjectName.of(name),
+            alias == null ? null : alias.getSimple(), condition));
+    }
+}
+
+/** TRUNCATE [TABLE] table. */
+SqlNode QuiverTruncate() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <TRUNCATE> { s = span(); }
+    [ <TABLE> ]
+    name = CompoundTableIdentifier() {
+        GrammarSupport.checkParts(name, 3, "table");
+        return new StatementNode(s.end(this), new TruncateStatement(ObjectName.of(name)));
+    }
+}
+
+/** MERGE INTO table [[AS] alias] USING source ON condition (WHEN ...)+. */
+SqlNode QuiverMerge() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlIdentifier alias = null;
+    final SqlNode source;
+    final SqlNode on;
+    final List<MergeClause> clauses = new ArrayList<MergeClause>();
+}
+{
+    <MERGE> { s = span(); }
+    <INTO>
+    name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
+    [ alias = QuiverTargetAlias() ]
+    <USING> source = TableRef()
+    <ON> on = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    ( QuiverMergeClause(clauses, name) )+
+    {
+        return new StatementNode(s.end(this), new MergeStatement(ObjectName.of(name),
+            alias == null ? null : alias.getSimple(), source, on, clauses));
+    }
+}
+
+/**
+ * WHEN MATCHED [AND condition] THEN {UPDATE SET ... | DELETE}, or WHEN NOT MATCHED [AND condition]
+ * THEN INSERT [(columns)] VALUES (expressions).
+ */
+void QuiverMergeClause(List<MergeClause> clauses, SqlIdentifier table) :
+{
+    final SqlParserPos at;
+    SqlNode condition = null;
+    final List<Assignment> assignments = new ArrayList<Assignment>();
+    SqlNodeList columns = SqlNodeList.EMPTY;
+    final List<SqlNode> values = new ArrayList<SqlNode>();
+}
+{
+    <WHEN> { at = getPos(); }
+    (
+        <MATCHED>
+        [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        <THEN>
+        (
+            <UPDATE> <SET>
+            QuiverAssignment(assignments)
+            ( <COMMA> QuiverAssignment(assignments) )*
+            {
+                GrammarSupport.distinctAssignments(assignments, "MERGE INTO " + table);
+                clauses.add(new MergeClause.Update(condition, assignments, at));
+            }
+        |
+            <DELETE> { clauses.add(new MergeClause.Delete(condition, at)); }
+        |
+            <INSERT> {
+                throw GrammarSupport.syntaxError(getPos(), "WHEN MATCHED cannot INSERT; use UPDATE or DELETE");
+            }
+        )
+    |
+        <NOT> <MATCHED>
+        [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        <THEN>
+        (
+            <INSERT>
+            [ columns = ParenthesizedSimpleIdentifierList() ]
+            <VALUES> <LPAREN>
+            QuiverMergeValue(values)
+            ( <COMMA> QuiverMergeValue(values) )*
+            <RPAREN>
+            {
+                clauses.add(new MergeClause.Insert(condition,
+                    GrammarSupport.distinctNames(columns, "MERGE INTO " + table), values, at));
+            }
+        |
+            ( <UPDATE> | <DELETE> ) {
+                throw GrammarSupport.syntaxError(getPos(), "WHEN NOT MATCHED can only INSERT");
+            }
+        )
+    )
+}
+
+void QuiverMergeValue(List<SqlNode> values) :
+{
+    final SqlNode value;
+}
+{
+    <DEFAULT_> {
+        throw GrammarSupport.notSupported(getPos(), "DEFAULT in MERGE's VALUES is not supported; write the value");
+    }
+|
+    value = Expression(ExprContext.ACCEPT_SUB_QUERY) { values.add(value); }
+}

@@ -31,6 +31,10 @@ import io.quiver.sql.statement.DropSchemaStatement;
 import io.quiver.sql.statement.DropTableStatement;
 import io.quiver.sql.statement.DropViewStatement;
 import io.quiver.sql.statement.InsertStatement;
+import io.quiver.sql.statement.DeleteStatement;
+import io.quiver.sql.statement.MergeStatement;
+import io.quiver.sql.statement.TruncateStatement;
+import io.quiver.sql.statement.UpdateStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +61,7 @@ public final class DdlExecutor {
   private final StatementJobs jobs;
   private final FileTables fileTables;
   private final InsertExecutor inserts;
+  private final RowChangeExecutor rowChanges;
 
   /**
    * @param planner plans a query: (sql, default schema path) to a planned statement
@@ -67,7 +72,8 @@ public final class DdlExecutor {
     this.targets = new Targets(catalogs);
     this.jobs = new StatementJobs(planner, scheduler);
     this.fileTables = fileTables;
-    this.inserts = new InsertExecutor(jobs, targets, fileTables);
+    this.rowChanges = new RowChangeExecutor(jobs, targets);
+    this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
   }
 
   /**
@@ -98,6 +104,14 @@ public final class DdlExecutor {
       count = dropView(drop, context);
     } else if (statement instanceof InsertStatement insert) {
       count = inserts.insert(insert, sql, context, queryId);
+    } else if (statement instanceof UpdateStatement update) {
+      count = rowChanges.update(update, sql, context, queryId);
+    } else if (statement instanceof DeleteStatement delete) {
+      count = rowChanges.delete(delete, sql, context, queryId);
+    } else if (statement instanceof MergeStatement merge) {
+      count = rowChanges.merge(merge, sql, context, queryId);
+    } else if (statement instanceof TruncateStatement truncate) {
+      count = rowChanges.truncate(truncate, context);
     } else if (statement instanceof CopyStatement copy) {
       count = copy(copy, sql, context, queryId);
     } else {

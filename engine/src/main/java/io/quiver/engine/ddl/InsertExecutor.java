@@ -54,8 +54,10 @@ final class InsertExecutor {
   private final StatementJobs jobs;
   private final Targets targets;
   private final FileTables fileTables;
+  private final RowChangeExecutor rowChanges;
 
-  InsertExecutor(StatementJobs jobs, Targets targets, FileTables fileTables) {
+  InsertExecutor(StatementJobs jobs, Targets targets, FileTables fileTables, RowChangeExecutor rowChanges) {
+    this.rowChanges = rowChanges;
     this.jobs = jobs;
     this.targets = targets;
     this.fileTables = fileTables;
@@ -70,6 +72,17 @@ final class InsertExecutor {
       throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, "cannot insert into view " + qualified
           + "; insert into the tables it reads");
     }
+    if (object instanceof MemoryTable) {
+      // One statement at a time changes a table's rows (UPDATE, DELETE and MERGE replace them).
+      try (RowChangeExecutor.LockedTable locked = rowChanges.lock(statement.name(), context, "INSERT INTO")) {
+        return insert(statement, sql, context, queryId, target, schema, qualified, locked.table());
+      }
+    }
+    return insert(statement, sql, context, queryId, target, schema, qualified, object);
+  }
+
+  private long insert(InsertStatement statement, String sql, StatementContext context, String queryId,
+      Targets.Target target, String schema, String qualified, SchemaObject object) {
     RowSchema columns = columnsOf(object);
     int[] sourceOf = sourceColumns(statement.columns(), columns, qualified);
     int listed = statement.columns().isEmpty() ? columns.size() : statement.columns().size();
@@ -129,7 +142,7 @@ final class InsertExecutor {
   }
 
   /** Per table column: which value of the query fills it, or -1 for none (NULL). */
-  private static int[] sourceColumns(List<String> listed, RowSchema columns, String qualified) {
+  static int[] sourceColumns(List<String> listed, RowSchema columns, String qualified) {
     int[] sourceOf = new int[columns.size()];
     if (listed.isEmpty()) {
       for (int c = 0; c < sourceOf.length; c++) {

@@ -71,6 +71,16 @@ public final class GrammarSupport {
     return names;
   }
 
+  /** A column set twice in one SET list is an error (42601), as in PostgreSQL. */
+  public static void distinctAssignments(List<io.quiver.sql.statement.Assignment> assignments, String what) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (io.quiver.sql.statement.Assignment assignment : assignments) {
+      if (!seen.add(assignment.column())) {
+        throw syntaxError(assignment.pos(), "column " + assignment.column() + " is set twice in " + what);
+      }
+    }
+  }
+
   /** Adds a WITH (...) property; keys are lower case, and a key given twice is an error. */
   public static void addProperty(Map<String, String> properties, SqlIdentifier key, String value) {
     String name = key.getSimple().toLowerCase(Locale.ROOT);

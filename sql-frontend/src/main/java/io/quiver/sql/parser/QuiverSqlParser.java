@@ -50,9 +50,6 @@ public final class QuiverSqlParser {
     }
     SqlParserPos pos = node.getParserPosition();
     switch (node.getKind()) {
-      case UPDATE:
-      case DELETE:
-      case MERGE:
       case PROCEDURE_CALL:
       case DESCRIBE_TABLE:
       case DESCRIBE_SCHEMA:

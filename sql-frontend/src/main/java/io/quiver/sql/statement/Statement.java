@@ -9,5 +9,6 @@ package io.quiver.sql.statement;
 public sealed interface Statement
     permits QueryStatement, ExplainStatement, CreateSchemaStatement, DropSchemaStatement, CreateTableStatement,
     CreateTableAsStatement, CreateViewStatement, DropTableStatement, DropViewStatement, InsertStatement,
-    CopyStatement, UseStatement, SetStatement, ShowStatement {
+    CopyStatement, UseStatement, SetStatement, ShowStatement, UpdateStatement, DeleteStatement, MergeStatement,
+    TruncateStatement {
 }

@@ -35,6 +35,13 @@ public final class MemoryConnector implements Connector {
   private final int partitionCount;
   private final ConcurrentHashMap<String, MemorySchema> schemas = new ConcurrentHashMap<>();
   private final Map<Long, MemoryTable> tablesById = new ConcurrentHashMap<>();
+  /**
+   * Per table id, the generation its data had before the last replacement, still readable by the
+   * queries planned against it (until the next replacement or DROP).
+   */
+  private final Map<Long, MemoryTable> previousById = new ConcurrentHashMap<>();
+  /** Per table id, the lock that statements changing the table's rows hold (one writer at a time). */
+  private final Map<Long, java.util.concurrent.locks.ReentrantLock> writeLocks = new ConcurrentHashMap<>();
   private final AtomicLong tableIds = new AtomicLong();
   /** Data not freed yet, including dropped tables that queries still read. */
   private final java.util.Set<MemoryTableData> unfreed = ConcurrentHashMap.newKeySet();
@@ -309,6 +316,67 @@ public final class MemoryConnector implements Connector {
   }
 
   /**
+   * Ends {@code writer} and makes its rows the whole content of table {@code schema.name} (stored
+   * names), in one step, as the table's next generation: queries planned before read the previous
+   * generation, which stays readable until the next replacement (or DROP) and is freed when the
+   * last of its reads ends; queries planned after read the new one. The caller holds the table's
+   * {@link #lockForWrite write lock} and computed the rows from {@code expected}; if the table is
+   * no longer exactly {@code expected} (dropped, replaced, rows appended) the rows are freed and
+   * nothing changes.
+   *
+   * @return the table's new generation
+   */
+  public synchronized MemoryTable replaceRows(String schema, String name, MemoryTable expected,
+      MemoryTableWriter writer) {
+    MemorySchema target = schemas.get(schema);
+    SchemaObject current = target == null ? null : target.objects().get(name);
+    if (closed || current != expected) {
+      writer.abort();
+      checkOpen();
+      if (!(current instanceof MemoryTable table) || table.id() != expected.id()) {
+        throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + NAME + "." + schema + "." + name
+            + " was dropped while its rows were changed");
+      }
+      throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + NAME + "." + schema + "." + name
+          + " was changed by another statement meanwhile; run the statement again");
+    }
+    if (!expected.rowSchema().equals(writer.schema())) {
+      writer.abort();
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + expected + " have columns "
+          + writer.schema() + ", the table has " + expected.rowSchema());
+    }
+    MemoryTableData data = writer.finish();
+    MemoryTable replaced = expected.withData(data);
+    unfreed.add(data);
+    MemoryTable older = previousById.put(expected.id(), expected);
+    if (older != null) {
+      older.data().drop();
+    }
+    tablesById.put(replaced.id(), replaced);
+    target.objects().put(name, replaced);
+    unfreed.removeIf(MemoryTableData::isFreed);
+    return replaced;
+  }
+
+  /**
+   * Takes the lock that statements changing the rows of the table with id {@code tableId} hold
+   * while they plan, run and commit, so that they change the table one after the other; released
+   * by closing the returned handle. Waits for the lock; an interrupt ends the wait with 57014.
+   */
+  public AutoCloseable lockForWrite(long tableId) {
+    java.util.concurrent.locks.ReentrantLock lock = writeLocks.computeIfAbsent(tableId,
+        id -> new java.util.concurrent.locks.ReentrantLock());
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted while it waited for "
+          + "another statement changing the same table");
+    }
+    return lock::unlock;
+  }
+
+  /**
    * Registers a table over files under {@code schema.name} (stored schema name).
    *
    * @return false if the name was taken and {@code ifNotExists}
@@ -438,6 +506,10 @@ public final class MemoryConnector implements Connector {
   private void drop(MemoryTable table) {
     tablesById.remove(table.id());
     table.data().drop();
+    MemoryTable previous = previousById.remove(table.id());
+    if (previous != null) {
+      previous.data().drop();
+    }
     // Tables still being read stay listed until they are freed, at the latest when the engine closes.
     unfreed.removeIf(MemoryTableData::isFreed);
   }
@@ -448,6 +520,11 @@ public final class MemoryConnector implements Connector {
     String kind = existing == null ? "table" : existing.kind();
     return new QuiverException(ErrorCode.DUPLICATE_OBJECT, kind + " " + NAME + "." + schema + "." + stored
         + " already exists");
+  }
+
+  /** Whether the table with this id exists (was not dropped). */
+  boolean isLive(long tableId) {
+    return tablesById.containsKey(tableId);
   }
 
   /** The live table a scan reads: by the id in its handle, so a dropped table is never confused with a newer one. */
@@ -467,7 +544,16 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + NAME + "." + handle.schema() + "."
           + handle.table() + " does not exist (any more)");
     }
-    return table;
+    String generation = handle.properties().get(MemoryTable.GENERATION_PROPERTY);
+    if (generation == null || generation.equals(Long.toString(table.generation()))) {
+      return table;
+    }
+    MemoryTable previous = previousById.get(table.id());
+    if (previous != null && generation.equals(Long.toString(previous.generation()))) {
+      return previous;
+    }
+    throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + table + " was changed more than once "
+        + "since the query was planned; run the query again");
   }
 
   /** Frees every table; the engine's executors have stopped, so nobody reads them any more. */
@@ -481,6 +567,7 @@ public final class MemoryConnector implements Connector {
       schema.objects().clear();
     }
     tablesById.clear();
+    previousById.clear();
     for (MemoryTableWriter writer : List.copyOf(writers)) {
       writer.abort();
     }

@@ -27,21 +27,29 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
   /** The handle property that says how many batches of each partition the scanned version holds. */
   public static final String BATCH_COUNTS_PROPERTY = "batches";
 
+  /**
+   * The handle property that names the scanned generation of the table's data: UPDATE, DELETE,
+   * MERGE and TRUNCATE replace the data by a new generation; INSERT appends to the current one.
+   */
+  public static final String GENERATION_PROPERTY = "generation";
+
   private final long id;
   private final String schemaName;
   private final String tableName;
   private final RowSchema rowSchema;
   private final MemoryTableData data;
   private final MemoryTableData.TableVersion version;
+  private final long generation;
 
   /** The table as its data is now. */
   MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data) {
-    this(id, schemaName, tableName, rowSchema, data, data.version());
+    this(id, schemaName, tableName, rowSchema, data, data.version(), 0);
   }
 
   private MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
-      MemoryTableData.TableVersion version) {
+      MemoryTableData.TableVersion version, long generation) {
     this.id = id;
+    this.generation = generation;
     this.schemaName = schemaName;
     this.tableName = tableName;
     this.rowSchema = rowSchema;
@@ -51,7 +59,17 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   /** The same table at another version of its data (after an INSERT). */
   MemoryTable withVersion(MemoryTableData.TableVersion newVersion) {
-    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion);
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion, generation);
+  }
+
+  /** The same table with other data, as its next generation (after UPDATE, DELETE, MERGE, TRUNCATE). */
+  MemoryTable withData(MemoryTableData newData) {
+    return new MemoryTable(id, schemaName, tableName, rowSchema, newData, newData.version(), generation + 1);
+  }
+
+  /** Which generation of the table's data this is (0 when created, one more per replacement). */
+  long generation() {
+    return generation;
   }
 
   @Override
@@ -96,7 +114,8 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   @Override
   public Map<String, String> properties() {
-    return Map.of(TABLE_ID_PROPERTY, Long.toString(id), BATCH_COUNTS_PROPERTY, version.batchCountsProperty());
+    return Map.of(TABLE_ID_PROPERTY, Long.toString(id), BATCH_COUNTS_PROPERTY, version.batchCountsProperty(),
+        GENERATION_PROPERTY, Long.toString(generation));
   }
 
   @Override

@@ -6,7 +6,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The rows of a memory table: batches in partitions, in the table's own allocator. Rows are only
- * ever appended (INSERT), never changed, so a version of the table is a number of batches per
+ * ever appended to one data (INSERT; UPDATE, DELETE and MERGE make new data, see
+ * {@link MemoryConnector#replaceRows}), so a version of the data is a number of batches per
  * partition ({@link TableVersion}): a scan planned against a version reads exactly that prefix of
  * each partition, whatever is appended meanwhile. Readers lease the data while they read it
  * ({@link #acquire}, {@link #release}); {@link #drop} refuses new leases, and the memory is freed
