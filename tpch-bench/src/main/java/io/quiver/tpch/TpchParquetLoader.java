@@ -2,6 +2,7 @@ package io.quiver.tpch;
 
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.Session;
+import io.quiver.engine.connector.file.layout.DatasetLayout;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,17 +73,20 @@ public final class TpchParquetLoader {
   public static void registerInDuckDb(Connection duckDb, Path directory) throws SQLException {
     try (Statement statement = duckDb.createStatement()) {
       for (TpchTable<?> table : TpchTable.getTables()) {
-        String files = directory.resolve(table.getTableName()).toAbsolutePath() + "/*.parquet";
+        // a dataset Quiver wrote keeps its files in its current version's directory
+        String files = DatasetLayout.readableDirectory(directory.resolve(table.getTableName()).toAbsolutePath())
+            + "/*.parquet";
         statement.execute("CREATE OR REPLACE VIEW " + table.getTableName() + " AS SELECT * FROM read_parquet('"
             + files.replace("'", "''") + "')");
       }
     }
   }
 
-  private static boolean hasParquetFiles(Path directory) {
-    if (!Files.isDirectory(directory)) {
+  private static boolean hasParquetFiles(Path table) {
+    if (!Files.isDirectory(table)) {
       return false;
     }
+    Path directory = DatasetLayout.readableDirectory(table);
     try (Stream<Path> files = Files.list(directory)) {
       return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
     } catch (IOException e) {

@@ -3,6 +3,8 @@ package io.quiver.engine.driver;
 import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
+import io.quiver.engine.admission.AdmissionController;
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
 import io.quiver.engine.connector.file.DataDirectories;
@@ -77,6 +79,8 @@ public final class LocalQuiver implements Quiver {
   private final DagScheduler scheduler;
   private final QueryDriver driver;
   private final LocalFileTables fileTables;
+  private final AdmissionController admission = new AdmissionController();
+  private final QueryMemory queryMemory = new QueryMemory(admission);
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -156,10 +160,13 @@ public final class LocalQuiver implements Quiver {
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator,
           new ShuffleSpillSettings(config.shuffleMemoryBytes(), config.spillDirectory()));
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
+      if (startedExecutor instanceof LocalExecutor local) {
+        local.limitMemory(queryMemory);
+      }
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       this.driver = new QueryDriver(settings -> plannerFactory.create(catalogs.rootSchema(), settings),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS), scheduler, allocator, catalogs,
-          metadata, fileTables != null ? fileTables : this.fileTables);
+          metadata, fileTables != null ? fileTables : this.fileTables, queryMemory);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
@@ -176,9 +183,14 @@ public final class LocalQuiver implements Quiver {
 
   @Override
   public Session openSession() {
+    return openSession(Session.EMBEDDED_USER);
+  }
+
+  @Override
+  public Session openSession(String user) {
     checkOpen();
-    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), driver, catalogs, config,
-        sessions::remove);
+    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), user, admission, driver,
+        catalogs, config, sessions::remove);
     sessions.add(session);
     if (closed.get()) {
       sessions.remove(session);
@@ -195,6 +207,11 @@ public final class LocalQuiver implements Quiver {
   @Override
   public EventBus events() {
     return events;
+  }
+
+  /** When statements may start and how much memory queries may hold ({@link AdmissionController#configure}). */
+  public AdmissionController admission() {
+    return admission;
   }
 
   /** The catalogs: where connectors are added. */
@@ -309,6 +326,7 @@ public final class LocalQuiver implements Quiver {
     run(failures, this::awaitJobs);
     run(failures, executor::close);
     run(failures, catalogs::close);
+    run(failures, fileTables::close);
     run(failures, shuffle::close);
     run(failures, shuffleAllocator::close);
     run(failures, allocator::close);

@@ -1,6 +1,7 @@
 package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.file.FileTables;
@@ -55,6 +56,7 @@ public final class QueryDriver {
   private final ShowExecutor show;
   private final CatalogRegistry catalogs;
   private final AtomicLong queryNumbers = new AtomicLong();
+  private final QueryMemory memory;
   private final RecursiveQueryRunner recursion;
 
   /**
@@ -63,10 +65,12 @@ public final class QueryDriver {
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
+   * @param memory the memory limits of queries and users (which user runs which query)
    */
   QueryDriver(Function<PlannerSettings, StatementPlanner> planners, PlannerSettings baseSettings,
       DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs, CatalogMetadata metadata,
-      FileTables fileTables) {
+      FileTables fileTables, QueryMemory memory) {
+    this.memory = memory;
     this.planners = planners;
     this.baseSettings = baseSettings;
     this.scheduler = scheduler;
@@ -86,17 +90,31 @@ public final class QueryDriver {
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
   public QueryResult execute(String sql, StatementContext context, Runnable onClose) {
-    return execute(sql, context, onClose, new CancellationToken());
+    return execute(sql, context, io.quiver.engine.Session.EMBEDDED_USER, onClose, new CancellationToken());
   }
 
   /**
    * Parses and runs one statement; {@code cancellation} stops a query while it is planned (within
    * a poll interval) and while it runs.
    */
-  public QueryResult execute(String sql, StatementContext context, Runnable onClose,
+  public QueryResult execute(String sql, StatementContext context, String user, Runnable onClose,
       CancellationToken cancellation) {
     Statement statement = parse(sql);
     String queryId = "query_" + queryNumbers.incrementAndGet();
+    memory.register(queryId, user);
+    try {
+      return start(statement, sql, context, queryId, () -> {
+        memory.unregister(queryId);
+        onClose.run();
+      }, cancellation);
+    } catch (RuntimeException | Error e) {
+      memory.unregister(queryId);
+      throw e;
+    }
+  }
+
+  private QueryResult start(Statement statement, String sql, StatementContext context, String queryId,
+      Runnable onClose, CancellationToken cancellation) {
     if (statement instanceof QueryStatement query) {
       return run(queryId, sql, plan(query.query(), false, context, cancellation), context.settings(), onClose,
           cancellation);

@@ -1,5 +1,6 @@
 package io.quiver.engine.executor;
 
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.exec.connector.TableDataSources;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
@@ -33,9 +34,11 @@ public final class LocalExecutor implements TaskBackend {
   private final TaskInvoker invoker;
   private final ThreadPoolExecutor pool;
   private final AtomicInteger running = new AtomicInteger();
-  /** The allocators of jobs with a memory limit of their own, by job id. */
+  /** The allocators of jobs with a memory limit of their own (when no QueryMemory keeps limits), by job id. */
   private final java.util.Map<String, BufferAllocator> jobAllocators = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Where tasks' allocators come from when queries have memory limits; null for plain children. */
+  private volatile QueryMemory queryMemory;
 
   /**
    * @param parentAllocator the executor's allocator is a child of it; tasks' allocators are its children
@@ -70,8 +73,14 @@ public final class LocalExecutor implements TaskBackend {
   @Override
   public TaskHandle launch(TaskLaunch launch, TaskListener listener) {
     if (launch.jobMemoryLimitBytes() < allocator.getLimit()) {
-      jobAllocators.computeIfAbsent(launch.taskId().jobId(),
-          job -> allocator.newChildAllocator("job " + job, 0, launch.jobMemoryLimitBytes()));
+      // The session's memory_limit: under the query's and user's limits when those are kept.
+      QueryMemory memory = queryMemory;
+      if (memory != null) {
+        memory.limitJob(launch.taskId().jobId(), launch.jobMemoryLimitBytes());
+      } else {
+        jobAllocators.computeIfAbsent(launch.taskId().jobId(),
+            job -> allocator.newChildAllocator("job " + job, 0, launch.jobMemoryLimitBytes()));
+      }
     }
     return submit(launch.taskId(), launch.fragment(), launch.cancellation(), launch.resultSink(), listener);
   }
@@ -82,16 +91,24 @@ public final class LocalExecutor implements TaskBackend {
   }
 
   /**
-   * Closes the job's own allocator, if it has a memory limit (every task of the job has ended: the
-   * job removes itself after its last task); the shuffle data lives in the driver's shuffle
-   * service, which the job clears.
+   * The job's shuffle data lives in the driver's shuffle service, which the job clears; its memory
+   * limit's allocator goes.
    */
   @Override
   public void removeJob(String jobId) {
+    QueryMemory memory = queryMemory;
+    if (memory != null) {
+      memory.jobEnded(jobId);
+    }
     BufferAllocator jobAllocator = jobAllocators.remove(jobId);
     if (jobAllocator != null) {
       jobAllocator.close();
     }
+  }
+
+  /** Tasks get their allocators under their query's and user's memory limits (set before tasks run). */
+  public void limitMemory(QueryMemory memory) {
+    this.queryMemory = memory;
   }
 
   /** Queues a task for the next free slot. */
@@ -135,6 +152,10 @@ public final class LocalExecutor implements TaskBackend {
       Thread.currentThread().interrupt();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "interrupted while stopping the executor", e);
     }
+    QueryMemory memory = queryMemory;
+    if (memory != null) {
+      memory.close();
+    }
     jobAllocators.values().forEach(BufferAllocator::close);
     jobAllocators.clear();
     allocator.close();
@@ -144,8 +165,11 @@ public final class LocalExecutor implements TaskBackend {
     pool.remove(attempt);
   }
 
-  /** A task's allocator: a child of its job's, when the job has a memory limit, else of the executor's. */
   BufferAllocator newTaskAllocator(TaskId taskId) {
+    QueryMemory memory = queryMemory;
+    if (memory != null) {
+      return memory.newTaskAllocator(taskId, allocator);
+    }
     BufferAllocator parent = jobAllocators.getOrDefault(taskId.jobId(), allocator);
     return parent.newChildAllocator("task " + taskId, 0, parent.getLimit());
   }

@@ -1,6 +1,9 @@
 package io.quiver.engine.session;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.admission.Admission;
+import io.quiver.engine.admission.AdmissionController;
+import io.quiver.engine.admission.SessionLimits;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.SessionControl;
@@ -38,17 +41,23 @@ public final class SessionImpl implements Session, SessionControl {
   private final QueryDriver driver;
   private final CatalogRegistry catalogs;
   private final Consumer<SessionImpl> onClose;
+  private final String user;
+  private final AdmissionController admission;
   private final Set<QueryResult> openResults = ConcurrentHashMap.newKeySet();
   private volatile SessionSettings settings;
   private volatile boolean closed;
 
   /**
+   * @param user who runs the session's statements (their admission and memory limits)
+   * @param admission decides when each statement may start
    * @param config the engine's configuration: the options' defaults
    * @param onClose told when the session closes (the engine forgets it)
    */
-  public SessionImpl(String id, QueryDriver driver, CatalogRegistry catalogs, QuiverConfig config,
-      Consumer<SessionImpl> onClose) {
+  public SessionImpl(String id, String user, AdmissionController admission, QueryDriver driver,
+      CatalogRegistry catalogs, QuiverConfig config, Consumer<SessionImpl> onClose) {
     this.id = id;
+    this.user = user;
+    this.admission = admission;
     this.driver = driver;
     this.catalogs = catalogs;
     this.onClose = onClose;
@@ -61,6 +70,16 @@ public final class SessionImpl implements Session, SessionControl {
   }
 
   @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public SessionLimits limits() {
+    return admission.limitsFor(user);
+  }
+
+  @Override
   public QueryResult execute(String sql) {
     return execute(sql, new io.quiver.exec.task.CancellationToken());
   }
@@ -69,7 +88,18 @@ public final class SessionImpl implements Session, SessionControl {
   public QueryResult execute(String sql, io.quiver.exec.task.CancellationToken cancellation) {
     checkOpen();
     QueryResult[] holder = new QueryResult[1];
-    QueryResult result = driver.execute(sql, context(), () -> openResults.remove(holder[0]), cancellation);
+    // waits for its turn; runs until its result is closed
+    Admission admitted = admission.admit(user, id);
+    QueryResult result;
+    try {
+      result = driver.execute(sql, context(), user, () -> {
+        openResults.remove(holder[0]);
+        admitted.release();
+      }, cancellation);
+    } catch (RuntimeException | Error e) {
+      admitted.release();
+      throw e;
+    }
     holder[0] = result;
     openResults.add(result);
     if (closed) {
@@ -213,6 +243,7 @@ public final class SessionImpl implements Session, SessionControl {
       return;
     }
     closed = true;
+    admission.cancelWaiting(id);
     RuntimeException failure = null;
     for (QueryResult result : new ArrayList<>(openResults)) {
       try {

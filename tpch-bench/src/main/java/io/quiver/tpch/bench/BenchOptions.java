@@ -52,7 +52,11 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
       "  --format    memory: tables loaded into memory (default); parquet: tables written once as Parquet",
       "              files under bench-data/ and read from there by Quiver (and DuckDB with --compare)",
       "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: 3/4 of the",
-      "              JVM's -XX:MaxDirectMemorySize, or of -Xmx without it; set both in QUIVER_JAVA_OPTS)");
+      "              JVM's -XX:MaxDirectMemorySize, or of -Xmx without it; set both in QUIVER_JAVA_OPTS)",
+      "       quiver bench cluster ...   (quiver bench cluster --help)",
+      "       quiver bench soak [--clients N] [--minutes M] [--seed S] [--slots N]",
+      "              a server in this JVM and N JDBC clients mixing checked TPC-H queries, DDL/DML on",
+      "              memory tables and cancels for M minutes (default 16 clients, 10 minutes)");
 
   public BenchOptions {
     queries = List.copyOf(queries);

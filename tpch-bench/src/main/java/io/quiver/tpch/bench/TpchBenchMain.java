@@ -29,6 +29,9 @@ public final class TpchBenchMain {
     if (args.length > 0 && args[0].equals("grouping")) {
       return GroupingBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
+    if (args.length > 0 && args[0].equals("soak")) {
+      return io.quiver.tpch.soak.SoakMain.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && args[0].equals("cluster")) {
       return ClusterBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }

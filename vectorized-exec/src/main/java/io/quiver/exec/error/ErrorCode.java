@@ -42,6 +42,11 @@ public enum ErrorCode {
   SET_OPERATION_COLUMN_COUNT(37, "42601"),
   /** DISTINCT in an aggregate that cannot take it (ordered-set and binary aggregates). */
   DISTINCT_NOT_ALLOWED(38, "42809"),
+  /**
+   * A write's location holds something Quiver may not replace: a file or directory it did not
+   * write, or (for CREATE TABLE ... AS) a dataset it did write, without {@code overwrite}.
+   */
+  LOCATION_EXISTS(55, "42P07"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -71,6 +76,10 @@ public enum ErrorCode {
   MEMORY_LIMIT_EXCEEDED(202, "53200"),
   /** A recursive query ran more iterations than its limit allows. */
   RECURSION_LIMIT_EXCEEDED(210, "54000"),
+  /** A query waited in the admission queue longer than the queue timeout. */
+  QUERY_QUEUE_TIMEOUT(215, "53000"),
+  /** The admission queue was full when the query arrived. */
+  QUERY_QUEUE_FULL(216, "53000"),
 
   // 58xxx / XX000: Quiver or its surroundings failed
   IO_ERROR(300, "58030"),

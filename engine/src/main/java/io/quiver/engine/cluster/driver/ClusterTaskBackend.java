@@ -1,6 +1,7 @@
 package io.quiver.engine.cluster.driver;
 
 import io.quiver.engine.cluster.ClusterConfig;
+import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.protocol.ClusterCalls;
 import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.MapLocation;
@@ -110,6 +111,7 @@ public final class ClusterTaskBackend implements TaskBackend {
 
   /** Starts the driver's cluster port. */
   public static ClusterTaskBackend start(ClusterConfig config, BufferAllocator parent) {
+    ClusterOptions.checkBind(config.bindHost(), config.tls() != null, config.allowPlaintext(), "the cluster port");
     return new ClusterTaskBackend(config, parent);
   }
 

@@ -1,5 +1,6 @@
 package io.quiver.engine.cluster.executor;
 
+import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.protocol.ClusterCalls;
 import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
@@ -128,6 +129,8 @@ public final class ExecutorProcess implements AutoCloseable {
    * @throws QuiverException IO_ERROR if the driver cannot be reached or refuses the executor
    */
   public static ExecutorProcess start(ExecutorSettings settings) {
+    ClusterOptions.checkBind(settings.bindHost(), settings.tls() != null, settings.allowPlaintext(),
+        "the executor's shuffle port");
     return new ExecutorProcess(settings);
   }
 
