@@ -110,6 +110,10 @@ SqlNode QuiverCreate() :
     |
         <VIEW> statement = QuiverCreateView(orReplace)
     |
+        ( <INDEX> | <UNIQUE> <INDEX> ) {
+            throw GrammarSupport.notSupported(s.end(this), GrammarSupport.INDEX_HINT);
+        }
+    |
         {
             throw GrammarSupport.unknownObject(getToken(1).kind == EOF, getToken(1).image, getToken(1).beginLine,
                 getToken(1).beginColumn, "CREATE", "Quiver creates schemas, tables and views");
@@ -157,6 +161,7 @@ Statement QuiverCreateTable() :
     final boolean ifNotExists;
     final SqlIdentifier name;
     final List<ColumnDefinition> columns = new ArrayList<ColumnDefinition>();
+    final List<KeyConstraint> keys = new ArrayList<KeyConstraint>();
     Map<String, String> properties = new LinkedHashMap<String, String>();
     SqlNode query = null;
 }
@@ -165,8 +170,8 @@ Statement QuiverCreateTable() :
     name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
     (
         <LPAREN>
-        QuiverTableElement(columns, name)
-        ( <COMMA> QuiverTableElement(columns, name) )*
+        QuiverTableElementOrKey(columns, keys, name)
+        ( <COMMA> QuiverTableElementOrKey(columns, keys, name) )*
         <RPAREN>
         [ <WITH> properties = QuiverProperties() ]
         [
@@ -176,7 +181,7 @@ Statement QuiverCreateTable() :
             }
         ]
         {
-            return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties);
+            return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties, keys);
         }
     |
         <WITH> properties = QuiverProperties()
@@ -196,12 +201,52 @@ Statement QuiverCreateTable() :
     )
 }
 
-/** One column definition of CREATE TABLE: name type [NOT NULL | NULL]. */
-void QuiverTableElement(List<ColumnDefinition> columns, SqlIdentifier table) :
+/** A column of CREATE TABLE, or a table constraint: [CONSTRAINT name] {PRIMARY KEY | UNIQUE} (columns). */
+void QuiverTableElementOrKey(List<ColumnDefinition> columns, List<KeyConstraint> keys, SqlIdentifier table) :
+{
+    SqlIdentifier constraint = null;
+    final SqlParserPos at;
+    final SqlNodeList keyColumns;
+    boolean primary = false;
+}
+{
+    [ <CONSTRAINT> constraint = SimpleIdentifier() ]
+    (
+        ( <PRIMARY> { at = getPos(); primary = true; } <KEY> | <UNIQUE> { at = getPos(); } )
+        keyColumns = ParenthesizedSimpleIdentifierList() {
+            keys.add(new KeyConstraint(constraint == null ? null : constraint.getSimple(), primary,
+                GrammarSupport.distinctNames(keyColumns, "the key"), at));
+        }
+    |
+        <CHECK> {
+            throw GrammarSupport.notSupported(getPos(), "CHECK constraints are not supported yet");
+        }
+    |
+        <FOREIGN> {
+            throw GrammarSupport.notSupported(getPos(), "FOREIGN KEY constraints are not supported yet");
+        }
+    |
+        {
+            if (constraint != null) {
+                throw GrammarSupport.syntaxError(getPos(), "expected PRIMARY KEY or UNIQUE after CONSTRAINT "
+                    + constraint.getSimple());
+            }
+        }
+        QuiverTableElement(columns, keys, table)
+    )
+}
+
+/**
+ * One column definition of CREATE TABLE: name type followed by NOT NULL, NULL, [CONSTRAINT name]
+ * PRIMARY KEY, [CONSTRAINT name] UNIQUE in any order; keys null where no key may be declared.
+ */
+void QuiverTableElement(List<ColumnDefinition> columns, List<KeyConstraint> keys, SqlIdentifier table) :
 {
     final SqlIdentifier name;
     SqlDataTypeSpec type = null;
     boolean notNull = false;
+    SqlIdentifier constraint = null;
+    SqlParserPos at = null;
 }
 {
     name = SimpleIdentifier()
@@ -213,11 +258,27 @@ void QuiverTableElement(List<ColumnDefinition> columns, SqlIdentifier table) :
                 + ": type INTERVAL is not supported; store a number of days, months or seconds");
         }
     )
-    [
+    (
         <NOT> <NULL> { notNull = true; }
     |
         <NULL>
-    ]
+    |
+        [ <CONSTRAINT> constraint = SimpleIdentifier() ]
+        (
+            <PRIMARY> { at = getPos(); } <KEY> {
+                GrammarSupport.addColumnKey(keys, constraint, true, name, at);
+                notNull = true;
+            }
+        |
+            <UNIQUE> { at = getPos(); GrammarSupport.addColumnKey(keys, constraint, false, name, at); }
+        |
+            ( <CHECK> | <REFERENCES> | <DEFAULT_> ) {
+                throw GrammarSupport.notSupported(getPos(), "column " + name.getSimple() + ": "
+                    + token.image.toUpperCase(Locale.ROOT) + " is not supported yet");
+            }
+        )
+        { constraint = null; }
+    )*
     {
         GrammarSupport.addColumn(columns, ColumnDefinition.of(name, type, notNull), table.toString());
     }
@@ -233,8 +294,8 @@ List<ColumnDefinition> QuiverColumnListEof() :
     final SqlIdentifier owner = new SqlIdentifier("the column list", SqlParserPos.ZERO);
 }
 {
-    QuiverTableElement(columns, owner)
-    ( <COMMA> QuiverTableElement(columns, owner) )*
+    QuiverTableElement(columns, null, owner)
+    ( <COMMA> QuiverTableElement(columns, null, owner) )*
     <EOF>
     {
         return columns;
@@ -297,6 +358,10 @@ SqlNode QuiverDrop() :
         {
             statement = new DropSchemaStatement(ObjectName.of(GrammarSupport.checkParts(name, 2, "schema")),
                 ifExists, cascade);
+        }
+    |
+        <INDEX> {
+            throw GrammarSupport.notSupported(s.end(this), GrammarSupport.INDEX_HINT);
         }
     |
         {

@@ -11,6 +11,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.connector.memory.UniqueKey;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.result.UpdateCountResult;
 import io.quiver.engine.scheduler.DagScheduler;
@@ -151,6 +152,10 @@ public final class DdlExecutor {
       return 0;
     }
     List<Column> columns = ColumnTypes.columns(statement.columns());
+    if (!statement.properties().isEmpty() && !statement.keys().isEmpty()) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files has no PRIMARY KEY or UNIQUE "
+          + "constraints (" + target.qualified(schema) + ")");
+    }
     if (!statement.properties().isEmpty()) {
       FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
       ConnectorTable table = fileTables.open(schema, target.name(), source, columns);
@@ -158,8 +163,19 @@ public final class DdlExecutor {
       return 0;
     }
     MemoryConnector memory = target.memory();
+    List<UniqueKey> keys = KeyConstraints.of(statement.keys(), columns, target.name(), target.qualified(schema));
+    for (UniqueKey key : keys) {
+      if (key.primary()) {
+        // A PRIMARY KEY's columns are NOT NULL.
+        columns = new ArrayList<>(columns);
+        for (int column : key.columns()) {
+          Column declared = columns.get(column);
+          columns.set(column, new Column(declared.name(), declared.type(), false));
+        }
+      }
+    }
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), new RowSchema(columns));
-    memory.addTable(schema, target.name(), writer, statement.ifNotExists());
+    memory.addTable(schema, target.name(), writer, statement.ifNotExists(), keys);
     return 0;
   }
 

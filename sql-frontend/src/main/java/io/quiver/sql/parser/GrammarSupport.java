@@ -71,6 +71,21 @@ public final class GrammarSupport {
     return names;
   }
 
+  /** Why CREATE INDEX and DROP INDEX are refused (0A000), and what to do instead. */
+  public static final String INDEX_HINT = "CREATE INDEX and DROP INDEX are not supported: Quiver scans its "
+      + "columnar tables in parallel and keeps no indexes; declare PRIMARY KEY or UNIQUE in CREATE TABLE for "
+      + "uniqueness";
+
+  /** A PRIMARY KEY or UNIQUE written on a column; {@code keys} null where keys are not allowed. */
+  public static void addColumnKey(List<io.quiver.sql.statement.KeyConstraint> keys, SqlIdentifier constraint,
+      boolean primary, SqlIdentifier column, SqlParserPos pos) {
+    if (keys == null) {
+      throw syntaxError(pos, "a column list here declares no keys");
+    }
+    keys.add(new io.quiver.sql.statement.KeyConstraint(constraint == null ? null : constraint.getSimple(), primary,
+        List.of(column.getSimple()), pos));
+  }
+
   /** A column set twice in one SET list is an error (42601), as in PostgreSQL. */
   public static void distinctAssignments(List<io.quiver.sql.statement.Assignment> assignments, String what) {
     java.util.Set<String> seen = new java.util.HashSet<>();

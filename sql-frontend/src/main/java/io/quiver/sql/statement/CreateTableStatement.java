@@ -10,12 +10,20 @@ import java.util.Map;
  *
  * @param columns the declared columns; may be empty only for a file table (its files say)
  * @param properties the WITH properties, keys in lower case; empty for an in-memory table
+ * @param keys the PRIMARY KEY and UNIQUE constraints, of columns and of the table, in order
  */
 public record CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
-    Map<String, String> properties) implements Statement {
+    Map<String, String> properties, List<KeyConstraint> keys) implements Statement {
 
   public CreateTableStatement {
     columns = List.copyOf(columns);
     properties = Map.copyOf(properties);
+    keys = List.copyOf(keys);
+  }
+
+  /** A table without key constraints. */
+  public CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
+      Map<String, String> properties) {
+    this(name, ifNotExists, columns, properties, List.of());
   }
 }

@@ -30,6 +30,8 @@ public enum ErrorCode {
   SERIALIZATION_FAILURE(22, "40001"),
   /** More than one source row for one target row of MERGE, or a subquery with more than one row (cardinality_violation). */
   CARDINALITY_VIOLATION(23, "21000"),
+  /** A CREATE TABLE whose constraints cannot hold together (two primary keys; invalid_table_definition). */
+  INVALID_TABLE_DEFINITION(24, "42P16"),
   /** A row that would repeat a PRIMARY KEY or UNIQUE key (unique_violation). */
   UNIQUE_VIOLATION(151, "23505"),
   /** A row for which a CHECK constraint is false (check_violation). */

@@ -260,6 +260,12 @@ public final class MemoryConnector implements Connector {
    */
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
       boolean ifNotExists) {
+    return addTable(schema, name, writer, ifNotExists, List.of());
+  }
+
+  /** As {@link #addTable(String, String, MemoryTableWriter, boolean)}, with PRIMARY KEY and UNIQUE constraints. */
+  public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
+      boolean ifNotExists, List<UniqueKey> keys) {
     MemorySchema target = schemas.get(schema);
     if (closed || target == null || resolve(target.objects(), name, false).isPresent()) {
       writer.abort();
@@ -273,7 +279,7 @@ public final class MemoryConnector implements Connector {
       throw duplicate(schema, name, target.objects());
     }
     MemoryTableData data = writer.finish();
-    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data);
+    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data, keys);
     tablesById.put(table.id(), table);
     unfreed.add(data);
     target.objects().put(name, table);
@@ -301,6 +307,14 @@ public final class MemoryConnector implements Connector {
       writer.abort();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + table + " have columns "
           + writer.schema() + ", the table has " + table.rowSchema());
+    }
+    if (!table.keys().isEmpty()) {
+      try {
+        UniqueKeyCheck.check(table.keys(), table.toString(), table.batches(), writer.written());
+      } catch (RuntimeException | Error e) {
+        writer.abort();
+        throw e;
+      }
     }
     MemoryTableData added = writer.finish();
     MemoryTable appended;
@@ -344,6 +358,14 @@ public final class MemoryConnector implements Connector {
       writer.abort();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + expected + " have columns "
           + writer.schema() + ", the table has " + expected.rowSchema());
+    }
+    if (!expected.keys().isEmpty()) {
+      try {
+        UniqueKeyCheck.check(expected.keys(), expected.toString(), List.of(), writer.written());
+      } catch (RuntimeException | Error e) {
+        writer.abort();
+        throw e;
+      }
     }
     MemoryTableData data = writer.finish();
     MemoryTable replaced = expected.withData(data);

@@ -40,15 +40,18 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
   private final MemoryTableData data;
   private final MemoryTableData.TableVersion version;
   private final long generation;
+  private final List<UniqueKey> keys;
 
   /** The table as its data is now. */
-  MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data) {
-    this(id, schemaName, tableName, rowSchema, data, data.version(), 0);
+  MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
+      List<UniqueKey> keys) {
+    this(id, schemaName, tableName, rowSchema, data, data.version(), 0, keys);
   }
 
   private MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
-      MemoryTableData.TableVersion version, long generation) {
+      MemoryTableData.TableVersion version, long generation, List<UniqueKey> keys) {
     this.id = id;
+    this.keys = List.copyOf(keys);
     this.generation = generation;
     this.schemaName = schemaName;
     this.tableName = tableName;
@@ -59,12 +62,12 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   /** The same table at another version of its data (after an INSERT). */
   MemoryTable withVersion(MemoryTableData.TableVersion newVersion) {
-    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion, generation);
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion, generation, keys);
   }
 
   /** The same table with other data, as its next generation (after UPDATE, DELETE, MERGE, TRUNCATE). */
   MemoryTable withData(MemoryTableData newData) {
-    return new MemoryTable(id, schemaName, tableName, rowSchema, newData, newData.version(), generation + 1);
+    return new MemoryTable(id, schemaName, tableName, rowSchema, newData, newData.version(), generation + 1, keys);
   }
 
   /** Which generation of the table's data this is (0 when created, one more per replacement). */
@@ -129,6 +132,16 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   public RowSchema rowSchema() {
     return rowSchema;
+  }
+
+  /** The table's PRIMARY KEY and UNIQUE constraints. */
+  public List<UniqueKey> keys() {
+    return keys;
+  }
+
+  /** The rows of this version, batch by batch, to read (a constraint check). */
+  List<StoredBatch> batches() {
+    return data.batches(version);
   }
 
   /** Rows of this version of the table. */

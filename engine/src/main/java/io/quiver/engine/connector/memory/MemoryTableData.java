@@ -77,6 +77,16 @@ final class MemoryTableData {
     return List.copyOf(batches.subList(0, Math.min(count, batches.size())));
   }
 
+  /** Every batch a version of the data holds. */
+  synchronized List<StoredBatch> batches(TableVersion version) {
+    List<StoredBatch> all = new ArrayList<>();
+    for (int p = 0; p < partitions.size(); p++) {
+      List<StoredBatch> batches = partitions.get(p);
+      all.addAll(batches.subList(0, Math.min(version.batchCounts()[p], batches.size())));
+    }
+    return all;
+  }
+
   /** The table as it is now. */
   synchronized TableVersion version() {
     return version;
