@@ -17,6 +17,7 @@ import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.system.InformationSchemaTable;
 import io.quiver.engine.connector.system.SystemConnector;
+import io.quiver.engine.connector.tpcds.TpcdsConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -141,8 +142,9 @@ public final class LocalQuiver implements Quiver {
     InProcessShuffleService startedShuffle = null;
     BufferAllocator startedShuffleAllocator = null;
     try {
-      catalogs.register(new TpchConnector(new TpchSplitPolicy(config.slots()),
-          new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+      TpchSplitPolicy splitPolicy = new TpchSplitPolicy(config.slots());
+      catalogs.register(new TpchConnector(splitPolicy, new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+      catalogs.register(new TpcdsConnector(splitPolicy::splitCount));
       MemoryConnector memory = new MemoryConnector(allocator, config.slots());
       try {
         catalogs.register(memory);

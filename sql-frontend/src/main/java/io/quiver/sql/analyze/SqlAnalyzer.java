@@ -122,7 +122,10 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(functions, catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())
+      WindowArgumentCheck.check(query);
+      NamedWindowFrames.resolve(query);
+      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new WindowAggregateClauses())
+          .accept(new LeadingArgumentNaming())
           .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
       validated.accept(new TextNumberCheck(validator));
       RecursiveQueryChecker.check(validated);
@@ -184,8 +187,9 @@ public final class SqlAnalyzer {
         SqlNode parsed = SqlParser.create(queryString, QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = viewReader(schemaPath, viewPath);
         SqlValidator validator = newValidator(functions, viewReader, cluster);
+        NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(AggregateOperators.standardTypes(
-            parsed.accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
+            parsed.accept(new WindowAggregateClauses()).accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
             QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);

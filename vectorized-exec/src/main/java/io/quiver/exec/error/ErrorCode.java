@@ -49,6 +49,8 @@ public enum ErrorCode {
    * write, or (for CREATE TABLE ... AS) a dataset it did write, without {@code overwrite}.
    */
   LOCATION_EXISTS(55, "42P07"),
+  /** A window function where none may stand (WHERE, GROUP BY, a window's own keys) or a bad window. */
+  WINDOWING_ERROR(30, "42P20"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -65,6 +67,18 @@ public enum ErrorCode {
   INVALID_ARGUMENT_FOR_POWER(108, "2201F"),
   /** The fraction of PERCENTILE_CONT or PERCENTILE_DISC is NULL or outside [0, 1]. */
   PERCENTILE_OUT_OF_RANGE(115, "22003"),
+  /** A window frame offset (n PRECEDING / n FOLLOWING) that is negative. */
+  INVALID_PRECEDING_OR_FOLLOWING_SIZE(110, "22013"),
+  /** NTILE's bucket count is zero or negative. */
+  INVALID_ARGUMENT_FOR_NTILE(111, "22014"),
+  /** NTH_VALUE's row number is zero or negative. */
+  INVALID_ARGUMENT_FOR_NTH_VALUE(112, "22016"),
+  /** A NULL where the statement needs a value: a window frame offset. */
+  NULL_VALUE_NOT_ALLOWED(113, "22004"),
+
+  // 21xxx: cardinality
+  /** A scalar subquery returned more than one row. */
+  CARDINALITY_VIOLATION(50, "21000"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),

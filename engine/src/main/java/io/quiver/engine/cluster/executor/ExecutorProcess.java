@@ -7,6 +7,7 @@ import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
 import io.quiver.engine.cluster.protocol.ClusterMessages.Launch;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
+import io.quiver.engine.connector.tpcds.TpcdsDataSource;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchDataSource;
 import io.quiver.exec.connector.TableDataSources;
@@ -105,6 +106,7 @@ public final class ExecutorProcess implements AutoCloseable {
         "quiver-executor-heartbeat"));
     TableDataSources dataSources = new TableDataSources();
     dataSources.register(new TpchDataSource(new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+    dataSources.register(new TpcdsDataSource());
     ClusterMessages.Registered registration;
     try {
       registration = register();
