@@ -32,7 +32,10 @@ public interface Quiver extends AutoCloseable {
 
   QuiverConfig config();
 
-  /** A new session; its default schema is {@code tpch.tiny}. */
+  /**
+   * A new session; its current schema is {@code memory.default} (writable), with {@code tpch.tiny}
+   * on its search path.
+   */
   Session openSession();
 
   /**

@@ -47,7 +47,8 @@ final class ShellCommand implements Subcommand {
       "shell options:",
       "  -e, --execute SQL    run the statements (separated by ';') and exit",
       "  -f, --file FILE      run the statements in FILE and exit",
-      "  --schema SCHEMA      the session's schema: schema or catalog.schema (default tpch.tiny)",
+      "  --schema SCHEMA      the session's current schema: schema or catalog.schema (default memory.default,"
+          + " with tpch.tiny on the search path)",
       "  --format FORMAT      output of -e/-f: table (default) or csv",
       "  --slots N            executor slots of the embedded engine (default: one per core)",
       "  --url URL            a server instead of the embedded engine: jdbc:quiver://HOST:PORT",
@@ -230,7 +231,9 @@ final class ShellCommand implements Subcommand {
   /** The JDBC URL for the options: {@code jdbc:quiver:schema=...;slots=...}. */
   static String url(String schema, String slots) {
     List<String> properties = new ArrayList<>();
-    properties.add("schema=" + (schema == null ? "tpch.tiny" : schema));
+    if (schema != null) {
+      properties.add("schema=" + schema);
+    }
     if (slots != null) {
       properties.add("slots=" + slots);
     }

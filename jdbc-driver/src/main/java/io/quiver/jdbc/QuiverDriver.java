@@ -18,8 +18,9 @@ import org.apache.calcite.avatica.UnregisteredDriver;
  *
  * <p>URL: {@code jdbc:quiver:} followed by optional {@code name=value} pairs separated by
  * {@code ;}, for example {@code jdbc:quiver:schema=sf1} or {@code jdbc:quiver:schema=tpch.sf1;slots=4}.
- * Properties: {@code schema} (the session's schema, {@code schema} or {@code catalog.schema};
- * default {@code tpch.tiny}), {@code catalog}, {@code slots} (executor slots of the embedded
+ * Properties: {@code schema} (the session's current schema, {@code schema} or {@code catalog.schema};
+ * default {@code memory.default}, with {@code tpch.tiny} on the search path), {@code catalog},
+ * {@code slots} (executor slots of the embedded
  * engine, taken from the first connection of the JVM only).
  *
  * <p>{@code jdbc:quiver://HOST[:PORT]...} URLs go to the thin driver ({@link QuiverRemoteDriver}),

@@ -34,6 +34,9 @@ class QuiverCliMechanicsTest {
       properties.putAll(info);
       String suffix = url.substring(QuiverDriver.CONNECT_STRING_PREFIX.length());
       for (String pair : suffix.split(";")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
         String[] parts = pair.split("=", 2);
         properties.setProperty(parts[0], parts[1]);
       }

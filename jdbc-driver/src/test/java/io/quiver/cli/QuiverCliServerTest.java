@@ -115,7 +115,8 @@ class QuiverCliServerTest {
         : "jdbc:avatica:remote:url=" + server.url() + ";serialization=protobuf;authentication=BASIC"
             + ";avatica_user=dana;avatica_password=dana-pw";
     java.nio.file.Path history = home.resolve("history");
-    int status = run("!tables\n!columns region\nSELECT count(*) AS customers FROM tpch.sf1.customer;\n!quit\n",
+    int status = run("USE tpch.tiny;\n!tables\n!columns region\nSELECT count(*) AS customers FROM tpch.sf1.customer;\n"
+        + "!quit\n",
         "--url", url, "--user", "dana", "--password", "dana-pw", "--history", history.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));

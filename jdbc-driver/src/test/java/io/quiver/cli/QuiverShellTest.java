@@ -63,7 +63,8 @@ class QuiverShellTest {
 
   @Test
   void tablesColumnsAndDescribeWorkInTheShell(@TempDir Path directory) {
-    assertEquals(0, run("!tables\n!columns nation\n!describe region\n!quit\n", "--no-progress",
+    // sqlline's metadata commands look in the current catalog: USE the TPC-H schema first.
+    assertEquals(0, run("USE tpch.tiny;\n!tables\n!columns nation\n!describe region\n!quit\n", "--no-progress",
         "--history", directory.resolve("h").toString()), stderr());
     String text = stdout();
     assertTrue(text.contains("lineitem") && text.contains("n_regionkey") && text.contains("r_comment"), text);

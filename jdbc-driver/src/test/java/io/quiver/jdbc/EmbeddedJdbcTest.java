@@ -70,8 +70,8 @@ class EmbeddedJdbcTest {
     assertEquals(List.of("sf1", "sf10", "sf100", "sf1000"), column(md.getSchemas("tpch", "sf%"), "TABLE_SCHEM"));
     assertTrue(column(md.getTableTypes(), "TABLE_TYPE").containsAll(List.of("TABLE", "VIEW", "SYSTEM TABLE")));
     assertEquals("Quiver", md.getDatabaseProductName());
-    assertEquals("tpch", connection.getCatalog());
-    assertEquals("tiny", connection.getSchema());
+    assertEquals("memory", connection.getCatalog());
+    assertEquals("default", connection.getSchema());
   }
 
   @Test

@@ -93,6 +93,14 @@ public final class SltParser {
     if (arguments.equals("ok")) {
       return new SltRecord.StatementOk(location, marker, readStatementSql(location));
     }
+    if (arguments.startsWith("count ")) {
+      try {
+        long count = Long.parseLong(arguments.substring("count ".length()).trim());
+        return new SltRecord.StatementCount(location, marker, readStatementSql(location), count);
+      } catch (NumberFormatException e) {
+        throw new SltParseException(location, "expected 'statement count <number>', found '" + arguments + "'");
+      }
+    }
     if (arguments.equals("error") || arguments.startsWith("error ")) {
       String rest = arguments.substring("error".length()).trim();
       Optional<String> sqlState = Optional.empty();
@@ -114,7 +122,8 @@ public final class SltParser {
       }
       return new SltRecord.StatementError(location, marker, readStatementSql(location), sqlState, pattern);
     }
-    throw new SltParseException(location, "expected 'statement ok' or 'statement error [SQLSTATE <code>] [regex]'");
+    throw new SltParseException(location,
+        "expected 'statement ok', 'statement count <n>' or 'statement error [SQLSTATE <code>] [regex]'");
   }
 
   private String readStatementSql(String location) {

@@ -30,6 +30,12 @@ public sealed interface SltRecord {
   record StatementOk(String location, Optional<Marker> marker, String sql) implements SltRecord {}
 
   /**
+   * {@code statement count N}: the SQL runs without error and reports an update count of {@code N}
+   * (rows inserted, updated, deleted or merged).
+   */
+  record StatementCount(String location, Optional<Marker> marker, String sql, long count) implements SltRecord {}
+
+  /**
    * {@code statement error [SQLSTATE <code>] [regex]}: the SQL fails, while executing or while its
    * rows are read. When given, the SQLState must equal {@code sqlState} (or start with it, when it
    * has fewer than five characters) and the exception's message

@@ -28,6 +28,8 @@ final class SltRecordRunner {
   void run(SltRecord record, Connection connection) {
     if (record instanceof SltRecord.StatementOk statement) {
       runStatementOk(statement, connection);
+    } else if (record instanceof SltRecord.StatementCount statement) {
+      runStatementCount(statement, connection);
     } else if (record instanceof SltRecord.StatementError statement) {
       runStatementError(statement, connection);
     } else if (record instanceof SltRecord.Query query) {
@@ -40,6 +42,23 @@ final class SltRecordRunner {
       executeAndDrain(connection, record.sql());
     } catch (SQLException | RuntimeException e) {
       throw failure(record.location(), record.sql(), "expected the statement to succeed, but it failed: " + describe(e), e);
+    }
+  }
+
+  private static void runStatementCount(SltRecord.StatementCount record, Connection connection) {
+    long count;
+    try (Statement statement = connection.createStatement()) {
+      if (statement.execute(record.sql())) {
+        throw failure(record.location(), record.sql(), "expected an update count, but the statement returned rows",
+            null);
+      }
+      count = statement.getLargeUpdateCount();
+    } catch (SQLException | RuntimeException e) {
+      throw failure(record.location(), record.sql(), "expected the statement to succeed, but it failed: " + describe(e), e);
+    }
+    if (count != record.count()) {
+      throw failure(record.location(), record.sql(), "expected an update count of " + record.count() + ", got " + count,
+          null);
     }
   }
 

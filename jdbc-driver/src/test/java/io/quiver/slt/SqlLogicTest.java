@@ -39,6 +39,9 @@ import org.opentest4j.AssertionFailedError;
  * statement ok
  * SELECT 1
  *
+ * statement count 3                        -- it succeeds with update count 3 (rows changed)
+ * UPDATE t SET x = 1
+ *
  * statement error                          -- any SQLException
  * statement error column 'nope' not found  -- the rest of the line is a Java regex; it must be
  *                                             found (Matcher.find) in SQLException.getMessage()

@@ -21,16 +21,18 @@ import io.quiver.exec.fragment.node.TableHandle;
 import java.util.UUID;
 import io.quiver.planner.statistics.QuiverMetadata;
 import io.quiver.sql.analyze.AnalyzedQuery;
+import io.quiver.sql.analyze.SearchPathCatalogReader;
 import io.quiver.sql.analyze.SqlAnalyzer;
 import io.quiver.sql.error.SqlFrontendException;
-import io.quiver.sql.parser.ParsedStatement;
-import io.quiver.sql.parser.StatementParser;
+import io.quiver.sql.parser.QuiverSqlParser;
+import io.quiver.sql.statement.ExplainStatement;
+import io.quiver.sql.statement.QueryStatement;
+import io.quiver.sql.statement.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
-import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
@@ -39,6 +41,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -68,7 +71,7 @@ public final class QueryPlanner {
   }
 
   /**
-   * Plans one statement.
+   * Plans one statement: a query, or EXPLAIN of one.
    *
    * @param sql the statement text
    * @param defaultSchemaPath where unqualified table names resolve, for example [tpch, tiny]
@@ -76,16 +79,45 @@ public final class QueryPlanner {
    */
   public PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
     long start = System.nanoTime();
-    ParsedStatement parsed;
+    Statement statement;
+    try {
+      statement = QuiverSqlParser.parse(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
+    List<List<String>> schemaPaths = List.of(defaultSchemaPath, List.of());
+    if (statement instanceof QueryStatement query) {
+      return plan(query.query(), false, schemaPaths, start);
+    }
+    if (statement instanceof ExplainStatement explain && !explain.analyze()) {
+      return plan(explain.query(), true, schemaPaths, start);
+    }
+    throw new QuiverException(ErrorCode.NOT_SUPPORTED, "the query planner plans queries and EXPLAIN, not "
+        + statement.getClass().getSimpleName());
+  }
+
+  /**
+   * Plans a parsed query. The node is validated in place: plan each parse once.
+   *
+   * @param query a query as the parser read it (positions in the statement's text)
+   * @param explain true to return the plans as text (EXPLAIN) instead of the plan to run
+   * @param schemaPaths where unqualified names resolve, in order: schemas as [catalog, schema],
+   *     catalogs as [catalog], the root as []
+   * @throws QuiverException TABLE_NOT_FOUND, COLUMN_NOT_FOUND, ... with line and column
+   */
+  public PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths) {
+    return plan(query, explain, schemaPaths, System.nanoTime());
+  }
+
+  private PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths, long start) {
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);
     RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
     cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
-    CalciteCatalogReader catalogReader = analyzer.catalogReader(defaultSchemaPath, typeFactory);
+    SearchPathCatalogReader catalogReader = analyzer.searchPathReader(schemaPaths, typeFactory);
     AnalyzedQuery analyzed;
     try {
-      parsed = StatementParser.parse(sql);
-      analyzed = analyzer.analyze(parsed.query(), catalogReader, cluster);
+      analyzed = analyzer.analyze(query, catalogReader, cluster);
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
@@ -94,41 +126,37 @@ public final class QueryPlanner {
     RelRoot root = analyzed.relRoot();
     try {
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
-      RelNode query = root.project();
+      RelNode rel = root.project();
       List<RecursiveStep> steps = new ArrayList<>();
       StringBuilder stepsText = new StringBuilder();
-      if (RecursiveQueries.present(query)) {
-        RecursiveQueries.Extracted extracted = RecursiveQueries.extract(query, UUID.randomUUID().toString(),
+      if (RecursiveQueries.present(rel)) {
+        RecursiveQueries.Extracted extracted = RecursiveQueries.extract(rel, UUID.randomUUID().toString(),
             settings.shufflePartitions(), relBuilder);
-        query = extracted.query();
+        rel = extracted.query();
         for (RecursiveQueries.Cte cte : extracted.ctes()) {
-          Planned seed = planPart(cte.seed(), relBuilder, cluster, parsed.explain());
-          Planned iteration = planPart(cte.iteration(), relBuilder, cluster, parsed.explain());
+          Planned seed = planPart(cte.seed(), relBuilder, cluster, explain);
+          Planned iteration = planPart(cte.iteration(), relBuilder, cluster, explain);
           steps.add(new RecursiveStep(cte.name(), seed.stagePlan(), iteration.stagePlan(),
               TypeMapping.toRowSchema(cte.result().getRowType(cluster.getTypeFactory())),
               handle(cte.work()), handle(cte.result())));
-          if (parsed.explain()) {
+          if (explain) {
             stepsText.append("== Recursive query ").append(cte.name()).append(": seed ==\n")
                 .append(seed.text()).append("== Recursive query ").append(cte.name())
                 .append(": iteration (until it adds no rows) ==\n").append(iteration.text());
           }
         }
       }
-      Planned planned = planPart(query, relBuilder, cluster, parsed.explain());
+      Planned planned = planPart(rel, relBuilder, cluster, explain);
       RowSchema resultSchema = resultSchema(analyzed.columnNames(), planned.physical().getRowType());
       long elapsed = System.nanoTime() - start;
-      if (parsed.explain() && parsed.analyze()) {
-        return new PlannedStatement(PlannedStatement.Kind.EXPLAIN_ANALYZE, planned.stagePlan(), resultSchema,
-            stepsText + planned.text(), elapsed, steps, planned.rowEstimates(), parsed.json());
-      }
-      if (parsed.explain()) {
+      if (explain) {
         String text = stepsText + planned.text();
         return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, planned.stagePlan(),
             new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed, List.of(),
-            planned.rowEstimates(), parsed.json());
+            planned.rowEstimates(), List.of());
       }
       return new PlannedStatement(PlannedStatement.Kind.QUERY, planned.stagePlan(), resultSchema, null, elapsed,
-          steps, planned.rowEstimates(), false);
+          steps, planned.rowEstimates(), catalogReader.tablesRead());
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package io.quiver.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quiver.sql.analyze.SqlAnalyzer;
-import io.quiver.sql.parser.StatementParser;
+import io.quiver.sql.parser.QuiverSqlParser;
 import java.util.List;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCluster;
@@ -49,7 +49,7 @@ class QuiverTypeSystemTest {
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     RelOptCluster cluster = RelOptCluster.create(new VolcanoPlanner(), new RexBuilder(typeFactory));
     String sql = "select " + expression + " from t" + (grouped ? " group by i" : "");
-    RelRoot root = analyzer.toRel(StatementParser.parse(sql).query(),
+    RelRoot root = analyzer.toRel(QuiverSqlParser.parseQuery(sql),
         analyzer.catalogReader(List.of("s"), typeFactory), cluster);
     return root.validatedRowType.getFieldList().get(0).getType();
   }

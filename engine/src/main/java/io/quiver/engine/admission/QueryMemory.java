@@ -27,6 +27,8 @@ public final class QueryMemory implements AutoCloseable {
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, BufferAllocator> userAllocators = new ConcurrentHashMap<>();
   private final Map<String, BufferAllocator> jobAllocators = new ConcurrentHashMap<>();
+  /** Limits of single jobs (a session's memory_limit), below the per-query limit. */
+  private final Map<String, Long> jobLimits = new ConcurrentHashMap<>();
 
   public QueryMemory(AdmissionController admission) {
     this.admission = admission;
@@ -41,14 +43,28 @@ public final class QueryMemory implements AutoCloseable {
     users.remove(jobId);
   }
 
+  /** The job may hold at most {@code bytes} (a session's memory_limit); set before its first task. */
+  public void limitJob(String jobId, long bytes) {
+    jobLimits.put(jobId, bytes);
+  }
+
   /** A task's allocator, under its query's and its user's when limits apply. */
   public synchronized BufferAllocator newTaskAllocator(TaskId task, BufferAllocator executor) {
     String user = users.get(task.jobId());
     AdmissionLimits limits = admission.limits();
     long userLimit = user == null ? 0 : admission.memoryOf(user, limits);
-    if (user == null || (limits.queryMemoryBytes() == 0 && userLimit == 0)) {
+    Long sessionLimit = jobLimits.get(task.jobId());
+    long queryLimit = limits.queryMemoryBytes();
+    if (sessionLimit != null && (queryLimit == 0 || sessionLimit < queryLimit)) {
+      queryLimit = sessionLimit;
+    }
+    if (user == null && sessionLimit != null) {
+      user = "";
+    }
+    if (user == null || (queryLimit == 0 && userLimit == 0)) {
       return executor.newChildAllocator("task " + task, 0, executor.getLimit());
     }
+    long jobLimit = queryLimit;
     BufferAllocator userAllocator = userAllocators.computeIfAbsent(user, name -> executor.newChildAllocator(
         "user " + name, 0, userLimit == 0 ? executor.getLimit() : userLimit));
     if (userAllocator.getLimit() != (userLimit == 0 ? executor.getLimit() : userLimit)) {
@@ -56,7 +72,7 @@ public final class QueryMemory implements AutoCloseable {
     }
     // only the allocator of a limit has it, so that a refusal names the limit it came from
     BufferAllocator job = jobAllocators.computeIfAbsent(task.jobId(), id -> userAllocator.newChildAllocator(
-        "query " + id, 0, limits.queryMemoryBytes() == 0 ? executor.getLimit() : limits.queryMemoryBytes()));
+        "query " + id, 0, jobLimit == 0 ? executor.getLimit() : jobLimit));
     return job.newChildAllocator("task " + task, new LimitNames(task.jobId(), job, user, userAllocator), 0,
         executor.getLimit());
   }
@@ -68,6 +84,7 @@ public final class QueryMemory implements AutoCloseable {
       jobAllocators.remove(jobId);
       job.close();
     }
+    jobLimits.remove(jobId);
   }
 
   /** Closes what is left (the engine is stopping: every task has ended). */
@@ -92,7 +109,8 @@ public final class QueryMemory implements AutoCloseable {
       BufferAllocator failed = outcome.getDetails().map(AllocationOutcomeDetails::getFailedAllocator).orElse(null);
       if (failed == job) {
         throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, jobId + " needs more than its memory limit of "
-            + SessionLimits.bytes(job.getLimit()) + " (query_memory_limit; the server's --query-memory)");
+            + SessionLimits.bytes(job.getLimit()) + " (the session's memory_limit, or query_memory_limit: the "
+            + "server's --query-memory)");
       }
       if (failed == userAllocator) {
         throw new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the queries of user " + user + " need more than "

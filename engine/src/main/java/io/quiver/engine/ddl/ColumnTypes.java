@@ -5,18 +5,17 @@ import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
-import io.quiver.sql.ddl.ColumnDefinition;
+import io.quiver.sql.statement.ColumnDefinition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** The executor's types of declared columns, and their SQL spelling for CASTs. */
-final class ColumnTypes {
+/** The executor's types of declared columns. */
+public final class ColumnTypes {
 
   private ColumnTypes() {
   }
 
-  static List<Column> columns(List<ColumnDefinition> definitions) {
+  public static List<Column> columns(List<ColumnDefinition> definitions) {
     List<Column> columns = new ArrayList<>(definitions.size());
     for (ColumnDefinition definition : definitions) {
       columns.add(new Column(definition.name(), type(definition), !definition.notNull()));
@@ -57,24 +56,6 @@ final class ColumnTypes {
       default:
         throw new QuiverException(ErrorCode.NOT_SUPPORTED, "column " + definition.name() + ": type "
             + definition.type() + " is not supported", null, definition.line(), definition.column());
-    }
-  }
-
-  /** The type as a CAST target in Quiver's SQL. */
-  static String sql(DataType type) {
-    switch (type.kind()) {
-      case DECIMAL:
-        return "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
-      case CHAR:
-        return "CHAR(" + type.precision() + ")";
-      case VARCHAR:
-        return type.precision() < 0 ? "VARCHAR" : "VARCHAR(" + type.precision() + ")";
-      case TIME:
-        return "TIME(6)";
-      case TIMESTAMP:
-        return "TIMESTAMP(6)";
-      default:
-        return type.kind().name().toUpperCase(Locale.ROOT);
     }
   }
 

@@ -11,6 +11,8 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.connector.memory.UniqueKey;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.result.UpdateCountResult;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.exec.error.ErrorCode;
@@ -19,17 +21,21 @@ import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.sql.catalog.ConnectorTable;
-import io.quiver.sql.ddl.CopyStatement;
-import io.quiver.sql.ddl.CreateSchemaStatement;
-import io.quiver.sql.ddl.CreateTableAsStatement;
-import io.quiver.sql.ddl.CreateTableStatement;
-import io.quiver.sql.ddl.CreateViewStatement;
-import io.quiver.sql.ddl.DdlStatement;
-import io.quiver.sql.ddl.DdlStatement.ObjectName;
-import io.quiver.sql.ddl.DropSchemaStatement;
-import io.quiver.sql.ddl.DropTableStatement;
-import io.quiver.sql.ddl.DropViewStatement;
-import io.quiver.sql.ddl.InsertStatement;
+import io.quiver.sql.statement.CopyStatement;
+import io.quiver.sql.statement.ObjectName;
+import io.quiver.sql.statement.Statement;
+import io.quiver.sql.statement.CreateSchemaStatement;
+import io.quiver.sql.statement.CreateTableAsStatement;
+import io.quiver.sql.statement.CreateTableStatement;
+import io.quiver.sql.statement.CreateViewStatement;
+import io.quiver.sql.statement.DropSchemaStatement;
+import io.quiver.sql.statement.DropTableStatement;
+import io.quiver.sql.statement.DropViewStatement;
+import io.quiver.sql.statement.InsertStatement;
+import io.quiver.sql.statement.DeleteStatement;
+import io.quiver.sql.statement.MergeStatement;
+import io.quiver.sql.statement.TruncateStatement;
+import io.quiver.sql.statement.UpdateStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * Runs DDL and DML statements to completion before returning their {@link UpdateCountResult}.
@@ -55,48 +62,59 @@ public final class DdlExecutor {
   private final StatementJobs jobs;
   private final FileTables fileTables;
   private final InsertExecutor inserts;
+  private final RowChangeExecutor rowChanges;
 
   /**
    * @param planner plans a query: (sql, default schema path) to a planned statement
    * @param fileTables reads and writes tables over files
    */
-  public DdlExecutor(CatalogRegistry catalogs, BiFunction<String, List<String>, PlannedStatement> planner,
+  public DdlExecutor(CatalogRegistry catalogs, BiFunction<SqlNode, StatementContext, PlannedStatement> planner,
       DagScheduler scheduler, FileTables fileTables) {
     this.targets = new Targets(catalogs);
     this.jobs = new StatementJobs(planner, scheduler);
     this.fileTables = fileTables;
-    this.inserts = new InsertExecutor(jobs, targets, fileTables);
+    this.rowChanges = new RowChangeExecutor(jobs, targets);
+    this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
   }
 
   /**
    * Runs {@code statement}.
    *
    * @param sql the statement's text (for events and messages)
-   * @param defaultSchemaPath the session's [catalog] or [catalog, schema]
+   * @param context the session's current schema, search path and options
    * @param onClose told when the returned result is closed
    * @return the rows written (CREATE TABLE AS, INSERT, COPY), else 0
    */
-  public QueryResult execute(DdlStatement statement, String sql, List<String> defaultSchemaPath, String queryId,
+  public QueryResult execute(Statement statement, String sql, StatementContext context, String queryId,
       Runnable onClose) {
+    List<String> defaultSchemaPath = context.currentSchema();
     long count;
     if (statement instanceof CreateSchemaStatement create) {
       count = createSchema(create, defaultSchemaPath);
     } else if (statement instanceof DropSchemaStatement drop) {
       count = dropSchema(drop, defaultSchemaPath);
     } else if (statement instanceof CreateTableStatement create) {
-      count = createTable(create, defaultSchemaPath);
+      count = createTable(create, context);
     } else if (statement instanceof CreateTableAsStatement create) {
-      count = createTableAs(create, sql, defaultSchemaPath, queryId);
+      count = createTableAs(create, sql, context, queryId);
     } else if (statement instanceof DropTableStatement drop) {
-      count = dropTable(drop, defaultSchemaPath);
+      count = dropTable(drop, context);
     } else if (statement instanceof CreateViewStatement create) {
-      count = createView(create, defaultSchemaPath);
+      count = createView(create, context);
     } else if (statement instanceof DropViewStatement drop) {
-      count = dropView(drop, defaultSchemaPath);
+      count = dropView(drop, context);
     } else if (statement instanceof InsertStatement insert) {
-      count = inserts.insert(insert, sql, defaultSchemaPath, queryId);
+      count = inserts.insert(insert, sql, context, queryId);
+    } else if (statement instanceof UpdateStatement update) {
+      count = rowChanges.update(update, sql, context, queryId);
+    } else if (statement instanceof DeleteStatement delete) {
+      count = rowChanges.delete(delete, sql, context, queryId);
+    } else if (statement instanceof MergeStatement merge) {
+      count = rowChanges.merge(merge, sql, context, queryId);
+    } else if (statement instanceof TruncateStatement truncate) {
+      count = rowChanges.truncate(truncate, context);
     } else if (statement instanceof CopyStatement copy) {
-      count = copy(copy, sql, defaultSchemaPath, queryId);
+      count = copy(copy, sql, context, queryId);
     } else {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statement " + statement);
     }
@@ -127,13 +145,17 @@ public final class DdlExecutor {
   }
 
   /** An empty in-memory table with the declared columns, or a table over files. */
-  private long createTable(CreateTableStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long createTable(CreateTableStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
     }
     List<Column> columns = ColumnTypes.columns(statement.columns());
+    if (!statement.properties().isEmpty() && !statement.keys().isEmpty()) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files has no PRIMARY KEY or UNIQUE "
+          + "constraints (" + target.qualified(schema) + ")");
+    }
     if (!statement.properties().isEmpty()) {
       FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
       ConnectorTable table = fileTables.open(schema, target.name(), source, columns);
@@ -141,23 +163,34 @@ public final class DdlExecutor {
       return 0;
     }
     MemoryConnector memory = target.memory();
+    List<UniqueKey> keys = KeyConstraints.of(statement.keys(), columns, target.name(), target.qualified(schema));
+    for (UniqueKey key : keys) {
+      if (key.primary()) {
+        // A PRIMARY KEY's columns are NOT NULL.
+        columns = new ArrayList<>(columns);
+        for (int column : key.columns()) {
+          Column declared = columns.get(column);
+          columns.set(column, new Column(declared.name(), declared.type(), false));
+        }
+      }
+    }
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), new RowSchema(columns));
-    memory.addTable(schema, target.name(), writer, statement.ifNotExists());
+    memory.addTable(schema, target.name(), writer, statement.ifNotExists(), keys);
     return 0;
   }
 
-  private long createTableAs(CreateTableAsStatement statement, String sql, List<String> path, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long createTableAs(CreateTableAsStatement statement, String sql, StatementContext context, String queryId) {
+    Targets.Target target = targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
     }
-    PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE TABLE ... AS");
+    PlannedStatement planned = jobs.plan(statement.query(), context, "CREATE TABLE ... AS");
     RowSchema rowSchema = planned.resultSchema();
     checkColumns(rowSchema, target.qualified(schema));
     if (!statement.properties().isEmpty()) {
       FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
-      long rows = fileTables.write(source, planned, WriteMode.CREATE, jobs.runner(queryId, sql));
+      long rows = fileTables.write(source, planned, WriteMode.CREATE, jobs.runner(queryId, sql, context));
       ConnectorTable table = fileTables.open(schema, target.name(), source, List.of());
       target.memory().addFileTable(schema, target.name(), new FileTableEntry(table, source), statement.ifNotExists());
       return rows;
@@ -165,7 +198,7 @@ public final class DdlExecutor {
     MemoryConnector memory = target.memory();
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), rowSchema);
     try {
-      jobs.run(queryId, sql, planned, writer);
+      jobs.run(queryId, sql, planned, writer, context);
     } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;
@@ -189,8 +222,8 @@ public final class DdlExecutor {
         + schema + "." + stored + " already exists");
   }
 
-  private long dropTable(DropTableStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long dropTable(DropTableStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolveExisting(statement.name(), context);
     Optional<String> schema = target.schema();
     if (schema.isEmpty()) {
       if (statement.ifExists()) {
@@ -213,14 +246,14 @@ public final class DdlExecutor {
    * Validates the view's query by planning it (a view over a missing table fails here), then
    * stores its text, its columns and the session's path, in which its names will resolve.
    */
-  private long createView(CreateViewStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long createView(CreateViewStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     if (statement.ifNotExists() && exists(target, schema, true)) {
       return 0;
     }
-    PlannedStatement planned = jobs.plan(statement.query(), path, "CREATE VIEW");
+    PlannedStatement planned = jobs.plan(statement.query(), context, "CREATE VIEW");
     RowSchema result = planned.resultSchema();
     List<String> names = statement.columnNames();
     if (!names.isEmpty() && names.size() != result.size()) {
@@ -234,13 +267,13 @@ public final class DdlExecutor {
     }
     checkColumns(new RowSchema(columns), qualified);
     StoredView view = new StoredView(schema, target.storedName(schema).orElse(target.name()), new RowSchema(columns),
-        statement.definition(), path);
+        statement.definition(), context.schemaPaths(), planned.tablesRead());
     target.memory().putView(schema, view.viewName(), view, statement.orReplace());
     return 0;
   }
 
-  private long dropView(DropViewStatement statement, List<String> path) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  private long dropView(DropViewStatement statement, StatementContext context) {
+    Targets.Target target = targets.resolveExisting(statement.name(), context);
     Optional<String> schema = target.schema();
     if (schema.isEmpty()) {
       if (statement.ifExists()) {
@@ -261,19 +294,12 @@ public final class DdlExecutor {
   }
 
   /** COPY (query) TO or COPY table TO: the files at the location are replaced when the write commits. */
-  private long copy(CopyStatement statement, String sql, List<String> path, String queryId) {
-    String query = statement.query();
-    if (query == null) {
-      StringBuilder name = new StringBuilder();
-      for (String part : statement.name().parts()) {
-        name.append(name.length() == 0 ? "" : ".").append(InsertExecutor.quote(part));
-      }
-      query = "SELECT * FROM " + name;
-    }
+  private long copy(CopyStatement statement, String sql, StatementContext context, String queryId) {
+    SqlNode query = statement.query() != null ? statement.query() : QueryNodes.selectAll(statement.name());
     FileSource target = fileSource(statement.properties(), statement.location(), "COPY");
-    PlannedStatement planned = jobs.plan(query, path, "COPY");
+    PlannedStatement planned = jobs.plan(query, context, "COPY");
     checkColumns(planned.resultSchema(), statement.location());
-    return fileTables.write(target, planned, WriteMode.REPLACE, jobs.runner(queryId, sql));
+    return fileTables.write(target, planned, WriteMode.REPLACE, jobs.runner(queryId, sql, context));
   }
 
   /**

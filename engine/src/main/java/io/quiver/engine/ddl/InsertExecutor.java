@@ -8,6 +8,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.Column;
@@ -15,11 +16,17 @@ import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.planner.error.SqlErrors;
 import io.quiver.sql.analyze.SqlAnalyzer;
-import io.quiver.sql.ddl.InsertStatement;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.sql.parser.QuiverSqlParser;
+import io.quiver.sql.statement.InsertStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Runs {@code INSERT INTO table [(columns)] query}: into an in-memory table all rows or none (the
@@ -32,7 +39,8 @@ import java.util.List;
  * target columns by {@link AssignmentRules} (arity: 42601; types: 42804; each naming the column),
  * and, unless the values already are the columns in order and of their types, the query is planned
  * a second time wrapped in a SELECT that casts each value to its column's type and fills unlisted
- * columns with typed NULLs. This rather than Calcite's INSERT validation
+ * columns with typed NULLs (the statement is parsed again for that: the validator rewrites the
+ * nodes it validates). This rather than Calcite's INSERT validation
  * (TableModify): Calcite's assignment rules and messages differ from Quiver's (it would cast text
  * to numbers, truncate text to the column's length and name no column in its errors), and the
  * planner would need a TableModify convention for one statement. NOT NULL and text lengths are
@@ -46,15 +54,17 @@ final class InsertExecutor {
   private final StatementJobs jobs;
   private final Targets targets;
   private final FileTables fileTables;
+  private final RowChangeExecutor rowChanges;
 
-  InsertExecutor(StatementJobs jobs, Targets targets, FileTables fileTables) {
+  InsertExecutor(StatementJobs jobs, Targets targets, FileTables fileTables, RowChangeExecutor rowChanges) {
+    this.rowChanges = rowChanges;
     this.jobs = jobs;
     this.targets = targets;
     this.fileTables = fileTables;
   }
 
-  long insert(InsertStatement statement, String sql, List<String> path, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), path);
+  long insert(InsertStatement statement, String sql, StatementContext context, String queryId) {
+    Targets.Target target = targets.resolveExisting(statement.name(), context);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     SchemaObject object = target.object(schema).orElseThrow(() -> Targets.tableNotFound(qualified));
@@ -62,11 +72,22 @@ final class InsertExecutor {
       throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, "cannot insert into view " + qualified
           + "; insert into the tables it reads");
     }
+    if (object instanceof MemoryTable) {
+      // One statement at a time changes a table's rows (UPDATE, DELETE and MERGE replace them).
+      try (RowChangeExecutor.LockedTable locked = rowChanges.lock(statement.name(), context, "INSERT INTO")) {
+        return insert(statement, sql, context, queryId, target, schema, qualified, locked.table());
+      }
+    }
+    return insert(statement, sql, context, queryId, target, schema, qualified, object);
+  }
+
+  private long insert(InsertStatement statement, String sql, StatementContext context, String queryId,
+      Targets.Target target, String schema, String qualified, SchemaObject object) {
     RowSchema columns = columnsOf(object);
     int[] sourceOf = sourceColumns(statement.columns(), columns, qualified);
     int listed = statement.columns().isEmpty() ? columns.size() : statement.columns().size();
 
-    PlannedStatement source = jobs.plan(statement.query(), path, "INSERT");
+    PlannedStatement source = jobs.plan(statement.query(), context, "INSERT");
     RowSchema values = source.resultSchema();
     if (values.size() != listed) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "INSERT INTO " + qualified + " has " + listed
@@ -91,19 +112,19 @@ final class InsertExecutor {
     PlannedStatement converted = source;
     // File writers name their columns after the query's: those must be the table's.
     if (object instanceof FileTableEntry || needsConversion(columns, sourceOf, values)) {
-      converted = jobs.plan(wrap(statement.query(), columns, sourceOf, values), path, "INSERT");
+      converted = jobs.plan(wrap(reparse(sql).query(), columns, sourceOf, values), context, "INSERT");
     }
     checkConverted(converted.resultSchema(), columns, qualified);
 
     if (object instanceof FileTableEntry files) {
       return fileTables.write(files.source(), converted, WriteMode.APPEND,
-          (query, sink) -> jobs.run(queryId, sql, query, new InsertChecks(sink, qualified, columns)));
+          (query, sink) -> jobs.run(queryId, sql, query, new InsertChecks(sink, qualified, columns), context));
     }
     MemoryTable table = (MemoryTable) object;
     MemoryConnector memory = target.memory();
     MemoryTableWriter writer = memory.newTableWriter(schema, table.tableName(), table.rowSchema());
     try {
-      jobs.run(queryId, sql, converted, new InsertChecks(writer, qualified, columns));
+      jobs.run(queryId, sql, converted, new InsertChecks(writer, qualified, columns), context);
     } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;
@@ -121,7 +142,7 @@ final class InsertExecutor {
   }
 
   /** Per table column: which value of the query fills it, or -1 for none (NULL). */
-  private static int[] sourceColumns(List<String> listed, RowSchema columns, String qualified) {
+  static int[] sourceColumns(List<String> listed, RowSchema columns, String qualified) {
     int[] sourceOf = new int[columns.size()];
     if (listed.isEmpty()) {
       for (int c = 0; c < sourceOf.length; c++) {
@@ -169,34 +190,39 @@ final class InsertExecutor {
     return false;
   }
 
+  /** The INSERT once more, with query nodes no validator has seen. */
+  private static InsertStatement reparse(String sql) {
+    try {
+      return (InsertStatement) QuiverSqlParser.parse(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
+  }
+
   /**
    * {@code SELECT CAST(v1 AS type) AS "a", ..., CAST(NULL AS type) AS "b" FROM (query) AS
-   * source(v1, ...)}. The query keeps its place on its lines; only a trailing semicolon goes.
+   * source(v1, ...)}; the query keeps its positions.
    */
-  private static String wrap(String query, RowSchema columns, int[] sourceOf, RowSchema values) {
-    int valueCount = values.size();
-    StringBuilder sql = new StringBuilder("SELECT ");
+  private static SqlNode wrap(SqlNode query, RowSchema columns, int[] sourceOf, RowSchema values) {
+    List<String> valueNames = new ArrayList<>(values.size());
+    for (int v = 0; v < values.size(); v++) {
+      valueNames.add("v" + (v + 1));
+    }
+    SqlNodeList items = new SqlNodeList(SqlParserPos.ZERO);
     for (int c = 0; c < columns.size(); c++) {
       Column column = columns.column(c);
-      if (c > 0) {
-        sql.append(", ");
-      }
-      String type = ColumnTypes.sql(column.type());
+      SqlNode value;
       if (sourceOf[c] < 0) {
-        sql.append("CAST(NULL AS ").append(type).append(')');
-      } else if (AssignmentRules.needsCast(values.column(sourceOf[c]).type(), column.type())) {
-        sql.append("CAST(").append(quote("v" + (sourceOf[c] + 1))).append(" AS ").append(type).append(')');
+        value = QueryNodes.cast(null, column.type());
       } else {
-        sql.append(quote("v" + (sourceOf[c] + 1)));
+        value = QueryNodes.column(valueNames.get(sourceOf[c]));
+        if (AssignmentRules.needsCast(values.column(sourceOf[c]).type(), column.type())) {
+          value = QueryNodes.cast(value, column.type());
+        }
       }
-      sql.append(" AS ").append(quote(column.name()));
+      items.add(QueryNodes.as(value, column.name()));
     }
-    sql.append(" FROM (\n").append(withoutSemicolon(query)).append("\n) AS ").append(quote(SOURCE_ALIAS))
-        .append('(');
-    for (int v = 0; v < valueCount; v++) {
-      sql.append(v == 0 ? "" : ", ").append(quote("v" + (v + 1)));
-    }
-    return sql.append(')').toString();
+    return QueryNodes.select(items, QueryNodes.derivedTable(query, SOURCE_ALIAS, valueNames), null);
   }
 
   /** The wrapped query's columns must be the table's (text kinds may differ: stored alike). */
@@ -219,14 +245,5 @@ final class InsertExecutor {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the values converted for " + qualified + " have "
           + String.join(", ", problems));
     }
-  }
-
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
-  private static String withoutSemicolon(String query) {
-    String text = query.stripTrailing();
-    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
   }
 }

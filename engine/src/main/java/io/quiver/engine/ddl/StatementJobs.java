@@ -1,17 +1,19 @@
 package io.quiver.engine.ddl;
 
 import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.engine.scheduler.JobLimits;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * Plans the queries inside DDL and DML statements with the ordinary planner and runs them as jobs
@@ -19,24 +21,24 @@ import java.util.function.BiFunction;
  */
 public final class StatementJobs {
 
-  private final BiFunction<String, List<String>, PlannedStatement> planner;
+  private final BiFunction<SqlNode, StatementContext, PlannedStatement> planner;
   private final DagScheduler scheduler;
 
-  /** @param planner plans the queries given as text; null when only {@link #run} is used */
-  public StatementJobs(BiFunction<String, List<String>, PlannedStatement> planner, DagScheduler scheduler) {
+  /** @param planner plans the queries of statements; null when only {@link #run} is used */
+  public StatementJobs(BiFunction<SqlNode, StatementContext, PlannedStatement> planner, DagScheduler scheduler) {
     this.planner = planner;
     this.scheduler = scheduler;
   }
 
   /**
-   * Plans a query.
+   * Plans a query (once per parse: the validator rewrites the nodes it validates).
    *
    * @param statement what the query is part of, for messages ("CREATE TABLE ... AS")
    */
-  PlannedStatement plan(String query, List<String> path, String statement) {
+  PlannedStatement plan(SqlNode query, StatementContext context, String statement) {
     PlannedStatement planned;
     try {
-      planned = planner.apply(query, path);
+      planned = planner.apply(query, context);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -52,9 +54,12 @@ public final class StatementJobs {
     return planned;
   }
 
-  /** Runs the query's job into the sink and waits for its end; throws the job's error. */
-  public void run(String queryId, String sql, PlannedStatement planned, ResultSink sink) {
-    run(queryId, sql, planned, sink, new CancellationToken());
+  /**
+   * Runs the query's job into the sink, within the session's limits, and waits for its end; throws
+   * the job's error.
+   */
+  void run(String queryId, String sql, PlannedStatement planned, ResultSink sink, StatementContext context) {
+    run(queryId, sql, planned, sink, new CancellationToken(), context.settings().jobLimits());
   }
 
   /**
@@ -63,8 +68,14 @@ public final class StatementJobs {
    */
   public void run(String queryId, String sql, PlannedStatement planned, ResultSink sink,
       CancellationToken cancellation) {
+    run(queryId, sql, planned, sink, cancellation, JobLimits.NONE);
+  }
+
+  private void run(String queryId, String sql, PlannedStatement planned, ResultSink sink,
+      CancellationToken cancellation, JobLimits limits) {
     CompletableFuture<JobExecution> ended = new CompletableFuture<>();
-    JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete);
+    JobExecution job = scheduler.submitJob(queryId, sql, planned.stagePlan(), cancellation, sink, ended::complete,
+        limits);
     boolean interrupted = false;
     while (true) {
       try {
@@ -92,7 +103,7 @@ public final class StatementJobs {
   }
 
   /** What the file connector calls to run a query into its writer. */
-  FileTables.JobRunner runner(String queryId, String sql) {
-    return (query, sink) -> run(queryId, sql, query, sink);
+  FileTables.JobRunner runner(String queryId, String sql, StatementContext context) {
+    return (query, sink) -> run(queryId, sql, query, sink, context);
   }
 }

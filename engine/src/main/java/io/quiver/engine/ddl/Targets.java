@@ -1,12 +1,15 @@
 package io.quiver.engine.ddl;
 
 import io.quiver.engine.catalog.CatalogRegistry;
+import io.quiver.engine.catalog.TableResolver;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.connector.Connector;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
-import io.quiver.sql.ddl.DdlStatement.ObjectName;
+import io.quiver.sql.statement.ObjectName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.schema.SchemaPlus;
@@ -19,9 +22,11 @@ import org.apache.calcite.schema.lookup.Named;
 final class Targets {
 
   private final CatalogRegistry catalogs;
+  private final TableResolver resolver;
 
   Targets(CatalogRegistry catalogs) {
     this.catalogs = catalogs;
+    this.resolver = new TableResolver(catalogs);
   }
 
   /**
@@ -57,8 +62,30 @@ final class Targets {
     }
   }
 
-  Target resolve(ObjectName name, List<String> path) {
+  /**
+   * Where a name of an object that should exist points (INSERT INTO, DROP): a name without a
+   * catalog is looked up along the session's search path, as a query would find it; one found
+   * nowhere points where a new object of that name would go (where its absence is reported).
+   */
+  Target resolveExisting(ObjectName name, StatementContext context) {
+    if (name.parts().size() < 3) {
+      Optional<TableResolver.Resolved> found = resolver.resolve(name, context.schemaPaths());
+      if (found.isPresent() && found.get().qualifiedName().size() == 3) {
+        return resolve(new ObjectName(found.get().qualifiedName(), List.of(true, true, true), name.pos()), context);
+      }
+    }
+    return resolve(name, context);
+  }
+
+  /**
+   * Where a name of an object to create points: {@code catalog.schema.name}; {@code schema.name}
+   * in the catalog that has the schema (the current one, else those of the search path, else the
+   * one catalog that has it, such as {@code information_schema}'s); {@code name} in the current
+   * schema.
+   */
+  Target resolve(ObjectName name, StatementContext context) {
     List<String> parts = name.parts();
+    List<String> current = context.currentSchema();
     String catalog;
     String schema;
     boolean schemaQuoted;
@@ -67,20 +94,46 @@ final class Targets {
       schema = parts.get(1);
       schemaQuoted = name.quoted().get(1);
     } else if (parts.size() == 2) {
-      catalog = path.get(0);
       schema = parts.get(0);
+      catalog = catalogOf(schema, context);
       schemaQuoted = name.quoted().get(0);
     } else {
-      if (path.size() < 2) {
+      if (current.size() < 2) {
         throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, name + " names no schema and the session has no "
             + "current schema");
       }
-      catalog = path.get(0);
-      schema = path.get(1);
+      catalog = current.get(0);
+      schema = current.get(1);
       schemaQuoted = true;
     }
     MemoryConnector memory = writableCatalog(catalog, name);
     return new Target(memory, schema, schemaQuoted, name.last(), name.quoted().get(parts.size() - 1));
+  }
+
+  /** The catalog a schema named alone belongs to (the current catalog when none has it). */
+  private String catalogOf(String schema, StatementContext context) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(context.currentSchema().get(0));
+    for (List<String> path : context.schemaPaths()) {
+      if (path.size() == 1) {
+        candidates.add(path.get(0));
+      }
+    }
+    for (String catalog : candidates) {
+      if (catalogs.schema(catalog, schema).isPresent()) {
+        return catalog;
+      }
+    }
+    String only = null;
+    for (String catalog : catalogs.catalogNames()) {
+      if (catalogs.schema(catalog, schema).isPresent()) {
+        if (only != null) {
+          return candidates.get(0);
+        }
+        only = catalog;
+      }
+    }
+    return only != null ? only : candidates.get(0);
   }
 
   /** The memory catalog, if {@code catalog} names it; else the catalog is missing or read-only. */

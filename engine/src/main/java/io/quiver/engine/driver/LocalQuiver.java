@@ -32,6 +32,7 @@ import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.TaskScheduler;
 import io.quiver.engine.session.SessionImpl;
+import io.quiver.engine.session.SessionSettings;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.local.InProcessShuffleService;
@@ -41,6 +42,9 @@ import io.quiver.engine.scheduler.JobExecution;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.task.ResultSink;
 import io.quiver.planner.PlannedStatement;
+import io.quiver.planner.error.SqlErrors;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.sql.parser.QuiverSqlParser;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +56,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * A driver with one in-process executor: the "local" cluster. Owns the root allocator (limited to
@@ -80,7 +85,6 @@ public final class LocalQuiver implements Quiver {
   private final TaskBackend executor;
   private final DagScheduler scheduler;
   private final QueryDriver driver;
-  private final StatementPlanner planner;
   private final LocalFileTables fileTables;
   private final AdmissionController admission = new AdmissionController();
   private final QueryMemory queryMemory = new QueryMemory(admission);
@@ -170,11 +174,9 @@ public final class LocalQuiver implements Quiver {
       }
       history.setExecutors(startedExecutor::executors);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
-      StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
-          new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
-      this.planner = planner;
-      this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, history,
-          fileTables != null ? fileTables : this.fileTables, queryMemory);
+      this.driver = new QueryDriver(settings -> plannerFactory.create(catalogs.rootSchema(), settings),
+          new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS), scheduler, allocator, catalogs,
+          metadata, fileTables != null ? fileTables : this.fileTables, queryMemory, history);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
@@ -198,7 +200,7 @@ public final class LocalQuiver implements Quiver {
   public Session openSession(String user) {
     checkOpen();
     SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), user, admission, driver,
-        catalogs, sessions::remove);
+        catalogs, config, sessions::remove);
     sessions.add(session);
     if (closed.get()) {
       sessions.remove(session);
@@ -244,12 +246,22 @@ public final class LocalQuiver implements Quiver {
    */
   public long writeToFiles(String sql, List<String> defaultSchemaPath, FileSource target, WriteMode mode) {
     checkOpen();
-    PlannedStatement planned = planner.plan(sql, defaultSchemaPath);
+    StatementContext context = new StatementContext(defaultSchemaPath, List.of(defaultSchemaPath, List.of()),
+        new SessionSettings(config), null);
+    PlannedStatement planned = driver.plan(parseQuery(sql), false, context);
     if (planned.kind() != PlannedStatement.Kind.QUERY) {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "only a query's result can be written to files");
     }
     String jobId = "write_" + sessionNumbers.incrementAndGet();
     return fileTables.write(target, planned, mode, (query, sink) -> runToEnd(jobId, sql, query, sink));
+  }
+
+  private static SqlNode parseQuery(String sql) {
+    try {
+      return QuiverSqlParser.parseQuery(sql);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
   }
 
   private void runToEnd(String jobId, String sql, PlannedStatement query, ResultSink sink) {

@@ -2,107 +2,124 @@ package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.admission.QueryMemory;
-import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.file.FileTables;
+import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.event.EventListener;
+import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.profile.ExplainAnalyzeJson;
 import io.quiver.engine.profile.ExplainAnalyzeText;
 import io.quiver.engine.profile.JobProfile;
 import io.quiver.engine.profile.RuntimeHistory;
-import io.quiver.engine.result.ExplainResult;
 import io.quiver.engine.result.ResultBuffer;
+import io.quiver.engine.result.RowsResult;
 import io.quiver.engine.result.StreamingQueryResult;
+import io.quiver.engine.result.UpdateCountResult;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.JobExecution;
+import io.quiver.engine.session.SessionSettings;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
-import io.quiver.sql.ddl.DdlParser;
-import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.planner.PlannerSettings;
 import io.quiver.planner.error.SqlErrors;
-import io.quiver.sql.ddl.DefaultSchemaQuoting;
-import io.quiver.sql.ddl.DdlStatement;
-import java.util.List;
-import java.util.Optional;
+import io.quiver.sql.error.SqlFrontendException;
+import io.quiver.sql.parser.QuiverSqlParser;
+import io.quiver.sql.statement.ExplainStatement;
+import io.quiver.sql.statement.QueryStatement;
+import io.quiver.sql.statement.SetStatement;
+import io.quiver.sql.statement.ShowStatement;
+import io.quiver.sql.statement.Statement;
+import io.quiver.sql.statement.UseStatement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.sql.SqlNode;
 
 /**
- * The driver's part of running a statement: plan it, start its job on the DAG scheduler and hand
- * back the stream of its rows. Shared by all sessions of an engine.
+ * The driver's part of running a statement: parse it; plan a query and start its job on the DAG
+ * scheduler, handing back the stream of its rows; answer SHOW and DESCRIBE from the catalog; pass
+ * USE, SET and RESET to the session; hand other statements to the {@link DdlExecutor}. Shared by all
+ * sessions of an engine.
  */
 public final class QueryDriver {
 
   /** Batches a result holds for its client before the result tasks wait. */
   static final int RESULT_QUEUE_BATCHES = 8;
 
-  private final StatementPlanner planner;
+  private final Function<PlannerSettings, StatementPlanner> planners;
+  private final PlannerSettings baseSettings;
+  private final Map<PlannerSettings, StatementPlanner> plannersBySettings = new ConcurrentHashMap<>();
   private final DagScheduler scheduler;
   private final BufferAllocator allocator;
   private final DdlExecutor ddl;
+  private final ShowExecutor show;
   private final CatalogRegistry catalogs;
-  private final QueryMemory memory;
   private final AtomicLong queryNumbers = new AtomicLong();
-  private final RecursiveQueryRunner recursion;
+  private final QueryMemory memory;
   private final RuntimeHistory history;
+  private final RecursiveQueryRunner recursion;
 
   /**
+   * @param planners makes a planner for settings (a session's shuffle partitions, time zone)
+   * @param baseSettings the engine's planner settings, before a session's options
    * @param allocator results' allocators are its children
    * @param catalogs where DDL creates and drops objects
-   * @param history told of every statement's start and end
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
-   * @param memory told which user runs which query, for the memory limits
+   * @param memory the memory limits of queries and users (which user runs which query)
+   * @param history told of every statement's start, plan and end
    */
-  QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
-      RuntimeHistory history, FileTables fileTables, QueryMemory memory) {
-    this.history = history;
+  QueryDriver(Function<PlannerSettings, StatementPlanner> planners, PlannerSettings baseSettings,
+      DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs, CatalogMetadata metadata,
+      FileTables fileTables, QueryMemory memory, RuntimeHistory history) {
     this.memory = memory;
-    this.planner = planner;
+    this.history = history;
+    this.planners = planners;
+    this.baseSettings = baseSettings;
     this.scheduler = scheduler;
     this.allocator = allocator;
     this.catalogs = catalogs;
-    this.ddl = new DdlExecutor(catalogs, this::plan, scheduler, fileTables);
+    this.ddl = new DdlExecutor(catalogs, (query, context) -> plan(query, false, context), scheduler, fileTables);
+    this.show = new ShowExecutor(catalogs, metadata);
     RecursionTables recursionTables = new RecursionTables();
     catalogs.dataSources().register(recursionTables);
     this.recursion = new RecursiveQueryRunner(scheduler, recursionTables, allocator);
   }
 
   /**
-   * Plans and starts one statement.
+   * Parses and runs one statement; a query's rows stream while its job runs.
    *
-   * @param user who runs it (its jobs count against the user's memory limit)
    * @param onClose run when the returned result is closed
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, String user, Runnable onClose) {
-    return execute(sql, defaultSchemaPath, user, onClose, new CancellationToken());
+  public QueryResult execute(String sql, StatementContext context, Runnable onClose) {
+    return execute(sql, context, io.quiver.engine.Session.EMBEDDED_USER, onClose, new CancellationToken());
   }
 
   /**
-   * Plans and starts one statement; {@code cancellation} stops it while it is planned (within a poll
-   * interval) and, for a query, while it runs.
+   * Parses and runs one statement; {@code cancellation} stops a query while it is planned (within
+   * a poll interval) and while it runs.
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, String user, Runnable onClose,
+  public QueryResult execute(String sql, StatementContext context, String user, Runnable onClose,
       CancellationToken cancellation) {
-    if (sql == null || sql.isBlank()) {
-      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
-    }
+    Statement statement = parse(sql);
     String queryId = "query_" + queryNumbers.incrementAndGet();
     memory.register(queryId, user);
     history.queryStarted(queryId, user != null ? user : history.currentUser(), sql);
     try {
-      QueryResult result = execute(queryId, sql, defaultSchemaPath, () -> {
+      QueryResult result = start(statement, sql, context, queryId, () -> {
         memory.unregister(queryId);
         onClose.run();
       }, cancellation);
       if (!result.isRowResult()) {
         history.queryEnded(queryId, result.updateCount(), null, null);
-      } else if (result instanceof ExplainResult) {
+      } else if (result instanceof RowsResult) {
         history.queryEnded(queryId, 0, null, null);
       }
       return result;
@@ -117,68 +134,95 @@ public final class QueryDriver {
     }
   }
 
-  private QueryResult execute(String queryId, String sql, List<String> defaultSchemaPath, Runnable onClose,
-      CancellationToken cancellation) {
-    Optional<DdlStatement> ddlStatement;
-    try {
-      ddlStatement = DdlParser.parse(sql);
-    } catch (SqlFrontendException e) {
-      throw SqlErrors.toQuiverException(e);
-    }
-    if (ddlStatement.isPresent()) {
-      return ddl.execute(ddlStatement.get(), sql, defaultSchemaPath, queryId, onClose);
-    }
-    PlannedStatement planned = plan(sql, defaultSchemaPath, cancellation);
-    history.queryPlanned(queryId, planned.planningNanos());
-    if (planned.kind() != PlannedStatement.Kind.EXPLAIN) {
+  private QueryResult start(Statement statement, String sql, StatementContext context, String queryId,
+      Runnable onClose, CancellationToken cancellation) {
+    if (statement instanceof QueryStatement query) {
+      PlannedStatement planned = plan(query.query(), false, context, cancellation);
+      history.queryPlanned(queryId, planned.planningNanos());
       history.jobPlanned(queryId, planned.stagePlan(), planned.rowEstimates(), planned.planningNanos());
+      return run(queryId, sql, planned, context.settings(), onClose, cancellation);
     }
-    switch (planned.kind()) {
-      case EXPLAIN:
-        return new ExplainResult(queryId, planned.json()
-            ? ExplainAnalyzeJson.plan(planned.stagePlan(), planned.rowEstimates()) : planned.explainText(),
-            newResultAllocator(queryId), onClose);
-      case EXPLAIN_ANALYZE:
-        return explainAnalyze(queryId, sql, planned, onClose, cancellation);
-      case QUERY:
-        return run(queryId, sql, planned, onClose, cancellation);
-      default:
-        throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statements of kind " + planned.kind());
+    if (statement instanceof ExplainStatement explain) {
+      boolean json = explain.format() == ExplainStatement.Format.JSON;
+      if (explain.analyze()) {
+        PlannedStatement planned = plan(explain.query(), false, context, cancellation);
+        history.queryPlanned(queryId, planned.planningNanos());
+        history.jobPlanned(queryId, planned.stagePlan(), planned.rowEstimates(), planned.planningNanos());
+        return explainAnalyze(queryId, sql, planned, context.settings(), json, onClose, cancellation);
+      }
+      PlannedStatement planned = plan(explain.query(), true, context, cancellation);
+      history.queryPlanned(queryId, planned.planningNanos());
+      return RowsResult.explain(queryId, json ? ExplainAnalyzeJson.plan(planned.stagePlan(), planned.rowEstimates())
+          : planned.explainText(), newResultAllocator(queryId), onClose);
     }
+    if (statement instanceof ShowStatement question) {
+      return new RowsResult(queryId, ShowExecutor.schema(question), show.rows(question, context),
+          newResultAllocator(queryId), onClose);
+    }
+    if (statement instanceof UseStatement use) {
+      session(context).use(use.schema());
+      return new UpdateCountResult(queryId, 0, onClose);
+    }
+    if (statement instanceof SetStatement set) {
+      session(context).set(set);
+      return new UpdateCountResult(queryId, 0, onClose);
+    }
+    return ddl.execute(statement, sql, context, queryId, onClose);
   }
 
   /**
-   * Plans one statement without running it: the columns of a query or EXPLAIN; null for DDL/DML.
+   * The columns of a statement's answer, planned but not run: of a query, EXPLAIN, SHOW or
+   * DESCRIBE; null for a statement that answers with a count.
    *
    * @throws QuiverException parse, validation and planning errors, as from {@link #execute}
    */
-  public RowSchema describe(String sql, List<String> defaultSchemaPath) {
+  public RowSchema describe(String sql, StatementContext context) {
+    Statement statement = parse(sql);
+    if (statement instanceof QueryStatement query) {
+      return plan(query.query(), false, context).resultSchema();
+    }
+    if (statement instanceof ExplainStatement explain) {
+      plan(explain.query(), true, context);
+      return RowsResult.EXPLAIN_SCHEMA;
+    }
+    if (statement instanceof ShowStatement question) {
+      return ShowExecutor.schema(question);
+    }
+    return null;
+  }
+
+  private static Statement parse(String sql) {
     if (sql == null || sql.isBlank()) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     try {
-      if (DdlParser.parse(sql).isPresent()) {
-        return null;
-      }
+      return QuiverSqlParser.parse(sql);
     } catch (SqlFrontendException e) {
       throw SqlErrors.toQuiverException(e);
     }
-    PlannedStatement planned = plan(sql, defaultSchemaPath);
-    return planned.kind() == PlannedStatement.Kind.EXPLAIN_ANALYZE ? ExplainResult.SCHEMA : planned.resultSchema();
   }
 
-  private PlannedStatement plan(String sql, List<String> defaultSchemaPath) {
-    return plan(sql, defaultSchemaPath, new CancellationToken());
+  private static SessionControl session(StatementContext context) {
+    if (context.session() == null) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "USE, SET and RESET need a session");
+    }
+    return context.session();
   }
 
-  private PlannedStatement plan(String sql, List<String> defaultSchemaPath, CancellationToken cancellation) {
+  /** Plans a parsed query with the statement's search path and options. */
+  PlannedStatement plan(SqlNode query, boolean explain, StatementContext context) {
+    return plan(query, explain, context, new CancellationToken());
+  }
+
+  private PlannedStatement plan(SqlNode query, boolean explain, StatementContext context,
+      CancellationToken cancellation) {
     PlannedStatement planned;
-    String text = DefaultSchemaQuoting.apply(sql);
+    StatementPlanner planner = planner(context.settings());
     try {
       // The catalog pin belongs to the thread that plans.
       planned = PlanningThreads.plan(() -> {
         try (CatalogPin pin = catalogs.pinForPlanning()) {
-          return planner.plan(text, defaultSchemaPath);
+          return planner.plan(query, explain, context.schemaPaths());
         }
       }, cancellation);
     } catch (QuiverException e) {
@@ -189,7 +233,7 @@ public final class QueryDriver {
     if (planned == null || planned.kind() == null) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned no plan");
     }
-    if (planned.kind() != PlannedStatement.Kind.EXPLAIN
+    if (planned.kind() == PlannedStatement.Kind.QUERY
         && (planned.stagePlan() == null || planned.resultSchema() == null)) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned a query without stages or schema");
     }
@@ -200,15 +244,15 @@ public final class QueryDriver {
    * EXPLAIN ANALYZE: runs the query to its end, discarding its rows, and answers with what its job's
    * events said (a failed or cancelled query fails the statement with its error).
    */
-  private QueryResult explainAnalyze(String queryId, String sql, PlannedStatement planned, Runnable onClose,
-      CancellationToken cancellation) {
+  private QueryResult explainAnalyze(String queryId, String sql, PlannedStatement planned, SessionSettings settings,
+      boolean json, Runnable onClose, CancellationToken cancellation) {
     long start = System.nanoTime() - planned.planningNanos();
     JobProfile profile = new JobProfile(queryId);
     EventListener listener = profile::onEvent;
     scheduler.events().subscribe(listener);
     long rows = 0;
     try {
-      try (QueryResult result = run(queryId, sql, planned, () -> { }, cancellation)) {
+      try (QueryResult result = run(queryId, sql, planned, settings, () -> { }, cancellation)) {
         while (result.loadNextBatch()) {
           rows += result.root().getRowCount();
         }
@@ -223,31 +267,38 @@ public final class QueryDriver {
       scheduler.events().unsubscribe(listener);
     }
     long elapsed = System.nanoTime() - start;
-    String text = planned.json()
+    String text = json
         ? ExplainAnalyzeJson.analyzed(planned.stagePlan(), planned.rowEstimates(), profile, rows, elapsed,
             planned.planningNanos())
         : ExplainAnalyzeText.print(planned.stagePlan(), planned.rowEstimates(), profile, rows, elapsed,
             planned.planningNanos());
-    return new ExplainResult(queryId, text, newResultAllocator(queryId), onClose);
+    return RowsResult.explain(queryId, text, newResultAllocator(queryId), onClose);
   }
 
-  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose,
-      CancellationToken cancellation) {
+  /** The planner for a session's options (one per distinct setting, made once). */
+  private StatementPlanner planner(SessionSettings settings) {
+    PlannerSettings wanted = new PlannerSettings(settings.shufflePartitions(), baseSettings.broadcastThresholdRows(),
+        settings.timeZone());
+    return plannersBySettings.computeIfAbsent(wanted, planners);
+  }
+
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, SessionSettings settings,
+      Runnable onClose, CancellationToken cancellation) {
     if (!planned.recursiveSteps().isEmpty()) {
       // The recursive CTEs' tables, filled now by jobs of their own, live until the query has ended.
       RecursiveQueryRunner.Tables tables = recursion.run(queryId, sql, planned, cancellation);
       try {
-        return run(queryId, sql, planned, onClose, cancellation, tables::close);
+        return run(queryId, sql, planned, settings, onClose, cancellation, tables::close);
       } catch (RuntimeException | Error e) {
         tables.close();
         throw e;
       }
     }
-    return run(queryId, sql, planned, onClose, cancellation, () -> { });
+    return run(queryId, sql, planned, settings, onClose, cancellation, () -> { });
   }
 
-  private QueryResult run(String queryId, String sql, PlannedStatement planned, Runnable onClose,
-      CancellationToken cancellation, Runnable onJobEnd) {
+  private QueryResult run(String queryId, String sql, PlannedStatement planned, SessionSettings settings,
+      Runnable onClose, CancellationToken cancellation, Runnable onJobEnd) {
     BufferAllocator resultAllocator = newResultAllocator(queryId);
     StreamingQueryResult result;
     ResultBuffer buffer;
@@ -264,7 +315,7 @@ public final class QueryDriver {
           ended -> {
             onJobEnd.run();
             buffer.finish(ended.failure());
-          });
+          }, settings.jobLimits());
       result.attach(job);
       return result;
     } catch (RuntimeException e) {

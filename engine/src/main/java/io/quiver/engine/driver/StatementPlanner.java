@@ -5,15 +5,23 @@ import io.quiver.planner.PlannerSettings;
 import io.quiver.planner.QueryPlanner;
 import java.util.List;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
 
 /**
- * How the driver plans a statement: {@link QueryPlanner#plan} outside tests; tests may plan by hand.
- * Implementations are thread-safe.
+ * How the driver plans a parsed query: {@link QueryPlanner#plan(SqlNode, boolean, List)} outside
+ * tests; tests may plan by hand. Implementations are thread-safe.
  */
 @FunctionalInterface
 public interface StatementPlanner {
 
-  PlannedStatement plan(String sql, List<String> defaultSchemaPath);
+  /**
+   * Plans a query as the parser read it. The validator rewrites the nodes it validates: plan each
+   * parse once.
+   *
+   * @param explain true for EXPLAIN: the plans as text instead of a plan to run
+   * @param schemaPaths where unqualified names resolve, in order ([catalog, schema], [catalog], [])
+   */
+  PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths);
 
   /** Makes the planner of an engine from its catalog. */
   @FunctionalInterface

@@ -36,6 +36,8 @@ public final class LocalExecutor implements TaskBackend {
   private final TaskInvoker invoker;
   private final ThreadPoolExecutor pool;
   private final AtomicInteger running = new AtomicInteger();
+  /** The allocators of jobs with a memory limit of their own (when no QueryMemory keeps limits), by job id. */
+  private final java.util.Map<String, BufferAllocator> jobAllocators = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Where tasks' allocators come from when queries have memory limits; null for plain children. */
   private volatile QueryMemory queryMemory;
@@ -84,6 +86,16 @@ public final class LocalExecutor implements TaskBackend {
 
   @Override
   public TaskHandle launch(TaskLaunch launch, TaskListener listener) {
+    if (launch.jobMemoryLimitBytes() < allocator.getLimit()) {
+      // The session's memory_limit: under the query's and user's limits when those are kept.
+      QueryMemory memory = queryMemory;
+      if (memory != null) {
+        memory.limitJob(launch.taskId().jobId(), launch.jobMemoryLimitBytes());
+      } else {
+        jobAllocators.computeIfAbsent(launch.taskId().jobId(),
+            job -> allocator.newChildAllocator("job " + job, 0, launch.jobMemoryLimitBytes()));
+      }
+    }
     return submit(launch.taskId(), launch.fragment(), launch.cancellation(), launch.resultSink(), listener);
   }
 
@@ -101,6 +113,10 @@ public final class LocalExecutor implements TaskBackend {
     QueryMemory memory = queryMemory;
     if (memory != null) {
       memory.jobEnded(jobId);
+    }
+    BufferAllocator jobAllocator = jobAllocators.remove(jobId);
+    if (jobAllocator != null) {
+      jobAllocator.close();
     }
   }
 
@@ -160,6 +176,8 @@ public final class LocalExecutor implements TaskBackend {
     if (memory != null) {
       memory.close();
     }
+    jobAllocators.values().forEach(BufferAllocator::close);
+    jobAllocators.clear();
     allocator.close();
   }
 
@@ -172,7 +190,8 @@ public final class LocalExecutor implements TaskBackend {
     if (memory != null) {
       return memory.newTaskAllocator(taskId, allocator);
     }
-    return allocator.newChildAllocator("task " + taskId, 0, allocator.getLimit());
+    BufferAllocator parent = jobAllocators.getOrDefault(taskId.jobId(), allocator);
+    return parent.newChildAllocator("task " + taskId, 0, parent.getLimit());
   }
 
   ExecutorMemoryManager memoryManager() {

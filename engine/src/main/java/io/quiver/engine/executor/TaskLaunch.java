@@ -15,9 +15,12 @@ import java.util.Set;
  * @param sourceLocations for every stage feeding this one, the executor holding each map partition's output
  * @param preferredExecutor the executor holding most of the task's input; null for none
  * @param excludedExecutors executors where this partition already failed; avoided while others have room
+ * @param jobMemoryLimitBytes the most bytes all tasks of the job may hold at once on the in-process
+ *     executor ({@link Long#MAX_VALUE}: the executor's own limit only)
  */
 public record TaskLaunch(TaskId taskId, StageFragment fragment, CancellationToken cancellation, ResultSink resultSink,
-    Map<Integer, List<String>> sourceLocations, String preferredExecutor, Set<String> excludedExecutors) {
+    Map<Integer, List<String>> sourceLocations, String preferredExecutor, Set<String> excludedExecutors,
+    long jobMemoryLimitBytes) {
 
   public TaskLaunch {
     sourceLocations = Map.copyOf(sourceLocations);

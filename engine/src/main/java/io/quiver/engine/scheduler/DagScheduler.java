@@ -1,5 +1,6 @@
 package io.quiver.engine.scheduler;
 
+import io.quiver.exec.error.ErrorCode;
 import io.quiver.engine.event.EventBus;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.stage.StagePlan;
@@ -9,6 +10,8 @@ import io.quiver.exec.task.ResultSink;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +25,19 @@ public final class DagScheduler {
   private final ShuffleService shuffle;
   private final EventBus events;
   private final Set<JobExecution> activeJobs = ConcurrentHashMap.newKeySet();
+
+  /** Cancels jobs whose time is up; one daemon thread for every engine of the JVM. */
+  private static final ScheduledThreadPoolExecutor TIMEOUTS = timeouts();
+
+  private static ScheduledThreadPoolExecutor timeouts() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "quiver-query-timeouts");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
 
   public DagScheduler(TaskScheduler taskScheduler, ShuffleService shuffle, EventBus events) {
     this.taskScheduler = taskScheduler;
@@ -47,14 +63,37 @@ public final class DagScheduler {
    */
   public JobExecution submitJob(String jobId, String sql, StagePlan plan, CancellationToken cancellation,
       ResultSink resultSink, JobEndListener endListener) {
+    return submitJob(jobId, sql, plan, cancellation, resultSink, endListener, JobLimits.NONE);
+  }
+
+  /**
+   * Starts a job within limits: at most so many of its tasks at once, so much memory, so long (a
+   * job still running when its time is up is cancelled with QUERY_TIMEOUT).
+   */
+  public JobExecution submitJob(String jobId, String sql, StagePlan plan, CancellationToken cancellation,
+      ResultSink resultSink, JobEndListener endListener, JobLimits limits) {
     StagePlans.validate(plan);
     JobExecution[] self = new JobExecution[1];
-    JobExecution job = new JobExecution(jobId, sql, plan, cancellation, resultSink, taskScheduler, shuffle, events, ended -> {
-      activeJobs.remove(self[0]);
-      endListener.onJobEnded(ended);
-    });
+    ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
+    JobExecution job = new JobExecution(jobId, sql, plan, cancellation, resultSink, taskScheduler, shuffle, events,
+        ended -> {
+          activeJobs.remove(self[0]);
+          synchronized (timer) {
+            if (timer[0] != null) {
+              timer[0].cancel(false);
+            }
+          }
+          endListener.onJobEnded(ended);
+        }, limits);
     self[0] = job;
     activeJobs.add(job);
+    if (!limits.timeout().isZero()) {
+      synchronized (timer) {
+        timer[0] = TIMEOUTS.schedule(() -> job.cancel(new QuiverException(ErrorCode.QUERY_TIMEOUT, "the statement "
+            + "ran longer than query_timeout (" + limits.timeout().toMillis() + " ms) and was stopped")),
+            limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
     job.start();
     return job;
   }

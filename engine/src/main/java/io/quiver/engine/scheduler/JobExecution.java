@@ -82,6 +82,7 @@ public final class JobExecution implements TaskListener {
   private final Set<String> lostExecutors = new HashSet<>();
   private int outstandingTasks;
   private TaskStats jobStats = TaskStats.EMPTY;
+  private final JobLimits limits;
   private Outcome outcome;
   private QuiverException failure;
   private boolean finished;
@@ -89,6 +90,14 @@ public final class JobExecution implements TaskListener {
 
   JobExecution(String jobId, String sql, StagePlan plan, CancellationToken cancellation, ResultSink resultSink,
       TaskScheduler taskScheduler, ShuffleService shuffle, EventBus events, JobEndListener endListener) {
+    this(jobId, sql, plan, cancellation, resultSink, taskScheduler, shuffle, events, endListener, JobLimits.NONE);
+  }
+
+  /** @param limits how many tasks run at once and how much memory they hold */
+  JobExecution(String jobId, String sql, StagePlan plan, CancellationToken cancellation, ResultSink resultSink,
+      TaskScheduler taskScheduler, ShuffleService shuffle, EventBus events, JobEndListener endListener,
+      JobLimits limits) {
+    this.limits = limits;
     this.jobId = jobId;
     this.cancellation = cancellation;
     this.sql = sql;
@@ -317,6 +326,9 @@ public final class JobExecution implements TaskListener {
               stage.fragment.sourceStageIds()));
         }
         for (int partition = 0; partition < stage.partitionCount(); partition++) {
+          if (outstandingTasks >= limits.maxRunningTasks()) {
+            return; // the next task end schedules again
+          }
           if (stage.outputLocation[partition] == null && !stage.running[partition]) {
             launch(stage, partition);
           }
@@ -356,7 +368,7 @@ public final class JobExecution implements TaskListener {
       sources.put(source, stages.get(source).locations());
     }
     TaskLaunch launch = new TaskLaunch(taskId, stage.fragment, cancellation, stage.isResult ? resultSink : null,
-        sources, preferredExecutor(stage, partition), stage.failedOn.get(partition));
+        sources, preferredExecutor(stage, partition), stage.failedOn.get(partition), limits.memoryLimitBytes());
     stage.running[partition] = true;
     outstandingTasks++;
     TaskHandle handle;

@@ -1,15 +1,21 @@
 package io.quiver.engine.session;
 
 import io.quiver.engine.QueryResult;
-import io.quiver.engine.Session;
 import io.quiver.engine.admission.Admission;
 import io.quiver.engine.admission.AdmissionController;
 import io.quiver.engine.admission.SessionLimits;
+import io.quiver.engine.QuiverConfig;
+import io.quiver.engine.Session;
+import io.quiver.engine.driver.SessionControl;
+import io.quiver.engine.connector.memory.MemoryConnector;
+import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.driver.QueryDriver;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.sql.statement.ObjectName;
+import io.quiver.sql.statement.SetStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,40 +25,45 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.lookup.Named;
 
 /**
- * A session: a current catalog and schema, and the results it has open. Thread-safe; a failed
- * statement changes nothing.
+ * A session: its options (the current schema among them, {@link SessionSettings}) and the results it
+ * has open. Thread-safe; a failed statement changes nothing. USE, SET and RESET reach it as
+ * {@link SessionControl}.
  */
-public final class SessionImpl implements Session {
+public final class SessionImpl implements Session, SessionControl {
 
-  public static final String DEFAULT_CATALOG = "tpch";
-  public static final String DEFAULT_SCHEMA = "tiny";
+  /** A new session's current schema: the memory catalog's first schema, where CREATE TABLE t goes. */
+  public static final String DEFAULT_CATALOG = MemoryConnector.NAME;
+  public static final String DEFAULT_SCHEMA = MemoryConnector.DEFAULT_SCHEMA;
+  /** A new session's search path: the TPC-H tables of the smallest scale resolve unqualified. */
+  public static final List<String> SEARCHED_BY_DEFAULT = List.of("tpch", "tiny");
 
   private final String id;
-  private final String user;
   /** JDBC's ApplicationName of the client, for the system tables; set from any thread. */
   private volatile String applicationName;
-  private final AdmissionController admission;
   private final QueryDriver driver;
   private final CatalogRegistry catalogs;
   private final Consumer<SessionImpl> onClose;
+  private final String user;
+  private final AdmissionController admission;
   private final Set<QueryResult> openResults = ConcurrentHashMap.newKeySet();
-  private volatile String catalog = DEFAULT_CATALOG;
-  private volatile String schema = DEFAULT_SCHEMA;
+  private volatile SessionSettings settings;
   private volatile boolean closed;
 
   /**
    * @param user who runs the session's statements (their admission and memory limits)
    * @param admission decides when each statement may start
+   * @param config the engine's configuration: the options' defaults
    * @param onClose told when the session closes (the engine forgets it)
    */
   public SessionImpl(String id, String user, AdmissionController admission, QueryDriver driver,
-      CatalogRegistry catalogs, Consumer<SessionImpl> onClose) {
+      CatalogRegistry catalogs, QuiverConfig config, Consumer<SessionImpl> onClose) {
     this.id = id;
     this.user = user;
     this.admission = admission;
     this.driver = driver;
     this.catalogs = catalogs;
     this.onClose = onClose;
+    this.settings = new SessionSettings(config);
   }
 
   @Override
@@ -71,6 +82,16 @@ public final class SessionImpl implements Session {
   }
 
   @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public SessionLimits limits() {
+    return admission.limitsFor(user);
+  }
+
+  @Override
   public QueryResult execute(String sql) {
     return execute(sql, new io.quiver.exec.task.CancellationToken());
   }
@@ -78,16 +99,12 @@ public final class SessionImpl implements Session {
   @Override
   public QueryResult execute(String sql, io.quiver.exec.task.CancellationToken cancellation) {
     checkOpen();
-    List<String> path;
-    synchronized (this) {
-      path = schema == null ? List.of(catalog) : List.of(catalog, schema);
-    }
     QueryResult[] holder = new QueryResult[1];
     // waits for its turn; runs until its result is closed
     Admission admitted = admission.admit(user, id);
     QueryResult result;
     try {
-      result = driver.execute(sql, path, user, () -> {
+      result = driver.execute(sql, context(), user, () -> {
         openResults.remove(holder[0]);
         admitted.release();
       }, cancellation);
@@ -108,31 +125,30 @@ public final class SessionImpl implements Session {
   @Override
   public RowSchema describe(String sql) {
     checkOpen();
-    List<String> path;
-    synchronized (this) {
-      path = schema == null ? List.of(catalog) : List.of(catalog, schema);
-    }
-    return driver.describe(sql, path);
+    return driver.describe(sql, context());
   }
 
-  @Override
-  public String user() {
-    return user;
+  /** What the next statement runs with: the current schema, the search path, the options. */
+  private StatementContext context() {
+    SessionSettings now = settings;
+    List<String> schema = now.schema();
+    return new StatementContext(schema, SearchPath.schemaPaths(null, schema, now.searchPath()), now, this);
   }
 
-  @Override
-  public SessionLimits limits() {
-    return admission.limitsFor(user);
+  /** The session's options now. */
+  public SessionSettings settings() {
+    return settings;
   }
 
   @Override
   public String currentCatalog() {
-    return catalog;
+    return settings.schema().get(0);
   }
 
   @Override
   public String currentSchema() {
-    return schema;
+    List<String> schema = settings.schema();
+    return schema.size() > 1 ? schema.get(1) : null;
   }
 
   @Override
@@ -140,10 +156,11 @@ public final class SessionImpl implements Session {
     checkOpen();
     Named<SchemaPlus> found = catalogs.catalog(unquote(newCatalog))
         .orElseThrow(() -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + newCatalog + "' does not exist"));
+    String schema = currentSchema();
     String keptSchema = schema == null ? null
         : catalogs.schema(found.name(), schema).map(Named::name).orElse(null);
-    catalog = found.name();
-    schema = keptSchema;
+    settings = settings.with(SessionOption.SCHEMA,
+        keptSchema == null ? List.of(found.name()) : List.of(found.name(), keptSchema));
   }
 
   @Override
@@ -152,25 +169,79 @@ public final class SessionImpl implements Session {
     if (newSchema == null || newSchema.isBlank()) {
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema name is empty");
     }
-    List<String> parts = splitName(newSchema);
+    settings = settings.with(SessionOption.SCHEMA, resolveSchema(splitName(newSchema), newSchema));
+  }
+
+  @Override
+  public synchronized void use(ObjectName schema) {
+    checkOpen();
+    settings = settings.with(SessionOption.SCHEMA, resolveSchema(schema.parts(), schema.toString()));
+  }
+
+  @Override
+  public synchronized void set(SetStatement statement) {
+    checkOpen();
+    if (statement.option().equals("all")) {
+      if (!statement.isReset()) {
+        throw new QuiverException(ErrorCode.UNKNOWN_OPTION, "unrecognized option \"all\"; RESET ALL resets "
+            + "every option");
+      }
+      settings = settings.resetAll();
+      return;
+    }
+    SessionOption option = SessionOption.require(statement.option());
+    if (statement.isReset()) {
+      settings = settings.reset(option);
+    } else if (option == SessionOption.SCHEMA) {
+      if (statement.values().size() != 1) {
+        throw new QuiverException(ErrorCode.INVALID_PARAMETER, "SET schema takes one schema, not "
+            + statement.values().size());
+      }
+      setSchema(statement.values().get(0));
+    } else if (option == SessionOption.SEARCH_PATH) {
+      List<List<String>> schemas = new ArrayList<>();
+      for (String value : statement.values()) {
+        if (!value.isBlank()) {
+          schemas.add(resolveSchema(splitName(value), value));
+        }
+      }
+      settings = settings.with(option, List.copyOf(schemas));
+    } else {
+      settings = settings.with(option, option.parse(statement.values()));
+    }
+  }
+
+  /**
+   * [catalog, schema] of an existing schema named {@code catalog.schema}, or {@code schema}: in the
+   * current catalog, else in the catalogs of the search path, in order.
+   */
+  private List<String> resolveSchema(List<String> parts, String written) {
     String catalogName;
     String schemaName;
     if (parts.size() == 1) {
-      catalogName = catalog;
       schemaName = parts.get(0);
+      catalogName = currentCatalog();
+      if (catalogs.schema(catalogName, schemaName).isEmpty()) {
+        for (List<String> searched : settings.searchPath()) {
+          if (catalogs.schema(searched.get(0), schemaName).isPresent()) {
+            catalogName = searched.get(0);
+            break;
+          }
+        }
+      }
     } else if (parts.size() == 2) {
       catalogName = parts.get(0);
       schemaName = parts.get(1);
     } else {
-      throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema '" + newSchema + "' does not exist");
+      throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema '" + written + "' does not exist");
     }
+    String catalogAsWritten = catalogName;
     String resolvedCatalog = catalogs.catalog(catalogName).map(Named::name).orElseThrow(
-        () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + catalogName + "' does not exist"));
+        () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "catalog '" + catalogAsWritten + "' does not exist"));
     String resolvedSchema = catalogs.schema(resolvedCatalog, schemaName).map(Named::name).orElseThrow(
         () -> new QuiverException(ErrorCode.SCHEMA_NOT_FOUND,
             "schema '" + schemaName + "' does not exist in catalog '" + resolvedCatalog + "'"));
-    catalog = resolvedCatalog;
-    schema = resolvedSchema;
+    return List.of(resolvedCatalog, resolvedSchema);
   }
 
   /** Results not closed yet. */

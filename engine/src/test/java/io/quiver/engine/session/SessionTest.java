@@ -29,16 +29,17 @@ class SessionTest {
   }
 
   @Test
-  void defaultSchemaIsTpchTiny() {
-    assertEquals("tpch", session.currentCatalog());
-    assertEquals("tiny", session.currentSchema());
+  void defaultSchemaIsTheWritableMemoryDefaultWithTpchTinySearched() {
+    assertEquals("memory", session.currentCatalog());
+    assertEquals("default", session.currentSchema());
     session.execute("SELECT 1").close();
-    assertEquals(List.of(List.of("tpch", "tiny")), engine.plannedPaths);
+    assertEquals(List.of(List.of("memory", "default"), List.of("tpch", "tiny"), List.of("memory"), List.of("tpch"),
+        List.of()), engine.plannedSearchPaths.get(0));
   }
 
   @Test
   void setSchemaTakesASchemaOrCatalogDotSchema() {
-    session.setSchema("sf1");
+    session.setSchema("sf1"); // not in the current catalog (memory): found in the search path's (tpch)
     assertEquals("sf1", session.currentSchema());
     session.setSchema("tpch.sf10");
     assertEquals("tpch", session.currentCatalog());
@@ -49,7 +50,7 @@ class SessionTest {
     assertEquals("tiny", session.currentSchema());
     session.setSchema("sf1");
     session.execute("SELECT 1").close();
-    assertEquals(List.of("tpch", "sf1"), engine.plannedPaths.get(0));
+    assertEquals(List.of("tpch", "sf1"), engine.plannedSearchPaths.get(0).get(0));
   }
 
   @Test
@@ -60,12 +61,13 @@ class SessionTest {
       assertEquals("3F000", error.sqlState());
     }
     assertThrows(QuiverException.class, () -> session.setSchema(null));
-    assertEquals("tpch", session.currentCatalog());
-    assertEquals("tiny", session.currentSchema());
+    assertEquals("memory", session.currentCatalog());
+    assertEquals("default", session.currentSchema());
   }
 
   @Test
   void setCatalogChecksTheCatalog() {
+    session.setSchema("tpch.tiny");
     session.setCatalog("TPCH");
     assertEquals("tpch", session.currentCatalog());
     assertEquals("tiny", session.currentSchema());
@@ -79,7 +81,7 @@ class SessionTest {
     QuiverException syntax = assertThrows(QuiverException.class, () -> session.execute("bad syntax"));
     assertEquals(ErrorCode.SYNTAX_ERROR, syntax.errorCode());
     assertEquals(1, syntax.line());
-    QuiverException crash = assertThrows(QuiverException.class, () -> session.execute("planner crash"));
+    QuiverException crash = assertThrows(QuiverException.class, () -> session.execute("SELECT 'planner crash'"));
     assertEquals(ErrorCode.INTERNAL_ERROR, crash.errorCode());
     assertInstanceOf(NullPointerException.class, crash.getCause());
     assertEquals(ErrorCode.SYNTAX_ERROR,
@@ -119,7 +121,7 @@ class SessionTest {
   void sessionsHaveTheirOwnIdsAndSchemas() {
     Session other = engine.quiver.openSession();
     other.setSchema("sf1");
-    assertEquals("tiny", session.currentSchema());
+    assertEquals("default", session.currentSchema());
     assertFalse(other.id().equals(session.id()));
     other.close();
     assertSame(session, session);

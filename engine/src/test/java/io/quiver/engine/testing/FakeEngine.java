@@ -4,21 +4,20 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.driver.StatementPlanner;
 import io.quiver.engine.executor.TaskInvoker;
-import io.quiver.engine.result.ExplainResult;
-import io.quiver.exec.error.ErrorCode;
-import io.quiver.exec.error.QuiverException;
+import io.quiver.engine.result.RowsResult;
 import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.planner.PlannedStatement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.calcite.sql.SqlNode;
 
 /**
- * A real {@link LocalQuiver} whose planner and tasks are hand-written: statements are looked up by
- * their text, and every task runs {@link #tasks}.
+ * A real {@link LocalQuiver} whose planner and tasks are hand-written: statements are parsed as
+ * usual, the queries are looked up by their text, and every task runs {@link #tasks}.
  *
  * <ul>
  *   <li>{@code EXPLAIN ...}: an EXPLAIN whose plan text is {@link #EXPLAIN_TEXT};
- *   <li>{@code bad syntax}: a SYNTAX_ERROR; {@code planner crash}: a NullPointerException;
+ *   <li>a query holding {@code 'planner crash'}: a NullPointerException;
  *   <li>anything else: a query planned as {@link #plan}, with one BIGINT column {@code n}.
  * </ul>
  */
@@ -26,7 +25,8 @@ public final class FakeEngine implements AutoCloseable {
 
   public static final String EXPLAIN_TEXT = "Result\n  Exchange\n    Values";
 
-  public final List<List<String>> plannedPaths = new CopyOnWriteArrayList<>();
+  /** The search path of every query planned, in order. */
+  public final List<List<List<String>>> plannedSearchPaths = new CopyOnWriteArrayList<>();
   public volatile TaskInvoker tasks = (fragment, context) -> FakeTasks.sendNumbers(fragment, context, 3, 10);
   public volatile StagePlan plan = TestPlans.plan().stage(0, 3).result(1, 2, 0);
   public final LocalQuiver quiver;
@@ -41,15 +41,12 @@ public final class FakeEngine implements AutoCloseable {
         (fragment, context) -> tasks.invoke(fragment, context));
   }
 
-  private PlannedStatement plan(String sql, List<String> path) {
-    plannedPaths.add(path);
-    if (sql.startsWith("EXPLAIN")) {
-      return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null, ExplainResult.SCHEMA, EXPLAIN_TEXT, 1);
+  private PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths) {
+    plannedSearchPaths.add(schemaPaths);
+    if (explain) {
+      return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, null, RowsResult.EXPLAIN_SCHEMA, EXPLAIN_TEXT, 1);
     }
-    if (sql.equals("bad syntax")) {
-      throw new QuiverException(ErrorCode.SYNTAX_ERROR, "Encountered \"bad\"", null, 1, 1);
-    }
-    if (sql.equals("planner crash")) {
+    if (query.toString().contains("'planner crash'")) {
       throw new NullPointerException("planner bug");
     }
     StagePlan planned = plan;

@@ -57,6 +57,9 @@ public final class QuiverMeta extends MetaImpl {
    */
   private boolean stockClient;
   private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
+  /** The catalog and schema the client last heard from a sync. */
+  private volatile String reportedCatalog;
+  private volatile String reportedSchema;
   /** Statement ids are random, so one cannot be guessed from another (the server's clients see them). */
   private static final java.security.SecureRandom STATEMENT_IDS = new java.security.SecureRandom();
 
@@ -67,8 +70,10 @@ public final class QuiverMeta extends MetaImpl {
     connProps.setAutoCommit(true);
     connProps.setReadOnly(false);
     connProps.setTransactionIsolation(java.sql.Connection.TRANSACTION_NONE);
-    connProps.setCatalog(session.currentCatalog());
-    connProps.setSchema(session.currentSchema());
+    reportedCatalog = session.currentCatalog();
+    reportedSchema = session.currentSchema();
+    connProps.setCatalog(reportedCatalog);
+    connProps.setSchema(reportedSchema);
     connProps.setDirty(false);
   }
 
@@ -87,18 +92,30 @@ public final class QuiverMeta extends MetaImpl {
   // ---------------------------------------------------------------------------------------------
   // Connection
 
+  /**
+   * Applies the catalog and schema a client chose ({@code Connection.setSchema}) and reports the
+   * session's. A remote client sends back what it last heard with every sync; only a value that
+   * differs from what this side last reported is a choice, so USE and SET schema, which change
+   * the session on the server, are not undone by the next sync.
+   */
   @Override
   public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
     // Catalog first: a schema without a catalog resolves in the current one.
-    if (properties.getCatalog() != null && !properties.getCatalog().equals(session.currentCatalog())) {
-      session.setCatalog(properties.getCatalog());
+    String catalog = properties.getCatalog();
+    if (catalog != null && !catalog.equals(reportedCatalog) && !catalog.equals(session.currentCatalog())) {
+      session.setCatalog(catalog);
     }
-    if (properties.getSchema() != null) {
-      session.setSchema(properties.getSchema());
+    String schema = properties.getSchema();
+    if (schema != null && !schema.equals(reportedSchema) && !schema.equals(session.currentSchema())) {
+      session.setSchema(schema);
     }
     ConnectionProperties merged = super.connectionSync(ch, properties);
-    connProps.setCatalog(session.currentCatalog());
-    connProps.setSchema(session.currentSchema());
+    reportedCatalog = session.currentCatalog();
+    reportedSchema = session.currentSchema();
+    connProps.setCatalog(reportedCatalog);
+    connProps.setSchema(reportedSchema);
+    merged.setCatalog(reportedCatalog);
+    merged.setSchema(reportedSchema);
     return merged;
   }
 

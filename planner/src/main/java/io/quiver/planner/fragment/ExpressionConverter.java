@@ -43,14 +43,21 @@ public final class ExpressionConverter {
 
   /** When the query started: CURRENT_DATE and CURRENT_TIMESTAMP give this one value for the whole query. */
   private final java.time.Instant queryStart;
+  private final java.time.ZoneId zone;
 
   public ExpressionConverter(RexBuilder rexBuilder) {
     this(rexBuilder, java.time.Instant.now());
   }
 
   public ExpressionConverter(RexBuilder rexBuilder, java.time.Instant queryStart) {
+    this(rexBuilder, queryStart, java.time.ZoneId.systemDefault());
+  }
+
+  /** @param zone the session's time zone, in which CURRENT_DATE and CURRENT_TIMESTAMP read the clock */
+  public ExpressionConverter(RexBuilder rexBuilder, java.time.Instant queryStart, java.time.ZoneId zone) {
     this.rexBuilder = rexBuilder;
     this.queryStart = queryStart;
+    this.zone = zone;
   }
 
   public List<Expression> convert(List<? extends RexNode> nodes) {
@@ -503,7 +510,7 @@ public final class ExpressionConverter {
    * {@code {fn CURDATE()}} and {@code {fn NOW()}} do), cut to the type's fractional-second precision.
    */
   private Expression currentTime(RexCall call, DataType type) {
-    java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(queryStart, java.time.ZoneId.systemDefault());
+    java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(queryStart, zone);
     if (type.kind() == TypeKind.DATE) {
       return Literal.ofLong(now.toLocalDate().toEpochDay(), type);
     }

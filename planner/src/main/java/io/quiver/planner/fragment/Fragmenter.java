@@ -36,7 +36,7 @@ public final class Fragmenter {
 
   public Fragmenter(PlannerSettings settings, RexBuilder rexBuilder) {
     this.settings = settings;
-    this.expressions = new ExpressionConverter(rexBuilder);
+    this.expressions = new ExpressionConverter(rexBuilder, java.time.Instant.now(), settings.timeZone());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.quiver.sql.analyze;
 
+import io.quiver.sql.catalog.SearchPathView;
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.QuiverParserConfig;
 import io.quiver.sql.type.QuiverTypeSystem;
@@ -11,13 +12,13 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import io.quiver.sql.ddl.DefaultSchemaQuoting;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -91,6 +92,14 @@ public final class SqlAnalyzer {
   public CalciteCatalogReader catalogReader(List<String> defaultSchemaPath,
       RelDataTypeFactory typeFactory) {
     return new CalciteCatalogReader(rootSchema, defaultSchemaPath, typeFactory, CONNECTION_CONFIG);
+  }
+
+  /**
+   * A catalog reader resolving names in {@code schemaPaths}, in order (the first path where a
+   * name resolves wins; {@link SearchPathCatalogReader}).
+   */
+  public SearchPathCatalogReader searchPathReader(List<List<String>> schemaPaths, RelDataTypeFactory typeFactory) {
+    return new SearchPathCatalogReader(rootSchema, schemaPaths, typeFactory, CONNECTION_CONFIG);
   }
 
   /**
@@ -175,9 +184,8 @@ public final class SqlAnalyzer {
       }
       depth[0]++;
       try {
-        SqlNode parsed = SqlParser.create(DefaultSchemaQuoting.apply(queryString),
-            QuiverParserConfig.PARSER_CONFIG).parseQuery();
-        CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
+        SqlNode parsed = SqlParser.create(queryString, QuiverParserConfig.PARSER_CONFIG).parseQuery();
+        CalciteCatalogReader viewReader = viewReader(schemaPath, viewPath);
         SqlValidator validator = newValidator(functions, viewReader, cluster);
         NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(AggregateOperators.standardTypes(
@@ -198,6 +206,20 @@ public final class SqlAnalyzer {
       } finally {
         depth[0]--;
       }
+    }
+
+    /**
+     * The catalog reader a view's query is read with: along the view's own search path
+     * ({@link SearchPathView}), else in its one default schema.
+     */
+    private CalciteCatalogReader viewReader(List<String> schemaPath, List<String> viewPath) {
+      Prepare.PreparingTable view = viewPath == null ? null : catalogReader.getTable(viewPath);
+      SearchPathView searchPath = view == null ? null : view.unwrap(SearchPathView.class);
+      if (searchPath == null) {
+        return catalogReader.withSchemaPath(schemaPath);
+      }
+      return new SearchPathCatalogReader(catalogReader.getRootSchema(), searchPath.schemaPaths(),
+          catalogReader.getTypeFactory(), CONNECTION_CONFIG);
     }
   }
 

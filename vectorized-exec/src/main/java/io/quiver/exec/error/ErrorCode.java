@@ -22,6 +22,20 @@ public enum ErrorCode {
   WRONG_OBJECT_TYPE(13, "42809"),
   /** A file location outside the configured data directories. */
   ACCESS_DENIED(14, "42501"),
+  /** SET, RESET or SHOW of an option the session does not have (PostgreSQL's undefined_object). */
+  UNKNOWN_OPTION(20, "42704"),
+  /** DROP of a table or view that a view reads (PostgreSQL's dependent_objects_still_exist). */
+  DEPENDENT_OBJECTS(21, "2BP01"),
+  /** A change to a table that a concurrent change to the same table made impossible (serialization_failure). */
+  SERIALIZATION_FAILURE(22, "40001"),
+  /** More than one source row for one target row of MERGE, or a subquery with more than one row (cardinality_violation). */
+  CARDINALITY_VIOLATION(23, "21000"),
+  /** A CREATE TABLE whose constraints cannot hold together (two primary keys; invalid_table_definition). */
+  INVALID_TABLE_DEFINITION(24, "42P16"),
+  /** A row that would repeat a PRIMARY KEY or UNIQUE key (unique_violation). */
+  UNIQUE_VIOLATION(151, "23505"),
+  /** A row for which a CHECK constraint is false (check_violation). */
+  CHECK_VIOLATION(152, "23514"),
   /** A recursive query whose recursive part is not allowed (aggregate, subquery, outer join, ...). */
   INVALID_RECURSION(35, "42P19"),
   /** GROUPING() of an expression that is not grouped on. */
@@ -62,9 +76,6 @@ public enum ErrorCode {
   /** A NULL where the statement needs a value: a window frame offset. */
   NULL_VALUE_NOT_ALLOWED(113, "22004"),
 
-  // 21xxx: cardinality
-  /** A scalar subquery returned more than one row. */
-  CARDINALITY_VIOLATION(50, "21000"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),

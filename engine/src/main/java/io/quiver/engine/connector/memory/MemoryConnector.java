@@ -35,6 +35,13 @@ public final class MemoryConnector implements Connector {
   private final int partitionCount;
   private final ConcurrentHashMap<String, MemorySchema> schemas = new ConcurrentHashMap<>();
   private final Map<Long, MemoryTable> tablesById = new ConcurrentHashMap<>();
+  /**
+   * Per table id, the generation its data had before the last replacement, still readable by the
+   * queries planned against it (until the next replacement or DROP).
+   */
+  private final Map<Long, MemoryTable> previousById = new ConcurrentHashMap<>();
+  /** Per table id, the lock that statements changing the table's rows hold (one writer at a time). */
+  private final Map<Long, java.util.concurrent.locks.ReentrantLock> writeLocks = new ConcurrentHashMap<>();
   private final AtomicLong tableIds = new AtomicLong();
   /** Data not freed yet, including dropped tables that queries still read. */
   private final java.util.Set<MemoryTableData> unfreed = ConcurrentHashMap.newKeySet();
@@ -253,6 +260,12 @@ public final class MemoryConnector implements Connector {
    */
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
       boolean ifNotExists) {
+    return addTable(schema, name, writer, ifNotExists, List.of());
+  }
+
+  /** As {@link #addTable(String, String, MemoryTableWriter, boolean)}, with PRIMARY KEY and UNIQUE constraints. */
+  public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
+      boolean ifNotExists, List<UniqueKey> keys) {
     MemorySchema target = schemas.get(schema);
     if (closed || target == null || resolve(target.objects(), name, false).isPresent()) {
       writer.abort();
@@ -266,7 +279,7 @@ public final class MemoryConnector implements Connector {
       throw duplicate(schema, name, target.objects());
     }
     MemoryTableData data = writer.finish();
-    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data);
+    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data, keys);
     tablesById.put(table.id(), table);
     unfreed.add(data);
     target.objects().put(name, table);
@@ -295,6 +308,14 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + table + " have columns "
           + writer.schema() + ", the table has " + table.rowSchema());
     }
+    if (!table.keys().isEmpty()) {
+      try {
+        UniqueKeyCheck.check(table.keys(), table.toString(), table.batches(), writer.written());
+      } catch (RuntimeException | Error e) {
+        writer.abort();
+        throw e;
+      }
+    }
     MemoryTableData added = writer.finish();
     MemoryTable appended;
     try {
@@ -306,6 +327,75 @@ public final class MemoryConnector implements Connector {
     tablesById.put(appended.id(), appended);
     target.objects().put(name, appended);
     return appended;
+  }
+
+  /**
+   * Ends {@code writer} and makes its rows the whole content of table {@code schema.name} (stored
+   * names), in one step, as the table's next generation: queries planned before read the previous
+   * generation, which stays readable until the next replacement (or DROP) and is freed when the
+   * last of its reads ends; queries planned after read the new one. The caller holds the table's
+   * {@link #lockForWrite write lock} and computed the rows from {@code expected}; if the table is
+   * no longer exactly {@code expected} (dropped, replaced, rows appended) the rows are freed and
+   * nothing changes.
+   *
+   * @return the table's new generation
+   */
+  public synchronized MemoryTable replaceRows(String schema, String name, MemoryTable expected,
+      MemoryTableWriter writer) {
+    MemorySchema target = schemas.get(schema);
+    SchemaObject current = target == null ? null : target.objects().get(name);
+    if (closed || current != expected) {
+      writer.abort();
+      checkOpen();
+      if (!(current instanceof MemoryTable table) || table.id() != expected.id()) {
+        throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + NAME + "." + schema + "." + name
+            + " was dropped while its rows were changed");
+      }
+      throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + NAME + "." + schema + "." + name
+          + " was changed by another statement meanwhile; run the statement again");
+    }
+    if (!expected.rowSchema().equals(writer.schema())) {
+      writer.abort();
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + expected + " have columns "
+          + writer.schema() + ", the table has " + expected.rowSchema());
+    }
+    if (!expected.keys().isEmpty()) {
+      try {
+        UniqueKeyCheck.check(expected.keys(), expected.toString(), List.of(), writer.written());
+      } catch (RuntimeException | Error e) {
+        writer.abort();
+        throw e;
+      }
+    }
+    MemoryTableData data = writer.finish();
+    MemoryTable replaced = expected.withData(data);
+    unfreed.add(data);
+    MemoryTable older = previousById.put(expected.id(), expected);
+    if (older != null) {
+      older.data().drop();
+    }
+    tablesById.put(replaced.id(), replaced);
+    target.objects().put(name, replaced);
+    unfreed.removeIf(MemoryTableData::isFreed);
+    return replaced;
+  }
+
+  /**
+   * Takes the lock that statements changing the rows of the table with id {@code tableId} hold
+   * while they plan, run and commit, so that they change the table one after the other; released
+   * by closing the returned handle. Waits for the lock; an interrupt ends the wait with 57014.
+   */
+  public AutoCloseable lockForWrite(long tableId) {
+    java.util.concurrent.locks.ReentrantLock lock = writeLocks.computeIfAbsent(tableId,
+        id -> new java.util.concurrent.locks.ReentrantLock());
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuiverException(ErrorCode.QUERY_CANCELLED, "the statement was interrupted while it waited for "
+          + "another statement changing the same table");
+    }
+    return lock::unlock;
   }
 
   /**
@@ -370,6 +460,7 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.WRONG_OBJECT_TYPE, NAME + "." + schema + "." + name
           + " is a table, not a view; use DROP TABLE");
     }
+    checkNoDependentView(schema, name, "view");
     target.objects().remove(name);
     return true;
   }
@@ -399,6 +490,7 @@ public final class MemoryConnector implements Connector {
           + " is a view, not a table; use DROP VIEW");
     }
     if (object != null) {
+      checkNoDependentView(schema, name, "table");
       target.objects().remove(name);
     }
     if (object == null) {
@@ -417,9 +509,29 @@ public final class MemoryConnector implements Connector {
     return true;
   }
 
+  /**
+   * A table or view that a view reads is not dropped (PostgreSQL's rule): DEPENDENT_OBJECTS names
+   * the first such view.
+   */
+  private void checkNoDependentView(String schema, String name, String kind) {
+    List<String> qualified = List.of(NAME, schema, name);
+    for (MemorySchema each : schemas.values()) {
+      for (SchemaObject object : each.objects().values()) {
+        if (object instanceof StoredView view && view.reads(qualified)) {
+          throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop " + kind + " " + NAME + "." + schema
+              + "." + name + " because view " + view + " reads it; drop the view first");
+        }
+      }
+    }
+  }
+
   private void drop(MemoryTable table) {
     tablesById.remove(table.id());
     table.data().drop();
+    MemoryTable previous = previousById.remove(table.id());
+    if (previous != null) {
+      previous.data().drop();
+    }
     // Tables still being read stay listed until they are freed, at the latest when the engine closes.
     unfreed.removeIf(MemoryTableData::isFreed);
   }
@@ -430,6 +542,11 @@ public final class MemoryConnector implements Connector {
     String kind = existing == null ? "table" : existing.kind();
     return new QuiverException(ErrorCode.DUPLICATE_OBJECT, kind + " " + NAME + "." + schema + "." + stored
         + " already exists");
+  }
+
+  /** Whether the table with this id exists (was not dropped). */
+  boolean isLive(long tableId) {
+    return tablesById.containsKey(tableId);
   }
 
   /** The live table a scan reads: by the id in its handle, so a dropped table is never confused with a newer one. */
@@ -449,7 +566,16 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + NAME + "." + handle.schema() + "."
           + handle.table() + " does not exist (any more)");
     }
-    return table;
+    String generation = handle.properties().get(MemoryTable.GENERATION_PROPERTY);
+    if (generation == null || generation.equals(Long.toString(table.generation()))) {
+      return table;
+    }
+    MemoryTable previous = previousById.get(table.id());
+    if (previous != null && generation.equals(Long.toString(previous.generation()))) {
+      return previous;
+    }
+    throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + table + " was changed more than once "
+        + "since the query was planned; run the query again");
   }
 
   /** Frees every table; the engine's executors have stopped, so nobody reads them any more. */
@@ -463,6 +589,7 @@ public final class MemoryConnector implements Connector {
       schema.objects().clear();
     }
     tablesById.clear();
+    previousById.clear();
     for (MemoryTableWriter writer : List.copyOf(writers)) {
       writer.abort();
     }

@@ -61,6 +61,10 @@ final class MemoryDataSource implements TableDataSource {
       partitions.add(p);
     }
     if (!data.acquire()) {
+      if (connector.isLive(table.id())) {
+        throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + table + " was changed more than "
+            + "once since the query was planned; run the query again");
+      }
       throw dropped(table);
     }
     try {

@@ -27,21 +27,32 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
   /** The handle property that says how many batches of each partition the scanned version holds. */
   public static final String BATCH_COUNTS_PROPERTY = "batches";
 
+  /**
+   * The handle property that names the scanned generation of the table's data: UPDATE, DELETE,
+   * MERGE and TRUNCATE replace the data by a new generation; INSERT appends to the current one.
+   */
+  public static final String GENERATION_PROPERTY = "generation";
+
   private final long id;
   private final String schemaName;
   private final String tableName;
   private final RowSchema rowSchema;
   private final MemoryTableData data;
   private final MemoryTableData.TableVersion version;
+  private final long generation;
+  private final List<UniqueKey> keys;
 
   /** The table as its data is now. */
-  MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data) {
-    this(id, schemaName, tableName, rowSchema, data, data.version());
+  MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
+      List<UniqueKey> keys) {
+    this(id, schemaName, tableName, rowSchema, data, data.version(), 0, keys);
   }
 
   private MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
-      MemoryTableData.TableVersion version) {
+      MemoryTableData.TableVersion version, long generation, List<UniqueKey> keys) {
     this.id = id;
+    this.keys = List.copyOf(keys);
+    this.generation = generation;
     this.schemaName = schemaName;
     this.tableName = tableName;
     this.rowSchema = rowSchema;
@@ -51,7 +62,17 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   /** The same table at another version of its data (after an INSERT). */
   MemoryTable withVersion(MemoryTableData.TableVersion newVersion) {
-    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion);
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion, generation, keys);
+  }
+
+  /** The same table with other data, as its next generation (after UPDATE, DELETE, MERGE, TRUNCATE). */
+  MemoryTable withData(MemoryTableData newData) {
+    return new MemoryTable(id, schemaName, tableName, rowSchema, newData, newData.version(), generation + 1, keys);
+  }
+
+  /** Which generation of the table's data this is (0 when created, one more per replacement). */
+  long generation() {
+    return generation;
   }
 
   @Override
@@ -96,7 +117,8 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   @Override
   public Map<String, String> properties() {
-    return Map.of(TABLE_ID_PROPERTY, Long.toString(id), BATCH_COUNTS_PROPERTY, version.batchCountsProperty());
+    return Map.of(TABLE_ID_PROPERTY, Long.toString(id), BATCH_COUNTS_PROPERTY, version.batchCountsProperty(),
+        GENERATION_PROPERTY, Long.toString(generation));
   }
 
   @Override
@@ -110,6 +132,16 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   public RowSchema rowSchema() {
     return rowSchema;
+  }
+
+  /** The table's PRIMARY KEY and UNIQUE constraints. */
+  public List<UniqueKey> keys() {
+    return keys;
+  }
+
+  /** The rows of this version, batch by batch, to read (a constraint check). */
+  List<StoredBatch> batches() {
+    return data.batches(version);
   }
 
   /** Rows of this version of the table. */

@@ -6,7 +6,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The rows of a memory table: batches in partitions, in the table's own allocator. Rows are only
- * ever appended (INSERT), never changed, so a version of the table is a number of batches per
+ * ever appended to one data (INSERT; UPDATE, DELETE and MERGE make new data, see
+ * {@link MemoryConnector#replaceRows}), so a version of the data is a number of batches per
  * partition ({@link TableVersion}): a scan planned against a version reads exactly that prefix of
  * each partition, whatever is appended meanwhile. Readers lease the data while they read it
  * ({@link #acquire}, {@link #release}); {@link #drop} refuses new leases, and the memory is freed
@@ -74,6 +75,16 @@ final class MemoryTableData {
   synchronized List<StoredBatch> partition(int partition, int count) {
     List<StoredBatch> batches = partitions.get(partition);
     return List.copyOf(batches.subList(0, Math.min(count, batches.size())));
+  }
+
+  /** Every batch a version of the data holds. */
+  synchronized List<StoredBatch> batches(TableVersion version) {
+    List<StoredBatch> all = new ArrayList<>();
+    for (int p = 0; p < partitions.size(); p++) {
+      List<StoredBatch> batches = partitions.get(p);
+      all.addAll(batches.subList(0, Math.min(version.batchCounts()[p], batches.size())));
+    }
+    return all;
   }
 
   /** The table as it is now. */

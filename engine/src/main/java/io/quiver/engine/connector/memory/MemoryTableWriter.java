@@ -55,6 +55,11 @@ public final class MemoryTableWriter implements ResultSink {
     return schema;
   }
 
+  /** The batches received so far, to read (a constraint check before the write ends). */
+  synchronized List<StoredBatch> written() {
+    return List.copyOf(batches);
+  }
+
   /** Rows received so far. */
   public synchronized long rows() {
     return rows;

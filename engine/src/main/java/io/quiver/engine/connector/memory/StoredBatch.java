@@ -47,6 +47,11 @@ final class StoredBatch implements AutoCloseable {
     return rows;
   }
 
+  /** The batch's vector of a column, to read (not to change or close). */
+  FieldVector vector(int column) {
+    return vectors.get(column);
+  }
+
   /** Bytes of the batch's data (what its buffers hold, not their capacity). */
   long bytes() {
     return bytes;

@@ -3,6 +3,7 @@ package io.quiver.engine.connector.memory;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.sql.catalog.SearchPathView;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
@@ -15,31 +16,34 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A view of the memory catalog: its query text, the schema path its names were resolved in when it
+ * A view of the memory catalog: its query text, the search path its names were resolved in when it
  * was created, and the columns its query had then. A query that reads it expands the text through
  * the SQL-to-relational converter's view expander (the view is planned as if its query were
  * written in place), cast to the columns recorded at creation.
  */
-public final class StoredView extends AbstractTable implements TranslatableTable, SchemaObject {
+public final class StoredView extends AbstractTable implements TranslatableTable, SchemaObject, SearchPathView {
 
   private final String schemaName;
   private final String viewName;
   private final RowSchema columns;
   private final String definition;
-  private final List<String> schemaPath;
+  private final List<List<String>> schemaPaths;
+  private final List<List<String>> tablesRead;
 
   /**
    * @param columns the view's columns (names as the view gives them, types of its query)
    * @param definition the query as written
-   * @param schemaPath where unqualified names in the query resolve: the creating session's path
+   * @param schemaPaths where names in the query resolve: the creating session's search path
+   * @param tablesRead the tables and views the query names, by full name: DROP refuses to drop them
    */
   public StoredView(String schemaName, String viewName, RowSchema columns, String definition,
-      List<String> schemaPath) {
+      List<List<String>> schemaPaths, List<List<String>> tablesRead) {
     this.schemaName = schemaName;
     this.viewName = viewName;
     this.columns = columns;
     this.definition = definition;
-    this.schemaPath = List.copyOf(schemaPath);
+    this.schemaPaths = List.copyOf(schemaPaths);
+    this.tablesRead = List.copyOf(tablesRead);
   }
 
   @Override
@@ -53,7 +57,7 @@ public final class StoredView extends AbstractTable implements TranslatableTable
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    RelRoot root = context.expandView(relOptTable.getRowType(), definition, schemaPath,
+    RelRoot root = context.expandView(relOptTable.getRowType(), definition, schemaPaths.get(0),
         List.of(MemoryConnector.NAME, schemaName, viewName));
     return RelOptUtil.createCastRel(root.project(), relOptTable.getRowType(), true);
   }
@@ -85,8 +89,14 @@ public final class StoredView extends AbstractTable implements TranslatableTable
     return definition;
   }
 
-  public List<String> schemaPath() {
-    return schemaPath;
+  @Override
+  public List<List<String>> schemaPaths() {
+    return schemaPaths;
+  }
+
+  /** Whether the view's query names the table or view {@code [catalog, schema, name]} itself. */
+  public boolean reads(List<String> qualifiedName) {
+    return tablesRead.contains(qualifiedName);
   }
 
   @Override
