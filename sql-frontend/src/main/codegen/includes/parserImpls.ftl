@@ -944,29 +944,3 @@ void QuiverMergeValue(List<SqlNode> values) :
 |
     value = Expression(ExprContext.ACCEPT_SUB_QUERY) { values.add(value); }
 }
-
-// ------------------------------------------------------------------------------------------------
-// Functions
-
-/**
- * DATE_DIFF(argument, ...) as a plain function call (DuckDB's DATE_DIFF('unit', start, end)); the
- * template's BigQuery form DATE_DIFF(date, date, UNIT) is tried first (see sql-frontend/pom.xml).
- */
-SqlNode QuiverDateDiff() :
-{
-    final Span s;
-    final List<SqlNode> args = new ArrayList<SqlNode>();
-}
-{
-    <DATE_DIFF> { s = span(); }
-    <LPAREN>
-    [
-        AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
-        ( <COMMA> AddExpression(args, ExprContext.ACCEPT_SUB_QUERY) )*
-    ]
-    <RPAREN>
-    {
-        return createCall(new SqlIdentifier("DATE_DIFF", s.pos()), s.end(this),
-            SqlFunctionCategory.USER_DEFINED_FUNCTION, null, args);
-    }
-}

@@ -28,8 +28,6 @@ public enum ErrorCode {
   DEPENDENT_OBJECTS(21, "2BP01"),
   /** A change to a table that a concurrent change to the same table made impossible (serialization_failure). */
   SERIALIZATION_FAILURE(22, "40001"),
-  /** More than one source row for one target row of MERGE, or a subquery with more than one row (cardinality_violation). */
-  CARDINALITY_VIOLATION(23, "21000"),
   /** A CREATE TABLE whose constraints cannot hold together (two primary keys; invalid_table_definition). */
   INVALID_TABLE_DEFINITION(24, "42P16"),
   /** A row that would repeat a PRIMARY KEY or UNIQUE key (unique_violation). */
@@ -76,6 +74,9 @@ public enum ErrorCode {
   /** A NULL where the statement needs a value: a window frame offset. */
   NULL_VALUE_NOT_ALLOWED(113, "22004"),
 
+  // 21xxx: cardinality
+  /** A scalar subquery returned more than one row, or MERGE found two source rows acting on one target row. */
+  CARDINALITY_VIOLATION(50, "21000"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),
