@@ -35,6 +35,14 @@ public interface Quiver extends AutoCloseable {
   /** A new session; its default schema is {@code tpch.tiny}. */
   Session openSession();
 
+  /**
+   * A new session for a user (the server's authenticated one): its statements count against that
+   * user's admission and memory limits.
+   */
+  default Session openSession(String user) {
+    return openSession();
+  }
+
   /** The catalog as metadata (for JDBC and information_schema). */
   CatalogMetadata metadata();
 

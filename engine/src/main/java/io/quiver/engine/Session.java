@@ -1,5 +1,7 @@
 package io.quiver.engine;
 
+import io.quiver.engine.admission.AdmissionLimits;
+import io.quiver.engine.admission.SessionLimits;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.type.RowSchema;
@@ -11,7 +13,23 @@ import io.quiver.exec.type.RowSchema;
  */
 public interface Session extends AutoCloseable {
 
+  /** The user of embedded sessions: the one user of an embedded engine, with every right. */
+  String EMBEDDED_USER = "quiver";
+
   String id();
+
+  /** Who runs this session's statements: the server's authenticated user, or {@link #EMBEDDED_USER}. */
+  default String user() {
+    return EMBEDDED_USER;
+  }
+
+  /**
+   * The admission and memory limits this session's statements run under now (what
+   * {@code SHOW SESSION} shows; {@link SessionLimits#asSettings()} names them).
+   */
+  default SessionLimits limits() {
+    return SessionLimits.of(user(), AdmissionLimits.unlimited());
+  }
 
   /**
    * Parses, plans and starts one SQL statement (a query, EXPLAIN, or a DDL/DML statement) and returns

@@ -1,10 +1,10 @@
 package io.quiver.cli;
 
-import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.cluster.ClusterConfig;
 import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.driver.StandaloneCluster;
+import io.quiver.engine.driver.LocalQuiver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ record ClusterServerOptions(List<String> remaining, ClusterConfig cluster) {
       "cluster options:",
       "  --cluster MODE            local (default: tasks run in the server) or standalone (executor processes)",
       "  --cluster-port N          where executors register (default " + ClusterConfig.DEFAULT_PORT + ")",
-      "  --cluster-bind ADDRESS    the address the cluster port listens on (default 0.0.0.0)",
+      "  --cluster-bind ADDRESS    the address the cluster port listens on (default " + ClusterOptions.DEFAULT_BIND
+          + "; any other needs the cluster TLS options or --allow-plaintext)",
       "  --secret-file FILE        the secret executors must present (or set " + ClusterOptions.SECRET_VARIABLE + ")",
       "  --cluster-tls-cert FILE --cluster-tls-key FILE --cluster-tls-ca FILE   TLS between driver and executors (PEM)",
       "  --max-task-attempts N     attempts per task before the query fails (default 4)",
@@ -36,7 +37,8 @@ record ClusterServerOptions(List<String> remaining, ClusterConfig cluster) {
     List<String> remaining = new ArrayList<>();
     String mode = "local";
     int port = ClusterConfig.DEFAULT_PORT;
-    String bind = "0.0.0.0";
+    String bind = ClusterOptions.DEFAULT_BIND;
+    boolean allowPlaintext = false;
     String secretFile = null;
     String certificate = null;
     String key = null;
@@ -55,6 +57,11 @@ record ClusterServerOptions(List<String> remaining, ClusterConfig cluster) {
         case "--cluster-tls-ca" -> trusted = value(args, ++i, arg);
         case "--max-task-attempts" -> attempts = (int) number(value(args, ++i, arg), arg, 1);
         case "--executor-timeout" -> timeoutSeconds = number(value(args, ++i, arg), arg, 1);
+        case "--allow-plaintext" -> {
+          // the server's own option too: it stays for the server
+          allowPlaintext = true;
+          remaining.add(arg);
+        }
         default -> remaining.add(arg);
       }
     }
@@ -66,7 +73,8 @@ record ClusterServerOptions(List<String> remaining, ClusterConfig cluster) {
     }
     try {
       ClusterConfig config = ClusterConfig.defaults(bind, port, ClusterOptions.secret(secretFile, environment))
-          .withTls(ClusterOptions.tls(certificate, key, trusted));
+          .withTls(ClusterOptions.tls(certificate, key, trusted)).withAllowPlaintext(allowPlaintext);
+      ClusterOptions.checkBind(bind, config.tls() != null, allowPlaintext, "the cluster port");
       if (attempts != null) {
         config = config.withMaxTaskAttempts(attempts);
       }
@@ -84,8 +92,8 @@ record ClusterServerOptions(List<String> remaining, ClusterConfig cluster) {
   }
 
   /** The engine the server runs on: local, or the driver of a standalone cluster. */
-  Quiver startEngine(QuiverConfig config) {
-    return cluster == null ? Quiver.local(config) : StandaloneCluster.start(config, cluster);
+  LocalQuiver startEngine(QuiverConfig config) {
+    return cluster == null ? new LocalQuiver(config) : StandaloneCluster.start(config, cluster);
   }
 
   private static String value(String[] args, int index, String option) throws QuiverCli.UsageException {

@@ -1,18 +1,25 @@
 package io.quiver.cli;
 
-import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
+import io.quiver.engine.admission.AdmissionLimits;
+import io.quiver.engine.cluster.ClusterOptions;
+import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.profile.QueryRecord;
 import io.quiver.jdbc.server.QuiverServer;
 import io.quiver.jdbc.server.UserFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * {@code quiver server}: the Avatica JDBC server over one embedded engine, until the process is
  * stopped. See {@link QuiverServer}.
  */
 final class ServerCommand implements Subcommand {
+
+  /** The server's admission limits unless options say otherwise: 100 at once, 1,000 waiting up to 5 minutes. */
+  static final AdmissionLimits DEFAULT_ADMISSION = AdmissionLimits.unlimited().withMaxQueries(100, 0)
+      .withQueue(1_000, Duration.ofMinutes(5));
 
   static final String OPTIONS = String.join(System.lineSeparator(),
       "server options:",
@@ -21,8 +28,18 @@ final class ServerCommand implements Subcommand {
       "  --bind ADDRESS       the address to listen on (default " + QuiverServer.DEFAULT_BIND + ")",
       "  --tls-keystore FILE  serve HTTPS with the key and certificate in this PKCS12/JKS keystore",
       "  --tls-password PW    the keystore's password (or set QUIVER_TLS_PASSWORD)",
-      "  --allow-plaintext    allow plain HTTP on a non-loopback address",
+      "  --allow-plaintext    allow plain HTTP (and a plain cluster port) on a non-loopback address",
       "  --slots N            executor slots of the engine (default: one per core)",
+      "admission control (0 means no limit):",
+      "  --max-queries N      statements that run at once, over all users (default "
+          + DEFAULT_ADMISSION.maxQueries() + ")",
+      "  --max-queries-per-user N   statements one user runs at once (default 0)",
+      "  --max-queued N       statements that may wait for their turn (default " + DEFAULT_ADMISSION.maxQueued() + ")",
+      "  --queue-timeout S    seconds a statement may wait (default " + DEFAULT_ADMISSION.queueTimeout().toSeconds()
+          + ")",
+      "  --query-memory SIZE  what one query's tasks may hold, e.g. 2g (default 0)",
+      "  --user-memory SIZE   what one user's queries may hold together (default 0)",
+      "  (a users-file line may end in queries=N and memory=SIZE: that user's own limits)",
       ClusterServerOptions.OPTIONS);
 
   @Override
@@ -46,9 +63,22 @@ final class ServerCommand implements Subcommand {
     String password = System.getenv("QUIVER_TLS_PASSWORD");
     boolean allowPlaintext = false;
     Integer slots = null;
+    AdmissionLimits admission = DEFAULT_ADMISSION;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
+        case "--max-queries" -> admission = admission.withMaxQueries(count(value(args, ++i, arg), arg),
+            admission.maxQueriesPerUser());
+        case "--max-queries-per-user" -> admission = admission.withMaxQueries(admission.maxQueries(),
+            count(value(args, ++i, arg), arg));
+        case "--max-queued" -> admission = admission.withQueue(count(value(args, ++i, arg), arg),
+            admission.queueTimeout());
+        case "--queue-timeout" -> admission = admission.withQueue(admission.maxQueued(),
+            Duration.ofSeconds(count(value(args, ++i, arg), arg)));
+        case "--query-memory" -> admission = admission.withMemory(size(value(args, ++i, arg), arg),
+            admission.userMemoryBytes());
+        case "--user-memory" -> admission = admission.withMemory(admission.queryMemoryBytes(),
+            size(value(args, ++i, arg), arg));
         case "--port" -> port = integer(value(args, ++i, arg), arg);
         case "--bind" -> bind = value(args, ++i, arg);
         case "--users" -> users = Path.of(value(args, ++i, arg));
@@ -90,7 +120,9 @@ final class ServerCommand implements Subcommand {
       }
       config = config.withSlots(slots).withShufflePartitions(2 * slots);
     }
-    Quiver engine = cluster.startEngine(config);
+    LocalQuiver engine = cluster.startEngine(config);
+    engine.admission().configure(admission);
+    userFile.limits().forEach(engine.admission()::setUserLimits);
     QuiverServer server;
     try {
       server = QuiverServer.start(engine, options);
@@ -124,6 +156,27 @@ final class ServerCommand implements Subcommand {
     console.err().flush();
     server.join();
     return 0;
+  }
+
+  /** A count that may be 0 (no limit). */
+  private static int count(String text, String option) throws QuiverCli.UsageException {
+    int value = integer(text, option);
+    if (value < 0) {
+      throw new QuiverCli.UsageException(option + " must not be negative");
+    }
+    return value;
+  }
+
+  /** A size such as 512m or 4g; 0 for no limit. */
+  private static long size(String text, String option) throws QuiverCli.UsageException {
+    if (text.strip().equals("0")) {
+      return 0;
+    }
+    try {
+      return ClusterOptions.parseSize(text);
+    } catch (IllegalArgumentException e) {
+      throw new QuiverCli.UsageException(option + ": " + e.getMessage());
+    }
   }
 
   /** The server's console line for a statement that ended: id, user, state, elapsed, rows, error code. */

@@ -23,6 +23,11 @@ final class ConnectionProperties {
   static final String DATA_DIR = "datadir";
   /** Key of a {@code Quiver} object in the properties: a connection to that engine instead. */
   static final String ENGINE = "io.quiver.engine";
+  /**
+   * The user a connection to a given engine runs as ({@link QuiverDriver#connect(io.quiver.engine.Quiver,
+   * Properties, String)}); ignored without {@link #ENGINE}.
+   */
+  static final String SESSION_USER = "io.quiver.sessionUser";
 
   private ConnectionProperties() {
   }

@@ -69,7 +69,8 @@ public class QuiverDriver extends UnregisteredDriver {
     Properties info = ((QuiverConnection) connection).properties();
     Object given = info.get(ConnectionProperties.ENGINE);
     Quiver engine = given instanceof Quiver quiver ? quiver : EmbeddedEngine.get(info);
-    Session session = engine.openSession();
+    Object user = given instanceof Quiver ? info.get(ConnectionProperties.SESSION_USER) : null;
+    Session session = user instanceof String name ? engine.openSession(name) : engine.openSession();
     try {
       String catalog = ConnectionProperties.get(info, ConnectionProperties.CATALOG);
       if (catalog != null) {
@@ -100,9 +101,21 @@ public class QuiverDriver extends UnregisteredDriver {
    * when the connection closes). {@code info} may hold {@code schema} and {@code catalog}.
    */
   public static Connection connect(Quiver engine, Properties info) throws SQLException {
+    return connect(engine, info, null);
+  }
+
+  /**
+   * A connection to the given engine whose session runs as {@code user} (its admission and memory
+   * limits); null for the engine's default user.
+   */
+  public static Connection connect(Quiver engine, Properties info, String user) throws SQLException {
     Properties properties = new Properties();
     if (info != null) {
       properties.putAll(info);
+    }
+    properties.remove(ConnectionProperties.SESSION_USER);
+    if (user != null) {
+      properties.put(ConnectionProperties.SESSION_USER, user);
     }
     properties.put(ConnectionProperties.ENGINE, engine);
     QuiverDriver driver = new QuiverDriver();

@@ -3,6 +3,7 @@ package io.quiver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.engine.cluster.ClusterConfig;
 import io.quiver.engine.cluster.ClusterOptions;
@@ -31,6 +32,19 @@ class ClusterServerOptionsTest {
     assertEquals(2, cluster.maxTaskAttempts());
     assertEquals(10_000, cluster.executorTimeoutMillis());
     assertEquals(List.of("--users", "u"), options.remaining());
+  }
+
+  @Test
+  void theClusterPortListensOnLoopbackUnlessToldAndPlaintextElsewhereIsRefused() throws Exception {
+    ClusterServerOptions options = ClusterServerOptions.extract(new String[] {"--cluster", "standalone"}, SECRET);
+    assertEquals("127.0.0.1", options.cluster().bindHost());
+    QuiverCli.UsageException refused = assertThrows(QuiverCli.UsageException.class, () -> ClusterServerOptions.extract(
+        new String[] {"--cluster", "standalone", "--cluster-bind", "0.0.0.0"}, SECRET));
+    assertTrue(refused.getMessage().contains("--allow-plaintext"), refused.getMessage());
+    ClusterServerOptions open = ClusterServerOptions.extract(new String[] {"--users", "u", "--cluster", "standalone",
+        "--cluster-bind", "0.0.0.0", "--allow-plaintext"}, SECRET);
+    assertTrue(open.cluster().allowPlaintext());
+    assertEquals(List.of("--users", "u", "--allow-plaintext"), open.remaining(), "the server's HTTP port too");
   }
 
   @Test

@@ -118,6 +118,13 @@ class QuiverCliMechanicsTest {
     assertEquals(QuiverCli.USAGE, run("frobnicate"));
     assertEquals(QuiverCli.USAGE, run("server"));
     assertTrue(err().contains("--users FILE is required"), err());
+    for (String[] admission : new String[][] {{"--max-queries", "-1"}, {"--queue-timeout", "soon"},
+        {"--query-memory", "lots"}, {"--user-memory", "-2g"}, {"--max-queries-per-user"}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("server", "--users", "users.txt"));
+      args.addAll(List.of(admission));
+      assertEquals(QuiverCli.USAGE, run(args.toArray(String[]::new)), String.join(" ", admission));
+      assertTrue(err().contains(admission[0]), err());
+    }
     assertEquals(QuiverCli.USAGE, run("bench"));
     assertTrue(err().contains("quiver bench: run it through the quiver script"), err());
     assertEquals(QuiverCli.USAGE, run("executor"));

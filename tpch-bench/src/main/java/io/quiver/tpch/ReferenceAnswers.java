@@ -16,14 +16,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The checked-in answers of the 22 queries, one CSV file per query under
- * {@code src/main/resources/tpch/answers/<scale>/qNN.csv} ({@code <scale>} is {@code sf0.01},
- * {@code sf1} or {@code sf10}), written by {@link ReferenceAnswerGenerator} from DuckDB's answers.
+ * The checked-in answers of the benchmark queries, one CSV file per query under
+ * {@code src/main/resources/<benchmark>/answers/<scale>/qNN.csv} ({@code <benchmark>} is {@code tpch}
+ * or {@code tpcds}, {@code <scale>} is {@code sf0.01}, {@code sf1} or {@code sf10}), written from
+ * DuckDB's answers by {@link ReferenceAnswerGenerator} (TPC-H) and
+ * {@code io.quiver.tpcds.TpcdsReferenceAnswerGenerator} (TPC-DS).
  *
  * <p>The format keeps what {@link AnswerComparison} needs to know about each value. The first line
  * names the columns, each as {@code name:kind} with kind {@code exact} (integers and DECIMAL,
  * compared exactly), {@code double} (compared with a tolerance) or {@code text} (text and dates,
- * compared as is). Then one line per row: numbers unquoted ({@code BigDecimal.toPlainString()},
+ * compared as is); a header field holding a comma or a quote is quoted. Then one line per row: numbers unquoted ({@code BigDecimal.toPlainString()},
  * {@code Double.toString()}, both exact round trips), text always in double quotes (a quote
  * doubled), and NULL as an empty unquoted field.
  */
@@ -44,9 +46,17 @@ public final class ReferenceAnswers {
     return String.format(Locale.ROOT, "q%02d.csv", number);
   }
 
-  /** The checked-in answer of query {@code number} at {@code scaleFactor}, if there is one. */
+  /** The checked-in TPC-H answer of query {@code number} at {@code scaleFactor}, if there is one. */
   public static Optional<ResultRows> load(double scaleFactor, int number) {
-    String resource = "/tpch/answers/" + directoryName(scaleFactor) + "/" + fileName(number);
+    return load("tpch", scaleFactor, number);
+  }
+
+  /**
+   * The checked-in answer of query {@code number} of a benchmark ({@code tpch} or {@code tpcds}, the
+   * resource directory that holds its {@code answers}) at {@code scaleFactor}, if there is one.
+   */
+  public static Optional<ResultRows> load(String benchmark, double scaleFactor, int number) {
+    String resource = "/" + benchmark + "/answers/" + directoryName(scaleFactor) + "/" + fileName(number);
     try (InputStream in = ReferenceAnswers.class.getResourceAsStream(resource)) {
       if (in == null) {
         return Optional.empty();
@@ -101,7 +111,9 @@ public final class ReferenceAnswers {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       List<String> header = new ArrayList<>();
       for (int column = 0; column < answer.columnNames().size(); column++) {
-        header.add(answer.columnNames().get(column) + ":" + kind(answer, column));
+        String field = answer.columnNames().get(column) + ":" + kind(answer, column);
+        // Names of unaliased expressions can hold commas and quotes: then the field is quoted.
+        header.add(field.contains(",") || field.contains("\"") ? format(field) : field);
       }
       out.write(String.join(",", header));
       out.write('\n');

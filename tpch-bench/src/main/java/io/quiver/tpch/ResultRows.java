@@ -25,7 +25,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public record ResultRows(List<String> columnNames, List<List<Object>> rows) {
 
   public static ResultRows query(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement()) {
+      return query(statement, sql);
+    }
+  }
+
+  /** Runs {@code sql} on {@code statement} (which another thread may cancel) and reads every row. */
+  public static ResultRows query(Statement statement, String sql) throws SQLException {
+    try (ResultSet resultSet = statement.executeQuery(sql)) {
       ResultSetMetaData metaData = resultSet.getMetaData();
       int columns = metaData.getColumnCount();
       List<String> names = new ArrayList<>();

@@ -33,10 +33,10 @@ class TpchParquetAnswerTest {
     quiver = new LocalQuiver(QuiverConfig.defaults().withSlots(2).withShufflePartitions(2)
         .withDataDirectories(List.of(data)));
     try (Session session = quiver.openSession()) {
-      assertEquals(8, TpchParquetLoader.writeMissing(session, "tiny", data.resolve("tiny")).size());
-      assertEquals(List.of(), TpchParquetLoader.writeMissing(session, "tiny", data.resolve("tiny")),
+      assertEquals(8, ParquetLoader.writeMissing(session, "tiny", data.resolve("tiny")).size());
+      assertEquals(List.of(), ParquetLoader.writeMissing(session, "tiny", data.resolve("tiny")),
           "a second load keeps the files");
-      TpchParquetLoader.register(session, "tpch_tiny_parquet", data.resolve("tiny"));
+      ParquetLoader.register(session, "tpch_tiny_parquet", data.resolve("tiny"));
     }
   }
 

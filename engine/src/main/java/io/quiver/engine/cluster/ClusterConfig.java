@@ -14,9 +14,11 @@ import io.quiver.engine.cluster.protocol.SharedSecret;
  * @param executorTimeoutMillis an executor silent this long is lost
  * @param maxTaskAttempts attempts per task (its own failures) before the query fails
  * @param executorWaitMillis how long tasks wait while no executor is registered before they fail
+ * @param allowPlaintext listen on a non-loopback address without TLS (see {@link ClusterOptions#checkBind})
  */
 public record ClusterConfig(String bindHost, int port, SharedSecret secret, ClusterTls tls,
-    long heartbeatIntervalMillis, long executorTimeoutMillis, int maxTaskAttempts, long executorWaitMillis) {
+    long heartbeatIntervalMillis, long executorTimeoutMillis, int maxTaskAttempts, long executorWaitMillis,
+    boolean allowPlaintext) {
 
   public static final int DEFAULT_PORT = 7077;
 
@@ -38,26 +40,32 @@ public record ClusterConfig(String bindHost, int port, SharedSecret secret, Clus
    * unreachable), 4 attempts per task (as Spark), tasks fail after 60 s without any executor.
    */
   public static ClusterConfig defaults(String bindHost, int port, SharedSecret secret) {
-    return new ClusterConfig(bindHost, port, secret, null, 500, 6_000, 4, 60_000);
+    return new ClusterConfig(bindHost, port, secret, null, 500, 6_000, 4, 60_000, false);
+  }
+
+  /** The same configuration, allowed (or not) to listen on a non-loopback address without TLS. */
+  public ClusterConfig withAllowPlaintext(boolean allow) {
+    return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, executorTimeoutMillis,
+        maxTaskAttempts, executorWaitMillis, allow);
   }
 
   public ClusterConfig withTls(ClusterTls newTls) {
     return new ClusterConfig(bindHost, port, secret, newTls, heartbeatIntervalMillis, executorTimeoutMillis,
-        maxTaskAttempts, executorWaitMillis);
+        maxTaskAttempts, executorWaitMillis, allowPlaintext);
   }
 
   public ClusterConfig withMaxTaskAttempts(int attempts) {
     return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, executorTimeoutMillis, attempts,
-        executorWaitMillis);
+        executorWaitMillis, allowPlaintext);
   }
 
   public ClusterConfig withExecutorTimeoutMillis(long millis) {
     return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, millis, maxTaskAttempts,
-        executorWaitMillis);
+        executorWaitMillis, allowPlaintext);
   }
 
   public ClusterConfig withExecutorWaitMillis(long millis) {
     return new ClusterConfig(bindHost, port, secret, tls, heartbeatIntervalMillis, executorTimeoutMillis,
-        maxTaskAttempts, millis);
+        maxTaskAttempts, millis, allowPlaintext);
   }
 }

@@ -3,6 +3,8 @@ package io.quiver.engine.cluster;
 import io.quiver.engine.cluster.protocol.ClusterTls;
 import io.quiver.engine.cluster.protocol.SharedSecret;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,30 @@ public final class ClusterOptions {
       throw new IllegalArgumentException("TLS needs --tls-cert, --tls-key and --tls-ca together");
     }
     return new ClusterTls(Path.of(certificate), Path.of(key), Path.of(trusted));
+  }
+
+  /** The address the cluster port and executors listen on unless told otherwise. */
+  public static final String DEFAULT_BIND = "127.0.0.1";
+
+  /**
+   * Refuses to listen on a non-loopback address without TLS unless plaintext is allowed: fragments,
+   * results, shuffle data and the shared secret itself would cross the network in clear text.
+   *
+   * @param what the listener, for the message
+   * @throws IllegalArgumentException when refused, or when the address cannot be resolved
+   */
+  public static void checkBind(String bind, boolean tls, boolean allowPlaintext, String what) {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("cannot resolve the bind address '" + bind + "' of " + what, e);
+    }
+    if (!tls && !allowPlaintext && !address.isLoopbackAddress()) {
+      throw new IllegalArgumentException("refusing to listen on " + bind + " for " + what + " without TLS: task "
+          + "fragments, results, shuffle data and the cluster secret would cross the network in clear text; give "
+          + "the TLS options, or --allow-plaintext if the network is trusted");
+    }
   }
 
   /** Parses sizes such as {@code 512m}, {@code 4g} or a plain byte count. */

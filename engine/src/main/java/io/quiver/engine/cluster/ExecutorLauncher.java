@@ -17,14 +17,10 @@ public final class ExecutorLauncher {
   }
 
   /**
-   * Starts {@code java ... ExecutorMain --driver host:port --slots N ...}; the secret travels in the
-   * environment, output goes to {@code log}.
-   *
-   * @param heap the executor JVM's -Xmx, e.g. {@code 1g}
-   * @param options further executor options ({@code --memory}, {@code --driver-timeout}, ...)
+   * {@code java -Xmx<heap>} with this JVM's Arrow flags and class path, ready for a main class and
+   * its arguments: a process that runs Quiver's code as this one does.
    */
-  public static Process start(String driverHost, int driverPort, int slots, String heap, Path workDir,
-      String secret, List<String> options, Path log) throws IOException {
+  public static List<String> javaCommand(String heap) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
@@ -36,6 +32,19 @@ public final class ExecutorLauncher {
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
+    return command;
+  }
+
+  /**
+   * Starts {@code java ... ExecutorMain --driver host:port --slots N ...}; the secret travels in the
+   * environment, output goes to {@code log}.
+   *
+   * @param heap the executor JVM's -Xmx, e.g. {@code 1g}
+   * @param options further executor options ({@code --memory}, {@code --driver-timeout}, ...)
+   */
+  public static Process start(String driverHost, int driverPort, int slots, String heap, Path workDir,
+      String secret, List<String> options, Path log) throws IOException {
+    List<String> command = javaCommand(heap);
     command.add(ExecutorMain.class.getName());
     command.addAll(List.of("--driver", driverHost + ":" + driverPort, "--slots", Integer.toString(slots),
         "--host", "127.0.0.1", "--bind", "127.0.0.1", "--work-dir", workDir.toString()));

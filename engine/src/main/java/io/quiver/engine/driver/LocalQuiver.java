@@ -3,6 +3,8 @@ package io.quiver.engine.driver;
 import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
+import io.quiver.engine.admission.AdmissionController;
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.SchemaCatalogMetadata;
 import io.quiver.engine.connector.file.DataDirectories;
@@ -15,7 +17,7 @@ import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.system.InformationSchemaTable;
 import io.quiver.engine.connector.system.SystemConnector;
-import io.quiver.engine.profile.RuntimeHistory;
+import io.quiver.engine.connector.tpcds.TpcdsConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchSplitPolicy;
@@ -25,6 +27,7 @@ import io.quiver.engine.executor.LocalExecutor;
 import io.quiver.engine.executor.TaskBackend;
 import io.quiver.engine.executor.TaskBackendFactory;
 import io.quiver.engine.executor.TaskInvoker;
+import io.quiver.engine.profile.RuntimeHistory;
 import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.scheduler.DagScheduler;
 import io.quiver.engine.scheduler.TaskScheduler;
@@ -79,6 +82,8 @@ public final class LocalQuiver implements Quiver {
   private final QueryDriver driver;
   private final StatementPlanner planner;
   private final LocalFileTables fileTables;
+  private final AdmissionController admission = new AdmissionController();
+  private final QueryMemory queryMemory = new QueryMemory(admission);
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -139,8 +144,9 @@ public final class LocalQuiver implements Quiver {
     InProcessShuffleService startedShuffle = null;
     BufferAllocator startedShuffleAllocator = null;
     try {
-      catalogs.register(new TpchConnector(new TpchSplitPolicy(config.slots()),
-          new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+      TpchSplitPolicy splitPolicy = new TpchSplitPolicy(config.slots());
+      catalogs.register(new TpchConnector(splitPolicy, new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+      catalogs.register(new TpcdsConnector(splitPolicy::splitCount));
       MemoryConnector memory = new MemoryConnector(allocator, config.slots());
       try {
         catalogs.register(memory);
@@ -159,13 +165,16 @@ public final class LocalQuiver implements Quiver {
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator,
           new ShuffleSpillSettings(config.shuffleMemoryBytes(), config.spillDirectory()));
       startedExecutor = backends.create(config, allocator, startedShuffle, catalogs.dataSources(), taskInvoker);
+      if (startedExecutor instanceof LocalExecutor local) {
+        local.limitMemory(queryMemory);
+      }
       history.setExecutors(startedExecutor::executors);
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       StatementPlanner planner = plannerFactory.create(catalogs.rootSchema(),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS));
       this.planner = planner;
       this.driver = new QueryDriver(planner, scheduler, allocator, catalogs, history,
-          fileTables != null ? fileTables : this.fileTables);
+          fileTables != null ? fileTables : this.fileTables, queryMemory);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
@@ -182,9 +191,14 @@ public final class LocalQuiver implements Quiver {
 
   @Override
   public Session openSession() {
+    return openSession(Session.EMBEDDED_USER);
+  }
+
+  @Override
+  public Session openSession(String user) {
     checkOpen();
-    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), driver, catalogs,
-        sessions::remove);
+    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), user, admission, driver,
+        catalogs, sessions::remove);
     sessions.add(session);
     if (closed.get()) {
       sessions.remove(session);
@@ -206,6 +220,11 @@ public final class LocalQuiver implements Quiver {
   @Override
   public RuntimeHistory history() {
     return history;
+  }
+
+  /** When statements may start and how much memory queries may hold ({@link AdmissionController#configure}). */
+  public AdmissionController admission() {
+    return admission;
   }
 
   /** The catalogs: where connectors are added. */
@@ -310,6 +329,7 @@ public final class LocalQuiver implements Quiver {
     run(failures, this::awaitJobs);
     run(failures, executor::close);
     run(failures, catalogs::close);
+    run(failures, fileTables::close);
     run(failures, shuffle::close);
     run(failures, shuffleAllocator::close);
     run(failures, allocator::close);

@@ -1,6 +1,7 @@
 package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.ddl.DdlExecutor;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
@@ -45,6 +46,7 @@ public final class QueryDriver {
   private final BufferAllocator allocator;
   private final DdlExecutor ddl;
   private final CatalogRegistry catalogs;
+  private final QueryMemory memory;
   private final AtomicLong queryNumbers = new AtomicLong();
   private final RecursiveQueryRunner recursion;
   private final RuntimeHistory history;
@@ -54,10 +56,12 @@ public final class QueryDriver {
    * @param catalogs where DDL creates and drops objects
    * @param history told of every statement's start and end
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
+   * @param memory told which user runs which query, for the memory limits
    */
   QueryDriver(StatementPlanner planner, DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs,
-      RuntimeHistory history, FileTables fileTables) {
+      RuntimeHistory history, FileTables fileTables, QueryMemory memory) {
     this.history = history;
+    this.memory = memory;
     this.planner = planner;
     this.scheduler = scheduler;
     this.allocator = allocator;
@@ -71,26 +75,31 @@ public final class QueryDriver {
   /**
    * Plans and starts one statement.
    *
+   * @param user who runs it (its jobs count against the user's memory limit)
    * @param onClose run when the returned result is closed
    * @throws QuiverException parse, validation and planning errors; INTERNAL_ERROR for anything unexpected
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose) {
-    return execute(sql, defaultSchemaPath, onClose, new CancellationToken());
+  public QueryResult execute(String sql, List<String> defaultSchemaPath, String user, Runnable onClose) {
+    return execute(sql, defaultSchemaPath, user, onClose, new CancellationToken());
   }
 
   /**
    * Plans and starts one statement; {@code cancellation} stops it while it is planned (within a poll
    * interval) and, for a query, while it runs.
    */
-  public QueryResult execute(String sql, List<String> defaultSchemaPath, Runnable onClose,
+  public QueryResult execute(String sql, List<String> defaultSchemaPath, String user, Runnable onClose,
       CancellationToken cancellation) {
     if (sql == null || sql.isBlank()) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "the statement is empty");
     }
     String queryId = "query_" + queryNumbers.incrementAndGet();
-    history.queryStarted(queryId, history.currentUser(), sql);
+    history.queryStarted(queryId, user != null ? user : history.currentUser(), sql);
+    memory.register(queryId, user);
     try {
-      QueryResult result = execute(queryId, sql, defaultSchemaPath, onClose, cancellation);
+      QueryResult result = start(sql, defaultSchemaPath, queryId, () -> {
+        memory.unregister(queryId);
+        onClose.run();
+      }, cancellation);
       if (!result.isRowResult()) {
         history.queryEnded(queryId, result.updateCount(), null, null);
       } else if (result instanceof ExplainResult) {
@@ -98,15 +107,17 @@ public final class QueryDriver {
       }
       return result;
     } catch (QuiverException e) {
+      memory.unregister(queryId);
       history.queryEnded(queryId, 0, e.errorCode(), e.getMessage());
       throw e;
     } catch (RuntimeException | Error e) {
+      memory.unregister(queryId);
       history.queryEnded(queryId, 0, ErrorCode.INTERNAL_ERROR, e.toString());
       throw e;
     }
   }
 
-  private QueryResult execute(String queryId, String sql, List<String> defaultSchemaPath, Runnable onClose,
+  private QueryResult start(String sql, List<String> defaultSchemaPath, String queryId, Runnable onClose,
       CancellationToken cancellation) {
     Optional<DdlStatement> ddlStatement;
     try {

@@ -1,5 +1,6 @@
 package io.quiver.engine.executor;
 
+import io.quiver.engine.admission.QueryMemory;
 import io.quiver.exec.connector.TableDataSources;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
@@ -34,6 +35,8 @@ public final class LocalExecutor implements TaskBackend {
   private final ThreadPoolExecutor pool;
   private final AtomicInteger running = new AtomicInteger();
   private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Where tasks' allocators come from when queries have memory limits; null for plain children. */
+  private volatile QueryMemory queryMemory;
 
   /**
    * @param parentAllocator the executor's allocator is a child of it; tasks' allocators are its children
@@ -75,9 +78,21 @@ public final class LocalExecutor implements TaskBackend {
   public void cancelJob(String jobId, QuiverException reason) {
   }
 
-  /** Nothing to do: the job's shuffle data lives in the driver's shuffle service, which the job clears. */
+  /**
+   * The job's shuffle data lives in the driver's shuffle service, which the job clears; its memory
+   * limit's allocator goes.
+   */
   @Override
   public void removeJob(String jobId) {
+    QueryMemory memory = queryMemory;
+    if (memory != null) {
+      memory.jobEnded(jobId);
+    }
+  }
+
+  /** Tasks get their allocators under their query's and user's memory limits (set before tasks run). */
+  public void limitMemory(QueryMemory memory) {
+    this.queryMemory = memory;
   }
 
   /** Queues a task for the next free slot. */
@@ -127,6 +142,10 @@ public final class LocalExecutor implements TaskBackend {
       Thread.currentThread().interrupt();
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "interrupted while stopping the executor", e);
     }
+    QueryMemory memory = queryMemory;
+    if (memory != null) {
+      memory.close();
+    }
     allocator.close();
   }
 
@@ -135,6 +154,10 @@ public final class LocalExecutor implements TaskBackend {
   }
 
   BufferAllocator newTaskAllocator(TaskId taskId) {
+    QueryMemory memory = queryMemory;
+    if (memory != null) {
+      return memory.newTaskAllocator(taskId, allocator);
+    }
     return allocator.newChildAllocator("task " + taskId, 0, allocator.getLimit());
   }
 

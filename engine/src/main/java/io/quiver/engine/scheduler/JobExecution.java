@@ -249,6 +249,12 @@ public final class JobExecution implements TaskListener {
     int partition = task.partition();
     QuiverException error = result.failure();
     long now = System.currentTimeMillis();
+    if (cancellation.isCancelled()) {
+      // The statement's token was cancelled from outside (cancel, statement or session closed) and the
+      // task saw it before anyone called cancel(): the job was cancelled, it did not fail.
+      stop(Outcome.CANCELLED, error);
+      return;
+    }
     if (result.fetchFailure() != null) {
       TaskResult.FetchFailure fetch = result.fetchFailure();
       emit(new FetchFailed(jobId, now, task.stageId(), partition, task.attempt(), fetch.stageId(),

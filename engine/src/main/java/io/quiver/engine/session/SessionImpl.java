@@ -2,6 +2,9 @@ package io.quiver.engine.session;
 
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.Session;
+import io.quiver.engine.admission.Admission;
+import io.quiver.engine.admission.AdmissionController;
+import io.quiver.engine.admission.SessionLimits;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.driver.QueryDriver;
 import io.quiver.exec.error.ErrorCode;
@@ -25,6 +28,8 @@ public final class SessionImpl implements Session {
   public static final String DEFAULT_SCHEMA = "tiny";
 
   private final String id;
+  private final String user;
+  private final AdmissionController admission;
   private final QueryDriver driver;
   private final CatalogRegistry catalogs;
   private final Consumer<SessionImpl> onClose;
@@ -33,9 +38,16 @@ public final class SessionImpl implements Session {
   private volatile String schema = DEFAULT_SCHEMA;
   private volatile boolean closed;
 
-  /** @param onClose told when the session closes (the engine forgets it) */
-  public SessionImpl(String id, QueryDriver driver, CatalogRegistry catalogs, Consumer<SessionImpl> onClose) {
+  /**
+   * @param user who runs the session's statements (their admission and memory limits)
+   * @param admission decides when each statement may start
+   * @param onClose told when the session closes (the engine forgets it)
+   */
+  public SessionImpl(String id, String user, AdmissionController admission, QueryDriver driver,
+      CatalogRegistry catalogs, Consumer<SessionImpl> onClose) {
     this.id = id;
+    this.user = user;
+    this.admission = admission;
     this.driver = driver;
     this.catalogs = catalogs;
     this.onClose = onClose;
@@ -59,7 +71,18 @@ public final class SessionImpl implements Session {
       path = schema == null ? List.of(catalog) : List.of(catalog, schema);
     }
     QueryResult[] holder = new QueryResult[1];
-    QueryResult result = driver.execute(sql, path, () -> openResults.remove(holder[0]), cancellation);
+    // waits for its turn; runs until its result is closed
+    Admission admitted = admission.admit(user, id);
+    QueryResult result;
+    try {
+      result = driver.execute(sql, path, user, () -> {
+        openResults.remove(holder[0]);
+        admitted.release();
+      }, cancellation);
+    } catch (RuntimeException | Error e) {
+      admitted.release();
+      throw e;
+    }
     holder[0] = result;
     openResults.add(result);
     if (closed) {
@@ -78,6 +101,16 @@ public final class SessionImpl implements Session {
       path = schema == null ? List.of(catalog) : List.of(catalog, schema);
     }
     return driver.describe(sql, path);
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public SessionLimits limits() {
+    return admission.limitsFor(user);
   }
 
   @Override
@@ -139,6 +172,7 @@ public final class SessionImpl implements Session {
       return;
     }
     closed = true;
+    admission.cancelWaiting(id);
     RuntimeException failure = null;
     for (QueryResult result : new ArrayList<>(openResults)) {
       try {

@@ -48,7 +48,7 @@ final class InProcessCluster implements AutoCloseable {
 
   ExecutorSettings settings(int slots, String secret) {
     return new ExecutorSettings("127.0.0.1", backend.port(), slots, 256L << 20, workDir, "127.0.0.1", 0, "127.0.0.1",
-        8192, 2_000, new SharedSecret(secret), null);
+        8192, 2_000, new SharedSecret(secret), null, false);
   }
 
   @Override

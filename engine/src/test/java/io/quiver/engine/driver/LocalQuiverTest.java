@@ -278,7 +278,7 @@ class LocalQuiverTest {
   @Test
   void metadataComesFromTheCatalog() {
     var metadata = engine.quiver.metadata();
-    assertEquals(List.of("memory", "system", "tpch"), metadata.catalogs());
+    assertEquals(List.of("memory", "system", "tpcds", "tpch"), metadata.catalogs());
     assertEquals(List.of("default"), metadata.schemas("memory"));
     assertEquals(List.of("sf1", "sf10", "sf100", "sf1000", "tiny"), metadata.schemas("tpch"));
     assertEquals(List.of(), metadata.schemas("nosuch"));

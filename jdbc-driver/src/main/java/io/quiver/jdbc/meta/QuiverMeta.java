@@ -17,7 +17,6 @@ import io.quiver.exec.function.FunctionCategory;
 import io.quiver.exec.function.FunctionRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.AvaticaUtils;
@@ -50,7 +49,8 @@ public final class QuiverMeta extends MetaImpl {
   private final Quiver engine;
   private final Session session;
   private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
-  private final AtomicInteger nextStatementId = new AtomicInteger();
+  /** Statement ids are random, so one cannot be guessed from another (the server's clients see them). */
+  private static final java.security.SecureRandom STATEMENT_IDS = new java.security.SecureRandom();
 
   public QuiverMeta(AvaticaConnection connection, Quiver engine, Session session) {
     super(connection);
@@ -131,9 +131,12 @@ public final class QuiverMeta extends MetaImpl {
 
   @Override
   public StatementHandle createStatement(ConnectionHandle ch) {
-    StatementHandle handle = new StatementHandle(ch.id, nextStatementId.incrementAndGet(), null);
-    statements.put(handle.id, new StatementState(handle));
-    return handle;
+    while (true) {
+      StatementHandle handle = new StatementHandle(ch.id, 1 + STATEMENT_IDS.nextInt(Integer.MAX_VALUE - 1), null);
+      if (statements.putIfAbsent(handle.id, new StatementState(handle)) == null) {
+        return handle;
+      }
+    }
   }
 
   @Override

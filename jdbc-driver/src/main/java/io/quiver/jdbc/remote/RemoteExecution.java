@@ -25,6 +25,8 @@ final class RemoteExecution {
   private final AvaticaStatement statement;
   private volatile ScheduledFuture<?> timeout;
   private volatile boolean timedOut;
+  /** Set by a cancel of the current execution: Avatica then fails the fetch without a SQLState. */
+  private volatile boolean cancelled;
   /** True while an execute call waits for the server. */
   private volatile boolean executing;
 
@@ -79,6 +81,7 @@ final class RemoteExecution {
   private void beforeExecute(int timeoutSeconds) {
     stopTimeout();
     timedOut = false;
+    cancelled = false;
     executing = true;
     if (timeoutSeconds > 0) {
       timeout = TIMER.schedule(() -> {
@@ -93,6 +96,7 @@ final class RemoteExecution {
   }
 
   void cancel() throws SQLException {
+    cancelled = true;
     if (statement.handle != null) {
       connection.cancel(statement.handle.id);
     }
@@ -105,6 +109,10 @@ final class RemoteExecution {
           "57014", 201, failure);
     }
     if (failure instanceof SQLException sql) {
+      if (cancelled && sql.getSQLState() == null) {
+        // Avatica's own "Statement canceled" when the cancel came while rows were read
+        return new SQLException("the query was cancelled", "57014", 200, failure);
+      }
       return sql;
     }
     return new SQLException(failure.getMessage(), "XX000", failure);

@@ -11,15 +11,21 @@ import org.apache.calcite.avatica.remote.ProtobufHandler;
 import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Avatica's protobuf protocol over one request body: Avatica's handler decodes the request, runs it
- * on a {@link LocalService} over the {@link ServerMeta} and encodes the response; failures are
- * error responses with Quiver's SQLState and code ({@link ErrorTranslation}) and HTTP status 500,
- * which Avatica's clients read. A body that is not a protobuf request at all gets HTTP 400 and an
- * error response that says so.
+ * on a {@link LocalService} over the {@link ServerMeta} and encodes the response. Failures of the
+ * Meta are error responses with Quiver's SQLState and code ({@link ErrorTranslation}) and HTTP
+ * status 500, which Avatica's clients read. A body that is not a request, or a request Avatica
+ * cannot run because fields are missing or wrong, gets HTTP 400 and an error response (SQLState
+ * 08P01) that names the request. No error response carries a stack trace: Avatica would send the
+ * exception's trace in every one.
  */
 final class AvaticaEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AvaticaEndpoint.class);
 
   /** An encoded response and its HTTP status. */
   record Reply(int status, byte[] body) {
@@ -38,40 +44,78 @@ final class AvaticaEndpoint {
   }
 
   Reply handle(byte[] body) {
+    Service.Request request;
     try {
-      if (translation.parseRequest(body) == null) {
+      request = translation.parseRequest(body);
+      if (request == null) {
         throw new IOException("no request in the body");
       }
     } catch (IOException | RuntimeException e) {
-      return error(400, "malformed Avatica protobuf request (" + body.length + " bytes): " + describe(e),
+      return error(400, "malformed request: the body (" + body.length + " bytes) is not an Avatica protobuf request",
           "08P01");
     }
-    Handler.HandlerResponse<byte[]> response = handler.apply(body);
-    if (response.getStatusCode() != 200) {
-      return withMessage(response);
+    String problem = RequestChecks.problem(request);
+    if (problem != null) {
+      return error(400, "malformed request: the " + name(request) + " has " + problem, "08P01");
     }
-    return new Reply(response.getStatusCode(), response.getResponse());
+    Handler.HandlerResponse<byte[]> response;
+    try {
+      response = handler.apply(body);
+    } catch (RuntimeException e) {
+      // Avatica could not even encode an error for this request
+      return malformed(request);
+    }
+    if (response.getStatusCode() == 200) {
+      return new Reply(200, response.getResponse());
+    }
+    return withoutInternals(request, response);
   }
 
   /**
-   * An error reply that says what failed: Avatica leaves the message empty for exceptions without
-   * one (a request whose fields are missing fails with a bare NullPointerException).
+   * An error reply with the message only. Errors of the Meta carry a SQLState (or Avatica's missing
+   * connection code); any other error is Avatica failing on what the request holds.
    */
-  private Reply withMessage(Handler.HandlerResponse<byte[]> response) {
+  private Reply withoutInternals(Service.Request request, Handler.HandlerResponse<byte[]> response) {
+    Service.Response decoded;
     try {
-      Service.Response decoded = translation.parseResponse(response.getResponse());
-      if (decoded instanceof Service.ErrorResponse error
-          && (error.errorMessage == null || error.errorMessage.isBlank())) {
-        String cause = error.exceptions == null || error.exceptions.isEmpty()
-            ? "unknown error" : error.exceptions.get(0).lines().findFirst().orElse("unknown error");
-        return error(response.getStatusCode(), "the server could not run the request: " + cause,
-            error.sqlState == null || error.sqlState.equals(Service.ErrorResponse.UNKNOWN_SQL_STATE)
-                ? "XX000" : error.sqlState);
-      }
+      decoded = translation.parseResponse(response.getResponse());
     } catch (IOException | RuntimeException e) {
-      // Not an error response after all; pass it on as it is.
+      decoded = null;
     }
-    return new Reply(response.getStatusCode(), response.getResponse());
+    if (!(decoded instanceof Service.ErrorResponse error)) {
+      LOG.warn("Avatica answered {} with status {} and no error response", name(request), response.getStatusCode());
+      return error(500, "the server could not answer the request", "XX000");
+    }
+    boolean fromMeta = !Service.ErrorResponse.UNKNOWN_SQL_STATE.equals(error.sqlState)
+        || error.errorCode == Service.ErrorResponse.MISSING_CONNECTION_ERROR_CODE;
+    if (!fromMeta) {
+      LOG.debug("malformed {}: {}", name(request), error.errorMessage);
+      return malformed(request);
+    }
+    String message = error.errorMessage == null || error.errorMessage.isBlank() ? "the request failed"
+        : error.errorMessage;
+    Service.ErrorResponse clean = new Service.ErrorResponse(List.of(message), message, error.errorCode,
+        error.sqlState, error.severity == null ? AvaticaSeverity.ERROR : error.severity, serverAddress);
+    try {
+      return new Reply(response.getStatusCode(), translation.serializeResponse(clean));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode an error response", e);
+    }
+  }
+
+  /** The reply to a request the server failed on (500; an Avatica error response naming the log reference). */
+  Reply internalError(String reference) {
+    return error(500, ErrorTranslation.internalErrorMessage(reference), "XX000");
+  }
+
+  private Reply malformed(Service.Request request) {
+    return error(400, "malformed request: the " + name(request) + " lacks a required field or holds a wrong one",
+        "08P01");
+  }
+
+  private static String name(Service.Request request) {
+    String name = request.getClass().getSimpleName();
+    return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) + " request" : name;
   }
 
   private Reply error(int status, String message, String sqlState) {
@@ -82,11 +126,6 @@ final class AvaticaEndpoint {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode an error response", e);
     }
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   /** Reads a body of at most {@code limit} bytes; null if it is longer. */

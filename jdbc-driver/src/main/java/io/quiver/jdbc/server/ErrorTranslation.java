@@ -10,6 +10,8 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufMeta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wraps the server's Meta so that each call marks its connection busy (see
@@ -18,6 +20,9 @@ import org.apache.calcite.avatica.remote.ProtobufMeta;
  * response, and reports anything else with SQLState 00000.
  */
 final class ErrorTranslation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslation.class);
+  private static final java.security.SecureRandom REFERENCES = new java.security.SecureRandom();
 
   private ErrorTranslation() {
   }
@@ -56,6 +61,18 @@ final class ErrorTranslation {
     return null;
   }
 
+  /** Logs a failure inside the server with its stack trace; returns the reference a client is told. */
+  static String logInternalError(Throwable failure) {
+    String reference = Long.toHexString(REFERENCES.nextLong() & 0xffffffffL);
+    LOG.error("internal error {} in the server", reference, failure);
+    return reference;
+  }
+
+  /** What a client reads of an internal error: where to look, nothing of the error itself. */
+  static String internalErrorMessage(String reference) {
+    return "internal error in the server (reference " + reference + " in its log)";
+  }
+
   /** The exception a client should see for a failure of the Meta. */
   static Throwable translate(Throwable failure) {
     if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException
@@ -76,8 +93,8 @@ final class ErrorTranslation {
         break;
       }
     }
-    String message = failure.getMessage();
-    return new AvaticaRuntimeException(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message),
-        -1, "XX000", AvaticaSeverity.ERROR);
+    // a bug: the client gets a reference to the log, never the exception
+    return new AvaticaRuntimeException(internalErrorMessage(logInternalError(failure)), -1, "XX000",
+        AvaticaSeverity.ERROR);
   }
 }

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -41,9 +43,15 @@ public final class QuiverServer implements AutoCloseable {
    * @param keystore a keystore (PKCS12 or JKS) with the server's key and certificate for TLS; null for plain HTTP
    * @param keystorePassword the keystore's password
    * @param allowPlaintext allow plain HTTP on a non-loopback address
+   * @param idleTimeout a JDBC connection without requests this long is closed (its session ends)
+   * @param httpIdleTimeout an HTTP connection that sends nothing this long while the server waits for
+   *     a request, its headers or its body is closed
+   * @param maxConnections the most HTTP connections at once; beyond, new ones wait to be accepted
+   * @param authentication the limits that keep logins from jamming the server
    */
   public record Options(String bind, int port, UserFile users, Path keystore, String keystorePassword,
-      boolean allowPlaintext, Duration idleTimeout) {
+      boolean allowPlaintext, Duration idleTimeout, Duration httpIdleTimeout, int maxConnections,
+      AuthenticationLimits authentication) {
 
     public Options {
       if (port < 0 || port > 65535) {
@@ -52,21 +60,51 @@ public final class QuiverServer implements AutoCloseable {
       if (users == null) {
         throw new IllegalArgumentException("the server needs a users file (--users FILE)");
       }
-      if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
-        throw new IllegalArgumentException("the idle timeout must be positive, was " + idleTimeout);
+      for (Duration timeout : new Duration[] {idleTimeout, httpIdleTimeout}) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+          throw new IllegalArgumentException("timeouts must be positive, was " + timeout);
+        }
+      }
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("max connections must be positive, was " + maxConnections);
+      }
+      if (authentication == null) {
+        authentication = AuthenticationLimits.defaults();
       }
     }
 
-    /** With the default idle timeout. */
+    /** With the default timeouts and limits. */
     public Options(String bind, int port, UserFile users, Path keystore, String keystorePassword,
         boolean allowPlaintext) {
       this(bind, port, users, keystore, keystorePassword, allowPlaintext, DEFAULT_IDLE_TIMEOUT);
     }
 
+    /** With the default HTTP timeout and limits. */
+    public Options(String bind, int port, UserFile users, Path keystore, String keystorePassword,
+        boolean allowPlaintext, Duration idleTimeout) {
+      this(bind, port, users, keystore, keystorePassword, allowPlaintext, idleTimeout, DEFAULT_HTTP_IDLE_TIMEOUT,
+          DEFAULT_MAX_CONNECTIONS, AuthenticationLimits.defaults());
+    }
+
     public static Options loopback(int port, UserFile users) {
       return new Options(DEFAULT_BIND, port, users, null, null, false);
     }
+
+    public Options withHttpIdleTimeout(Duration timeout) {
+      return new Options(bind, port, users, keystore, keystorePassword, allowPlaintext, idleTimeout, timeout,
+          maxConnections, authentication);
+    }
+
+    public Options withAuthentication(AuthenticationLimits limits) {
+      return new Options(bind, port, users, keystore, keystorePassword, allowPlaintext, idleTimeout, httpIdleTimeout,
+          maxConnections, limits);
+    }
   }
+
+  /** How long an HTTP connection may send nothing while the server waits for a request. */
+  public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /** HTTP connections at once. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
 
   /** How long a connection may go without requests before the server closes it. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
@@ -74,12 +112,15 @@ public final class QuiverServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final ServerMeta meta;
+  private final BasicAuthenticator authenticator;
   private final boolean tls;
 
   private final ScheduledExecutorService reaper;
 
-  private QuiverServer(Server jetty, ServerConnector connector, ServerMeta meta, boolean tls, Duration idleTimeout) {
+  private QuiverServer(Server jetty, ServerConnector connector, ServerMeta meta, BasicAuthenticator authenticator,
+      boolean tls, Duration idleTimeout) {
     this.jetty = jetty;
+    this.authenticator = authenticator;
     this.connector = connector;
     this.meta = meta;
     this.tls = tls;
@@ -123,19 +164,29 @@ public final class QuiverServer implements AutoCloseable {
     }
     connector.setHost(options.bind());
     connector.setPort(options.port());
+    // Jetty's idle timeout runs while it waits for bytes: a request line, headers or a body that
+    // stall are cut off; a query that computes is not (the server is not waiting for the client).
+    connector.setIdleTimeout(options.httpIdleTimeout().toMillis());
     jetty.addConnector(connector);
+    jetty.addBean(new ConnectionLimit(options.maxConnections(), connector));
+    LowResourceMonitor lowResources = new LowResourceMonitor(jetty);
+    lowResources.setMonitorThreads(true);
+    lowResources.setLowResourcesIdleTimeout((int) Math.min(options.httpIdleTimeout().toMillis(), 2_000));
+    jetty.addBean(lowResources);
     ServerMeta meta = new ServerMeta(engine);
     AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
     engine.history().setCurrentUser(RequestUser::current);
-    jetty.setHandler(new QuiverHttpHandler(new BasicAuthenticator(options.users()), meta, avatica,
+    BasicAuthenticator authenticator = new BasicAuthenticator(options.users(), options.authentication());
+    jetty.setHandler(new QuiverHttpHandler(authenticator, meta, avatica,
         new UiRoutes(new UiApi(engine.history()))));
     try {
       jetty.start();
     } catch (Exception e) {
       jetty.stop();
+      authenticator.close();
       throw e;
     }
-    return new QuiverServer(jetty, connector, meta, tls, options.idleTimeout());
+    return new QuiverServer(jetty, connector, meta, authenticator, tls, options.idleTimeout());
   }
 
   private static InetAddress resolve(String bind) {
@@ -177,6 +228,7 @@ public final class QuiverServer implements AutoCloseable {
     try {
       jetty.stop();
     } finally {
+      authenticator.close();
       meta.closeAll();
     }
   }

@@ -27,8 +27,10 @@ import org.apache.calcite.avatica.remote.TypedValue;
 /**
  * The server's {@link org.apache.calcite.avatica.Meta}: routes each remote call to the
  * {@link QuiverMeta} of the caller's connection. Every remote connection is an embedded connection
- * on the server's one engine, hence its own session. A connection belongs to the user who opened
- * it: calls for it from another user are answered as if it did not exist.
+ * on the server's one engine, hence its own session, opened for the authenticated user. Connection
+ * ids (which Avatica's clients choose, as random UUIDs) live in one namespace per user: another
+ * user's id is looked up among the caller's own connections, so it behaves exactly like an unknown
+ * one, and opening a connection with it opens the caller's own.
  */
 final class ServerMeta implements ProtobufMeta {
 
@@ -65,10 +67,15 @@ final class ServerMeta implements ProtobufMeta {
     return connections.size();
   }
 
+  /** The key of a connection: its id in its user's namespace. */
+  private static String key(String user, String connectionId) {
+    return user + '\u0000' + connectionId;
+  }
+
   /** Cancels a statement's running query, if the connection is the user's; false if unknown. */
   boolean cancel(String user, String connectionId, int statementId) {
-    OpenConnection open = connections.get(connectionId);
-    if (open == null || !open.owner.equals(user)) {
+    OpenConnection open = connections.get(key(user, connectionId));
+    if (open == null) {
       return false;
     }
     open.meta.cancel(new StatementHandle(connectionId, statementId, null));
@@ -80,7 +87,7 @@ final class ServerMeta implements ProtobufMeta {
    * waits for a query); {@link #requestEnded} follows. Unknown ids are ignored here.
    */
   void requestStarted(String connectionId) {
-    OpenConnection open = connections.get(connectionId);
+    OpenConnection open = connections.get(key(RequestUser.name(), connectionId));
     if (open != null) {
       open.activeRequests.incrementAndGet();
       open.lastUsedNanos = System.nanoTime();
@@ -88,7 +95,7 @@ final class ServerMeta implements ProtobufMeta {
   }
 
   void requestEnded(String connectionId) {
-    OpenConnection open = connections.get(connectionId);
+    OpenConnection open = connections.get(key(RequestUser.name(), connectionId));
     if (open != null) {
       open.lastUsedNanos = System.nanoTime();
       open.activeRequests.updateAndGet(n -> Math.max(0, n - 1));
@@ -123,8 +130,8 @@ final class ServerMeta implements ProtobufMeta {
   }
 
   private OpenConnection connection(String id) {
-    OpenConnection open = connections.get(id);
-    if (open == null || !open.owner.equals(RequestUser.name())) {
+    OpenConnection open = connections.get(key(RequestUser.name(), id));
+    if (open == null) {
       throw new NoSuchConnectionException(id);
     }
     return open;
@@ -155,7 +162,7 @@ final class ServerMeta implements ProtobufMeta {
     String user = RequestUser.name();
     Connection connection;
     try {
-      connection = QuiverDriver.connect(engine, properties);
+      connection = QuiverDriver.connect(engine, properties, user);
     } catch (SQLException e) {
       throw new AvaticaRuntimeException(e.getMessage(), e.getErrorCode(), e.getSQLState(), AvaticaSeverity.ERROR);
     }
@@ -166,7 +173,7 @@ final class ServerMeta implements ProtobufMeta {
       closeQuietly(connection);
       throw new IllegalStateException(e);
     }
-    OpenConnection previous = connections.putIfAbsent(ch.id, new OpenConnection(user, connection, meta));
+    OpenConnection previous = connections.putIfAbsent(key(user, ch.id), new OpenConnection(user, connection, meta));
     if (previous != null) {
       closeQuietly(connection);
       throw new AvaticaRuntimeException("connection id " + ch.id + " is already in use", -1, "08002",
@@ -177,11 +184,11 @@ final class ServerMeta implements ProtobufMeta {
   @Override
   public void closeConnection(ConnectionHandle ch) {
     connection(ch.id);
-    close(ch.id);
+    close(key(RequestUser.name(), ch.id));
   }
 
-  private void close(String id) {
-    OpenConnection open = connections.remove(id);
+  private void close(String key) {
+    OpenConnection open = connections.remove(key);
     if (open != null) {
       closeQuietly(open.connection);
     }

@@ -244,6 +244,22 @@ class RemoteJdbcTest {
   }
 
   @Test
+  void thinDriverCancelWhileRowsAreReadIs57014() throws Exception {
+    try (Connection connection = fixture.connect("thin"); Statement statement = connection.createStatement()) {
+      statement.setFetchSize(10);
+      ResultSet rows = statement.executeQuery("SELECT l_orderkey FROM tpch.tiny.lineitem");
+      assertTrue(rows.next());
+      statement.cancel();
+      SQLException cancelled = assertThrows(SQLException.class, () -> {
+        while (rows.next()) {
+          // until the cancel is seen
+        }
+      });
+      assertEquals("57014", cancelled.getSQLState(), cancelled.toString());
+    }
+  }
+
+  @Test
   void thinDriverQueryTimeout() throws Exception {
     try (Connection connection = fixture.thin(ServerFixture.ALICE, ServerFixture.ALICE_PASSWORD);
          Statement statement = connection.createStatement()) {

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on a free loopback port over its own engine, with two users; the URLs and
@@ -24,14 +25,22 @@ final class ServerFixture implements AutoCloseable {
   final QuiverServer server;
 
   ServerFixture() throws Exception {
+    this(1000, UnaryOperator.identity());
+  }
+
+  /**
+   * @param iterations the cost of the users' password hashes
+   * @param options changes to the loopback server's default options
+   */
+  ServerFixture(int iterations, UnaryOperator<QuiverServer.Options> options) throws Exception {
     engine = Quiver.local(QuiverConfig.defaults().withSlots(2).withShufflePartitions(4));
     UserFile users = UserFile.parse(List.of(
-        "# test users, cheap hashes",
-        UserFile.line(ALICE, PasswordHash.create(ALICE_PASSWORD.toCharArray(), 1000)),
-        UserFile.line(BOB, PasswordHash.create(BOB_PASSWORD.toCharArray(), 1000))), "test users");
+        "# test users",
+        UserFile.line(ALICE, PasswordHash.create(ALICE_PASSWORD.toCharArray(), iterations)),
+        UserFile.line(BOB, PasswordHash.create(BOB_PASSWORD.toCharArray(), iterations))), "test users");
     QuiverServer started;
     try {
-      started = QuiverServer.start(engine, QuiverServer.Options.loopback(0, users));
+      started = QuiverServer.start(engine, options.apply(QuiverServer.Options.loopback(0, users)));
     } catch (Exception e) {
       engine.close();
       throw e;

@@ -5,7 +5,9 @@ import io.quiver.exec.fragment.node.AggregateNode;
 import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.ExpandNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
+import io.quiver.exec.fragment.node.EnforceSingleRowNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -16,6 +18,7 @@ import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.node.TopNNode;
 import io.quiver.exec.fragment.node.UnionAllNode;
 import io.quiver.exec.fragment.node.ValuesNode;
+import io.quiver.exec.fragment.node.WindowNode;
 import io.quiver.exec.type.Column;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +74,9 @@ public final class PlanNodePrinter {
     if (node instanceof TopNNode topN) {
       return "TopN " + topN.count() + " " + keys(topN.keys());
     }
+    if (node instanceof EnforceSingleRowNode) {
+      return "EnforceSingleRow";
+    }
     if (node instanceof LimitNode limit) {
       return "Limit offset=" + limit.offset() + " fetch=" + (limit.fetch() < 0 ? "ALL" : limit.fetch());
     }
@@ -89,6 +95,14 @@ public final class PlanNodePrinter {
     }
     if (node instanceof ReplicateNode replicate) {
       return "Replicate count=$" + replicate.countColumn() + " columns=" + replicate.outputColumns();
+    }
+    if (node instanceof GroupTopNNode groupTopN) {
+      return "GroupTopN " + groupTopN.count() + " by " + groupTopN.rank().name().toLowerCase(Locale.ROOT)
+          + " partition=" + groupTopN.partitionKeys() + " order=" + keys(groupTopN.orderKeys());
+    }
+    if (node instanceof WindowNode window) {
+      return "Window " + window.describeWindow() + " calls=" + window.calls().stream()
+          .map(call -> call.name() + "=" + call.describe()).collect(Collectors.toList());
     }
     return node.getClass().getSimpleName();
   }

@@ -93,6 +93,19 @@ public final class ExistsToSemiJoinRule extends RelRule<QuiverRuleConfig> {
         List.of(condition)) != null) {
       return null;
     }
+    // Conjuncts without the correlation filter the inner rows before the join. Left in the join
+    // condition, an anti join could not push them into its inner side, and the inner side's own
+    // joins lost their keys (TPC-DS q69's NOT EXISTS over web_sales and date_dim became a cross
+    // join of 870 million rows at tiny).
+    List<RexNode> correlated = new ArrayList<>();
+    List<RexNode> innerOnly = new ArrayList<>();
+    for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
+      (RexUtil.containsCorrelation(conjunct) ? correlated : innerOnly).add(conjunct);
+    }
+    if (!innerOnly.isEmpty()) {
+      inner = LogicalFilter.create(inner, RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), innerOnly));
+      condition = RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), correlated);
+    }
     Set<CorrelationId> outer = filter.getVariablesSet();
     RelNode left = filter.getInput();
     int leftCount = left.getRowType().getFieldCount();

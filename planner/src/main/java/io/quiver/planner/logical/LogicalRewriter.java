@@ -13,7 +13,6 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.PruneEmptyRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
-import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -41,6 +40,14 @@ public final class LogicalRewriter {
           .withOperandFor(Aggregate.class, aggregate -> aggregate.getGroupSets().stream()
               .noneMatch(org.apache.calcite.util.ImmutableBitSet::isEmpty))
           .toRule();
+
+  /**
+   * Window functions (RexOver in projections) become Window nodes: Calcite's CASE around a nullable
+   * SUM is folded first, then each projection splits into a Window and projections around it.
+   */
+  private static final List<RelOptRule> WINDOW_RULES = List.of(
+      SumOverCaseRule.INSTANCE,
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
 
   private static final List<RelOptRule> SIMPLIFY_RULES = List.of(
       PullCommonFactorsRule.INSTANCE,
@@ -110,6 +117,7 @@ public final class LogicalRewriter {
         NotInToNullAwareAntiJoinRule.INSTANCE));
     plan = run(plan, SUBQUERY_RULES);
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
+    plan = run(plan, WINDOW_RULES);
     plan = run(plan, SIMPLIFY_RULES);
     plan = run(plan, List.of(SetOpToAggregateRule.INSTANCE));
     plan = run(plan, List.of(ApproxCountDistinctRule.INSTANCE, StringAggSeparatorRule.INSTANCE,
@@ -121,13 +129,15 @@ public final class LogicalRewriter {
       plan = run(plan, JOIN_ORDER_RULES);
       plan = run(plan, JOIN_CLEANUP_RULES);
     }
-    plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
+    plan = new WindowFieldTrimmer(relBuilder).trim(plan);
     if (contains(plan, Join.class)) {
       plan = run(plan, SEMI_JOIN_RULES);
       // Semi joins drop the right side's columns: trim again so that scans read only the keys.
-      plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
+      plan = new WindowFieldTrimmer(relBuilder).trim(plan);
     }
-    return run(plan, SCAN_RULES);
+    plan = run(plan, SCAN_RULES);
+    // last, so that trimming and pushdown see no node of Quiver's own between a window and its input
+    return run(plan, List.of(WindowGroupLimitRule.INSTANCE));
   }
 
   /**

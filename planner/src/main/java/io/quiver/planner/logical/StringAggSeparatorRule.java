@@ -45,6 +45,17 @@ public final class StringAggSeparatorRule extends RelRule<QuiverRuleConfig> {
     }
   }
 
+  /**
+   * The text of a CHAR literal as a VARCHAR literal, trailing blanks kept (also for the separator of
+   * a STRING_AGG window function).
+   */
+  public static RexLiteral varchar(RexBuilder rexBuilder, RexLiteral literal) {
+    String text = literal.getValueAs(NlsString.class).getValue();
+    RelDataType varchar = rexBuilder.getTypeFactory().createTypeWithNullability(
+        rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Math.max(1, text.length())), false);
+    return new VarcharLiterals(rexBuilder).varchar(literal.getValueAs(NlsString.class), varchar);
+  }
+
   private static RexLiteral charSeparator(AggregateCall call, LogicalProject project) {
     if (call.getAggregation().getKind() != SqlKind.LISTAGG || call.getArgList().size() < 2) {
       return null;
@@ -70,10 +81,7 @@ public final class StringAggSeparatorRule extends RelRule<QuiverRuleConfig> {
         calls.add(aggregateCall);
         continue;
       }
-      String text = literal.getValueAs(NlsString.class).getValue();
-      RelDataType varchar = rexBuilder.getTypeFactory().createTypeWithNullability(
-          rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Math.max(1, text.length())), false);
-      projects.add(new VarcharLiterals(rexBuilder).varchar(literal.getValueAs(NlsString.class), varchar));
+      projects.add(varchar(rexBuilder, literal));
       List<Integer> arguments = new ArrayList<>(aggregateCall.getArgList());
       arguments.set(1, projects.size() - 1);
       calls.add(aggregateCall.copy(arguments, aggregateCall.filterArg, aggregateCall.distinctKeys,

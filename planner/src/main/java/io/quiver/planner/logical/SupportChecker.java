@@ -46,13 +46,11 @@ public final class SupportChecker {
     if (node instanceof Intersect || node instanceof Minus) {
       throw unsupported("INTERSECT and EXCEPT are");
     }
-    if (node instanceof Window) {
-      throw unsupported("Window functions are");
-    }
     if (node instanceof Aggregate aggregate && aggregate.getAggCallList().stream()
-        .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)) {
-      throw unsupported("A scalar subquery that is not an aggregate (it needs a check that it returns"
-          + " at most one row) is");
+        .anyMatch(call -> call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SINGLE_VALUE)
+        && !io.quiver.planner.physical.rules.QuiverEnforceSingleRowRule.isSingleValue(aggregate)) {
+      throw unsupported("A correlated scalar subquery that is not an aggregate (it needs a check that it"
+          + " returns at most one row per outer row) is");
     }
     if (node instanceof Union union && !union.all) {
       throw unsupported("UNION (distinct) is");
@@ -67,9 +65,9 @@ public final class SupportChecker {
       project.getProjects().forEach(SupportChecker::checkExpression);
     } else if (node instanceof Join join) {
       checkExpression(join.getCondition());
-    } else if (node instanceof NullAwareAntiJoin || node instanceof Replicate) {
+    } else if (node instanceof NullAwareAntiJoin || node instanceof Replicate || node instanceof WindowGroupLimit) {
       return;
-    } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union
+    } else if (!(node instanceof Aggregate || node instanceof Sort || node instanceof Union || node instanceof Window
         || node instanceof Values || node instanceof TableScan)) {
       throw unsupported("The operator " + node.getRelTypeName() + " is");
     }

@@ -45,7 +45,11 @@ public final class Distributions {
 
   /**
    * The distribution of a projection's output: a hash distribution survives when every key is
-   * projected as a plain column (then on the new positions); otherwise the rows are just spread.
+   * projected as a plain column and the keys keep their relative order (then on the new
+   * positions); otherwise the rows are just spread. The order matters because a hash trait's keys
+   * are ascending (Calcite sorts them) and say in which order the exchange hashed the columns: rows
+   * hashed on (a, b) and projected as (b, a) are not partitioned as a hash on (b, a) would put them,
+   * and a join that paired them with a side hashed on (b, a) lost its matches.
    */
   public static RelDistribution project(RelDistribution input, List<RexNode> projects) {
     switch (input.getType()) {
@@ -58,7 +62,7 @@ public final class Distributions {
           }
           keys.add(position);
         }
-        return RelDistributions.hash(keys);
+        return ascending(keys) ? RelDistributions.hash(keys) : RelDistributions.RANDOM_DISTRIBUTED;
       }
       case SINGLETON:
       case BROADCAST_DISTRIBUTED:
@@ -69,7 +73,10 @@ public final class Distributions {
     }
   }
 
-  /** The hash distribution on output positions of those {@code groupKeys} that carry the input's hash keys. */
+  /**
+   * The hash distribution on output positions of those {@code groupKeys} that carry the input's
+   * hash keys, when they keep their order (see {@link #project}); else RANDOM.
+   */
   public static RelDistribution aggregate(RelDistribution input, List<Integer> groupKeys) {
     if (input.getType() == RelDistribution.Type.SINGLETON) {
       return input;
@@ -79,9 +86,19 @@ public final class Distributions {
       for (int key : input.getKeys()) {
         keys.add(groupKeys.indexOf(key));
       }
-      return RelDistributions.hash(keys);
+      return ascending(keys) ? RelDistributions.hash(keys) : RelDistributions.RANDOM_DISTRIBUTED;
     }
     return RelDistributions.RANDOM_DISTRIBUTED;
+  }
+
+  /** True when the keys are strictly ascending, the only order a hash trait can state. */
+  public static boolean ascending(List<Integer> keys) {
+    for (int i = 1; i < keys.size(); i++) {
+      if (keys.get(i) <= keys.get(i - 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int positionOf(List<RexNode> projects, int inputField) {

@@ -54,7 +54,7 @@ public final class PhysicalPlanner {
         .replace(RelDistributions.SINGLETON);
     try {
       planner.setRoot(planner.changeTraits(logical, required));
-      return planner.findBestExp();
+      return SortElimination.apply(planner.findBestExp());
     } catch (RelOptPlanner.CannotPlanException e) {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED,
           "This query cannot be planned with Quiver's operators yet", e);

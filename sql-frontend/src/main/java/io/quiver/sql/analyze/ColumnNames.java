@@ -23,7 +23,7 @@ import org.apache.calcite.sql.SqlWith;
  * <ul>
  *   <li>a function or aggregate call: the function's name in lower case ({@code count},
  *       {@code sum}, {@code substring}, {@code coalesce}); CASE: {@code case};
- *   <li>a CAST: the name its operand would have;
+ *   <li>a CAST: the name its operand would have; a window function: its function's name;
  *   <li>a column: its name (Calcite already does this);
  *   <li>anything else (operators, literals): {@code ?column?};
  *   <li>a VALUES column: {@code column1}, {@code column2}, ...
@@ -96,8 +96,11 @@ public final class ColumnNames {
     if (call.getKind() == SqlKind.CAST) {
       return nameOf(call.operand(0));
     }
-    // An aggregate's FILTER (WHERE ...) and WITHIN GROUP (ORDER BY ...) keep the aggregate's name.
-    if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP) {
+    // An aggregate's FILTER (WHERE ...) and WITHIN GROUP (ORDER BY ...) keep the aggregate's name; a
+    // window function is named by its function: rank() OVER (...) is rank.
+    if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP
+        || call.getKind() == SqlKind.OVER || call.getKind() == SqlKind.IGNORE_NULLS
+        || call.getKind() == SqlKind.RESPECT_NULLS) {
       return nameOf(call.operand(0));
     }
     if (call.getKind() == SqlKind.CASE) {

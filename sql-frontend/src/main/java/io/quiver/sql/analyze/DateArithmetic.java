@@ -28,14 +28,14 @@ import org.apache.calcite.sql.util.SqlShuttle;
 public final class DateArithmetic {
 
   public static final SqlMonotonicBinaryOperator PLUS = new SqlMonotonicBinaryOperator("+", SqlKind.PLUS, 40, true,
-      DateArithmetic::plusType, InferTypes.FIRST_KNOWN, OperandTypes.PLUS_OPERATOR
+      DateArithmetic::plusType, InferTypes.FIRST_KNOWN, new TimeArithmeticCheck(OperandTypes.PLUS_OPERATOR
           .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER))
-          .or(OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.DATE)));
+          .or(OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.DATE))));
 
   public static final SqlMonotonicBinaryOperator MINUS = new SqlMonotonicBinaryOperator("-", SqlKind.MINUS, 40, true,
-      DateArithmetic::minusType, InferTypes.FIRST_KNOWN, OperandTypes.MINUS_OPERATOR
+      DateArithmetic::minusType, InferTypes.FIRST_KNOWN, new TimeArithmeticCheck(OperandTypes.MINUS_OPERATOR
           .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER))
-          .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE)));
+          .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE))));
 
   /** Swaps Calcite's + and - for these, everywhere in a statement. */
   static final SqlShuttle REPLACE = new SqlShuttle() {

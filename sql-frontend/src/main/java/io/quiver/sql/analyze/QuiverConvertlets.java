@@ -18,7 +18,11 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 /**
  * Calcite's conversions of calls to row expressions, except where Calcite expands a function into
  * expressions the executor does not run: {@code TIMESTAMPDIFF(unit, a, b)} stays one call, its unit
- * a text literal, which the function registry's kernel evaluates.
+ * a text literal, which the function registry's kernel evaluates; and {@code AVG(x) OVER (...)}
+ * stays one windowed AVG, where Calcite would expand it into {@code CAST(SUM(x) OVER w AS t) /
+ * COUNT(x) OVER w}: two windows, and for DECIMAL a division at another scale and a second rounding,
+ * where the window operator computes AVG exactly as the aggregate does. (An AVG in a GROUP BY query
+ * never reaches a convertlet: the aggregate is converted on its own.)
  */
 final class QuiverConvertlets implements SqlRexConvertletTable {
 
@@ -37,7 +41,16 @@ final class QuiverConvertlets implements SqlRexConvertletTable {
       // alike; the planner's converter maps each to the executor's arithmetic.
       return QuiverConvertlets::unitCall;
     }
+    if (call.getKind() == SqlKind.AVG && call.operandCount() == 1) {
+      return QuiverConvertlets::windowAverage;
+    }
     return StandardConvertletTable.INSTANCE.get(call);
+  }
+
+  private static RexNode windowAverage(SqlRexContext context, SqlCall call) {
+    RexNode argument = context.convertExpression(call.operand(0));
+    RelDataType type = context.getValidator().getValidatedNodeType(call);
+    return context.getRexBuilder().makeCall(call.getParserPosition(), type, call.getOperator(), List.of(argument));
   }
 
   /** The call with its time-unit operand as a text literal naming the unit. */

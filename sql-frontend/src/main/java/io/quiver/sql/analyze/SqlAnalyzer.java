@@ -113,7 +113,10 @@ public final class SqlAnalyzer {
     SqlValidator validator = newValidator(functions, catalogReader, cluster);
     SqlNode validated;
     try {
-      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new LeadingArgumentNaming())
+      WindowArgumentCheck.check(query);
+      NamedWindowFrames.resolve(query);
+      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new WindowAggregateClauses())
+          .accept(new LeadingArgumentNaming())
           .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
       validated.accept(new TextNumberCheck(validator));
       RecursiveQueryChecker.check(validated);
@@ -176,8 +179,9 @@ public final class SqlAnalyzer {
             QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = catalogReader.withSchemaPath(schemaPath);
         SqlValidator validator = newValidator(functions, viewReader, cluster);
+        NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(AggregateOperators.standardTypes(
-            parsed.accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
+            parsed.accept(new WindowAggregateClauses()).accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, viewReader, cluster,
             QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
         return converter.convertQuery(validated, false, true);

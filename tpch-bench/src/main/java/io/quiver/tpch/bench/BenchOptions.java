@@ -1,6 +1,5 @@
 package io.quiver.tpch.bench;
 
-import io.quiver.tpch.TpchQueryText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,9 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The options of {@code quiver bench tpch}; {@link #parse} checks them and names what is wrong.
+ * The options of {@code quiver bench tpch|tpcds}; {@link #parse} checks them and names what is wrong.
  *
- * @param scaleFactor 0.01, 1 or 10 (0.1 is refused: the {@code tpch} catalog has no such schema)
+ * @param suite the benchmark: TPC-H or TPC-DS
+ * @param scaleFactor 0.01, 1 or 10 (0.1 is refused: the catalogs have no such schema)
  * @param queries the query numbers to run, in order, each once
  * @param runs timed runs per query (after the warm-up runs)
  * @param slots Quiver's executor slots, and DuckDB's threads with {@code --compare duckdb}
@@ -20,17 +20,22 @@ import java.util.Set;
  * @param memoryLimitBytes the most bytes Quiver's buffers may hold (memory tables included); by
  *     default three quarters of the JVM's cap on direct memory, leaving room for what Netty's pools
  *     hold beyond what Arrow counts
- * @param format where the tables live: {@code memory} (memory tables loaded from the tpch catalog)
+ * @param format where the tables live: {@code memory} (memory tables loaded from the generating catalog)
  *     or {@code parquet} (Parquet files under {@code bench-data/}, written once, read by both engines)
  * @param warmups untimed runs per query before the timed ones (default 1)
+ * @param timeoutSeconds a run that takes longer is cancelled and the query counts as failed (0: no limit)
  */
-public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
-    Path output, long memoryLimitBytes, String format, int warmups) {
+public record BenchOptions(BenchSuite suite, double scaleFactor, List<Integer> queries, int runs, int slots,
+    boolean compareDuckDb, Path output, long memoryLimitBytes, String format, int warmups, int timeoutSeconds) {
 
-  /** The tables as memory tables, one warm-up run. */
+  /** The default time limit of one run: generous, so only a runaway plan hits it. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 600;
+
+  /** TPC-H with the tables as memory tables, one warm-up run. */
   public BenchOptions(double scaleFactor, List<Integer> queries, int runs, int slots, boolean compareDuckDb,
       Path output, long memoryLimitBytes) {
-    this(scaleFactor, queries, runs, slots, compareDuckDb, output, memoryLimitBytes, "memory", 1);
+    this(new TpchSuite(), scaleFactor, queries, runs, slots, compareDuckDb, output, memoryLimitBytes, "memory", 1,
+        DEFAULT_TIMEOUT_SECONDS);
   }
 
   /** True when the queries read Parquet files ({@code --format parquet}). */
@@ -39,28 +44,35 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
   }
 
   public static final String USAGE = String.join("\n",
-      "usage: quiver bench tpch [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--warmups N] [--slots N]",
-      "                         [--compare duckdb] [--output FILE.json|FILE.csv] [--memory-limit GiB]",
-      "                         [--format memory|parquet]",
-      "  --sf        TPC-H scale factor (default 1)",
-      "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default 1-22)",
+      "usage: quiver bench tpch|tpcds [--sf 0.01|1|10] [--queries 1-22|1,3,6] [--runs N] [--warmups N]",
+      "                         [--slots N] [--compare duckdb] [--output FILE.json|FILE.csv]",
+      "                         [--memory-limit GiB] [--format memory|parquet] [--timeout SECONDS]",
+      "  tpch|tpcds  the benchmark: TPC-H (22 queries) or TPC-DS (99 queries)",
+      "  --sf        scale factor (default 1)",
+      "  --queries   query numbers and ranges, e.g. 1-22 or 1,3,6 or 1-5,9 (default: all)",
       "  --runs      timed runs per query after the warm-up (default 3)",
       "  --warmups   untimed warm-up runs per query before the timed ones (default 1; 0 allowed)",
       "  --slots     Quiver's executor slots, and DuckDB's threads (default: one per core)",
       "  --compare   duckdb: load the same data into DuckDB and run the same queries",
-      "  --output    results file, JSON or CSV by extension (default bench-tpch-sf<SF>.json)",
+      "  --output    results file, JSON or CSV by extension (default bench-<benchmark>-sf<SF>.json)",
       "  --format    memory: tables loaded into memory (default); parquet: tables written once as Parquet",
       "              files under bench-data/ and read from there by Quiver (and DuckDB with --compare)",
+      "  --timeout   seconds one run may take before it is cancelled and the query counted as failed",
+      "              (default " + DEFAULT_TIMEOUT_SECONDS + "; 0: no limit)",
       "  --memory-limit  GiB Quiver's buffers may hold, memory tables included (default: 3/4 of the",
-      "              JVM's -XX:MaxDirectMemorySize, or of -Xmx without it; set both in QUIVER_JAVA_OPTS)");
+      "              JVM's -XX:MaxDirectMemorySize, or of -Xmx without it; set both in QUIVER_JAVA_OPTS)",
+      "       quiver bench cluster ...   (quiver bench cluster --help)",
+      "       quiver bench soak [--clients N] [--minutes M] [--seed S] [--slots N]",
+      "              a server in this JVM and N JDBC clients mixing checked TPC-H queries, DDL/DML on",
+      "              memory tables and cancels for M minutes (default 16 clients, 10 minutes)");
 
   public BenchOptions {
     queries = List.copyOf(queries);
   }
 
-  /** The {@code tpch} catalog's schema at this scale factor: {@code tiny}, {@code sf1}, {@code sf10}. */
-  public String tpchSchema() {
-    return scaleFactor == 0.01 ? "tiny" : "sf" + (long) scaleFactor;
+  /** The generating catalog's schema at this scale factor: {@code tiny}, {@code sf1}, {@code sf10}. */
+  public String schema() {
+    return BenchSuite.schemaName(scaleFactor);
   }
 
   /** True when the output file is CSV (its name ends in {@code .csv}); JSON otherwise. */
@@ -69,21 +81,21 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
   }
 
   /**
-   * Parses the arguments after {@code bench}: first the benchmark's name ({@code tpch}), then options.
+   * Parses the arguments after {@code bench}: first the benchmark's name ({@code tpch} or
+   * {@code tpcds}), then options.
    *
    * @throws IllegalArgumentException with a message that names the wrong argument
    */
   public static BenchOptions parse(String[] args) {
     if (args.length == 0) {
-      throw new IllegalArgumentException("missing the benchmark: expected 'tpch'");
+      throw new IllegalArgumentException("missing the benchmark: expected tpch or tpcds");
     }
-    if (!args[0].equals("tpch")) {
-      throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': expected 'tpch'");
-    }
+    BenchSuite suite = BenchSuite.named(args[0]);
     double scaleFactor = 1;
-    List<Integer> queries = range(1, TpchQueryText.QUERY_COUNT);
+    List<Integer> queries = range(1, suite.queryCount());
     int runs = 3;
     int warmups = 1;
+    int timeout = DEFAULT_TIMEOUT_SECONDS;
     int slots = Runtime.getRuntime().availableProcessors();
     boolean compare = false;
     Path output = null;
@@ -111,9 +123,10 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
       }
       switch (option) {
         case "--sf" -> scaleFactor = scaleFactor(value);
-        case "--queries" -> queries = queries(value);
+        case "--queries" -> queries = queries(suite, value);
         case "--runs" -> runs = positive(option, value);
         case "--warmups" -> warmups = notNegative(option, value);
+        case "--timeout" -> timeout = notNegative(option, value);
         case "--slots" -> slots = positive(option, value);
         case "--memory-limit" -> memoryLimit = positive(option, value) * (1L << 30);
         case "--format" -> {
@@ -142,9 +155,13 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
       }
     }
     if (output == null) {
-      output = Path.of("bench-tpch-sf" + scaleText(scaleFactor) + ".json");
+      output = Path.of("bench-" + suite.name() + "-sf" + scaleText(scaleFactor) + ".json");
     }
-    return new BenchOptions(scaleFactor, queries, runs, slots, compare, output, memoryLimit, format, warmups);
+    if (!suite.scaleFactors().contains(scaleFactor)) {
+      throw new IllegalArgumentException("--sf " + scaleText(scaleFactor) + " is not available for " + suite.title());
+    }
+    return new BenchOptions(suite, scaleFactor, queries, runs, slots, compare, output, memoryLimit, format, warmups,
+        timeout);
   }
 
   /** Three quarters of the JVM's cap on direct memory (where Arrow's buffers live). */
@@ -186,7 +203,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
       case "1", "1.0" -> 1;
       case "10", "10.0" -> 10;
       case "0.1" -> throw new IllegalArgumentException(
-          "--sf 0.1 is not available: the tpch catalog has schemas tiny (0.01), sf1 and sf10 only");
+          "--sf 0.1 is not available: the catalogs have schemas tiny (0.01), sf1 and sf10 only");
       default -> throw new IllegalArgumentException("--sf " + value + ": expected 0.01, 1 or 10");
     };
   }
@@ -212,7 +229,7 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
   }
 
   /** {@code 1-22}, {@code 1,3,6}, {@code 1-5,9}: ascending-or-not, each query once, in the order given. */
-  static List<Integer> queries(String value) {
+  static List<Integer> queries(BenchSuite suite, String value) {
     Set<Integer> numbers = new LinkedHashSet<>();
     for (String part : value.split(",", -1)) {
       String item = part.strip();
@@ -220,8 +237,9 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
         throw new IllegalArgumentException("--queries " + value + ": an empty item");
       }
       int dash = item.indexOf('-', 1);
-      List<Integer> items = dash < 0 ? List.of(queryNumber(value, item))
-          : range(queryNumber(value, item.substring(0, dash).strip()), queryNumber(value, item.substring(dash + 1).strip()));
+      List<Integer> items = dash < 0 ? List.of(queryNumber(suite, value, item))
+          : range(queryNumber(suite, value, item.substring(0, dash).strip()),
+              queryNumber(suite, value, item.substring(dash + 1).strip()));
       if (items.isEmpty()) {
         throw new IllegalArgumentException("--queries " + value + ": the range " + item + " is empty");
       }
@@ -234,16 +252,16 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int runs, 
     return new ArrayList<>(numbers);
   }
 
-  private static int queryNumber(String value, String text) {
+  private static int queryNumber(BenchSuite suite, String value, String text) {
     int number;
     try {
       number = Integer.parseInt(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--queries " + value + ": '" + text + "' is not a query number");
     }
-    if (number < 1 || number > TpchQueryText.QUERY_COUNT) {
+    if (number < 1 || number > suite.queryCount()) {
       throw new IllegalArgumentException("--queries " + value + ": there is no query " + number
-          + " (TPC-H has 1 to " + TpchQueryText.QUERY_COUNT + ")");
+          + " (" + suite.title() + " has 1 to " + suite.queryCount() + ")");
     }
     return number;
   }

@@ -36,8 +36,8 @@ public final class BenchReport {
   public static void print(BenchResult result, PrintStream out) {
     BenchOptions options = result.options();
     boolean compare = options.compareDuckDb();
-    out.printf(Locale.ROOT, "TPC-H SF%s: %d timed run(s) per query after %d warm-up(s), median wall ms; Quiver %d slots%s; %d cores%s%n",
-        BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.warmups(), options.slots(),
+    out.printf(Locale.ROOT, "%s SF%s: %d timed run(s) per query after %d warm-up(s), median wall ms; Quiver %d slots%s; %d cores%s%n",
+        options.suite().title(), BenchOptions.scaleText(options.scaleFactor()), options.runs(), options.warmups(), options.slots(),
         compare ? ", DuckDB " + result.duckDbVersion() + " " + options.slots() + " threads" : "", result.cores(),
         options.parquet() ? "; both reading the tables from Parquet files" : "");
     String header = String.format(Locale.ROOT, "%-8s %11s %12s %9s %8s", "query", "quiver ms", "planning ms", "rows",
@@ -75,6 +75,13 @@ public final class BenchReport {
         compare ? String.format(Locale.ROOT, ", DuckDB %.1f s", result.duckDbLoadMillis() / 1000) : "");
     out.printf(Locale.ROOT, "peak memory: JVM heap used %d MiB; Quiver allocator peak %d MiB%n",
         result.peakHeapBytes() >> 20, result.peakQuiverBytes() >> 20);
+    out.printf(Locale.ROOT, "shuffle spill: %d MiB in %d map outputs%n", result.spilledBytes() >> 20,
+        result.spilledOutputs());
+    long checkedIn = result.queries().stream()
+        .filter(query -> options.suite().referenceAnswer(options.scaleFactor(), query.number()).isPresent()).count();
+    out.printf(Locale.ROOT, "answers checked against: %d checked-in reference answers%s%n", checkedIn,
+        compare && checkedIn < result.queries().size()
+            ? ", " + (result.queries().size() - checkedIn) + " against DuckDB's answer in this run" : "");
     for (QueryMeasurement query : result.queries()) {
       if (query.quiver().detail() != null) {
         out.printf(Locale.ROOT, "Q%02d %s: %s%n", query.number(), query.quiver().outcome() == QueryOutcome.FAILED
@@ -127,7 +134,7 @@ public final class BenchReport {
           + ", \"quiver_duckdb_ratio\": " + jsonNumber(query.ratio()) + "}");
     }
     return "{\n"
-        + "  \"benchmark\": \"tpch\",\n"
+        + "  \"benchmark\": \"" + options.suite().name() + "\",\n"
         + "  \"started\": \"" + result.started() + "\",\n"
         + "  \"scale_factor\": " + BenchOptions.scaleText(options.scaleFactor()) + ",\n"
         + "  \"format\": \"" + options.format() + "\",\n"
@@ -141,6 +148,8 @@ public final class BenchReport {
         + "  \"duckdb_load_ms\": " + jsonNumber(result.duckDbLoadMillis()) + ",\n"
         + "  \"peak_heap_bytes\": " + result.peakHeapBytes() + ",\n"
         + "  \"peak_quiver_allocator_bytes\": " + result.peakQuiverBytes() + ",\n"
+        + "  \"shuffle_spilled_bytes\": " + result.spilledBytes() + ",\n"
+        + "  \"shuffle_spilled_outputs\": " + result.spilledOutputs() + ",\n"
         + "  \"correct\": " + result.correctCount() + ",\n"
         + "  \"quiver_geomean_ms\": " + jsonNumber(result.quiverGeomean()) + ",\n"
         + "  \"quiver_total_ms\": " + jsonNumber(result.quiverTotal()) + ",\n"

@@ -15,10 +15,12 @@ import java.util.function.ToDoubleFunction;
  * @param peakHeapBytes the most Java heap in use, sampled through the whole run (both engines)
  * @param peakQuiverBytes the peak of Quiver's Arrow root allocator (memory tables and queries)
  * @param cores processors available to the JVM
+ * @param spilledBytes bytes of shuffle output Quiver spilled to disk over the whole run
+ * @param spilledOutputs map outputs that spilled
  */
 public record BenchResult(BenchOptions options, Instant started, double quiverLoadMillis, long quiverTableBytes,
     double duckDbLoadMillis, String duckDbVersion, List<QueryMeasurement> queries, long peakHeapBytes,
-    long peakQuiverBytes, int cores) {
+    long peakQuiverBytes, int cores, long spilledBytes, long spilledOutputs) {
 
   public BenchResult {
     queries = List.copyOf(queries);

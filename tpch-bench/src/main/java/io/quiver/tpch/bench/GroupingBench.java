@@ -3,13 +3,9 @@ package io.quiver.tpch.bench;
 import io.quiver.tpch.DuckDbTpchLoader;
 import io.trino.tpch.TpchTable;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -54,22 +50,22 @@ final class GroupingBench {
     try (Connection quiver = DriverManager.getConnection("jdbc:quiver:slots=" + slots);
         Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
       long start = System.nanoTime();
-      execute(quiver, "CREATE SCHEMA IF NOT EXISTS memory.bench");
-      execute(quiver, "DROP TABLE IF EXISTS memory.bench.lineitem");
-      execute(quiver, "CREATE TABLE memory.bench.lineitem AS SELECT " + String.join(", ", COLUMNS)
+      BenchQueries.execute(quiver, "CREATE SCHEMA IF NOT EXISTS memory.bench");
+      BenchQueries.execute(quiver, "DROP TABLE IF EXISTS memory.bench.lineitem");
+      BenchQueries.execute(quiver, "CREATE TABLE memory.bench.lineitem AS SELECT " + String.join(", ", COLUMNS)
           + " FROM tpch." + schema + ".lineitem");
       out.printf("load: Quiver %.1f s", (System.nanoTime() - start) / 1e9);
       start = System.nanoTime();
-      execute(duckDb, "SET threads = " + slots);
+      BenchQueries.execute(duckDb, "SET threads = " + slots);
       DuckDbTpchLoader.load(duckDb, "bench", scaleFactor, TpchTable.LINE_ITEM, Set.copyOf(COLUMNS));
       out.printf(", DuckDB %.1f s (lineitem SF%s, %d slots/threads)%n", (System.nanoTime() - start) / 1e9, sf, slots);
       out.printf("%-10s %12s %12s %8s  %s%n", "query", "Quiver ms", "DuckDB ms", "ratio", "same answer");
       for (String[] query : QUERIES) {
         String quiverSql = query[1].replace("bench.lineitem", "memory.bench.lineitem");
-        List<String> quiverRows = rows(quiver, quiverSql);
-        List<String> duckRows = rows(duckDb, query[1]);
-        double quiverMs = median(quiver, quiverSql, runs);
-        double duckMs = median(duckDb, query[1], runs);
+        List<String> quiverRows = BenchQueries.rows(quiver, quiverSql);
+        List<String> duckRows = BenchQueries.rows(duckDb, query[1]);
+        double quiverMs = BenchQueries.median(quiver, quiverSql, runs);
+        double duckMs = BenchQueries.median(duckDb, query[1], runs);
         out.printf("%-10s %12.0f %12.0f %8.2f  %s%n", query[0], quiverMs, duckMs, quiverMs / duckMs,
             quiverRows.equals(duckRows) ? "yes" : "NO: " + quiverRows + " vs " + duckRows);
       }
@@ -78,42 +74,5 @@ final class GroupingBench {
       err.println("quiver bench grouping: " + e.getMessage());
       return 1;
     }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static double median(Connection connection, String sql, int runs) throws SQLException {
-    List<Double> times = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      long start = System.nanoTime();
-      rows(connection, sql);
-      times.add((System.nanoTime() - start) / 1e6);
-    }
-    times.sort(null);
-    return times.get(times.size() / 2);
-  }
-
-  /** The rows as sorted text, numbers in plain notation without trailing zeros. */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
-      int columns = resultSet.getMetaData().getColumnCount();
-      while (resultSet.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-          Object value = resultSet.getObject(i);
-          row.append(value instanceof BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString()
-              : value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
-              : String.valueOf(value)).append('|');
-        }
-        rows.add(row.toString());
-      }
-    }
-    rows.sort(null);
-    return rows;
   }
 }

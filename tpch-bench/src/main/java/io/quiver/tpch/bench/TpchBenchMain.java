@@ -3,7 +3,7 @@ package io.quiver.tpch.bench;
 import java.io.PrintStream;
 
 /**
- * {@code quiver bench tpch [options]}: the launcher script starts this class with the arguments after
+ * {@code quiver bench tpch|tpcds [options]}: the launcher script starts this class with the arguments after
  * {@code bench}. Exit status 0 when every checked answer was correct, 1 when one was wrong or failed,
  * 2 for wrong usage.
  */
@@ -29,6 +29,12 @@ public final class TpchBenchMain {
     if (args.length > 0 && args[0].equals("grouping")) {
       return GroupingBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
+    if (args.length > 0 && args[0].equals("window")) {
+      return WindowBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("soak")) {
+      return io.quiver.tpch.soak.SoakMain.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && args[0].equals("cluster")) {
       return ClusterBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
@@ -41,7 +47,7 @@ public final class TpchBenchMain {
       return USAGE;
     }
     try {
-      BenchResult result = new TpchBenchmark(options, err).run();
+      BenchResult result = new BenchRunner(options, err).run();
       out.println();
       BenchReport.print(result, out);
       BenchReport.write(result);

@@ -24,7 +24,7 @@ class BenchOptionsTest {
     assertFalse(options.compareDuckDb());
     assertEquals(Path.of("bench-tpch-sf1.json"), options.output());
     assertFalse(options.csvOutput());
-    assertEquals("sf1", options.tpchSchema());
+    assertEquals("sf1", options.schema());
     assertEquals(BenchOptions.defaultMemoryLimit(), options.memoryLimitBytes());
     assertTrue(options.memoryLimitBytes() > 0 && options.memoryLimitBytes() < Runtime.getRuntime().maxMemory());
   }
@@ -36,7 +36,7 @@ class BenchOptionsTest {
     assertEquals(0, options.warmups());
     assertEquals(12L << 30, options.memoryLimitBytes());
     assertEquals(0.01, options.scaleFactor());
-    assertEquals("tiny", options.tpchSchema());
+    assertEquals("tiny", options.schema());
     assertEquals(List.of(1, 3, 6), options.queries());
     assertEquals(5, options.runs());
     assertEquals(4, options.slots());
@@ -65,25 +65,41 @@ class BenchOptionsTest {
   void optionsMayUseEqualsSigns() {
     BenchOptions options = BenchOptions.parse(new String[] {"tpch", "--sf=10", "--queries=22", "--compare=DuckDB"});
     assertEquals(10.0, options.scaleFactor());
-    assertEquals("sf10", options.tpchSchema());
+    assertEquals("sf10", options.schema());
     assertEquals(List.of(22), options.queries());
     assertTrue(options.compareDuckDb());
     assertEquals(Path.of("bench-tpch-sf10.json"), options.output());
   }
 
   @Test
+  void tpcdsRunsItsNinetyNineQueriesWithATimeLimit() {
+    BenchOptions options = BenchOptions.parse(new String[] {"tpcds", "--sf", "0.01", "--timeout", "30"});
+    assertEquals("tpcds", options.suite().name());
+    assertEquals(99, options.queries().size());
+    assertEquals(List.of(97, 98, 99), BenchOptions.queries(options.suite(), "97-99"));
+    assertEquals("tiny", options.schema());
+    assertEquals(30, options.timeoutSeconds());
+    assertEquals(Path.of("bench-tpcds-sf0.01.json"), options.output());
+    assertEquals(BenchOptions.DEFAULT_TIMEOUT_SECONDS, BenchOptions.parse(new String[] {"tpcds"}).timeoutSeconds());
+    assertEquals(0, BenchOptions.parse(new String[] {"tpcds", "--timeout", "0"}).timeoutSeconds());
+    assertEquals(1.0, BenchOptions.parse(new String[] {"tpcds"}).scaleFactor());
+  }
+
+  @Test
   void queryListsMixRangesAndNumbersInTheOrderGiven() {
-    assertEquals(List.of(1, 2, 3, 4, 5, 9), BenchOptions.queries("1-5,9"));
-    assertEquals(List.of(9, 1, 2), BenchOptions.queries("9, 1-2"));
-    assertEquals(List.of(22), BenchOptions.queries("22-22"));
+    assertEquals(List.of(1, 2, 3, 4, 5, 9), BenchOptions.queries(new TpchSuite(), "1-5,9"));
+    assertEquals(List.of(9, 1, 2), BenchOptions.queries(new TpchSuite(), "9, 1-2"));
+    assertEquals(List.of(22), BenchOptions.queries(new TpchSuite(), "22-22"));
   }
 
   @Test
   void wrongUsageIsRefusedWithAMessageThatNamesIt() {
-    assertEquals("missing the benchmark: expected 'tpch'", error());
-    assertEquals("unknown benchmark 'tpcds': expected 'tpch'", error("tpcds"));
-    assertEquals("--sf 0.1 is not available: the tpch catalog has schemas tiny (0.01), sf1 and sf10 only",
+    assertEquals("missing the benchmark: expected tpch or tpcds", error());
+    assertEquals("unknown benchmark 'tpc-ds': expected tpch or tpcds", error("tpc-ds"));
+    assertEquals("--sf 0.1 is not available: the catalogs have schemas tiny (0.01), sf1 and sf10 only",
         error("tpch", "--sf", "0.1"));
+    assertEquals("--queries 100: there is no query 100 (TPC-DS has 1 to 99)", error("tpcds", "--queries", "100"));
+    assertEquals("--timeout -5: must be at least 1", error("tpcds", "--timeout", "-5"));
     assertEquals("--sf 100: expected 0.01, 1 or 10", error("tpch", "--sf", "100"));
     assertEquals("--sf abc: expected 0.01, 1 or 10", error("tpch", "--sf", "abc"));
     assertEquals("--queries 0-3: there is no query 0 (TPC-H has 1 to 22)", error("tpch", "--queries", "0-3"));

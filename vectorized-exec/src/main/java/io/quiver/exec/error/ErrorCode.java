@@ -30,6 +30,13 @@ public enum ErrorCode {
   SET_OPERATION_COLUMN_COUNT(37, "42601"),
   /** DISTINCT in an aggregate that cannot take it (ordered-set and binary aggregates). */
   DISTINCT_NOT_ALLOWED(38, "42809"),
+  /**
+   * A write's location holds something Quiver may not replace: a file or directory it did not
+   * write, or (for CREATE TABLE ... AS) a dataset it did write, without {@code overwrite}.
+   */
+  LOCATION_EXISTS(55, "42P07"),
+  /** A window function where none may stand (WHERE, GROUP BY, a window's own keys) or a bad window. */
+  WINDOWING_ERROR(30, "42P20"),
 
   // 22xxx: the data is wrong for the operation
   DIVISION_BY_ZERO(100, "22012"),
@@ -46,6 +53,18 @@ public enum ErrorCode {
   INVALID_ARGUMENT_FOR_POWER(108, "2201F"),
   /** The fraction of PERCENTILE_CONT or PERCENTILE_DISC is NULL or outside [0, 1]. */
   PERCENTILE_OUT_OF_RANGE(115, "22003"),
+  /** A window frame offset (n PRECEDING / n FOLLOWING) that is negative. */
+  INVALID_PRECEDING_OR_FOLLOWING_SIZE(110, "22013"),
+  /** NTILE's bucket count is zero or negative. */
+  INVALID_ARGUMENT_FOR_NTILE(111, "22014"),
+  /** NTH_VALUE's row number is zero or negative. */
+  INVALID_ARGUMENT_FOR_NTH_VALUE(112, "22016"),
+  /** A NULL where the statement needs a value: a window frame offset. */
+  NULL_VALUE_NOT_ALLOWED(113, "22004"),
+
+  // 21xxx: cardinality
+  /** A scalar subquery returned more than one row. */
+  CARDINALITY_VIOLATION(50, "21000"),
 
   // 23xxx: the data breaks a constraint of the table
   NOT_NULL_VIOLATION(150, "23502"),
@@ -59,6 +78,10 @@ public enum ErrorCode {
   MEMORY_LIMIT_EXCEEDED(202, "53200"),
   /** A recursive query ran more iterations than its limit allows. */
   RECURSION_LIMIT_EXCEEDED(210, "54000"),
+  /** A query waited in the admission queue longer than the queue timeout. */
+  QUERY_QUEUE_TIMEOUT(215, "53000"),
+  /** The admission queue was full when the query arrived. */
+  QUERY_QUEUE_FULL(216, "53000"),
 
   // 58xxx / XX000: Quiver or its surroundings failed
   IO_ERROR(300, "58030"),

@@ -11,7 +11,9 @@ import io.quiver.exec.fragment.node.ExchangeSourceNode;
 import io.quiver.exec.fragment.node.ExpandNode;
 import io.quiver.exec.fragment.node.ReplicateNode;
 import io.quiver.exec.fragment.node.FilterNode;
+import io.quiver.exec.fragment.node.GroupTopNNode;
 import io.quiver.exec.fragment.node.HashJoinNode;
+import io.quiver.exec.fragment.node.EnforceSingleRowNode;
 import io.quiver.exec.fragment.node.LimitNode;
 import io.quiver.exec.fragment.node.PlanNode;
 import io.quiver.exec.fragment.node.ProjectNode;
@@ -20,6 +22,7 @@ import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.node.TopNNode;
 import io.quiver.exec.fragment.node.UnionAllNode;
 import io.quiver.exec.fragment.node.ValuesNode;
+import io.quiver.exec.fragment.node.WindowNode;
 import io.quiver.exec.fragment.stage.OutputPartitioning;
 import io.quiver.exec.fragment.stage.StageFragment;
 import io.quiver.exec.metrics.OperatorMeter;
@@ -32,17 +35,20 @@ import io.quiver.exec.operator.expand.ExpandOperator;
 import io.quiver.exec.operator.setop.ReplicateOperator;
 import io.quiver.exec.operator.filter.FilterOperator;
 import io.quiver.exec.operator.join.HashJoinOperator;
+import io.quiver.exec.operator.limit.EnforceSingleRowOperator;
 import io.quiver.exec.operator.limit.LimitOperator;
 import io.quiver.exec.operator.project.ProjectOperator;
 import io.quiver.exec.operator.sink.ExchangeWriterOperator;
 import io.quiver.exec.operator.sink.ResultWriterOperator;
 import io.quiver.exec.operator.sink.SinkOperator;
+import io.quiver.exec.operator.sort.GroupTopNOperator;
 import io.quiver.exec.operator.sort.SortOperator;
 import io.quiver.exec.operator.sort.TopNOperator;
 import io.quiver.exec.operator.source.ExchangeSourceOperator;
 import io.quiver.exec.operator.source.TableScanOperator;
 import io.quiver.exec.operator.source.ValuesOperator;
 import io.quiver.exec.operator.union.UnionAllOperator;
+import io.quiver.exec.operator.window.WindowOperator;
 import io.quiver.exec.shuffle.ShuffleId;
 import io.quiver.exec.shuffle.ShuffleWriter;
 import java.util.ArrayList;
@@ -215,6 +221,9 @@ public final class LocalExecutionPlanner implements AutoCloseable {
     } else if (node instanceof LimitNode limit) {
       addOperators(limit.input(), operators);
       operators.add(new LimitOperator(limit.offset(), limit.fetch(), allocator));
+    } else if (node instanceof EnforceSingleRowNode single) {
+      addOperators(single.input(), operators);
+      operators.add(new EnforceSingleRowOperator(single.outputSchema().toArrowSchema(), allocator));
     } else if (node instanceof HashJoinNode join) {
       // the join runs its build pipeline to the end before it takes the first probe batch
       addOperators(join.probe(), operators);
@@ -226,6 +235,19 @@ public final class LocalExecutionPlanner implements AutoCloseable {
     } else if (node instanceof ReplicateNode replicate) {
       addOperators(replicate.input(), operators);
       operators.add(new ReplicateOperator(replicate, allocator, batchSize));
+    } else if (node instanceof WindowNode window) {
+      if (window.input() instanceof SortNode sort) {
+        // the window's own sort: its memory errors name the window
+        addOperators(sort.input(), operators);
+        operators.add(new SortOperator(sort.outputSchema().toArrowSchema(), sort.keys(), allocator, batchSize,
+            "the window " + window.describeWindow()));
+      } else {
+        addOperators(window.input(), operators);
+      }
+      operators.add(new WindowOperator(window, allocator, batchSize));
+    } else if (node instanceof GroupTopNNode groupTopN) {
+      addOperators(groupTopN.input(), operators);
+      operators.add(new GroupTopNOperator(groupTopN, allocator, batchSize));
     } else if (node instanceof UnionAllNode union) {
       List<OperatorPipeline> inputs = new ArrayList<>();
       try {

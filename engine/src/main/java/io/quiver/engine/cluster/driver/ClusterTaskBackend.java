@@ -1,11 +1,13 @@
 package io.quiver.engine.cluster.driver;
 
 import io.quiver.engine.cluster.ClusterConfig;
+import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.protocol.ClusterCalls;
 import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.MapLocation;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
+import io.quiver.engine.connector.tpcds.TpcdsConnector;
 import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.event.Outcome;
 import io.quiver.engine.executor.ExecutorInfo;
@@ -69,7 +71,7 @@ public final class ClusterTaskBackend implements TaskBackend {
   private static final long CALL_TIMEOUT_MILLIS = 30_000;
   private static final long PROBE_TIMEOUT_MILLIS = 2_000;
   /** Connectors whose tables executors can read themselves. */
-  private static final Set<String> EXECUTOR_CONNECTORS = Set.of(TpchConnector.NAME);
+  private static final Set<String> EXECUTOR_CONNECTORS = Set.of(TpchConnector.NAME, TpcdsConnector.NAME);
 
   private final ClusterConfig config;
   private final BufferAllocator allocator;
@@ -114,6 +116,7 @@ public final class ClusterTaskBackend implements TaskBackend {
 
   /** Starts the driver's cluster port. */
   public static ClusterTaskBackend start(ClusterConfig config, BufferAllocator parent) {
+    ClusterOptions.checkBind(config.bindHost(), config.tls() != null, config.allowPlaintext(), "the cluster port");
     return new ClusterTaskBackend(config, parent);
   }
 
@@ -177,7 +180,7 @@ public final class ClusterTaskBackend implements TaskBackend {
     return config.maxTaskAttempts();
   }
 
-  /** Executors read tpch tables themselves; tables that live in the driver (memory tables) they cannot. */
+  /** Executors read tpch and tpcds tables themselves; tables that live in the driver (memory tables) they cannot. */
   @Override
   public void checkRunnable(StagePlan plan) {
     for (StageFragment stage : plan.stages()) {

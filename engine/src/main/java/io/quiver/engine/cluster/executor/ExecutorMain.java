@@ -1,6 +1,7 @@
 package io.quiver.engine.cluster.executor;
 
 import io.quiver.engine.cluster.ClusterOptions;
+import io.quiver.engine.cluster.protocol.ClusterTls;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,8 +10,8 @@ import java.util.Map;
 
 /**
  * {@code quiver executor --driver host:port --slots N [--memory SIZE] [--work-dir DIR] [--port P]
- * [--host ADVERTISED] [--bind ADDRESS] [--secret-file FILE] [--tls-cert F --tls-key F --tls-ca F]
- * [--driver-timeout SECONDS]}: an executor process. Returns when the driver is gone or no longer
+ * [--host ADVERTISED] [--bind ADDRESS] [--allow-plaintext] [--secret-file FILE]
+ * [--tls-cert F --tls-key F --tls-ca F] [--driver-timeout SECONDS]}: an executor process. Returns when the driver is gone or no longer
  * knows it.
  */
 public final class ExecutorMain {
@@ -22,8 +23,11 @@ public final class ExecutorMain {
         --memory SIZE          memory for tasks and shuffle output, e.g. 4g (default: half the heap)
         --work-dir DIR         where spilled shuffle files go (default: the temp directory)
         --port P               this executor's Flight port (default: any free port)
-        --host NAME            how others reach this executor (default: this host's address)
-        --bind ADDRESS         the interface to listen on (default: 0.0.0.0)
+        --host NAME            how others reach this executor (default: the bind address, or this
+                               host's address when binding all interfaces)
+        --bind ADDRESS         the interface to listen on (default: 127.0.0.1; any other needs TLS
+                               or --allow-plaintext)
+        --allow-plaintext      listen on a non-loopback address without TLS (a trusted network)
         --secret-file FILE     the cluster secret (default: $QUIVER_CLUSTER_SECRET)
         --tls-cert FILE --tls-key FILE --tls-ca FILE   TLS with PEM files
         --driver-timeout S     exit after the driver was unreachable this long (default: 30)""";
@@ -72,7 +76,8 @@ public final class ExecutorMain {
     Path workDir = null;
     int port = 0;
     String host = null;
-    String bind = "0.0.0.0";
+    String bind = ClusterOptions.DEFAULT_BIND;
+    boolean allowPlaintext = false;
     String secretFile = null;
     String certificate = null;
     String key = null;
@@ -80,6 +85,10 @@ public final class ExecutorMain {
     long driverTimeoutMillis = 30_000;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if ("--allow-plaintext".equals(option)) {
+        allowPlaintext = true;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + option + " needs a value");
       }
@@ -104,9 +113,11 @@ public final class ExecutorMain {
       throw new IllegalArgumentException("--driver HOST:PORT is required");
     }
     String[] driverAddress = ClusterOptions.hostAndPort(driver);
+    ClusterTls tls = ClusterOptions.tls(certificate, key, trusted);
+    ClusterOptions.checkBind(bind, tls != null, allowPlaintext, "the executor's shuffle port");
     return new ExecutorSettings(driverAddress[0], Integer.parseInt(driverAddress[1]), slots, memory, workDir, bind,
-        port, host == null ? localAddress() : host, 8192, driverTimeoutMillis,
-        ClusterOptions.secret(secretFile, environment), ClusterOptions.tls(certificate, key, trusted));
+        port, host == null ? advertised(bind) : host, 8192, driverTimeoutMillis,
+        ClusterOptions.secret(secretFile, environment), tls, allowPlaintext);
   }
 
   private static int positive(String option, String value) {
@@ -118,6 +129,16 @@ public final class ExecutorMain {
       return number;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(option + " needs a number, got " + value, e);
+    }
+  }
+
+  /** How others reach an executor bound to {@code bind}: that address, or this host's for a wildcard. */
+  static String advertised(String bind) {
+    try {
+      InetAddress address = InetAddress.getByName(bind);
+      return address.isAnyLocalAddress() ? localAddress() : address.getHostAddress();
+    } catch (UnknownHostException e) {
+      return bind;
     }
   }
 

@@ -1,11 +1,13 @@
 package io.quiver.engine.cluster.executor;
 
+import io.quiver.engine.cluster.ClusterOptions;
 import io.quiver.engine.cluster.protocol.ClusterCalls;
 import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
 import io.quiver.engine.cluster.protocol.ClusterMessages.Launch;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
+import io.quiver.engine.connector.tpcds.TpcdsDataSource;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchDataSource;
 import io.quiver.exec.connector.TableDataSources;
@@ -104,6 +106,7 @@ public final class ExecutorProcess implements AutoCloseable {
         "quiver-executor-heartbeat"));
     TableDataSources dataSources = new TableDataSources();
     dataSources.register(new TpchDataSource(new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
+    dataSources.register(new TpcdsDataSource());
     ClusterMessages.Registered registration;
     try {
       registration = register();
@@ -128,6 +131,8 @@ public final class ExecutorProcess implements AutoCloseable {
    * @throws QuiverException IO_ERROR if the driver cannot be reached or refuses the executor
    */
   public static ExecutorProcess start(ExecutorSettings settings) {
+    ClusterOptions.checkBind(settings.bindHost(), settings.tls() != null, settings.allowPlaintext(),
+        "the executor's shuffle port");
     return new ExecutorProcess(settings);
   }
 

@@ -17,10 +17,11 @@ import java.nio.file.Path;
  * @param batchSize rows per batch
  * @param driverTimeoutMillis how long it keeps going without reaching the driver before it exits
  * @param tls null for plain connections
+ * @param allowPlaintext listen on a non-loopback address without TLS
  */
 public record ExecutorSettings(String driverHost, int driverPort, int slots, long memoryBytes, Path workDir,
     String bindHost, int port, String advertisedHost, int batchSize, long driverTimeoutMillis, SharedSecret secret,
-    ClusterTls tls) {
+    ClusterTls tls, boolean allowPlaintext) {
 
   public ExecutorSettings {
     if (slots < 1) {

@@ -135,6 +135,20 @@ public final class DataDirectories {
     }
   }
 
+  /**
+   * The data directory a checked path lies in (the first that holds it), where Quiver keeps the
+   * bookkeeping of writes into it.
+   */
+  public Path home(Path path) {
+    Path normalized = path.toAbsolutePath().normalize();
+    for (Path directory : directories) {
+      if (normalized.startsWith(directory)) {
+        return directory;
+      }
+    }
+    throw new IllegalArgumentException(path + " is not inside a data directory");
+  }
+
   private boolean isInside(Path path) {
     for (Path directory : directories) {
       if (path.startsWith(directory)) {

@@ -23,7 +23,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * Files as a table. The files are listed again whenever a scan is planned, so a scan sees the files
- * as they are then (new files of an INSERT, a REPLACE's new set). One split per file.
+ * as they are then (for a dataset Quiver wrote: the version its pointer names then). One split per
+ * file.
  */
 public final class FileConnectorTable extends AbstractTable implements ConnectorTable, TranslatableTable,
     ColumnDistinctCounts {
@@ -65,10 +66,15 @@ public final class FileConnectorTable extends AbstractTable implements Connector
 
   /** The files a scan planned now reads. */
   public List<Path> files() {
+    return listing().files();
+  }
+
+  /** The files now and, for a dataset Quiver wrote, the version they belong to. */
+  private DatasetFiles.Listing listing() {
     if (!location.isGlob() && !Files.exists(location.path())) {
-      return List.of();
+      return new DatasetFiles.Listing(List.of(), null);
     }
-    return directories.list(location);
+    return DatasetFiles.list(directories, location);
   }
 
   @Override
@@ -137,7 +143,8 @@ public final class FileConnectorTable extends AbstractTable implements Connector
     for (Column column : columns) {
       names.add(column.name());
     }
-    return FileTableProperties.of(format, files(), names, options);
+    DatasetFiles.Listing listing = listing();
+    return FileTableProperties.of(format, listing.files(), names, options, listing.version());
   }
 
   @Override

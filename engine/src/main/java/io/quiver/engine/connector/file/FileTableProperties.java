@@ -22,6 +22,11 @@ public final class FileTableProperties {
   public static final String ACCEPTS_FILTER = "acceptsFilter";
   /** A fragment expression (JSON) over the scan's output columns that rows must satisfy; a hint. */
   public static final String PUSHED_FILTER = "pushedFilter";
+  /**
+   * For a dataset Quiver wrote: the version directory the files belong to, which readers touch so
+   * that it is kept while they read ({@code DatasetLayout#touch}).
+   */
+  public static final String VERSION = "version";
   /** Format options (CSV header, delimiter, quote, null) are carried with this prefix. */
   public static final String OPTION_PREFIX = "option.";
 
@@ -30,6 +35,12 @@ public final class FileTableProperties {
 
   public static Map<String, String> of(FileFormatKind format, List<Path> files, List<String> columnNames,
       Map<String, String> options) {
+    return of(format, files, columnNames, options, null);
+  }
+
+  /** @param version the dataset version the files belong to; null for files outside a dataset */
+  public static Map<String, String> of(FileFormatKind format, List<Path> files, List<String> columnNames,
+      Map<String, String> options, Path version) {
     Map<String, String> properties = new HashMap<>();
     properties.put(FORMAT, format.extension());
     List<String> paths = new ArrayList<>();
@@ -39,6 +50,9 @@ public final class FileTableProperties {
     properties.put(FILES, String.join("\n", paths));
     properties.put(COLUMN_NAMES, String.join("\n", columnNames));
     properties.put(ACCEPTS_FILTER, "true");
+    if (version != null) {
+      properties.put(VERSION, version.toString());
+    }
     for (Map.Entry<String, String> option : options.entrySet()) {
       properties.put(OPTION_PREFIX + option.getKey(), option.getValue());
     }
@@ -54,6 +68,12 @@ public final class FileTableProperties {
       }
     }
     return result;
+  }
+
+  /** The version directory the files belong to; null outside a dataset. */
+  public static Path versionOf(Map<String, String> properties) {
+    String version = properties.get(VERSION);
+    return version == null || version.isEmpty() ? null : Path.of(version);
   }
 
   public static List<String> columnNamesOf(Map<String, String> properties) {

@@ -3,6 +3,10 @@ package io.quiver.engine.connector.file;
 import io.quiver.engine.connector.file.csv.ColumnListParser;
 import io.quiver.engine.connector.file.csv.CsvOptions;
 import io.quiver.engine.connector.file.csv.CsvSchemaInference;
+import io.quiver.engine.connector.file.layout.DatasetLayout;
+import io.quiver.engine.connector.file.layout.LocationWrite;
+import io.quiver.engine.connector.file.layout.WriteOwner;
+import io.quiver.engine.connector.file.layout.WriteTarget;
 import io.quiver.engine.connector.file.write.FileTableWriter;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
@@ -12,14 +16,12 @@ import io.quiver.sql.catalog.ConnectorTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import org.apache.arrow.dataset.file.FileSystemDatasetFactory;
 import org.apache.arrow.dataset.jni.NativeMemoryPool;
 import org.apache.arrow.memory.BufferAllocator;
@@ -28,30 +30,34 @@ import org.apache.arrow.memory.BufferAllocator;
  * The file connector: opens Parquet, CSV and Arrow IPC files as tables and writes query results
  * into them, confined to the data directories.
  *
- * <p>Writes are staged in a hidden directory ({@code .quiver-write-*}, which readers skip) and
- * committed by renames: CREATE and APPEND move each new file in under a fresh name; REPLACE writes a
- * whole new sibling directory and swaps it for the old one with two renames, then deletes the old
- * one. A failed or cancelled write deletes its staging directory and leaves the old files intact.
+ * <p>Writes never destroy what Quiver did not make ({@link WriteTarget}): a directory is written as
+ * a dataset of immutable versions behind a pointer that one rename swaps ({@link DatasetLayout}), a
+ * single file is replaced by one rename and carries a marker. Writes are journaled and staged in
+ * hidden directories; a failed or cancelled write deletes its staging directory and leaves the old
+ * data intact, and what a crashed engine left is removed when an engine next starts on the data
+ * directory ({@link WriteOwner}).
  */
-public final class LocalFileTables implements FileTables {
+public final class LocalFileTables implements FileTables, AutoCloseable {
 
-  private static final String STAGING_PREFIX = ".quiver-write-";
-  /**
-   * Beside the data files of a directory Quiver wrote: the SQL column types, for what the formats
-   * cannot say (CHAR(n), VARCHAR(n) in Parquet, every type in CSV). Readers skip names starting
-   * with an underscore.
-   */
-  static final String COLUMNS_FILE = "_quiver_columns";
-  /** Beside the data files: the estimated distinct values per column when the files were written. */
-  static final String STATISTICS_FILE = "_quiver_statistics";
+  /** The write property that lets a write go where Quiver would otherwise refuse (see {@link WriteTarget}). */
+  public static final String OVERWRITE = "overwrite";
 
   private final DataDirectories directories;
   private final BufferAllocator allocator;
+  private final WriteOwner owner;
 
   /** @param allocator the parent of the writers' allocators (batches move into it while written) */
   public LocalFileTables(DataDirectories directories, BufferAllocator allocator) {
+    this(directories, allocator, WriteOwner.configuredRetention());
+  }
+
+  /**
+   * @param retention how long a superseded version is kept after a reader last touched it
+   */
+  public LocalFileTables(DataDirectories directories, BufferAllocator allocator, Duration retention) {
     this.directories = directories;
     this.allocator = allocator;
+    this.owner = new WriteOwner(directories.directories(), retention);
   }
 
   public DataDirectories directories() {
@@ -63,6 +69,8 @@ public final class LocalFileTables implements FileTables {
     FileFormatKind format = FileFormatKind.of(source.format());
     DataDirectories.Location location = directories.resolve(source.location());
     Map<String, String> options = new HashMap<>(source.options());
+    // a write property (CREATE TABLE ... WITH (overwrite = true) AS ...): nothing to do when reading
+    options.remove(OVERWRITE);
     List<Column> columns = declaredColumns;
     if (format == FileFormatKind.CSV) {
       CsvOptions csv = CsvOptions.of(options);
@@ -74,13 +82,14 @@ public final class LocalFileTables implements FileTables {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "unknown option(s) " + options.keySet()
           + " for format '" + format.extension() + "'");
     }
+    Path metadata = DatasetFiles.metadataDirectory(location);
     if (columns.isEmpty()) {
-      List<Path> files = directories.list(location);
+      List<Path> files = DatasetFiles.list(directories, location).files();
       if (files.isEmpty()) {
         throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "'" + source.location()
             + "' holds no files to take the columns from; declare the columns");
       }
-      List<Column> written = writtenColumns(location);
+      List<Column> written = writtenColumns(metadata);
       if (format == FileFormatKind.CSV) {
         columns = written != null ? written : CsvSchemaInference.infer(files.get(0), CsvOptions.of(options));
       } else {
@@ -88,12 +97,12 @@ public final class LocalFileTables implements FileTables {
       }
     }
     return new FileConnectorTable(schemaName, tableName, format, directories, location, columns, options,
-        writtenDistinctCounts(location));
+        writtenDistinctCounts(metadata));
   }
 
-  private static List<Column> writtenColumns(DataDirectories.Location location) {
-    Path file = location.path().resolve(COLUMNS_FILE);
-    if (location.isGlob() || !Files.isRegularFile(file)) {
+  private static List<Column> writtenColumns(Path directory) {
+    Path file = directory == null ? null : directory.resolve(DatasetLayout.COLUMNS_FILE);
+    if (file == null || !Files.isRegularFile(file)) {
       return null;
     }
     try {
@@ -121,37 +130,11 @@ public final class LocalFileTables implements FileTables {
     return refined;
   }
 
-  private static void writeColumnsFile(Path directory, List<Column> columns) throws IOException {
-    Path file = directory.resolve(COLUMNS_FILE);
-    if (Files.exists(file)) {
-      return;
-    }
-    List<String> declarations = new ArrayList<>();
-    for (Column column : columns) {
-      declarations.add("\"" + column.name() + "\" " + column.type());
-    }
-    Path temporary = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
-    Files.writeString(temporary, String.join(", ", declarations) + "\n");
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void writeStatisticsFile(Path directory, List<Column> columns, List<Double> distinctCounts)
-      throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      text.append(columns.get(i).name()).append('\t').append(Math.round(distinctCounts.get(i))).append('\n');
-    }
-    Path temporary = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
-    Files.writeString(temporary, text);
-    Files.move(temporary, directory.resolve(STATISTICS_FILE), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
   /** Distinct counts by column name from the statistics file beside the files, or an empty map. */
-  static Map<String, Double> writtenDistinctCounts(DataDirectories.Location location) {
+  static Map<String, Double> writtenDistinctCounts(Path directory) {
     Map<String, Double> counts = new HashMap<>();
-    Path file = location.path().resolve(STATISTICS_FILE);
-    if (location.isGlob() || !Files.isRegularFile(file)) {
+    Path file = directory == null ? null : directory.resolve(DatasetLayout.STATISTICS_FILE);
+    if (file == null || !Files.isRegularFile(file)) {
       return counts;
     }
     try {
@@ -187,28 +170,25 @@ public final class LocalFileTables implements FileTables {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "cannot write to a glob: '" + target.location() + "'");
     }
     Map<String, String> options = new HashMap<>(target.options());
+    boolean overwrite = overwrite(options.remove(OVERWRITE));
     if (format != FileFormatKind.CSV && !options.isEmpty()) {
       throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "unknown option(s) " + options.keySet()
           + " for format '" + format.extension() + "'");
     }
     Path path = location.path();
-    boolean singleFile = path.getFileName() != null
-        && path.getFileName().toString().endsWith("." + format.extension()) && !Files.isDirectory(path);
-    if (mode == WriteMode.CREATE && hasData(path)) {
-      throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "'" + target.location() + "' already holds data");
+    if (path.getParent() == null) {
+      throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "cannot write to '" + target.location() + "'");
     }
-    if (singleFile && mode == WriteMode.APPEND) {
-      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "cannot append to the single file '" + target.location()
-          + "'; use a directory");
-    }
-    Path parent = singleFile || mode == WriteMode.REPLACE ? path.toAbsolutePath().getParent() : path;
-    Path staging = parent.resolve(STAGING_PREFIX + UUID.randomUUID());
-    directories.checkInside(target.location(), staging);
+    Supplier<WriteTarget> check = () -> WriteTarget.check(path, target.location(), format.extension(), mode, overwrite);
+    WriteTarget checked = check.get();
+    // the staging directory goes beside the target
+    directories.checkInside(target.location(), path.getParent());
     List<Column> columns = query.resultSchema().columns();
-    try (BufferAllocator writeAllocator = allocator.newChildAllocator("write " + target.location(), 0,
-        allocator.getLimit())) {
-      Files.createDirectories(staging);
-      FileTableWriter writer = new FileTableWriter(format, staging, columns, options, writeAllocator, singleFile);
+    try (LocationWrite write = owner.begin(directories.home(path), checked);
+         BufferAllocator writeAllocator = allocator.newChildAllocator("write " + target.location(), 0,
+             allocator.getLimit())) {
+      FileTableWriter writer = new FileTableWriter(format, write.staging(), columns, options, writeAllocator,
+          checked.singleFile());
       FileTableWriter.Result result;
       try {
         jobs.run(query, writer);
@@ -217,99 +197,49 @@ public final class LocalFileTables implements FileTables {
         writer.abort();
         throw e;
       }
-      commit(result, staging, path, format, mode, singleFile, columns);
+      write.commit(new LocationWrite.Contents(result.files(), format.extension(), columnDeclarations(columns),
+          statistics(columns, result.distinctCounts())), check);
       return result.rows();
-    } catch (IOException e) {
-      throw new QuiverException(ErrorCode.IO_ERROR, "cannot write '" + target.location() + "': " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(staging);
     }
   }
 
-  private static boolean hasData(Path path) {
-    if (Files.isRegularFile(path)) {
-      return true;
-    }
-    if (!Files.isDirectory(path)) {
+  private static boolean overwrite(String value) {
+    if (value == null) {
       return false;
     }
-    try (Stream<Path> children = Files.list(path)) {
-      return children.anyMatch(child -> !child.getFileName().toString().startsWith(".")
-          && !child.getFileName().toString().startsWith("_"));
-    } catch (IOException e) {
-      return true;
+    switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new QuiverException(ErrorCode.INVALID_ARGUMENT, "overwrite is true or false, not '" + value + "'");
     }
   }
 
-  private void commit(FileTableWriter.Result result, Path staging, Path path, FileFormatKind format,
-      WriteMode mode, boolean singleFile, List<Column> columns) throws IOException {
-    List<Path> files = result.files();
-    String batchId = UUID.randomUUID().toString().substring(0, 8);
-    if (singleFile) {
-      if (files.isEmpty()) {
-        // an empty result still makes a file a reader can open: write none, keep the target absent
-        Files.deleteIfExists(path);
-        return;
-      }
-      Files.move(files.get(0), path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return;
+  private static String columnDeclarations(List<Column> columns) {
+    List<String> declarations = new ArrayList<>();
+    for (Column column : columns) {
+      declarations.add("\"" + column.name() + "\" " + column.type());
     }
-    if (mode == WriteMode.REPLACE) {
-      Path fresh = staging.resolve("table");
-      Files.createDirectories(fresh);
-      moveAll(files, fresh, format, batchId);
-      writeColumnsFile(fresh, columns);
-      writeStatisticsFile(fresh, columns, result.distinctCounts());
-      Path old = path.toAbsolutePath().getParent().resolve(STAGING_PREFIX + "old-" + batchId);
-      boolean existed = Files.exists(path);
-      if (existed) {
-        Files.move(path, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      try {
-        Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (existed) {
-          Files.move(old, path, StandardCopyOption.ATOMIC_MOVE);
-        }
-        throw e;
-      }
-      deleteQuietly(old);
-      return;
-    }
-    Files.createDirectories(path);
-    writeColumnsFile(path, columns);
-    if (mode == WriteMode.CREATE) {
-      writeStatisticsFile(path, columns, result.distinctCounts());
-    } else {
-      // appended rows make the counts stale; unknown is better than wrong
-      Files.deleteIfExists(path.resolve(STATISTICS_FILE));
-    }
-    moveAll(files, path, format, batchId);
+    return String.join(", ", declarations);
   }
 
-  private static void moveAll(List<Path> files, Path directory, FileFormatKind format, String batchId)
-      throws IOException {
-    List<Path> sorted = new ArrayList<>(files);
-    for (int i = 0; i < sorted.size(); i++) {
-      Path name = directory.resolve(String.format("part-%s-%05d.%s", batchId, i, format.extension()));
-      Files.move(sorted.get(i), name, StandardCopyOption.ATOMIC_MOVE);
+  private static String statistics(List<Column> columns, List<Double> distinctCounts) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      text.append(columns.get(i).name()).append('\t').append(Math.round(distinctCounts.get(i))).append('\n');
     }
+    return text.toString();
+  }
+
+  /** Gives up this engine's ownership of its data directories (see {@link WriteOwner#close}). */
+  @Override
+  public void close() {
+    owner.close();
   }
 
   public static void deleteQuietly(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.delete(file);
-        } catch (IOException e) {
-          // best effort: a hidden staging directory left behind is invisible to readers
-        }
-      });
-    } catch (IOException e) {
-      // as above
-    }
+    DatasetLayout.deleteTree(path);
   }
 }

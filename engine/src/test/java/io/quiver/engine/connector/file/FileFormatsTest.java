@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
+import io.quiver.engine.connector.file.layout.DatasetLayout;
 import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
@@ -117,7 +118,9 @@ class FileFormatsTest {
   @Test
   void malformedFilesFailWithTheFileNamedAndTheSessionGoesOn() throws Exception {
     quiver.writeToFiles("SELECT * FROM nation", TINY, new FileSource("parquet", "whole", Map.of()), WriteMode.CREATE);
-    Path written = FileTablesEndToEndTest.visibleFiles(data.resolve("whole")).get(0);
+    Path version = DatasetLayout.currentVersion(data.resolve("whole")).orElseThrow();
+    Path written = FileTablesEndToEndTest.visibleFiles(version).stream()
+        .filter(file -> file.toString().endsWith(".parquet")).findFirst().orElseThrow();
     byte[] bytes = Files.readAllBytes(written);
     Files.write(data.resolve("truncated.parquet"), Arrays.copyOf(bytes, bytes.length / 2));
     Files.writeString(data.resolve("badrow.csv"), "a,b\n1,2\n3\n");

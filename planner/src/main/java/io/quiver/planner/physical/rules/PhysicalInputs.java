@@ -76,6 +76,12 @@ final class PhysicalInputs {
     if (rel instanceof Project project) {
       return Distributions.project(naturalDistribution(project.getInput()), project.getProjects());
     }
+    if (rel instanceof io.quiver.planner.logical.WindowGroupLimit limit) {
+      return naturalDistribution(limit.getInput());
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Window window) {
+      return WindowPlan.outputDistribution(window, naturalDistribution(window.getInput()));
+    }
     if (rel instanceof Aggregate aggregate) {
       return aggregateDistribution(naturalDistribution(aggregate.getInput()),
           aggregate.getGroupSet().asList());

@@ -52,6 +52,9 @@ public final class QuiverAggregateRule extends RelRule<QuiverRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate aggregate = call.rel(0);
+    if (QuiverEnforceSingleRowRule.isSingleValue(aggregate)) {
+      return; // a scalar subquery's value: QuiverEnforceSingleRowRule plans it
+    }
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || GroupingSetsPlan.hasGroupingFunction(aggregate)) {
       // (GROUPING() of a simple aggregate, which Calcite's rewrites can leave, is 0: one set.)
       GroupingSetsPlan.plan(call, aggregate);

@@ -223,12 +223,7 @@ public final class QuiverJoinRule extends RelRule<QuiverRuleConfig> {
   }
 
   private static boolean isAscending(List<Integer> keys) {
-    for (int i = 1; i < keys.size(); i++) {
-      if (keys.get(i) <= keys.get(i - 1)) {
-        return false;
-      }
-    }
-    return true;
+    return Distributions.ascending(keys);
   }
 
   /**

@@ -14,11 +14,14 @@ public final class QuiverRules {
       QuiverFilterRule.INSTANCE,
       QuiverProjectRule.INSTANCE,
       QuiverAggregateRule.INSTANCE,
+      QuiverEnforceSingleRowRule.INSTANCE,
       QuiverSortRule.INSTANCE,
       QuiverUnionRule.INSTANCE,
       QuiverJoinRule.INSTANCE,
       QuiverNullAwareAntiJoinRule.INSTANCE,
       QuiverReplicateRule.INSTANCE,
+      QuiverWindowRule.INSTANCE,
+      QuiverGroupTopNRule.INSTANCE,
       QuiverExchangeRule.INSTANCE,
       // Expands a required-distribution subset into a trait conversion (a LogicalExchange).
       AbstractConverter.ExpandConversionRule.INSTANCE);

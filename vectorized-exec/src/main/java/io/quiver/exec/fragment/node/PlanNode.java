@@ -25,11 +25,14 @@ import java.util.List;
   @JsonSubTypes.Type(value = HashJoinNode.class, name = "hashJoin"),
   @JsonSubTypes.Type(value = ExpandNode.class, name = "expand"),
   @JsonSubTypes.Type(value = ReplicateNode.class, name = "replicate"),
+  @JsonSubTypes.Type(value = WindowNode.class, name = "window"),
+  @JsonSubTypes.Type(value = GroupTopNNode.class, name = "groupTopN"),
+  @JsonSubTypes.Type(value = EnforceSingleRowNode.class, name = "enforceSingleRow"),
 })
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, ExchangeSourceNode, FilterNode, ProjectNode, AggregateNode,
         SortNode, TopNNode, LimitNode, UnionAllNode, HashJoinNode,
-        ExpandNode, ReplicateNode {
+        ExpandNode, ReplicateNode, WindowNode, GroupTopNNode, EnforceSingleRowNode {
 
   /** The schema of the batches this node produces. */
   RowSchema outputSchema();

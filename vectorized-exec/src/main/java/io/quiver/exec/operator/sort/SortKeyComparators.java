@@ -70,7 +70,8 @@ final class SortKeyComparators {
       case DOUBLE: {
         double[] values = new double[rowCount];
         ColumnReader.readDoubles(vector, rowCount, values);
-        return (left, right) -> Double.compare(values[left], values[right]);
+        // -0.0 equals 0.0 (SQL equality), NaN sorts above every number
+        return (left, right) -> values[left] == values[right] ? 0 : Double.compare(values[left], values[right]);
       }
       case DECIMAL: {
         long[] low = new long[rowCount];

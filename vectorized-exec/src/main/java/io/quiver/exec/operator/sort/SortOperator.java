@@ -1,12 +1,15 @@
 package io.quiver.exec.operator.sort;
 
 import io.quiver.exec.batch.RowBuffer;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.batch.RowCopier;
 import io.quiver.exec.fragment.node.SortKey;
 import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorState;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -19,6 +22,8 @@ public final class SortOperator implements Operator {
   private final List<SortKey> keys;
   private final BufferAllocator allocator;
   private final int batchSize;
+  /** What the rows are sorted for, named by a memory error (a window); null for ORDER BY. */
+  private final String purpose;
   private RowBuffer buffer;
   private int[] order;
   private int nextRow;
@@ -26,6 +31,15 @@ public final class SortOperator implements Operator {
   private boolean closed;
 
   public SortOperator(Schema schema, List<SortKey> keys, BufferAllocator allocator, int batchSize) {
+    this(schema, keys, allocator, batchSize, null);
+  }
+
+  /**
+   * A sort whose memory errors say what it sorts for: running out of the task's memory fails with
+   * MEMORY_LIMIT_EXCEEDED naming {@code purpose} (for example the window whose rows it orders).
+   */
+  public SortOperator(Schema schema, List<SortKey> keys, BufferAllocator allocator, int batchSize, String purpose) {
+    this.purpose = purpose;
     this.keys = List.copyOf(keys);
     this.allocator = allocator;
     this.batchSize = Math.max(1, batchSize);
@@ -42,7 +56,17 @@ public final class SortOperator implements Operator {
     OperatorState.checkInputAllowed(needsInput(), this, batch);
     try (batch) {
       buffer.append(batch);
+    } catch (OutOfMemoryException e) {
+      throw memoryExceeded(e);
     }
+  }
+
+  private RuntimeException memoryExceeded(OutOfMemoryException e) {
+    if (purpose == null) {
+      return e;
+    }
+    return new QuiverException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "sorting " + buffer.rowCount() + " rows for " + purpose
+        + " needs more memory than the task's memory limit allows", e);
   }
 
   @Override
@@ -61,7 +85,12 @@ public final class SortOperator implements Operator {
       return null;
     }
     int count = Math.min(batchSize, order.length - nextRow);
-    VectorSchemaRoot output = RowCopier.copyRows(buffer.rows(), order, nextRow, count, allocator);
+    VectorSchemaRoot output;
+    try {
+      output = RowCopier.copyRows(buffer.rows(), order, nextRow, count, allocator);
+    } catch (OutOfMemoryException e) {
+      throw memoryExceeded(e);
+    }
     nextRow += count;
     if (nextRow >= order.length) {
       releaseBuffer();

@@ -52,6 +52,9 @@ class SortOperatorTest {
       if (a instanceof String left) {
         return compareCodePoints(left, (String) b);
       }
+      if (a instanceof Double left && left.doubleValue() == (Double) b) {
+        return 0; // -0.0 equals 0.0, as in SQL
+      }
       return ((Comparable<Object>) a).compareTo(b);
     };
     Comparator<Object> directed = ascending ? values : values.reversed();

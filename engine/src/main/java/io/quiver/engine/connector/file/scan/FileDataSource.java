@@ -2,6 +2,7 @@ package io.quiver.engine.connector.file.scan;
 
 import io.quiver.engine.connector.file.FileFormatKind;
 import io.quiver.engine.connector.file.FileTableProperties;
+import io.quiver.engine.connector.file.layout.DatasetLayout;
 import io.quiver.engine.connector.file.FileTables;
 import io.quiver.engine.connector.file.csv.CsvFileReader;
 import io.quiver.engine.connector.file.csv.CsvOptions;
@@ -66,6 +67,7 @@ public final class FileDataSource implements TableDataSource {
     CsvOptions csv = format == FileFormatKind.CSV
         ? CsvOptions.of(FileTableProperties.optionsOf(properties)) : null;
     List<OutputComparison> pushed = comparisons;
+    Path version = FileTableProperties.versionOf(properties);
     return new SplitReader() {
       private int next;
       private DatasetFileReader dataset;
@@ -79,6 +81,9 @@ public final class FileDataSource implements TableDataSource {
               return null;
             }
             Path file = files.get(next++);
+            if (version != null) {
+              DatasetLayout.touch(version);
+            }
             if (format == FileFormatKind.CSV) {
               text = new CsvFileReader(file, csv, tableColumns.size(), columns, tableColumns, schema, allocator,
                   batchSize);

@@ -1,0 +1,100 @@
+package io.quiver.engine.connector.tpcds;
+
+import io.quiver.exec.type.Column;
+import io.quiver.exec.type.RowSchema;
+import io.quiver.planner.fragment.TypeMapping;
+import io.quiver.sql.catalog.ConnectorTable;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * One TPC-DS table at one scale factor, as the planner sees it: its columns, its row count (exact,
+ * or estimated for the sales and returns tables) and its primary key. Its rows are generated when
+ * scanned.
+ */
+public final class TpcdsConnectorTable extends AbstractTable implements ConnectorTable {
+
+  /** The table handle property that carries the scale factor to the executors. */
+  public static final String SCALE_FACTOR_PROPERTY = "scaleFactor";
+
+  private final TpcdsTableDefinition definition;
+  private final String schemaName;
+  private final double scaleFactor;
+  private final int splitCount;
+
+  TpcdsConnectorTable(TpcdsTableDefinition definition, String schemaName, double scaleFactor, int splitCount) {
+    this.definition = definition;
+    this.schemaName = schemaName;
+    this.scaleFactor = scaleFactor;
+    this.splitCount = splitCount;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (Column column : definition.rowSchema().columns()) {
+      builder.add(column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    return Statistics.of((double) rowCount(), List.of(ImmutableBitSet.of(definition.primaryKey())));
+  }
+
+  @Override
+  public String connectorName() {
+    return TpcdsConnector.NAME;
+  }
+
+  @Override
+  public String schemaName() {
+    return schemaName;
+  }
+
+  @Override
+  public String tableName() {
+    return definition.name();
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return Map.of(SCALE_FACTOR_PROPERTY, Double.toString(scaleFactor));
+  }
+
+  @Override
+  public int splitCount() {
+    return splitCount;
+  }
+
+  /** The row count: exact except for the sales and returns tables. */
+  public long rowCount() {
+    return definition.estimatedRowCount(scaleFactor);
+  }
+
+  public double scaleFactor() {
+    return scaleFactor;
+  }
+
+  /** The columns in table order. */
+  public RowSchema rowSchema() {
+    return definition.rowSchema();
+  }
+
+  /** The ordinals of the primary key's columns. */
+  public List<Integer> primaryKey() {
+    return definition.primaryKey();
+  }
+
+  @Override
+  public String toString() {
+    return "tpcds." + schemaName + "." + definition.name();
+  }
+}
