@@ -99,6 +99,9 @@ public final class ExpressionConverter {
       case BIGINT:
         return Literal.ofLong(literal.getValueAs(BigDecimal.class).longValueExact(), type);
       case INTERVAL_DAY_TIME:
+        // Calcite holds a day-time interval in milliseconds; the executor in microseconds.
+        return Literal.ofLong(Math.multiplyExact(literal.getValueAs(BigDecimal.class).longValueExact(), 1000L),
+            type);
       case INTERVAL_YEAR_MONTH:
         return Literal.ofLong(literal.getValueAs(BigDecimal.class).longValueExact(), type);
       case DECIMAL: {

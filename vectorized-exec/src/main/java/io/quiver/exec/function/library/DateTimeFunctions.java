@@ -249,7 +249,7 @@ public final class DateTimeFunctions implements FunctionFamily {
     return binding.argumentTypes().get(argument).kind() == TypeKind.TIMESTAMP;
   }
 
-  /** DATE_ADD / DATE_SUB: days (DATE, INTEGER) or an interval (milliseconds or months). */
+  /** DATE_ADD / DATE_SUB: days (DATE, INTEGER) or an interval (microseconds or months). */
   private static ScalarKernel shift(KernelBinding binding, int sign) {
     DataType amount = binding.argumentTypes().get(1);
     boolean timestamp = isTimestamp(binding, 0);
@@ -261,7 +261,7 @@ public final class DateTimeFunctions implements FunctionFamily {
     return (arguments, row, result) -> {
       LocalDateTime value = Calendars.of(arguments.getLong(0, row), timestamp);
       long step = sign * arguments.getLong(1, row);
-      LocalDateTime shifted = months ? value.plusMonths(step) : value.plusNanos(Math.multiplyExact(step, 1_000_000L));
+      LocalDateTime shifted = months ? value.plusMonths(step) : value.plusNanos(Math.multiplyExact(step, 1_000L));
       result.setLong(row, Calendars.to(shifted, timestamp));
     };
   }
