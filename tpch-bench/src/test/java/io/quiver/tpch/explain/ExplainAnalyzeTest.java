@@ -198,7 +198,8 @@ class ExplainAnalyzeTest {
       QuiverException option = assertThrows(QuiverException.class,
           () -> lines(session, "EXPLAIN (ANALYZE, COSTS OFF) SELECT 1"));
       assertEquals(ErrorCode.SYNTAX_ERROR, option.errorCode());
-      assertTrue(option.getMessage().contains("COSTS OFF"), option.getMessage());
+      // The generated parser names the option in its syntax error (as explain_runtime.slt says).
+      assertTrue(option.getMessage().contains("COSTS"), option.getMessage());
       // the session still works
       assertEquals(List.of("1"), lines(session, "SELECT 1"));
     }
