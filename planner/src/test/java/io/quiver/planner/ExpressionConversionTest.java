@@ -78,7 +78,7 @@ class ExpressionConversionTest {
           + "# CASE(GREATER_THAN($0, 0), 'pos', LESS_THAN($0, 0), 'neg', 'zero')",
       "coalesce(i, 0) # CASE # CASE(IS_NOT_NULL($0), $0, 0)",
       "dt + interval '3' month # ADD # ADD($0, 3)",
-      "dt - interval '2' day # SUBTRACT # SUBTRACT($0, 172800000)",
+      "dt - interval '2' day # SUBTRACT # SUBTRACT($0, 172800000000)",
       "sqrt(d) # POWER # POWER($0, 0.5)",
       "power(d, d) # POWER # POWER($0, $0)",
       "exp(d) # EXP # EXP($0)",

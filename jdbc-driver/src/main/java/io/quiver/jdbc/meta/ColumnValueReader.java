@@ -2,6 +2,8 @@ package io.quiver.jdbc.meta;
 
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
+import io.quiver.exec.type.DataType;
+import io.quiver.exec.type.TypeKind;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -38,9 +40,16 @@ interface ColumnValueReader {
   /**
    * A reader for the vector; the vector class decides, so any Arrow layout the engine sends works.
    *
+   * @param type the column's type (an INTERVAL is a number in Arrow and text over JDBC)
    * @param micros TIME and TIMESTAMP as microseconds (long) rather than milliseconds (int, long)
    */
-  static ColumnValueReader of(FieldVector vector, boolean micros) {
+  static ColumnValueReader of(FieldVector vector, DataType type, boolean micros) {
+    if (type.kind() == TypeKind.INTERVAL_DAY_TIME && vector instanceof BigIntVector v) {
+      return row -> v.isNull(row) ? null : IntervalText.dayTime(v.get(row));
+    }
+    if (type.kind() == TypeKind.INTERVAL_YEAR_MONTH && vector instanceof IntVector v) {
+      return row -> v.isNull(row) ? null : IntervalText.yearMonth(v.get(row));
+    }
     if (vector instanceof BigIntVector v) {
       return row -> v.isNull(row) ? null : v.get(row);
     }

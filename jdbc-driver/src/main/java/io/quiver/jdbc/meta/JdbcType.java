@@ -62,11 +62,11 @@ public record JdbcType(
         return new JdbcType(Types.TIMESTAMP, "TIMESTAMP", 26, 6, 26, ColumnMetaData.Rep.LONG,
             java.sql.Timestamp.class.getName(), false, false);
       case INTERVAL_DAY_TIME:
-        // Avatica's accessors recognise interval columns by this name prefix.
-        return simple(Types.OTHER, "INTERVAL_DAY_SECOND", 19, 20, ColumnMetaData.Rep.LONG, Long.class, true);
       case INTERVAL_YEAR_MONTH:
-        return simple(Types.OTHER, "INTERVAL_YEAR_MONTH", 10, 11, ColumnMetaData.Rep.INTEGER, Integer.class,
-            true);
+        // Text as PostgreSQL prints an interval (IntervalText); getObject gives that String too.
+        // Not Avatica's INTERVAL_* names: its accessors for those cannot read a day-to-second range.
+        return new JdbcType(Types.OTHER, "INTERVAL", 49, 0, 49, ColumnMetaData.Rep.STRING,
+            String.class.getName(), false, false);
       case NULL:
         return simple(Types.NULL, "NULL", 0, 4, ColumnMetaData.Rep.OBJECT, Object.class, false);
       default:

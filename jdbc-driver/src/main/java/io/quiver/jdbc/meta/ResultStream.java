@@ -113,7 +113,7 @@ final class ResultStream implements AutoCloseable {
           readers = new ColumnValueReader[vectors.size()];
         }
         for (int i = 0; i < readers.length; i++) {
-          readers[i] = ColumnValueReader.of(vectors.get(i), micros);
+          readers[i] = ColumnValueReader.of(vectors.get(i), result.schema().column(i).type(), micros);
         }
         batchRows = rowCount;
         rowInBatch = 0;

@@ -30,7 +30,6 @@ public final class SqlErrors {
       rule("Unknown identifier '(.*)'", ErrorCode.COLUMN_NOT_FOUND, "Column '$1' not found"),
       rule("Column '(.*)' is ambiguous", ErrorCode.AMBIGUOUS_NAME, null),
       rule("Operator does not exist: .*", ErrorCode.FUNCTION_NOT_FOUND, null),
-      rule(".* is an INTERVAL, which Quiver cannot return yet.*", ErrorCode.NOT_SUPPORTED, null),
       rule("No match found for function signature (.*)", ErrorCode.FUNCTION_NOT_FOUND,
           "Function not found: $1"),
       rule("Function '(.*)' not found", ErrorCode.FUNCTION_NOT_FOUND, null),

@@ -99,6 +99,9 @@ public final class ExpressionConverter {
       case BIGINT:
         return Literal.ofLong(literal.getValueAs(BigDecimal.class).longValueExact(), type);
       case INTERVAL_DAY_TIME:
+        // Calcite holds a day-time interval in milliseconds; the executor in microseconds.
+        return Literal.ofLong(Math.multiplyExact(literal.getValueAs(BigDecimal.class).longValueExact(), 1000L),
+            type);
       case INTERVAL_YEAR_MONTH:
         return Literal.ofLong(literal.getValueAs(BigDecimal.class).longValueExact(), type);
       case DECIMAL: {
@@ -119,13 +122,39 @@ public final class ExpressionConverter {
       case DATE:
         return Literal.ofLong(literal.getValueAs(DateString.class).getDaysSinceEpoch(), type);
       case TIME:
-        return Literal.ofLong(literal.getValueAs(TimeString.class).getMillisOfDay() * 1000L, type);
+        return Literal.ofLong(timeMicros(literal.getValueAs(TimeString.class)), type);
       case TIMESTAMP:
-        return Literal.ofLong(literal.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000L,
-            type);
+        return Literal.ofLong(timestampMicros(literal.getValueAs(TimestampString.class)), type);
       default:
         throw unsupported("Literal " + literal + " of type " + type);
     }
+  }
+
+  /** Microseconds of the day of a TIME literal; Calcite's own accessor stops at milliseconds. */
+  static long timeMicros(TimeString time) {
+    long wholeSeconds = Math.floorDiv(time.getMillisOfDay(), 1000L);
+    return wholeSeconds * 1_000_000L + fractionMicros(time.toString());
+  }
+
+  /** Microseconds since the epoch of a TIMESTAMP literal, every written fraction digit kept. */
+  static long timestampMicros(TimestampString timestamp) {
+    long wholeSeconds = Math.floorDiv(timestamp.getMillisSinceEpoch(), 1000L);
+    return wholeSeconds * 1_000_000L + fractionMicros(timestamp.toString());
+  }
+
+  /** The first six fraction digits of "...ss.ffffff..." as microseconds (the fraction is never negative). */
+  private static long fractionMicros(String text) {
+    int dot = text.lastIndexOf('.');
+    if (dot < 0) {
+      return 0;
+    }
+    long micros = 0;
+    for (int i = 1; i <= 6; i++) {
+      int at = dot + i;
+      int digit = at < text.length() ? text.charAt(at) - '0' : 0;
+      micros = micros * 10 + digit;
+    }
+    return micros;
   }
 
   /**

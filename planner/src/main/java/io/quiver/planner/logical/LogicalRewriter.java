@@ -59,6 +59,7 @@ public final class LogicalRewriter {
       CoreRules.FILTER_SET_OP_TRANSPOSE,
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
+      NullKeyJoinRule.INSTANCE,
       IsNullFilterToAntiJoinRule.INSTANCE,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,

@@ -1,5 +1,9 @@
 package io.quiver.sql.analyze;
 
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
@@ -19,7 +23,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
 /**
  * {@code +} and {@code -} as PostgreSQL and DuckDB users write them on dates: {@code date + n} and
  * {@code date - n} are n days later or earlier (a DATE), {@code date - date} the number of days
- * between (an INTEGER); everything else is Calcite's arithmetic. The parser binds Calcite's
+ * between (an INTEGER), {@code timestamp - timestamp} and {@code time - time} an INTERVAL DAY TO
+ * SECOND; everything else is Calcite's arithmetic. The parser binds Calcite's
  * operators; {@link #REPLACE} swaps these in before validation, and the operator table must resolve
  * the binary {@code +} and {@code -} to these (the validator looks operators up again by name). Their calls convert to plain row
  * expressions of kind PLUS and MINUS, which the planner's converter maps to the executor's
@@ -35,7 +40,11 @@ public final class DateArithmetic {
   public static final SqlMonotonicBinaryOperator MINUS = new SqlMonotonicBinaryOperator("-", SqlKind.MINUS, 40, true,
       DateArithmetic::minusType, InferTypes.FIRST_KNOWN, new TimeArithmeticCheck(OperandTypes.MINUS_OPERATOR
           .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER))
-          .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE))));
+          .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE))
+          .or(OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.TIMESTAMP))
+          .or(OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.DATE))
+          .or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.TIMESTAMP))
+          .or(OperandTypes.family(SqlTypeFamily.TIME, SqlTypeFamily.TIME))));
 
   /** Swaps Calcite's + and - for these, everywhere in a statement. */
   static final SqlShuttle REPLACE = new SqlShuttle() {
@@ -62,6 +71,21 @@ public final class DateArithmetic {
     return type.getSqlTypeName() == SqlTypeName.DATE;
   }
 
+  /**
+   * {@code timestamp - timestamp}, {@code time - time} and a DATE with a TIMESTAMP (the DATE taken
+   * as its midnight): an INTERVAL DAY TO SECOND, as in PostgreSQL and DuckDB.
+   */
+  static boolean isDifferenceOfTimes(RelDataType left, RelDataType right) {
+    SqlTypeName leftName = left.getSqlTypeName();
+    SqlTypeName rightName = right.getSqlTypeName();
+    if (leftName == SqlTypeName.TIME || rightName == SqlTypeName.TIME) {
+      return leftName == rightName;
+    }
+    return (leftName == SqlTypeName.TIMESTAMP || leftName == SqlTypeName.DATE)
+        && (rightName == SqlTypeName.TIMESTAMP || rightName == SqlTypeName.DATE)
+        && (leftName == SqlTypeName.TIMESTAMP || rightName == SqlTypeName.TIMESTAMP);
+  }
+
   private static RelDataType plusType(SqlOperatorBinding binding) {
     RelDataType left = binding.getOperandType(0);
     RelDataType right = binding.getOperandType(1);
@@ -79,6 +103,12 @@ public final class DateArithmetic {
     }
     if (isDate(left) && isDate(right)) {
       return typed(binding, SqlTypeName.INTEGER);
+    }
+    if (isDifferenceOfTimes(left, right)) {
+      RelDataTypeFactory typeFactory = binding.getTypeFactory();
+      RelDataType interval = typeFactory.createSqlIntervalType(
+          new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
+      return typeFactory.createTypeWithNullability(interval, left.isNullable() || right.isNullable());
     }
     return ReturnTypes.NULLABLE_SUM.inferReturnType(binding);
   }

@@ -15,9 +15,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * is refused unless the other operand is an INTERVAL, before Calcite's implicit coercion could make
  * it a DATE to fit {@code date ± n} or {@code date - date} and silently drop its time of day
  * ({@code TIMESTAMP '2024-01-02 10:00' - TIMESTAMP '2024-01-01 08:30'} was 1).
- * {@code timestamp - timestamp} is an INTERVAL in PostgreSQL and DuckDB, a type Quiver cannot return
- * yet (0A000 with the ways to get the number); {@code timestamp + n} does not exist in PostgreSQL
- * either (42883).
+ * {@code timestamp - timestamp}, {@code time - time} and a DATE with a TIMESTAMP pass (an INTERVAL,
+ * see {@link DateArithmetic}); {@code time - timestamp} is refused, and {@code timestamp + n} does
+ * not exist in PostgreSQL either (42883).
  */
 final class TimeArithmeticCheck implements SqlOperandTypeChecker {
 
@@ -32,14 +32,16 @@ final class TimeArithmeticCheck implements SqlOperandTypeChecker {
     if (binding.getOperandCount() == 2) {
       RelDataType left = binding.getOperandType(0);
       RelDataType right = binding.getOperandType(1);
-      if ((hasTimeOfDay(left) || hasTimeOfDay(right)) && !SqlTypeUtil.isInterval(left)
+      boolean difference = binding.getOperator().getName().equals("-")
+          && DateArithmetic.isDifferenceOfTimes(left, right);
+      if (!difference && (hasTimeOfDay(left) || hasTimeOfDay(right)) && !SqlTypeUtil.isInterval(left)
           && !SqlTypeUtil.isInterval(right) && !isNull(left) && !isNull(right)) {
         String operator = binding.getOperator().getName();
         SqlParserPos position = binding.getCall().getParserPosition();
         String types = left.getSqlTypeName() + " " + operator + " " + right.getSqlTypeName();
         if (operator.equals("-") && SqlTypeUtil.isDatetime(left) && SqlTypeUtil.isDatetime(right)) {
-          throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, types
-              + " is an INTERVAL, which Quiver cannot return yet; DATEDIFF('second', b, a) counts the"
+          throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, "Operator does not exist: "
+              + types + "; cast both to TIMESTAMP for an INTERVAL, or DATEDIFF('second', b, a) counts the"
               + " seconds between them (or any other unit)", position.getLineNum(), position.getColumnNum(), null);
         }
         throw new SqlFrontendException(SqlFrontendException.Kind.VALIDATION, "Operator does not exist: " + types

@@ -33,12 +33,26 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
   private QuiverTypeSystem() {
   }
 
+  /**
+   * Fraction digits of TIME and TIMESTAMP: microseconds, as in PostgreSQL and as the executor holds
+   * them (Arrow microsecond vectors). Calcite's default of 3 would round a literal such as
+   * {@code TIMESTAMP '2024-01-31 10:11:12.123456'} to milliseconds.
+   */
+  public static final int MAX_FRACTIONAL_SECOND_PRECISION = 6;
+
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
-    if (typeName == SqlTypeName.DECIMAL) {
-      return MAX_DECIMAL_PRECISION;
+    switch (typeName) {
+      case DECIMAL:
+        return MAX_DECIMAL_PRECISION;
+      case TIME:
+      case TIME_WITH_LOCAL_TIME_ZONE:
+      case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return MAX_FRACTIONAL_SECOND_PRECISION;
+      default:
+        return super.getMaxPrecision(typeName);
     }
-    return super.getMaxPrecision(typeName);
   }
 
   @Override

@@ -91,8 +91,7 @@ public final class Batches {
    * (no copy), a copy otherwise. {@code batch} is closed either way.
    */
   public static VectorSchemaRoot moveTo(VectorSchemaRoot batch, BufferAllocator target) {
-    if (!batch.getFieldVectors().isEmpty()
-        && batch.getVector(0).getAllocator().getRoot() == target.getRoot()) {
+    if (!batch.getFieldVectors().isEmpty() && sharesRoot(batch, target)) {
       return withFields(batch, batch.getSchema().getFields(), target);
     }
     try {
@@ -100,6 +99,20 @@ public final class Batches {
     } finally {
       batch.close();
     }
+  }
+
+  /**
+   * Whether every vector of {@code batch} that owns buffers was allocated under {@code target}'s
+   * root. A column of SQL type NULL is a {@code NullVector}, which has no allocator (and no buffers).
+   */
+  private static boolean sharesRoot(VectorSchemaRoot batch, BufferAllocator target) {
+    for (FieldVector vector : batch.getFieldVectors()) {
+      BufferAllocator owner = vector.getAllocator();
+      if (owner != null && owner.getRoot() != target.getRoot()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of {@code batch} with every buffer allocated from {@code target}; {@code batch} is left as is. */

@@ -40,7 +40,8 @@ final class CompiledExpression implements VectorExpression {
     }
     int rows = batch.getRowCount();
     TransferPair pair = result.getTransferPair(allocator);
-    if (result.getAllocator().getRoot() == allocator.getRoot()) {
+    // A NullVector (SQL type NULL) has no allocator and no buffers: it always transfers.
+    if (result.getAllocator() == null || result.getAllocator().getRoot() == allocator.getRoot()) {
       pair.splitAndTransfer(0, rows);
       return (FieldVector) pair.getTo();
     }

@@ -260,11 +260,23 @@ final class NodeBuilder {
     DataType rightType = right.type();
     boolean leftInterval = ValueConversions.isInterval(leftType.kind());
     boolean rightInterval = ValueConversions.isInterval(rightType.kind());
-    if (ComparisonKernel.isDateTime(leftType) && rightInterval
+    if (operator == ArithmeticOperator.SUBTRACT && type.kind() == TypeKind.INTERVAL_DAY_TIME
+        && leftType.kind() == TypeKind.TIME && rightType.kind() == TypeKind.TIME) {
+      return new DateTimeDifferenceNode(left, right, type, allocator);
+    }
+    if (operator == ArithmeticOperator.SUBTRACT && type.kind() == TypeKind.INTERVAL_DAY_TIME
+        && ComparisonKernel.isDateTime(leftType) && ComparisonKernel.isDateTime(rightType)) {
+      // A DATE beside a TIMESTAMP is its midnight (PostgreSQL).
+      return new DateTimeDifferenceNode(castTo(left, DataType.TIMESTAMP), castTo(right, DataType.TIMESTAMP),
+          type, allocator);
+    }
+    boolean leftTime = leftType.kind() == TypeKind.TIME;
+    if ((ComparisonKernel.isDateTime(leftType) || leftTime) && rightInterval
         && (operator == ArithmeticOperator.ADD || operator == ArithmeticOperator.SUBTRACT)) {
       return new DateArithmeticNode(operator == ArithmeticOperator.SUBTRACT, left, right, dateTimeResult(type, leftType), allocator);
     }
-    if (leftInterval && ComparisonKernel.isDateTime(rightType) && operator == ArithmeticOperator.ADD) {
+    if (leftInterval && (ComparisonKernel.isDateTime(rightType) || rightType.kind() == TypeKind.TIME)
+        && operator == ArithmeticOperator.ADD) {
       return new DateArithmeticNode(false, right, left, dateTimeResult(type, rightType), allocator);
     }
     boolean operandsNumeric = (leftType.isNumeric() || leftInterval) && (rightType.isNumeric() || rightInterval);

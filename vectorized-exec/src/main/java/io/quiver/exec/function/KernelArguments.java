@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * The arguments of one batch as a kernel reads them, by argument index and row. Each argument has
  * the type its parameter's target says ({@link ArgumentType#target}): integer kinds, DATE (days since
  * 1970-01-01), TIME (microseconds of the day), TIMESTAMP (microseconds since 1970-01-01) and
- * intervals (milliseconds or months) read with {@link #getLong}; REAL and DOUBLE with
+ * intervals (microseconds or months) read with {@link #getLong}; REAL and DOUBLE with
  * {@link #getDouble}; DECIMAL with {@link #getDecimal} (or {@link #getUnscaled} when it fits a long);
  * text with {@link #getString}. A constant argument reads the same in every row.
  */

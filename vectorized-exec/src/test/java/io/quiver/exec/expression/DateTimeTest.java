@@ -49,8 +49,9 @@ class DateTimeTest {
     return Literal.ofLong(months, DataType.INTERVAL_YEAR_MONTH);
   }
 
+  /** A day-time interval written in milliseconds; the executor holds microseconds. */
   private static Literal millis(long millis) {
-    return Literal.ofLong(millis, DataType.INTERVAL_DAY_TIME);
+    return Literal.ofLong(millis * 1000L, DataType.INTERVAL_DAY_TIME);
   }
 
   @Test

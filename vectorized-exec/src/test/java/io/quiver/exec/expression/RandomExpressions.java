@@ -288,7 +288,7 @@ final class RandomExpressions {
     }
     Literal interval = random.nextBoolean()
         ? Literal.ofLong(random.nextInt(61) - 30, DataType.INTERVAL_YEAR_MONTH)
-        : Literal.ofLong((random.nextInt(401) - 200) * 86_400_000L, DataType.INTERVAL_DAY_TIME);
+        : Literal.ofLong((random.nextInt(401) - 200) * 86_400_000_000L, DataType.INTERVAL_DAY_TIME);
     return Call.of(pick(ScalarFunction.ADD, ScalarFunction.SUBTRACT), DataType.DATE, generate(Category.DATE, depth - 1), interval);
   }
 

@@ -375,7 +375,7 @@ final class ReferenceEvaluator {
       LocalDate date = (LocalDate) left;
       long amount = (Long) right * (function == ScalarFunction.SUBTRACT ? -1 : 1);
       return rightType.kind() == TypeKind.INTERVAL_YEAR_MONTH ? date.plusMonths(amount)
-          : date.plusDays(Math.floorDiv(amount, 86_400_000L));
+          : date.plusDays(Math.floorDiv(amount, 86_400_000_000L));
     }
     if (type.kind() == TypeKind.DOUBLE) {
       double a = toDouble(left);

@@ -60,7 +60,7 @@ class TypeCoverageTest {
         Literal.ofDecimal(new BigDecimal("123456789012345678901234.5"), DataType.decimal(30, 1)),
         Literal.ofString("héllo", DataType.VARCHAR), Literal.ofString("ab", DataType.character(2)),
         Literal.ofDate(LocalDate.of(2000, 2, 29)), Literal.ofLong(3_600_000_000L, DataType.TIMESTAMP),
-        Literal.ofLong(5, DataType.INTERVAL_YEAR_MONTH), Literal.ofLong(86_400_000L, DataType.INTERVAL_DAY_TIME));
+        Literal.ofLong(5, DataType.INTERVAL_YEAR_MONTH), Literal.ofLong(86_400_000_000L, DataType.INTERVAL_DAY_TIME));
     for (Literal constant : constants) {
       List<Object> values = constantThroughCase(constant);
       Object expected = values.get(1);

@@ -36,7 +36,7 @@ class WindowNodeCodecTest {
         new Bound(BoundKind.PRECEDING, Literal.ofLong(1000, DataType.BIGINT)), Bound.of(BoundKind.CURRENT_ROW));
     WindowFrame dates = new WindowFrame(WindowFrame.Unit.RANGE,
         new Bound(BoundKind.PRECEDING, Literal.ofLong(3, DataType.INTERVAL_YEAR_MONTH)),
-        new Bound(BoundKind.FOLLOWING, Literal.ofLong(86_400_000, DataType.INTERVAL_DAY_TIME)));
+        new Bound(BoundKind.FOLLOWING, Literal.ofLong(86_400_000_000L, DataType.INTERVAL_DAY_TIME)));
     List<WindowCall> calls = List.of(
         WindowCall.of(WindowFunction.ROW_NUMBER, List.of(), null, DataType.BIGINT, "rn"),
         new WindowCall(WindowFunction.NTILE, null, List.of(), 4L, WindowFrame.DEFAULT, false, null, DataType.INTEGER,

@@ -72,6 +72,22 @@ class FileFormatsTest {
   }
 
   @Test
+  void microsecondsSurviveEveryFormat() {
+    String micros = "SELECT TIMESTAMP '2024-01-31 10:11:12.123456' AS ts, TIME '23:59:59.654321' AS tm, "
+        + "TIMESTAMP '1969-12-31 23:59:59.000001' AS early";
+    try (Session session = quiver.openSession()) {
+      for (String format : List.of("parquet", "arrow", "csv")) {
+        String location = "micros_" + format;
+        quiver.writeToFiles(micros, TINY, new FileSource(format, location, Map.of()), WriteMode.CREATE);
+        assertEquals(List.of(List.of("1")), rows(session, "SELECT count(*) FROM TABLE(read_" + format + "('"
+            + location + "')) WHERE CAST(ts AS TIMESTAMP) = TIMESTAMP '2024-01-31 10:11:12.123456' "
+            + "AND CAST(tm AS TIME) = TIME '23:59:59.654321' "
+            + "AND CAST(early AS TIMESTAMP) = TIMESTAMP '1969-12-31 23:59:59.000001'"), format);
+      }
+    }
+  }
+
+  @Test
   void csvOptionsHeaderDelimiterQuoteAndNullMarker() throws Exception {
     Files.writeString(data.resolve("pipes.csv"), "id|name|price|day\n"
         + "1|\"a|b\"|1.50|2024-01-02\n"

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  *
  * <ul>
  *   <li>integer kinds, DATE (days since epoch), TIME (micros of day), TIMESTAMP (micros since
- *       epoch), INTERVAL_DAY_TIME (millis), INTERVAL_YEAR_MONTH (months): a decimal integer;
+ *       epoch), INTERVAL_DAY_TIME (microseconds), INTERVAL_YEAR_MONTH (months): a decimal integer;
  *   <li>DECIMAL: the plain decimal string with exactly {@code scale} fraction digits;
  *   <li>REAL and DOUBLE: {@link Double#toString(double)};
  *   <li>BOOLEAN: {@code true} or {@code false};

@@ -5,6 +5,7 @@ import static io.quiver.exec.function.ArgumentType.DATETIME;
 import static io.quiver.exec.function.ArgumentType.DOUBLE;
 import static io.quiver.exec.function.ArgumentType.INTEGER;
 import static io.quiver.exec.function.ArgumentType.INTERVAL;
+import static io.quiver.exec.function.ArgumentType.NUMERIC;
 import static io.quiver.exec.function.ArgumentType.TEXT;
 
 import io.quiver.exec.error.ErrorCode;
@@ -18,6 +19,7 @@ import io.quiver.exec.function.ReturnType;
 import io.quiver.exec.function.ScalarKernel;
 import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.TypeKind;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -209,14 +211,44 @@ public final class DateTimeFunctions implements FunctionFamily {
             }).build(),
         FunctionDefinition.scalar("TO_CHAR", FunctionCategory.TIME_DATE)
             .signature(ReturnType.TEXT, DATETIME, TEXT)
-            .description("d written with a PostgreSQL pattern (YYYY MM DD Mon Month Day HH24 HH12 MI SS MS AM Q IW ..., FM to drop padding)")
+            .signature(ReturnType.TEXT, NUMERIC, TEXT)
+            .description("d written with a PostgreSQL pattern (YYYY MM DD Mon Month Day HH24 HH12 MI SS MS AM Q IW ..., FM to drop padding); "
+                + "a number with PostgreSQL's number pattern (9 0 . D , G S MI PL SG PR FM)")
             .example("TO_CHAR(TIMESTAMP '2024-02-29 13:05:00', 'FMDay, DD Mon YYYY HH12:MI AM')", "Thursday, 29 Feb 2024 01:05 PM")
             .kernel(binding -> {
+              DataType valueType = binding.argumentTypes().get(0);
+              if (valueType.isNumeric()) {
+                return numberToChar(binding, valueType);
+              }
               boolean timestamp = isTimestamp(binding, 0);
               PatternArgument pattern = new PatternArgument(binding, 1);
               return (arguments, row, result) -> result.setString(row,
                   pattern.get(arguments, row).format(Calendars.of(arguments.getLong(0, row), timestamp)));
             }).build());
+  }
+
+  /** TO_CHAR(number, pattern): the pattern parsed once when constant. */
+  private static ScalarKernel numberToChar(KernelBinding binding, DataType valueType) {
+    Object constant = binding.constant(1);
+    PgNumberFormat fixed = constant == null ? null : new PgNumberFormat((String) constant);
+    boolean approximate = valueType.kind() == TypeKind.DOUBLE || valueType.kind() == TypeKind.REAL;
+    return (arguments, row, result) -> {
+      PgNumberFormat format = fixed != null ? fixed : new PgNumberFormat(arguments.getString(1, row));
+      BigDecimal value;
+      if (approximate) {
+        double number = arguments.getDouble(0, row);
+        if (Double.isNaN(number) || Double.isInfinite(number)) {
+          result.setString(row, Double.toString(number));
+          return;
+        }
+        value = BigDecimal.valueOf(number);
+      } else if (valueType.isInteger()) {
+        value = BigDecimal.valueOf(arguments.getLong(0, row));
+      } else {
+        value = arguments.getDecimal(0, row);
+      }
+      result.setString(row, format.format(value));
+    };
   }
 
   private static FunctionDefinition now(String name, ReturnType type, String description, String... aliases) {
@@ -249,7 +281,7 @@ public final class DateTimeFunctions implements FunctionFamily {
     return binding.argumentTypes().get(argument).kind() == TypeKind.TIMESTAMP;
   }
 
-  /** DATE_ADD / DATE_SUB: days (DATE, INTEGER) or an interval (milliseconds or months). */
+  /** DATE_ADD / DATE_SUB: days (DATE, INTEGER) or an interval (microseconds or months). */
   private static ScalarKernel shift(KernelBinding binding, int sign) {
     DataType amount = binding.argumentTypes().get(1);
     boolean timestamp = isTimestamp(binding, 0);
@@ -261,7 +293,7 @@ public final class DateTimeFunctions implements FunctionFamily {
     return (arguments, row, result) -> {
       LocalDateTime value = Calendars.of(arguments.getLong(0, row), timestamp);
       long step = sign * arguments.getLong(1, row);
-      LocalDateTime shifted = months ? value.plusMonths(step) : value.plusNanos(Math.multiplyExact(step, 1_000_000L));
+      LocalDateTime shifted = months ? value.plusMonths(step) : value.plusNanos(Math.multiplyExact(step, 1_000L));
       result.setLong(row, Calendars.to(shifted, timestamp));
     };
   }

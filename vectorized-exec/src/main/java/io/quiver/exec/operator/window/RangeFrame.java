@@ -23,7 +23,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  */
 final class RangeFrame {
 
-  private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private RangeFrame() {
   }
@@ -81,13 +81,12 @@ final class RangeFrame {
   /**
    * Computes the target of each row into {@code targets[i - from]} and returns the factor by which
    * the values must be multiplied to compare with them (1 unless a DATE meets an interval of
-   * milliseconds, which compares in milliseconds).
+   * microseconds, which compares in microseconds; TIME and TIMESTAMP are microseconds already).
    */
   private static long longTargets(ArrowType type, long[] values, Literal offset, boolean add, int from, int to,
       long[] targets) {
     TypeKind offsetKind = offset.type().kind();
     boolean date = type instanceof ArrowType.Date;
-    boolean timestamp = type instanceof ArrowType.Timestamp || type instanceof ArrowType.Time;
     if (offsetKind == TypeKind.INTERVAL_YEAR_MONTH) {
       long months = add ? offset.longValue() : -offset.longValue();
       for (int i = from; i < to; i++) {
@@ -99,9 +98,7 @@ final class RangeFrame {
     long scale = 1;
     if (offsetKind == TypeKind.INTERVAL_DAY_TIME) {
       if (date) {
-        scale = MILLIS_PER_DAY;
-      } else if (timestamp) {
-        amount = saturatedMultiply(amount, 1000);
+        scale = MICROS_PER_DAY;
       }
     }
     for (int i = from; i < to; i++) {

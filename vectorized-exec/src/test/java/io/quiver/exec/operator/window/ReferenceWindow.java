@@ -347,6 +347,6 @@ final class ReferenceWindow {
     if (offset.type().kind() == TypeKind.INTERVAL_YEAR_MONTH) {
       return date.plusMonths(sign * offset.longValue());
     }
-    return date.plusDays(sign * offset.longValue() / 86_400_000L);
+    return date.plusDays(sign * offset.longValue() / 86_400_000_000L);
   }
 }

@@ -330,7 +330,7 @@ class WindowProperties {
       case M -> Literal.ofDecimal(BigDecimal.valueOf(random.nextInt(600), 2), DataType.decimal(5, 2));
       case D -> Literal.ofDouble(random.nextInt(8) / 2.0);
       default -> random.nextBoolean()
-          ? Literal.ofLong(random.nextInt(40) * 86_400_000L, DataType.INTERVAL_DAY_TIME)
+          ? Literal.ofLong(random.nextInt(40) * 86_400_000_000L, DataType.INTERVAL_DAY_TIME)
           : Literal.ofLong(random.nextInt(3), DataType.INTERVAL_YEAR_MONTH);
     };
     return new Bound(kind, offset);
