@@ -60,6 +60,24 @@ public interface Quiver extends AutoCloseable {
     return RuntimeHistory.NONE;
   }
 
+  /**
+   * Who may do what in this engine: until a server {@linkplain io.quiver.engine.access.AccessControl#enforce
+   * enforces} its users' grants, every user has every right. An engine that checks nothing returns a
+   * fresh, unenforced one.
+   */
+  default io.quiver.engine.access.AccessControl access() {
+    return new io.quiver.engine.access.AccessControl();
+  }
+
+  /**
+   * Turns privilege checks on for a server's users ({@link io.quiver.engine.access.AccessControl#enforce}):
+   * users have the roles given, grants and owners are kept under the first data directory. An engine
+   * that cannot check privileges refuses.
+   */
+  default void enforceAccess(java.util.Map<String, java.util.Set<String>> rolesOfUsers) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not check privileges");
+  }
+
   /** Cancels every running query, stops the executors and checks that no buffer leaked. */
   @Override
   void close();

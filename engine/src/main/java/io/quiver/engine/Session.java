@@ -23,6 +23,11 @@ public interface Session extends AutoCloseable {
     return EMBEDDED_USER;
   }
 
+  /** Who runs this session's statements, with the roles whose privileges are checked. */
+  default io.quiver.engine.access.Subject subject() {
+    return io.quiver.engine.access.Subject.ENGINE;
+  }
+
   /**
    * The admission and memory limits this session's statements run under now (what
    * {@code SHOW SESSION} shows; {@link SessionLimits#asSettings()} names them).

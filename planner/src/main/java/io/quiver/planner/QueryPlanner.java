@@ -153,7 +153,7 @@ public final class QueryPlanner {
         String text = stepsText + planned.text();
         return new PlannedStatement(PlannedStatement.Kind.EXPLAIN, planned.stagePlan(),
             new RowSchema(List.of(new Column("plan", DataType.VARCHAR, false))), text, elapsed, List.of(),
-            planned.rowEstimates(), List.of());
+            planned.rowEstimates(), catalogReader.tablesRead());
       }
       return new PlannedStatement(PlannedStatement.Kind.QUERY, planned.stagePlan(), resultSchema, null, elapsed,
           steps, planned.rowEstimates(), catalogReader.tablesRead());

@@ -1,6 +1,8 @@
 package io.quiver.engine.ddl;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.access.AccessControl;
+import io.quiver.engine.access.SecuredObject;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.file.FileSource;
 import io.quiver.engine.connector.file.FileTables;
@@ -63,14 +65,19 @@ public final class DdlExecutor {
   private final FileTables fileTables;
   private final InsertExecutor inserts;
   private final RowChangeExecutor rowChanges;
+  private final AccessControl access;
+  private final StatementPrivileges privileges;
 
   /**
    * @param planner plans a query: (sql, default schema path) to a planned statement
    * @param fileTables reads and writes tables over files
+   * @param access checks each statement's privileges first, and learns who created and dropped what
    */
   public DdlExecutor(CatalogRegistry catalogs, BiFunction<SqlNode, StatementContext, PlannedStatement> planner,
-      DagScheduler scheduler, FileTables fileTables) {
+      DagScheduler scheduler, FileTables fileTables, AccessControl access) {
     this.targets = new Targets(catalogs);
+    this.access = access;
+    this.privileges = new StatementPrivileges(access, targets);
     this.jobs = new StatementJobs(planner, scheduler);
     this.fileTables = fileTables;
     this.rowChanges = new RowChangeExecutor(jobs, targets);
@@ -88,6 +95,7 @@ public final class DdlExecutor {
   public QueryResult execute(Statement statement, String sql, StatementContext context, String queryId,
       Runnable onClose) {
     List<String> defaultSchemaPath = context.currentSchema();
+    StatementPrivileges.Created created = privileges.check(statement, context);
     long count;
     if (statement instanceof CreateSchemaStatement create) {
       count = createSchema(create, defaultSchemaPath);
@@ -118,6 +126,9 @@ public final class DdlExecutor {
     } else {
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "statement " + statement);
     }
+    if (created != null) {
+      access.created(created.object(), created.owner());
+    }
     return new UpdateCountResult(queryId, count, onClose);
   }
 
@@ -140,7 +151,9 @@ public final class DdlExecutor {
       }
       throw Targets.schemaNotFound(name.last());
     }
-    memory.dropSchema(schema.get(), statement.ifExists(), statement.cascade());
+    if (memory.dropSchema(schema.get(), statement.ifExists(), statement.cascade())) {
+      access.dropped(SecuredObject.schema(memory.catalogName(), schema.get()));
+    }
     return 0;
   }
 
@@ -238,7 +251,9 @@ public final class DdlExecutor {
       }
       throw Targets.tableNotFound(target.qualified(schema.get()));
     }
-    target.memory().dropTable(schema.get(), table.get(), statement.ifExists());
+    if (target.memory().dropTable(schema.get(), table.get(), statement.ifExists())) {
+      access.dropped(SecuredObject.table(List.of(MemoryConnector.NAME, schema.get(), table.get())));
+    }
     return 0;
   }
 
@@ -289,7 +304,9 @@ public final class DdlExecutor {
       throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "view " + target.qualified(schema.get())
           + " does not exist");
     }
-    target.memory().dropView(schema.get(), view.get(), statement.ifExists());
+    if (target.memory().dropView(schema.get(), view.get(), statement.ifExists())) {
+      access.dropped(SecuredObject.table(List.of(MemoryConnector.NAME, schema.get(), view.get())));
+    }
     return 0;
   }
 

@@ -3,6 +3,11 @@ package io.quiver.engine.driver;
 import io.quiver.engine.Quiver;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
+import io.quiver.engine.access.AccessControl;
+import io.quiver.engine.access.SecuredObject;
+import io.quiver.engine.access.Subject;
+import java.nio.file.Path;
+import java.util.Map;
 import io.quiver.engine.admission.AdmissionController;
 import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.catalog.CatalogRegistry;
@@ -87,6 +92,7 @@ public final class LocalQuiver implements Quiver {
   private final QueryDriver driver;
   private final LocalFileTables fileTables;
   private final AdmissionController admission = new AdmissionController();
+  private final AccessControl access = new AccessControl();
   private final QueryMemory queryMemory = new QueryMemory(admission);
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
@@ -159,7 +165,7 @@ public final class LocalQuiver implements Quiver {
         throw e;
       }
       events.subscribe(history);
-      SystemConnector system = new SystemConnector(catalogs, history);
+      SystemConnector system = new SystemConnector(catalogs, history, access);
       catalogs.register(system);
       catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
       this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
@@ -176,7 +182,7 @@ public final class LocalQuiver implements Quiver {
       this.scheduler = new DagScheduler(new TaskScheduler(startedExecutor), startedShuffle, events);
       this.driver = new QueryDriver(settings -> plannerFactory.create(catalogs.rootSchema(), settings),
           new PlannerSettings(config.shufflePartitions(), BROADCAST_THRESHOLD_ROWS), scheduler, allocator, catalogs,
-          metadata, fileTables != null ? fileTables : this.fileTables, queryMemory, history);
+          metadata, fileTables != null ? fileTables : this.fileTables, queryMemory, history, access);
     } catch (RuntimeException e) {
       closeQuietly(startedExecutor, startedShuffle, startedShuffleAllocator, catalogs::close, allocator);
       throw e;
@@ -191,15 +197,21 @@ public final class LocalQuiver implements Quiver {
     return config;
   }
 
+  /** A session of the engine's own user, who has every right. */
   @Override
   public Session openSession() {
-    return openSession(Session.EMBEDDED_USER);
+    return openSession(Subject.ENGINE);
   }
 
+  /** A session of a server's user: the privileges {@link #access()} gives them. */
   @Override
   public Session openSession(String user) {
+    return openSession(access.subject(user));
+  }
+
+  private Session openSession(Subject subject) {
     checkOpen();
-    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), user, admission, driver,
+    SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), subject, admission, driver,
         catalogs, config, sessions::remove);
     sessions.add(session);
     if (closed.get()) {
@@ -222,6 +234,45 @@ public final class LocalQuiver implements Quiver {
   /** When statements may start and how much memory queries may hold ({@link AdmissionController#configure}). */
   public AdmissionController admission() {
     return admission;
+  }
+
+  /**
+   * Grants and owners are saved in {@code .quiver/grants.json} under the first data directory; a
+   * first start lets everyone read the {@code tpch} and {@code tpcds} catalogs and create in
+   * {@code memory.default}.
+   */
+  @Override
+  public void enforceAccess(Map<String, Set<String>> rolesOfUsers) {
+    Path state = config.effectiveDataDirectories().get(0).resolve(".quiver");
+    access.enforce(rolesOfUsers, state, List.of(TpchConnector.NAME, TpcdsConnector.NAME),
+        List.of(List.of(MemoryConnector.NAME, MemoryConnector.DEFAULT_SCHEMA)), this::exists);
+  }
+
+  /** Whether a catalog, schema or table is there now (saved grants on what is gone are forgotten). */
+  private boolean exists(SecuredObject object) {
+    List<String> path = object.path();
+    if (catalogs.catalog(path.get(0)).isEmpty()) {
+      return false;
+    }
+    if (path.size() == 1) {
+      return true;
+    }
+    if (catalogs.schema(path.get(0), path.get(1)).isEmpty()) {
+      return false;
+    }
+    if (path.size() == 2) {
+      return true;
+    }
+    if (MemoryConnector.NAME.equals(path.get(0))) {
+      return memoryConnector().object(path.get(1), path.get(2)).isPresent();
+    }
+    return catalogs.schema(path.get(0), path.get(1)).map(schema -> schema.entity().tables().get(path.get(2)) != null)
+        .orElse(false);
+  }
+
+  @Override
+  public AccessControl access() {
+    return access;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.quiver.engine.driver;
 
 import io.quiver.engine.QueryResult;
+import io.quiver.engine.access.AccessControl;
+import io.quiver.engine.access.PlanningSubject;
 import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.CatalogPin;
@@ -29,6 +31,8 @@ import io.quiver.planner.error.SqlErrors;
 import io.quiver.sql.error.SqlFrontendException;
 import io.quiver.sql.parser.QuiverSqlParser;
 import io.quiver.sql.statement.ExplainStatement;
+import io.quiver.sql.statement.GrantStatement;
+import io.quiver.sql.statement.ShowGrantsStatement;
 import io.quiver.sql.statement.QueryStatement;
 import io.quiver.sql.statement.SetStatement;
 import io.quiver.sql.statement.ShowStatement;
@@ -65,6 +69,8 @@ public final class QueryDriver {
   private final QueryMemory memory;
   private final RuntimeHistory history;
   private final RecursiveQueryRunner recursion;
+  private final QueryAccess queryAccess;
+  private final GrantExecutor grants;
 
   /**
    * @param planners makes a planner for settings (a session's shuffle partitions, time zone)
@@ -74,10 +80,11 @@ public final class QueryDriver {
    * @param fileTables reads and writes tables over files for DDL, INSERT and COPY
    * @param memory the memory limits of queries and users (which user runs which query)
    * @param history told of every statement's start, plan and end
+   * @param access who may do what: checked for every object a statement touches
    */
   QueryDriver(Function<PlannerSettings, StatementPlanner> planners, PlannerSettings baseSettings,
       DagScheduler scheduler, BufferAllocator allocator, CatalogRegistry catalogs, CatalogMetadata metadata,
-      FileTables fileTables, QueryMemory memory, RuntimeHistory history) {
+      FileTables fileTables, QueryMemory memory, RuntimeHistory history, AccessControl access) {
     this.memory = memory;
     this.history = history;
     this.planners = planners;
@@ -85,8 +92,11 @@ public final class QueryDriver {
     this.scheduler = scheduler;
     this.allocator = allocator;
     this.catalogs = catalogs;
-    this.ddl = new DdlExecutor(catalogs, (query, context) -> plan(query, false, context), scheduler, fileTables);
-    this.show = new ShowExecutor(catalogs, metadata);
+    this.ddl = new DdlExecutor(catalogs, (query, context) -> plan(query, false, context), scheduler, fileTables,
+        access);
+    this.show = new ShowExecutor(catalogs, metadata, access);
+    this.queryAccess = new QueryAccess(access, catalogs);
+    this.grants = new GrantExecutor(access, catalogs);
     RecursionTables recursionTables = new RecursionTables();
     catalogs.dataSources().register(recursionTables);
     this.recursion = new RecursiveQueryRunner(scheduler, recursionTables, allocator);
@@ -168,6 +178,14 @@ public final class QueryDriver {
       session(context).set(set);
       return new UpdateCountResult(queryId, 0, onClose);
     }
+    if (statement instanceof GrantStatement grant) {
+      grants.execute(grant, context);
+      return new UpdateCountResult(queryId, 0, onClose);
+    }
+    if (statement instanceof ShowGrantsStatement question) {
+      return new RowsResult(queryId, GrantExecutor.SHOW_GRANTS, grants.show(question, context),
+          newResultAllocator(queryId), onClose);
+    }
     return ddl.execute(statement, sql, context, queryId, onClose);
   }
 
@@ -188,6 +206,9 @@ public final class QueryDriver {
     }
     if (statement instanceof ShowStatement question) {
       return ShowExecutor.schema(question);
+    }
+    if (statement instanceof ShowGrantsStatement) {
+      return GrantExecutor.SHOW_GRANTS;
     }
     return null;
   }
@@ -219,13 +240,15 @@ public final class QueryDriver {
       CancellationToken cancellation) {
     PlannedStatement planned;
     StatementPlanner planner = planner(context.settings());
+    // Files are opened while the query is validated: FILES is checked first.
+    queryAccess.checkFileFunctions(context.subject(), query);
     try {
-      // The catalog pin belongs to the thread that plans.
-      planned = PlanningThreads.plan(() -> {
+      // The catalog pin belongs to the thread that plans; so does the subject the system tables name.
+      planned = PlanningThreads.plan(() -> PlanningSubject.with(context.subject(), () -> {
         try (CatalogPin pin = catalogs.pinForPlanning()) {
           return planner.plan(query, explain, context.schemaPaths());
         }
-      }, cancellation);
+      }), cancellation);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -238,6 +261,7 @@ public final class QueryDriver {
         && (planned.stagePlan() == null || planned.resultSchema() == null)) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "the planner returned a query without stages or schema");
     }
+    queryAccess.checkRead(context.subject(), planned.tablesRead());
     return planned;
   }
 

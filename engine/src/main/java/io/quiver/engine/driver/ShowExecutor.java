@@ -1,5 +1,8 @@
 package io.quiver.engine.driver;
 
+import io.quiver.engine.access.AccessControl;
+import io.quiver.engine.access.SecuredObject;
+import io.quiver.engine.access.VisibleCatalogMetadata;
 import io.quiver.engine.catalog.CatalogListings;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.catalog.TableResolver;
@@ -38,13 +41,20 @@ final class ShowExecutor {
   static final RowSchema SESSION = varchars("name", "value", "description");
 
   private final CatalogRegistry catalogs;
-  private final CatalogListings listings;
+  private final CatalogMetadata metadata;
+  private final AccessControl access;
   private final TableResolver resolver;
 
-  ShowExecutor(CatalogRegistry catalogs, CatalogMetadata metadata) {
+  /** @param access SHOW lists only what the statement's user may use */
+  ShowExecutor(CatalogRegistry catalogs, CatalogMetadata metadata, AccessControl access) {
     this.catalogs = catalogs;
-    this.listings = new CatalogListings(metadata);
+    this.metadata = metadata;
+    this.access = access;
     this.resolver = new TableResolver(catalogs);
+  }
+
+  private CatalogListings listings(StatementContext context) {
+    return new CatalogListings(VisibleCatalogMetadata.of(metadata, access, context.subject()));
   }
 
   /** The columns of the statement's answer, known before it runs. */
@@ -75,13 +85,13 @@ final class ShowExecutor {
     List<String> current = context.currentSchema();
     switch (show.kind()) {
       case CATALOGS:
-        return listings.catalogs(show.like());
+        return listings(context).catalogs(show.like());
       case SCHEMAS:
-        return listings.schemas(show.name() == null ? current.get(0) : show.name().last(), show.like());
+        return listings(context).schemas(show.name() == null ? current.get(0) : show.name().last(), show.like());
       case TABLES:
         return tables(show, context);
       case FUNCTIONS:
-        return listings.functions(show.like());
+        return listings(context).functions(show.like());
       case COLUMNS:
         return columns(show.name(), context);
       case CREATE_TABLE:
@@ -105,7 +115,7 @@ final class ShowExecutor {
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "the session has no current schema; "
           + "SHOW TABLES FROM catalog.schema");
     }
-    return listings.tables(parts.get(0), parts.get(1), show.like());
+    return listings(context).tables(parts.get(0), parts.get(1), show.like());
   }
 
   /** The catalog of a schema named alone: the current catalog, else the first on the search path that has it. */
@@ -174,10 +184,17 @@ final class ShowExecutor {
         .flatMap(memory -> memory.object(qualifiedName.get(1), qualifiedName.get(2)));
   }
 
+  /** The table a SHOW names; one the user may not use is refused as a query over it would be. */
   private TableResolver.Resolved resolve(ObjectName name, StatementContext context) {
-    return resolver.resolve(name, context.schemaPaths()).orElseThrow(() -> new QuiverException(
+    TableResolver.Resolved found = resolver.resolve(name, context.schemaPaths()).orElseThrow(() -> new QuiverException(
         ErrorCode.TABLE_NOT_FOUND, "table or view " + name + " does not exist", null, name.pos().getLineNum(),
         name.pos().getColumnNum()));
+    SecuredObject object = SecuredObject.table(found.qualifiedName());
+    if (!AccessControl.SYSTEM_CATALOG.equals(object.catalogName()) && !access.visible(context.subject(), object)) {
+      throw new QuiverException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for " + object + ": user "
+          + context.subject().user() + " has no privilege on it");
+    }
+    return found;
   }
 
   private static List<List<Object>> session(SessionSettings settings) {

@@ -1,5 +1,6 @@
 package io.quiver.engine.driver;
 
+import io.quiver.engine.access.Subject;
 import io.quiver.engine.session.SessionSettings;
 import java.util.List;
 
@@ -11,12 +12,22 @@ import java.util.List;
  * @param schemaPaths where unqualified names resolve, in order ([catalog, schema], [catalog], [])
  * @param settings the session's options when the statement started
  * @param session what USE, SET and RESET change; null where no session runs the statement
+ * @param subject who runs the statement: whose privileges are checked
  */
 public record StatementContext(List<String> currentSchema, List<List<String>> schemaPaths, SessionSettings settings,
-    SessionControl session) {
+    SessionControl session, Subject subject) {
 
   public StatementContext {
     currentSchema = List.copyOf(currentSchema);
     schemaPaths = List.copyOf(schemaPaths);
+    if (subject == null) {
+      subject = Subject.ENGINE;
+    }
+  }
+
+  /** A statement of the engine's own user, who has every right. */
+  public StatementContext(List<String> currentSchema, List<List<String>> schemaPaths, SessionSettings settings,
+      SessionControl session) {
+    this(currentSchema, schemaPaths, settings, session, Subject.ENGINE);
   }
 }

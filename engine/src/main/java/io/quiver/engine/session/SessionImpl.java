@@ -44,21 +44,23 @@ public final class SessionImpl implements Session, SessionControl {
   private final CatalogRegistry catalogs;
   private final Consumer<SessionImpl> onClose;
   private final String user;
+  private final io.quiver.engine.access.Subject subject;
   private final AdmissionController admission;
   private final Set<QueryResult> openResults = ConcurrentHashMap.newKeySet();
   private volatile SessionSettings settings;
   private volatile boolean closed;
 
   /**
-   * @param user who runs the session's statements (their admission and memory limits)
+   * @param subject who runs the session's statements: their privileges, and their user's admission and memory limits
    * @param admission decides when each statement may start
    * @param config the engine's configuration: the options' defaults
    * @param onClose told when the session closes (the engine forgets it)
    */
-  public SessionImpl(String id, String user, AdmissionController admission, QueryDriver driver,
-      CatalogRegistry catalogs, QuiverConfig config, Consumer<SessionImpl> onClose) {
+  public SessionImpl(String id, io.quiver.engine.access.Subject subject, AdmissionController admission,
+      QueryDriver driver, CatalogRegistry catalogs, QuiverConfig config, Consumer<SessionImpl> onClose) {
     this.id = id;
-    this.user = user;
+    this.subject = subject;
+    this.user = subject.user();
     this.admission = admission;
     this.driver = driver;
     this.catalogs = catalogs;
@@ -84,6 +86,11 @@ public final class SessionImpl implements Session, SessionControl {
   @Override
   public String user() {
     return user;
+  }
+
+  @Override
+  public io.quiver.engine.access.Subject subject() {
+    return subject;
   }
 
   @Override
@@ -132,7 +139,7 @@ public final class SessionImpl implements Session, SessionControl {
   private StatementContext context() {
     SessionSettings now = settings;
     List<String> schema = now.schema();
-    return new StatementContext(schema, SearchPath.schemaPaths(null, schema, now.searchPath()), now, this);
+    return new StatementContext(schema, SearchPath.schemaPaths(null, schema, now.searchPath()), now, this, subject);
   }
 
   /** The session's options now. */

@@ -507,21 +507,26 @@ public final class QuiverMeta extends MetaImpl {
   // ---------------------------------------------------------------------------------------------
   // Catalog metadata, answered from the engine's catalog without running SQL
 
+  /** The catalog as the session's user may see it (everything for the embedded user). */
+  private io.quiver.engine.metadata.CatalogMetadata visibleMetadata() {
+    return io.quiver.engine.access.VisibleCatalogMetadata.of(engine.metadata(), engine.access(), session.subject());
+  }
+
   @Override
   public MetaResultSet getCatalogs(ConnectionHandle ch) {
-    return rows(CatalogRows.catalogs(engine.metadata()), MetaCatalog.class, "TABLE_CAT");
+    return rows(CatalogRows.catalogs(visibleMetadata()), MetaCatalog.class, "TABLE_CAT");
   }
 
   @Override
   public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
-    return rows(CatalogRows.schemas(engine.metadata(), catalog, schemaPattern.s), MetaSchema.class,
+    return rows(CatalogRows.schemas(visibleMetadata(), catalog, schemaPattern.s), MetaSchema.class,
         "TABLE_SCHEM", "TABLE_CATALOG");
   }
 
   @Override
   public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
       Pat tableNamePattern, List<String> typeList) {
-    return rows(CatalogRows.tables(engine.metadata(), catalog, schemaPattern.s, tableNamePattern.s, typeList),
+    return rows(CatalogRows.tables(visibleMetadata(), catalog, schemaPattern.s, tableNamePattern.s, typeList),
         MetaTable.class, "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",
         "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
   }
@@ -529,7 +534,7 @@ public final class QuiverMeta extends MetaImpl {
   @Override
   public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
       Pat tableNamePattern, Pat columnNamePattern) {
-    return rows(CatalogRows.columns(engine.metadata(), catalog, schemaPattern.s, tableNamePattern.s,
+    return rows(CatalogRows.columns(visibleMetadata(), catalog, schemaPattern.s, tableNamePattern.s,
             columnNamePattern.s),
         MetaColumn.class, "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME",
         "COLUMN_SIZE", "BUFFER_LENGTH", "DECIMAL_DIGITS", "NUM_PREC_RADIX", "NULLABLE", "REMARKS",

@@ -161,7 +161,18 @@ final class QuiverHttpHandler extends AbstractHandler {
   private void serve(String user, String target, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (UiRoutes.matches(target)) {
-      ui.handle(target, request, response);
+      // the UI shows the request's user their own queries (an admin everyone's)
+      java.io.IOException failed = RequestUser.call(user, () -> {
+        try {
+          ui.handle(target, request, response);
+          return null;
+        } catch (java.io.IOException e) {
+          return e;
+        }
+      });
+      if (failed != null) {
+        throw failed;
+      }
       return;
     }
     if (!"POST".equals(request.getMethod())) {

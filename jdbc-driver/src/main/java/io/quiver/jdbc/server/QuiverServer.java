@@ -173,12 +173,14 @@ public final class QuiverServer implements AutoCloseable {
     lowResources.setMonitorThreads(true);
     lowResources.setLowResourcesIdleTimeout((int) Math.min(options.httpIdleTimeout().toMillis(), 2_000));
     jetty.addBean(lowResources);
+    // Every user's statements are checked against the grants from here on (roles from the users file).
+    engine.enforceAccess(options.users().roles());
     ServerMeta meta = new ServerMeta(engine);
     AvaticaEndpoint avatica = new AvaticaEndpoint(meta, options.bind() + ":" + options.port());
     engine.history().setCurrentUser(RequestUser::current);
     BasicAuthenticator authenticator = new BasicAuthenticator(options.users(), options.authentication());
     jetty.setHandler(new QuiverHttpHandler(authenticator, meta, avatica,
-        new UiRoutes(new UiApi(engine.history()))));
+        new UiRoutes(new UiApi(engine.history(), () -> viewerSees(engine, RequestUser.current())))));
     try {
       jetty.start();
     } catch (Exception e) {
@@ -187,6 +189,14 @@ public final class QuiverServer implements AutoCloseable {
       throw e;
     }
     return new QuiverServer(jetty, connector, meta, authenticator, tls, options.idleTimeout());
+  }
+
+  /** Whose queries the UI shows a user: their own; an admin's, everyone's. */
+  private static java.util.function.Predicate<String> viewerSees(Quiver engine, String user) {
+    if (user == null) {
+      return name -> false;
+    }
+    return engine.access().subject(user).admin() ? name -> true : user::equals;
   }
 
   private static InetAddress resolve(String bind) {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The server's users: one {@code name:pbkdf2-sha256:ITERATIONS:SALT:HASH} line per user (what
  * {@code quiver passwd NAME} prints), optionally followed by attributes separated by spaces:
- * {@code role=admin} or {@code role=user} (the default), {@code queries=N} (statements the user
+ * {@code role=admin} or {@code role=user} (the default) or a comma-separated list of roles
+ * ({@code role=analyst,etl}: names that GRANT and REVOKE can name; {@code admin} among them gives every
+ * right, {@code user} is no role at all), {@code queries=N} (statements the user
  * runs at once) and {@code memory=SIZE} (what the user's queries may hold together, e.g. {@code 2g}),
  * which replace the server's per-user limits for this user. Blank lines and lines starting with
  * {@code #} are ignored.
@@ -26,11 +28,12 @@ public final class UserFile {
 
   /** Allowed user names: no colon (it ends the name in the file and in HTTP BASIC). */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
-  /** The roles a user may have; {@code admin} is for the authorization still to come. */
-  public static final Set<String> ROLES = Set.of("admin", "user");
+  /** The role with every right; {@code user} (the default) is an ordinary user without roles. */
+  public static final String ADMIN = "admin";
+  public static final String ORDINARY = "user";
 
-  /** One user's line. */
-  record Entry(PasswordHash hash, String role, UserLimits limits) {
+  /** One user's line: their roles ({@code admin} and roles of the file's own naming; none for an ordinary user). */
+  record Entry(PasswordHash hash, Set<String> roles, UserLimits limits) {
   }
 
   private final Map<String, Entry> users;
@@ -59,8 +62,9 @@ public final class UserFile {
         throw new IllegalArgumentException(where + ": expected NAME:" + PasswordHash.SCHEME + ":...");
       }
       String name = credentials.substring(0, colon);
-      if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException(where + ": invalid user name '" + name + "'");
+      if (!NAME.matcher(name).matches() || name.equalsIgnoreCase("public")) {
+        throw new IllegalArgumentException(where + ": invalid user name '" + name + "'"
+            + (name.equalsIgnoreCase("public") ? " (PUBLIC stands for every user in GRANT)" : ""));
       }
       PasswordHash hash;
       try {
@@ -75,11 +79,19 @@ public final class UserFile {
     if (users.isEmpty()) {
       throw new IllegalArgumentException(source + ": no users; add lines printed by 'quiver passwd NAME'");
     }
+    for (Map.Entry<String, Entry> user : users.entrySet()) {
+      for (String role : user.getValue().roles()) {
+        if (users.containsKey(role)) {
+          throw new IllegalArgumentException(source + ": role '" + role + "' of user '" + user.getKey()
+              + "' is also a user's name; roles and users need names of their own");
+        }
+      }
+    }
     return new UserFile(users);
   }
 
   private static Entry attributes(PasswordHash hash, String[] parts, String where) {
-    String role = "user";
+    Set<String> roles = new TreeSet<>();
     Integer queries = null;
     Long memory = null;
     for (int i = 1; i < parts.length; i++) {
@@ -89,10 +101,15 @@ public final class UserFile {
       try {
         switch (key) {
           case "role" -> {
-            if (!ROLES.contains(value)) {
-              throw new IllegalArgumentException("role is one of " + new TreeSet<>(ROLES) + ", not '" + value + "'");
+            for (String role : value.split(",", -1)) {
+              if (!NAME.matcher(role).matches() || role.equalsIgnoreCase("public")) {
+                throw new IllegalArgumentException("role is admin, user or names of roles separated by commas, not '"
+                    + value + "'");
+              }
+              if (!role.equals(ORDINARY)) {
+                roles.add(role);
+              }
             }
-            role = value;
           }
           case "queries" -> {
             queries = Integer.parseInt(value);
@@ -102,7 +119,7 @@ public final class UserFile {
           }
           case "memory" -> memory = ClusterOptions.parseSize(value);
           default -> throw new IllegalArgumentException("unknown attribute '" + key
-              + "' (role=admin|user, queries=N, memory=SIZE)");
+              + "' (role=admin|user|ROLE[,ROLE...], queries=N, memory=SIZE)");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(where + ": " + key + " needs a number, was '" + value + "'", e);
@@ -110,7 +127,8 @@ public final class UserFile {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
     }
-    return new Entry(hash, role, queries == null && memory == null ? null : new UserLimits(queries, memory));
+    return new Entry(hash, Set.copyOf(roles),
+        queries == null && memory == null ? null : new UserLimits(queries, memory));
   }
 
   /** The line for a user, as {@code quiver passwd} prints it. */
@@ -127,10 +145,17 @@ public final class UserFile {
     return entry == null ? null : entry.hash();
   }
 
-  /** The user's role ({@link #ROLES}), or null for an unknown user. */
+  /** {@code admin} for a user with that role, else {@code user}; null for an unknown user. */
   public String role(String name) {
     Entry entry = users.get(name);
-    return entry == null ? null : entry.role();
+    return entry == null ? null : entry.roles().contains(ADMIN) ? ADMIN : ORDINARY;
+  }
+
+  /** Every user's roles (empty for ordinary users): what GRANT and the privilege checks know of users. */
+  public Map<String, Set<String>> roles() {
+    Map<String, Set<String>> roles = new LinkedHashMap<>();
+    users.forEach((name, entry) -> roles.put(name, entry.roles()));
+    return roles;
   }
 
   /** The users with limits of their own (the {@code queries=} and {@code memory=} attributes). */

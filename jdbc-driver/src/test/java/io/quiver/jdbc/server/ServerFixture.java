@@ -23,6 +23,8 @@ final class ServerFixture implements AutoCloseable {
 
   final Quiver engine;
   final QuiverServer server;
+  /** The engine's data directory, where the server keeps its grants. */
+  private final java.nio.file.Path data;
 
   ServerFixture() throws Exception {
     this(1000, UnaryOperator.identity());
@@ -33,7 +35,9 @@ final class ServerFixture implements AutoCloseable {
    * @param options changes to the loopback server's default options
    */
   ServerFixture(int iterations, UnaryOperator<QuiverServer.Options> options) throws Exception {
-    engine = Quiver.local(QuiverConfig.defaults().withSlots(2).withShufflePartitions(4));
+    data = java.nio.file.Files.createTempDirectory("quiver-server-test");
+    engine = Quiver.local(QuiverConfig.defaults().withSlots(2).withShufflePartitions(4)
+        .withDataDirectories(List.of(data)));
     UserFile users = UserFile.parse(List.of(
         "# test users",
         UserFile.line(ALICE, PasswordHash.create(ALICE_PASSWORD.toCharArray(), iterations)),
@@ -41,6 +45,12 @@ final class ServerFixture implements AutoCloseable {
     QuiverServer started;
     try {
       started = QuiverServer.start(engine, options.apply(QuiverServer.Options.loopback(0, users)));
+      // These tests share the memory catalog between both users and the embedded connection that
+      // prepares their data; AuthorizationServerTest is where privileges are checked.
+      try (Connection embedded = QuiverDriver.connect(engine, new Properties());
+           java.sql.Statement statement = embedded.createStatement()) {
+        statement.execute("GRANT ALL PRIVILEGES ON CATALOG memory TO PUBLIC");
+      }
     } catch (Exception e) {
       engine.close();
       throw e;
@@ -100,6 +110,11 @@ final class ServerFixture implements AutoCloseable {
       server.close();
     } finally {
       engine.close();
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(data)) {
+        for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(file);
+        }
+      }
     }
   }
 }

@@ -58,7 +58,7 @@ class UserFileTest {
     assertEquals(new io.quiver.engine.admission.UserLimits(2, 512L << 20), users.limits().get("ann"));
     assertEquals(new io.quiver.engine.admission.UserLimits(null, 1L << 30), users.limits().get("bob"));
     assertFalse(users.limits().containsKey("cy"));
-    for (String bad : List.of(" role=root", " queries=-1", " queries=many", " memory=lots", " color=red",
+    for (String bad : List.of(" role=root;x", " queries=-1", " queries=many", " memory=lots", " color=red",
         " role")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> UserFile.parse(List.of(hash + bad), "users.txt"), bad);

@@ -78,8 +78,11 @@ public final class SoakMain {
       QuiverServer server = QuiverServer.start(engine, QuiverServer.Options.loopback(0, users));
       try {
         String url = "jdbc:quiver://127.0.0.1:" + server.port();
-        try (Connection setup = connect(url); Statement statement = setup.createStatement()) {
+        // The schema is the engine's; the soak user, an ordinary one, may create tables in it (and owns them).
+        try (Connection setup = QuiverDriver.connect(engine, new Properties());
+             Statement statement = setup.createStatement()) {
           statement.executeUpdate("CREATE SCHEMA IF NOT EXISTS memory.soak");
+          statement.executeUpdate("GRANT CREATE ON SCHEMA memory.soak TO " + USER);
         }
         out.printf("soak: %d clients against %s for %s, %d slots; JVM max heap %d MiB%n", clients, server.url(),
             duration, slots, Runtime.getRuntime().maxMemory() >> 20);

@@ -22,6 +22,12 @@ public enum ErrorCode {
   WRONG_OBJECT_TYPE(13, "42809"),
   /** A file location outside the configured data directories. */
   ACCESS_DENIED(14, "42501"),
+  /** A statement touches an object without the privilege it needs (insufficient_privilege). */
+  INSUFFICIENT_PRIVILEGE(230, "42501"),
+  /** A GRANT or REVOKE that cannot be: a privilege the object does not have (invalid_grant_operation). */
+  INVALID_GRANT_OPERATION(231, "0LP01"),
+  /** A GRANT, REVOKE or SHOW GRANTS of a user or role that does not exist (undefined_object). */
+  UNDEFINED_GRANTEE(232, "42704"),
   /** SET, RESET or SHOW of an option the session does not have (PostgreSQL's undefined_object). */
   UNKNOWN_OPTION(20, "42704"),
   /** DROP of a table or view that a view reads (PostgreSQL's dependent_objects_still_exist). */

@@ -95,6 +95,11 @@ public final class StoredView extends AbstractTable implements TranslatableTable
   }
 
   /** Whether the view's query names the table or view {@code [catalog, schema, name]} itself. */
+  /** The tables and views the view's query names, by full name (whose SELECT its owner needs). */
+  public List<List<String>> tablesRead() {
+    return tablesRead;
+  }
+
   public boolean reads(List<String> qualifiedName) {
     return tablesRead.contains(qualifiedName);
   }

@@ -1,5 +1,8 @@
 package io.quiver.engine.connector.system;
 
+import io.quiver.engine.access.AccessControl;
+import io.quiver.engine.access.PlanningSubject;
+import io.quiver.engine.access.Subject;
 import io.quiver.exec.connector.SplitReader;
 import io.quiver.exec.connector.TableDataSource;
 import io.quiver.exec.error.ErrorCode;
@@ -28,10 +31,22 @@ final class InformationSchemaDataSource implements TableDataSource {
 
   private final InformationSchemaRows rows;
   private final RuntimeRows runtimeRows;
+  private final AccessControl access;
 
-  InformationSchemaDataSource(InformationSchemaRows rows, RuntimeRows runtimeRows) {
+  InformationSchemaDataSource(InformationSchemaRows rows, RuntimeRows runtimeRows, AccessControl access) {
     this.rows = rows;
     this.runtimeRows = runtimeRows;
+    this.access = access;
+  }
+
+  /** The user whose statement planned the scan (the handle says, see {@link PlanningSubject}). */
+  private Subject subject(TableHandle handle) {
+    String user = handle.properties().get(PlanningSubject.USER_PROPERTY);
+    if (user == null || Boolean.parseBoolean(handle.properties().get(PlanningSubject.EVERY_RIGHT_PROPERTY))) {
+      return Subject.ENGINE;
+    }
+    Subject subject = access.subject(user);
+    return new Subject(subject.user(), subject.roles(), subject.everyRight() && access.enforced());
   }
 
   @Override
@@ -45,9 +60,10 @@ final class InformationSchemaDataSource implements TableDataSource {
     if (batchSize < 1) {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "batch size must be at least 1, was " + batchSize);
     }
+    Subject subject = subject(handle);
     List<Object[]> all = split != 0 ? List.of()
-        : RuntimeTable.SCHEMA_NAME.equals(handle.schema()) ? runtimeRows.rows(runtimeTable(handle))
-        : rows.rows(table(handle));
+        : RuntimeTable.SCHEMA_NAME.equals(handle.schema()) ? runtimeRows.rows(runtimeTable(handle), subject)
+        : rows.rows(table(handle), object -> access.visible(subject, object));
     return new SplitReader() {
       private int next;
 

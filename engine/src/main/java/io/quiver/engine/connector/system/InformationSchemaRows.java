@@ -1,5 +1,6 @@
 package io.quiver.engine.connector.system;
 
+import io.quiver.engine.access.SecuredObject;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.memory.StoredView;
 import io.quiver.exec.type.DataType;
@@ -7,6 +8,7 @@ import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.sql.analyze.SqlAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.schema.Schema;
@@ -26,8 +28,12 @@ final class InformationSchemaRows {
     this.catalogs = catalogs;
   }
 
-  /** The table's rows now: one array per row, values in the table's column order. */
-  List<Object[]> rows(InformationSchemaTable table) {
+  /**
+   * The table's rows now: one array per row, values in the table's column order.
+   *
+   * @param visible the schemas and tables the reader may see
+   */
+  List<Object[]> rows(InformationSchemaTable table, Predicate<SecuredObject> visible) {
     List<Object[]> rows = new ArrayList<>();
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     for (String catalog : catalogs.catalogNames()) {
@@ -37,7 +43,7 @@ final class InformationSchemaRows {
       }
       for (String schemaName : sorted(catalogSchema.subSchemas().getNames(LikePattern.any()))) {
         SchemaPlus schema = catalogSchema.subSchemas().get(schemaName);
-        if (schema == null) {
+        if (schema == null || !visible.test(SecuredObject.schema(catalog, schemaName))) {
           continue;
         }
         if (table == InformationSchemaTable.SCHEMATA) {
@@ -46,7 +52,7 @@ final class InformationSchemaRows {
         }
         for (String tableName : sorted(schema.tables().getNames(LikePattern.any()))) {
           Table found = schema.tables().get(tableName);
-          if (found != null) {
+          if (found != null && visible.test(SecuredObject.table(List.of(catalog, schemaName, tableName)))) {
             addRows(rows, table, catalog, schemaName, tableName, found, typeFactory);
           }
         }

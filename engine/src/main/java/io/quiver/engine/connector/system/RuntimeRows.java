@@ -1,5 +1,6 @@
 package io.quiver.engine.connector.system;
 
+import io.quiver.engine.access.Subject;
 import io.quiver.engine.executor.ExecutorInfo;
 import io.quiver.engine.profile.JobProfile;
 import io.quiver.engine.profile.ProfileFormat;
@@ -12,7 +13,10 @@ import io.quiver.exec.metrics.TaskStats;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The rows of the {@code system.runtime} tables, read from the engine's history now. */
@@ -24,13 +28,27 @@ final class RuntimeRows {
     this.history = history;
   }
 
-  /** The table's rows now: one array per row, values in the table's column order. */
-  List<Object[]> rows(RuntimeTable table) {
+  /**
+   * The table's rows now: one array per row, values in the table's column order. A reader without
+   * the admin role sees their own queries and those queries' jobs, stages and tasks (a job has its
+   * query's id); executors are everyone's.
+   */
+  List<Object[]> rows(RuntimeTable table, Subject reader) {
     List<Object[]> rows = new ArrayList<>();
     long now = System.currentTimeMillis();
+    Set<String> ownQueries = new HashSet<>();
+    for (QueryRecord query : history.queries()) {
+      if (reader.admin() || reader.user().equals(query.user())) {
+        ownQueries.add(query.queryId());
+      }
+    }
+    Predicate<JobProfile> visibleJob = job -> reader.admin() || ownQueries.contains(job.jobId());
     switch (table) {
       case QUERIES -> {
         for (QueryRecord query : history.queries()) {
+          if (!ownQueries.contains(query.queryId())) {
+            continue;
+          }
           long end = query.running() ? now : query.endMillis();
           rows.add(new Object[] {query.queryId(), query.user(), query.state(), query.sql(), time(query.startMillis()),
               query.running() ? null : time(query.endMillis()), end - query.startMillis(),
@@ -39,6 +57,9 @@ final class RuntimeRows {
       }
       case JOBS -> {
         for (JobProfile job : history.jobs()) {
+          if (!visibleJob.test(job)) {
+            continue;
+          }
           boolean running = job.outcome() == null;
           List<StageProfile> stages = job.stages();
           TaskStats stats = running ? sum(stages) : job.stats();
@@ -52,6 +73,9 @@ final class RuntimeRows {
       }
       case STAGES -> {
         for (JobProfile job : history.jobs()) {
+          if (!visibleJob.test(job)) {
+            continue;
+          }
           for (StageProfile stage : job.stages()) {
             boolean running = stage.outcome() == null;
             List<Long> durations = stage.endedTasks().stream().map(TaskProfile::durationNanos).toList();
@@ -71,6 +95,9 @@ final class RuntimeRows {
       }
       case TASKS -> {
         for (JobProfile job : history.jobs()) {
+          if (!visibleJob.test(job)) {
+            continue;
+          }
           for (StageProfile stage : job.stages()) {
             for (TaskProfile task : stage.tasks()) {
               TaskStats stats = task.stats();

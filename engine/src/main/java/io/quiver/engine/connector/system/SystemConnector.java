@@ -1,5 +1,6 @@
 package io.quiver.engine.connector.system;
 
+import io.quiver.engine.access.AccessControl;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.Connector;
 import io.quiver.engine.profile.RuntimeHistory;
@@ -30,8 +31,9 @@ public final class SystemConnector implements Connector {
   /**
    * @param catalogs what information_schema lists
    * @param history what the runtime schema shows
+   * @param access what each user may see of them
    */
-  public SystemConnector(CatalogRegistry catalogs, RuntimeHistory history) {
+  public SystemConnector(CatalogRegistry catalogs, RuntimeHistory history, AccessControl access) {
     Map<String, Table> tables = new LinkedHashMap<>();
     for (InformationSchemaTable table : InformationSchemaTable.values()) {
       tables.put(table.tableName(), table.table());
@@ -63,7 +65,8 @@ public final class SystemConnector implements Connector {
         return schemas;
       }
     };
-    this.dataSource = new InformationSchemaDataSource(new InformationSchemaRows(catalogs), new RuntimeRows(history));
+    this.dataSource = new InformationSchemaDataSource(new InformationSchemaRows(catalogs), new RuntimeRows(history),
+        access);
   }
 
   @Override

@@ -60,9 +60,10 @@ final class SystemTable extends AbstractTable implements ConnectorTable {
     return table;
   }
 
+  /** Whose statement is planned: a scan returns only the rows that user may see. */
   @Override
   public Map<String, String> properties() {
-    return Map.of();
+    return io.quiver.engine.access.PlanningSubject.handleProperties();
   }
 
   @Override

@@ -14,6 +14,8 @@ import io.quiver.engine.profile.StageProfile;
 import io.quiver.engine.profile.TaskProfile;
 import io.quiver.exec.metrics.TaskStats;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -33,26 +35,48 @@ public final class UiApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeHistory history;
+  private final Supplier<Predicate<String>> viewerSees;
 
+  /** Every query is shown (the embedded shell's UI: one user). */
   public UiApi(RuntimeHistory history) {
+    this(history, () -> user -> true);
+  }
+
+  /**
+   * @param viewerSees for the request being answered: whose queries (by user name) its user may see
+   *     (the server: their own, an admin's everyone's); queries and jobs of others are unknown to them
+   */
+  public UiApi(RuntimeHistory history, Supplier<Predicate<String>> viewerSees) {
     this.history = history;
+    this.viewerSees = viewerSees;
+  }
+
+  /** Whether the viewer may see the job (it has the id of a query of a user the viewer sees). */
+  private boolean sees(Predicate<String> sees, String jobId) {
+    for (QueryRecord query : history.queries()) {
+      if (query.queryId().equals(jobId)) {
+        return sees.test(query.user());
+      }
+    }
+    return sees.test(null);
   }
 
   /** The JSON of {@code path} (below {@code /ui/api}), or null for no such resource. */
   public String get(String path) {
+    Predicate<String> sees = viewerSees.get();
     String[] parts = path.replaceAll("^/+|/+$", "").split("/");
     if (parts.length == 1 && parts[0].equals("queries")) {
-      return write(queries());
+      return write(queries(sees));
     }
     if (parts.length == 1 && parts[0].equals("executors")) {
       return write(executors());
     }
     if (parts.length == 1 && parts[0].equals("progress")) {
-      return write(progress());
+      return write(progress(sees));
     }
     if (parts.length >= 2 && parts[0].equals("jobs")) {
       JobProfile job = history.job(parts[1]);
-      if (job == null) {
+      if (job == null || !sees(sees, job.jobId())) {
         return null;
       }
       if (parts.length == 2) {
@@ -75,12 +99,15 @@ public final class UiApi {
     return null;
   }
 
-  private ArrayNode queries() {
+  private ArrayNode queries(Predicate<String> sees) {
     ArrayNode out = JSON.createArrayNode();
     long now = System.currentTimeMillis();
     List<QueryRecord> queries = history.queries();
     for (int i = queries.size() - 1; i >= 0; i--) {
       QueryRecord query = queries.get(i);
+      if (!sees.test(query.user())) {
+        continue;
+      }
       ObjectNode node = out.addObject();
       node.put("queryId", query.queryId());
       node.put("user", query.user());
@@ -200,10 +227,10 @@ public final class UiApi {
     return out;
   }
 
-  private ArrayNode progress() {
+  private ArrayNode progress(Predicate<String> sees) {
     ArrayNode out = JSON.createArrayNode();
     for (JobProfile job : history.jobs()) {
-      if (job.outcome() != null) {
+      if (job.outcome() != null || !sees(sees, job.jobId())) {
         continue;
       }
       for (StageProfile stage : job.stages()) {
