@@ -162,8 +162,9 @@ public final class LocalQuiver implements Quiver {
       SystemConnector system = new SystemConnector(catalogs, history);
       catalogs.register(system);
       catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
-      this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
-      catalogs.dataSources().register(new FileDataSource());
+      DataDirectories dataDirectories = new DataDirectories(config.effectiveDataDirectories());
+      this.fileTables = new LocalFileTables(dataDirectories, allocator);
+      catalogs.dataSources().register(new FileDataSource(dataDirectories));
       FileTableFunction.all(this.fileTables).forEach(catalogs.rootSchema()::add);
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator,

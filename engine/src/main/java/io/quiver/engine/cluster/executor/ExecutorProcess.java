@@ -8,6 +8,8 @@ import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
 import io.quiver.engine.cluster.protocol.ClusterMessages.Launch;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
+import io.quiver.engine.connector.file.DataDirectories;
+import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.tpcds.TpcdsDataSource;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchDataSource;
@@ -108,6 +110,10 @@ public final class ExecutorProcess implements AutoCloseable {
     TableDataSources dataSources = new TableDataSources();
     dataSources.register(new TpchDataSource(new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
     dataSources.register(new TpcdsDataSource());
+    // files from the same paths the driver planned (a shared directory), checked against this process's data directories
+    dataSources.register(new FileDataSource(new DataDirectories(settings.effectiveDataDirectories())));
+    // memory tables, system.runtime and information_schema live in the driver: read through it
+    dataSources.registerFallback(new DriverTableSource(driver));
     ClusterMessages.Registered registration;
     try {
       registration = register();
