@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * room. A stage's fragment is sent once per executor (before its first task there). An executor
  * whose heartbeats stop for {@link ClusterConfig#executorTimeoutMillis()}, or that cannot be
  * reached, is lost: listeners hear it first (jobs forget its map output), then its running tasks
- * are reported ended with {@code executorLost}. A result task's rows are fetched from its executor
- * before its success is reported. Every plan runs here: executors read tpch, tpcds and file tables
+ * are reported ended with {@code executorLost}. A result task's rows are streamed from its executor
+ * to the result sink, one task's at a time per job ({@link ResultFetcher}), before its success is
+ * reported. Every plan runs here: executors read tpch, tpcds and file tables
  * themselves (files from a path every executor can read), and the tables that live in the driver
  * (memory, system, information_schema) through the driver ({@link DriverTableService}).
  *
@@ -82,6 +84,8 @@ public final class ClusterTaskBackend implements TaskBackend {
   private static final int LOST_EXECUTORS_KEPT = 32;
 
   private final Deque<ExecutorInfo> lostExecutors = new ArrayDeque<>();
+  /** One result fetch at a time per job: the client reads one stream at a time anyway, and each open fetch holds batches. */
+  private final Map<String, Object> resultFetchLocks = new ConcurrentHashMap<>();
   private final AtomicLong fragmentsSent = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
   private boolean closed;
@@ -217,6 +221,7 @@ public final class ClusterTaskBackend implements TaskBackend {
 
   @Override
   public void removeJob(String jobId) {
+    resultFetchLocks.remove(jobId);
     for (RemoteExecutor executor : aliveExecutors()) {
       executor.stagesSent.keySet().removeIf(key -> key.startsWith(jobId + "#"));
       calls.execute(() -> quietCall(executor, ClusterMessages.REMOVE_JOB, new ClusterMessages.Job(jobId)));
@@ -289,7 +294,10 @@ public final class ClusterTaskBackend implements TaskBackend {
     TaskId taskId = task.taskId();
     TaskResult delivered;
     try {
-      long bytes = ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink());
+      long bytes;
+      synchronized (resultFetchLocks.computeIfAbsent(taskId.jobId(), id -> new Object())) {
+        bytes = ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink());
+      }
       delivered = new TaskResult(result.outcome(), result.outputStatistics(), result.stats().withFetchedResultBytes(bytes),
           result.durationNanos(), null, result.executorId(), null, false);
     } catch (QuiverException e) {
