@@ -2,6 +2,7 @@ package io.quiver.engine.cluster.driver;
 
 import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TableSplitTicket;
+import io.quiver.engine.cluster.protocol.FlightStreams;
 import io.quiver.engine.cluster.protocol.MessageCodec;
 import io.quiver.exec.connector.SplitReader;
 import io.quiver.exec.connector.TableDataSources;
@@ -50,7 +51,7 @@ final class DriverTableService {
           try (VectorSchemaRoot sent = batch; ArrowRecordBatch body = new VectorUnloader(sent).getRecordBatch()) {
             new VectorLoader(out).load(body);
           }
-          awaitReady(listener);
+          FlightStreams.awaitReady(listener);
           listener.putNext();
         }
         listener.completed();
@@ -60,18 +61,6 @@ final class DriverTableService {
     } catch (RuntimeException e) {
       LOG.warn("serving a driver table split failed", e);
       listener.error(CallStatus.INTERNAL.withDescription(e.toString()).withCause(e).toRuntimeException());
-    }
-  }
-
-  /** Holds the stream while the executor is behind, so a slow reader does not pile batches up here. */
-  private static void awaitReady(ServerStreamListener listener) {
-    while (!listener.isReady() && !listener.isCancelled()) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 }
