@@ -20,6 +20,8 @@ import io.quiver.engine.connector.file.LocalFileTables;
 import io.quiver.engine.connector.file.WriteMode;
 import io.quiver.engine.connector.file.scan.FileDataSource;
 import io.quiver.engine.connector.memory.MemoryConnector;
+import io.quiver.engine.connector.plugin.PluginCatalog;
+import io.quiver.engine.connector.plugin.PluginConnectors;
 import io.quiver.engine.connector.system.InformationSchemaTable;
 import io.quiver.engine.connector.system.SystemConnector;
 import io.quiver.engine.connector.tpcds.TpcdsConnector;
@@ -168,8 +170,12 @@ public final class LocalQuiver implements Quiver {
       SystemConnector system = new SystemConnector(catalogs, history, access);
       catalogs.register(system);
       catalogs.registerAlias(InformationSchemaTable.SCHEMA_NAME, system.informationSchema());
-      this.fileTables = new LocalFileTables(new DataDirectories(config.effectiveDataDirectories()), allocator);
-      catalogs.dataSources().register(new FileDataSource());
+      // connectors written against the SPI, found on the class path (executor processes load the same)
+      PluginConnectors.load(LocalQuiver.class.getClassLoader(), catalogs.catalogNames())
+          .forEach((name, plugin) -> catalogs.register(new PluginCatalog(name, plugin)));
+      DataDirectories dataDirectories = new DataDirectories(config.effectiveDataDirectories());
+      this.fileTables = new LocalFileTables(dataDirectories, allocator);
+      catalogs.dataSources().register(new FileDataSource(dataDirectories));
       FileTableFunction.all(this.fileTables).forEach(catalogs.rootSchema()::add);
       startedShuffleAllocator = allocator.newChildAllocator("shuffle", 0, allocator.getLimit());
       startedShuffle = new InProcessShuffleService(startedShuffleAllocator,

@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * {@link CancellationToken} is set, its tasks are stopped everywhere and its queued tasks withdrawn.
  * When an executor is lost, or a task cannot fetch a map output from it, the output the executor
  * held is forgotten; the lost map partitions run again if a stage still needs them (lineage), and
- * tasks that ran there run again. Neither counts as a failure of the task.
+ * tasks that ran there run again. Neither counts as a failure of the task. A result task that
+ * failed after some of its rows reached the result sink is not retried: the job fails
+ * ({@link ResultDelivery}).
  *
  * <p>The job has ended only when none of its tasks runs any more; then its shuffle data is removed
  * everywhere, {@link JobEnded} is posted and the end listener is told. All state changes happen
@@ -79,6 +81,8 @@ public final class JobExecution implements TaskListener {
 
   private final Map<Integer, StageRun> stages = new LinkedHashMap<>();
   private final Map<TaskId, TaskHandle> queuedOrRunning = new HashMap<>();
+  /** The sinks of the result task attempts that have not ended. */
+  private final Map<TaskId, ResultDelivery> deliveries = new HashMap<>();
   private final Set<String> lostExecutors = new HashSet<>();
   private int outstandingTasks;
   private TaskStats jobStats = TaskStats.EMPTY;
@@ -191,6 +195,7 @@ public final class JobExecution implements TaskListener {
     synchronized (this) {
       outstandingTasks--;
       queuedOrRunning.remove(task);
+      ResultDelivery delivery = deliveries.remove(task);
       QuiverException error = result.failure();
       emit(new TaskEnded(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt(),
           result.outcome(), result.executorId(), result.stats(), result.durationNanos(),
@@ -205,6 +210,9 @@ public final class JobExecution implements TaskListener {
       if (outcome == null) {
         if (error == null) {
           succeeded(stage, task, result);
+        } else if (delivery != null && delivery.deliveredBatches() > 0 && !cancellation.isCancelled()) {
+          // its rows reached the client: a retry would send them twice
+          stop(Outcome.FAILED, error);
         } else {
           failed(stage, task, result);
         }
@@ -367,16 +375,21 @@ public final class JobExecution implements TaskListener {
     for (int source : stage.fragment.sourceStageIds()) {
       sources.put(source, stages.get(source).locations());
     }
-    TaskLaunch launch = new TaskLaunch(taskId, stage.fragment, cancellation, stage.isResult ? resultSink : null,
+    ResultDelivery delivery = stage.isResult && resultSink != null ? new ResultDelivery(resultSink) : null;
+    TaskLaunch launch = new TaskLaunch(taskId, stage.fragment, cancellation, delivery,
         sources, preferredExecutor(stage, partition), stage.failedOn.get(partition), limits.memoryLimitBytes());
     stage.running[partition] = true;
     outstandingTasks++;
+    if (delivery != null) {
+      deliveries.put(taskId, delivery);
+    }
     TaskHandle handle;
     try {
       handle = taskScheduler.launch(launch, this);
     } catch (RuntimeException e) {
       stage.running[partition] = false;
       outstandingTasks--;
+      deliveries.remove(taskId);
       throw e;
     }
     queuedOrRunning.put(taskId, handle);

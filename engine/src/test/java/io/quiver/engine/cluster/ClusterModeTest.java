@@ -88,7 +88,7 @@ class ClusterModeTest {
 
   @Test
   void theRuntimeHistoryListsBothExecutors() {
-    // what system.runtime.executors shows (its scan runs in the driver, so not in cluster mode yet)
+    // what system.runtime.executors shows
     List<String> rows = cluster.quiver.history().executors().stream()
         .map(executor -> executor.executorId() + " " + executor.state() + " " + executor.slots()).sorted().toList();
     assertEquals(cluster.backend.executorIds().stream().sorted().map(id -> id + " ALIVE 2").toList(), rows);
@@ -105,17 +105,66 @@ class ClusterModeTest {
   }
 
   @Test
-  void memoryTablesAreRefusedWithAClearError() {
+  void memoryTablesAreReadThroughTheDriver() {
     try (Session session = cluster.quiver.openSession()) {
       try (QueryResult created = session.execute(
-          "CREATE TABLE memory.default.nations AS SELECT n_nationkey, n_name FROM tpch.tiny.nation")) {
+          "CREATE TABLE memory.default.nations AS SELECT n_nationkey, n_name, n_regionkey FROM tpch.tiny.nation")) {
         assertEquals(25, created.updateCount());
       }
-      QuiverException refused = assertThrows(QuiverException.class,
-          () -> rows(cluster.quiver, "SELECT count(*) FROM memory.default.nations"));
-      assertEquals(ErrorCode.NOT_SUPPORTED, refused.errorCode());
-      assertTrue(refused.getMessage().contains("memory.default.nations"), refused.getMessage());
-      assertTrue(refused.getMessage().contains("local mode"), refused.getMessage());
+    }
+    assertEquals(List.of("25"), rows(cluster.quiver, "SELECT count(*) FROM memory.default.nations"));
+    String joined = "SELECT r_name, count(*) FROM memory.default.nations JOIN tpch.tiny.region ON n_regionkey = r_regionkey"
+        + " GROUP BY r_name ORDER BY r_name";
+    assertEquals(List.of("AFRICA\t5", "AMERICA\t5", "ASIA\t5", "EUROPE\t5", "MIDDLE EAST\t5"),
+        rows(cluster.quiver, joined));
+    // a dropped table is gone for the executors too
+    try (Session session = cluster.quiver.openSession(); QueryResult dropped = session.execute(
+        "DROP TABLE memory.default.nations")) {
+      dropped.updateCount();
+    }
+    QuiverException missing = assertThrows(QuiverException.class,
+        () -> rows(cluster.quiver, "SELECT count(*) FROM memory.default.nations"));
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, missing.errorCode());
+  }
+
+  @Test
+  void systemTablesWorkInClusterMode() {
+    List<String> executors = rows(cluster.quiver,
+        "SELECT executor_id, state FROM system.runtime.executors ORDER BY executor_id");
+    assertEquals(cluster.backend.executorIds().stream().sorted().map(id -> id + "\tALIVE").toList(), executors);
+    assertEquals(List.of("8"), rows(cluster.quiver,
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'tpch' AND table_schema = 'tiny'"));
+  }
+
+  @Test
+  void executorsReadParquetCsvAndArrowFilesFromTheSharedDirectory() {
+    String orders = workDir.resolve("orders_parquet").toString();
+    String nations = workDir.resolve("nation.csv").toString();
+    String regions = workDir.resolve("region.arrow").toString();
+    try (Session session = cluster.quiver.openSession()) {
+      // COPY runs on the executors; the driver writes the fetched result rows
+      assertEquals(15_000, update(session, "COPY (SELECT * FROM tpch.tiny.orders) TO '" + orders
+          + "' WITH (format = 'parquet')"));
+      assertEquals(25, update(session, "COPY tpch.tiny.nation TO '" + nations + "'"));
+      assertEquals(5, update(session, "COPY tpch.tiny.region TO '" + regions + "'"));
+      update(session, "CREATE SCHEMA IF NOT EXISTS memory.files");
+      update(session, "CREATE TABLE memory.files.orders WITH (format = 'parquet', location = '" + orders + "')");
+    }
+    String grouped = "SELECT o_orderpriority, count(*), sum(o_totalprice) FROM %s WHERE o_orderdate < DATE '1995-01-01'"
+        + " GROUP BY o_orderpriority ORDER BY o_orderpriority";
+    List<String> expected = rows(local, grouped.formatted("tpch.tiny.orders"));
+    assertEquals(expected, rows(cluster.quiver, grouped.formatted("read_parquet('" + orders + "')")));
+    assertEquals(expected, rows(cluster.quiver, grouped.formatted("memory.files.orders")));
+    String csv = "SELECT r_name, count(*) FROM read_csv('" + nations + "') JOIN read_arrow('" + regions
+        + "') ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name";
+    assertEquals(List.of("AFRICA\t5", "AMERICA\t5", "ASIA\t5", "EUROPE\t5", "MIDDLE EAST\t5"),
+        rows(cluster.quiver, csv));
+    assertTrue(cluster.backend.tasksLaunched() > 0);
+  }
+
+  private static long update(Session session, String sql) {
+    try (QueryResult result = session.execute(sql)) {
+      return result.updateCount();
     }
   }
 

@@ -24,15 +24,25 @@ final class InProcessCluster implements AutoCloseable {
   final ClusterTaskBackend backend;
   final List<ExecutorProcess> executors = new ArrayList<>();
   private final Path workDir;
+  private final Path executorDataDir;
 
   InProcessCluster(int executorCount, int slotsPerExecutor, Path workDir) {
     this(executorCount, slotsPerExecutor, workDir, 4);
   }
 
   InProcessCluster(int executorCount, int slotsPerExecutor, Path workDir, int maxTaskAttempts) {
+    this(executorCount, slotsPerExecutor, workDir, maxTaskAttempts, workDir);
+  }
+
+  /**
+   * @param workDir the driver's data directory, and where executors keep their files
+   * @param executorDataDir the executors' data directory
+   */
+  InProcessCluster(int executorCount, int slotsPerExecutor, Path workDir, int maxTaskAttempts, Path executorDataDir) {
     this.workDir = workDir;
+    this.executorDataDir = executorDataDir;
     int slots = Math.max(1, executorCount * slotsPerExecutor);
-    QuiverConfig config = new QuiverConfig(slots, 2 * slots, 8192, 1L << 30);
+    QuiverConfig config = new QuiverConfig(slots, 2 * slots, 8192, 1L << 30).withDataDirectories(List.of(workDir));
     this.quiver = StandaloneCluster.start(config, ClusterConfig.defaults("127.0.0.1", 0, new SharedSecret(SECRET))
         .withMaxTaskAttempts(maxTaskAttempts));
     this.backend = StandaloneCluster.backend(quiver);
@@ -48,7 +58,7 @@ final class InProcessCluster implements AutoCloseable {
 
   ExecutorSettings settings(int slots, String secret) {
     return new ExecutorSettings("127.0.0.1", backend.port(), slots, 256L << 20, workDir, "127.0.0.1", 0, "127.0.0.1",
-        8192, 2_000, new SharedSecret(secret), null, false);
+        8192, 2_000, new SharedSecret(secret), null, false, List.of(executorDataDir));
   }
 
   @Override

@@ -168,6 +168,44 @@ class SchedulerTest {
         "the stage after the failure never started");
   }
 
+  /** Rows that reached the client cannot be taken back: a result task that failed after sending some is not retried. */
+  @Test
+  void aResultTaskThatFailedAfterDeliveringRowsIsNotRetried() throws InterruptedException {
+    startRetrying((fragment, context) -> {
+      if (context.taskId().attempt() == 0) {
+        context.resultSink().accept(FakeTasks.numbers(context, 0, 10));
+        throw new IllegalStateException("broke after one batch");
+      }
+      return FakeTasks.sendNumbers(fragment, context, 2, 10);
+    });
+    JobExecution job = run("job-delivered", TestPlans.plan().result(0, 1));
+    awaitEnd(job);
+    assertEquals(Outcome.FAILED, job.outcome());
+    assertTrue(job.failure().getMessage().contains("broke after one batch"), job.failure().getMessage());
+    assertEquals(10, resultRows.get(), "the first attempt's batch only, never a second attempt's rows");
+    assertEquals(1, eventsOf(TaskEnded.class).size());
+  }
+
+  @Test
+  void aResultTaskThatFailedBeforeDeliveringIsRetried() throws InterruptedException {
+    startRetrying((fragment, context) -> {
+      if (context.taskId().attempt() == 0) {
+        throw new IllegalStateException("broke before any row");
+      }
+      return FakeTasks.sendNumbers(fragment, context, 2, 10);
+    });
+    JobExecution job = run("job-retried", TestPlans.plan().result(0, 1));
+    awaitEnd(job);
+    assertEquals(Outcome.SUCCEEDED, job.outcome());
+    assertEquals(20, resultRows.get());
+  }
+
+  private void startRetrying(TaskInvoker invoker) {
+    events.subscribe(seen::add);
+    executor = new LocalExecutor(1, allocator, shuffle, new TableDataSources(), 1024, invoker);
+    scheduler = new DagScheduler(new TaskScheduler(executor, 4), shuffle, events);
+  }
+
   @Test
   void cancellingAJobStopsItsTasks() throws InterruptedException {
     CountDownLatch bothRunning = new CountDownLatch(2);

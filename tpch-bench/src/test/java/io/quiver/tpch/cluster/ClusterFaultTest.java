@@ -16,6 +16,7 @@ import io.quiver.engine.event.StageCompleted;
 import io.quiver.engine.event.TaskEnded;
 import io.quiver.engine.event.TaskRetried;
 import io.quiver.tpch.AnswerComparison;
+import io.quiver.tpch.ParquetLoader;
 import io.quiver.tpch.ReferenceAnswers;
 import io.quiver.tpch.ResultRows;
 import io.quiver.tpch.TpchQueryText;
@@ -46,12 +47,26 @@ class ClusterFaultTest {
   void killingAnExecutorMidQueryRecomputesItsMapOutput() throws Exception {
     for (int number : new int[] {9, 18}) {
       try (ProcessCluster cluster = new ProcessCluster(3, 1, "384m", directory.resolve("q" + number))) {
-        checkRecovery(cluster, number);
+        checkRecovery(cluster, number, null);
       }
     }
   }
 
-  private static void checkRecovery(ProcessCluster cluster, int number) {
+  /** The same over Parquet files in the shared directory, which the executor processes scan. */
+  @Test
+  void killingAnExecutorMidQueryOverParquetRecomputesItsMapOutput() throws Exception {
+    Path shared = directory.resolve("parquet");
+    try (ProcessCluster cluster = new ProcessCluster(3, 1, "384m", shared)) {
+      try (Session session = cluster.quiver.openSession()) {
+        ParquetLoader.writeMissing(session, "tiny", shared.resolve("tiny"));
+        ParquetLoader.register(session, "tiny_parquet", shared.resolve("tiny"));
+      }
+      checkRecovery(cluster, 9, "memory.tiny_parquet");
+    }
+  }
+
+  /** @param schema the schema the query's tables are in; null for the default (tpch.tiny) */
+  private static void checkRecovery(ProcessCluster cluster, int number, String schema) {
     List<QueryEvent> events = new CopyOnWriteArrayList<>();
     AtomicReference<String> victim = new AtomicReference<>();
     EventListener killer = event -> {
@@ -64,6 +79,9 @@ class ClusterFaultTest {
     cluster.quiver.events().subscribe(killer);
     ResultRows answer;
     try (Session session = cluster.quiver.openSession()) {
+      if (schema != null) {
+        session.setSchema(schema);
+      }
       answer = ResultRows.query(session, TpchQueryText.load(number));
     } finally {
       cluster.quiver.events().unsubscribe(killer);

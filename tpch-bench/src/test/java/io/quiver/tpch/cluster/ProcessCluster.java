@@ -30,10 +30,15 @@ final class ProcessCluster implements AutoCloseable {
   final Map<String, Process> processes = new LinkedHashMap<>();
   final Path directory;
 
+  /**
+   * @param directory the driver's and every executor's data directory (the "shared" directory files
+   *     are read from), and where logs and work directories go
+   */
   ProcessCluster(int executors, int slotsPerExecutor, String heap, Path directory) throws IOException {
-    this.directory = directory;
+    this.directory = Files.createDirectories(directory);
     int slots = executors * slotsPerExecutor;
-    QuiverConfig config = new QuiverConfig(slots, 2 * slots, 8192, 1L << 30);
+    QuiverConfig config = new QuiverConfig(slots, 2 * slots, 8192, 1L << 30)
+        .withDataDirectories(List.of(directory));
     this.quiver = StandaloneCluster.start(config, ClusterConfig.defaults("127.0.0.1", 0, new SharedSecret(SECRET))
         // Generous: this machine is shared and loaded; a killed executor is found at once anyway (unreachable).
         .withExecutorTimeoutMillis(20_000));
@@ -42,7 +47,7 @@ final class ProcessCluster implements AutoCloseable {
       for (int i = 0; i < executors; i++) {
         List<String> before = backend.executorIds();
         Process process = ExecutorLauncher.start("127.0.0.1", backend.port(), slotsPerExecutor, heap,
-            Files.createDirectories(directory.resolve("work")), SECRET, List.of("--driver-timeout", "3"),
+            Files.createDirectories(directory.resolve("work")), SECRET, List.of("--driver-timeout", "3", "--data-dir", directory.toString()),
             directory.resolve("executor-" + i + ".log"));
         processes.put(awaitNewExecutor(before, process), process);
       }

@@ -7,8 +7,6 @@ import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.MapLocation;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
-import io.quiver.engine.connector.tpcds.TpcdsConnector;
-import io.quiver.engine.connector.tpch.TpchConnector;
 import io.quiver.engine.event.Outcome;
 import io.quiver.engine.executor.ExecutorInfo;
 import io.quiver.engine.executor.ExecutorLossListener;
@@ -17,13 +15,11 @@ import io.quiver.engine.executor.TaskHandle;
 import io.quiver.engine.executor.TaskLaunch;
 import io.quiver.engine.executor.TaskListener;
 import io.quiver.engine.executor.TaskResult;
+import io.quiver.exec.connector.TableDataSources;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.FragmentCodec;
-import io.quiver.exec.fragment.node.PlanNode;
-import io.quiver.exec.fragment.node.TableScanNode;
 import io.quiver.exec.fragment.stage.StageFragment;
-import io.quiver.exec.fragment.stage.StagePlan;
 import io.quiver.exec.metrics.TaskStats;
 import io.quiver.exec.shuffle.MapOutputStatistics;
 import io.quiver.exec.task.TaskId;
@@ -35,9 +31,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,8 +56,11 @@ import org.slf4j.LoggerFactory;
  * room. A stage's fragment is sent once per executor (before its first task there). An executor
  * whose heartbeats stop for {@link ClusterConfig#executorTimeoutMillis()}, or that cannot be
  * reached, is lost: listeners hear it first (jobs forget its map output), then its running tasks
- * are reported ended with {@code executorLost}. A result task's rows are fetched from its executor
- * before its success is reported.
+ * are reported ended with {@code executorLost}. A result task's rows are streamed from its executor
+ * to the result sink, one task's at a time per job ({@link ResultFetcher}), before its success is
+ * reported. Every plan runs here: executors read tpch, tpcds and file tables
+ * themselves (files from a path every executor can read), and the tables that live in the driver
+ * (memory, system, information_schema) through the driver ({@link DriverTableService}).
  *
  * <p>Lock order: a job's lock, then this backend's. Listeners are never called under this lock.
  */
@@ -70,8 +69,6 @@ public final class ClusterTaskBackend implements TaskBackend {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterTaskBackend.class);
   private static final long CALL_TIMEOUT_MILLIS = 30_000;
   private static final long PROBE_TIMEOUT_MILLIS = 2_000;
-  /** Connectors whose tables executors can read themselves. */
-  private static final Set<String> EXECUTOR_CONNECTORS = Set.of(TpchConnector.NAME, TpcdsConnector.NAME);
 
   private final ClusterConfig config;
   private final BufferAllocator allocator;
@@ -87,13 +84,15 @@ public final class ClusterTaskBackend implements TaskBackend {
   private static final int LOST_EXECUTORS_KEPT = 32;
 
   private final Deque<ExecutorInfo> lostExecutors = new ArrayDeque<>();
+  /** One result fetch at a time per job: the client reads one stream at a time anyway, and each open fetch holds batches. */
+  private final Map<String, Object> resultFetchLocks = new ConcurrentHashMap<>();
   private final AtomicLong fragmentsSent = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
   private boolean closed;
   /** When the last executor went (or the driver started without any); guarded by this. */
   private long noExecutorsSinceNanos = System.nanoTime();
 
-  private ClusterTaskBackend(ClusterConfig config, BufferAllocator parent) {
+  private ClusterTaskBackend(ClusterConfig config, BufferAllocator parent, TableDataSources driverTables) {
     this.config = config;
     this.allocator = parent.newChildAllocator("cluster driver", 0, parent.getLimit());
     this.endpoints = new FlightEndpoints(config.secret(), config.tls());
@@ -102,7 +101,8 @@ public final class ClusterTaskBackend implements TaskBackend {
         "quiver-cluster-call-" + callThreads.incrementAndGet()));
     this.monitor = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "quiver-cluster-monitor"));
     try {
-      this.server = endpoints.startServer(allocator, config.bindHost(), config.port(), new DriverFlightProducer(this));
+      this.server = endpoints.startServer(allocator, config.bindHost(), config.port(), new DriverFlightProducer(this,
+          new DriverTableService(driverTables, allocator)));
     } catch (RuntimeException e) {
       calls.shutdownNow();
       monitor.shutdownNow();
@@ -114,10 +114,15 @@ public final class ClusterTaskBackend implements TaskBackend {
     LOG.info("cluster driver listens for executors on {}:{}", config.bindHost(), server.getPort());
   }
 
-  /** Starts the driver's cluster port. */
-  public static ClusterTaskBackend start(ClusterConfig config, BufferAllocator parent) {
+  /**
+   * Starts the driver's cluster port.
+   *
+   * @param driverTables the driver's data sources: executors read the tables of connectors they lack
+   *     (memory, system) through the driver with these
+   */
+  public static ClusterTaskBackend start(ClusterConfig config, BufferAllocator parent, TableDataSources driverTables) {
     ClusterOptions.checkBind(config.bindHost(), config.tls() != null, config.allowPlaintext(), "the cluster port");
-    return new ClusterTaskBackend(config, parent);
+    return new ClusterTaskBackend(config, parent, driverTables);
   }
 
   /** The port executors register at. */
@@ -180,25 +185,6 @@ public final class ClusterTaskBackend implements TaskBackend {
     return config.maxTaskAttempts();
   }
 
-  /** Executors read tpch and tpcds tables themselves; tables that live in the driver (memory tables) they cannot. */
-  @Override
-  public void checkRunnable(StagePlan plan) {
-    for (StageFragment stage : plan.stages()) {
-      checkScans(stage.root());
-    }
-  }
-
-  private static void checkScans(PlanNode node) {
-    if (node instanceof TableScanNode scan && !EXECUTOR_CONNECTORS.contains(scan.table().connector())) {
-      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "table " + scan.table() + " lives in the driver ("
-          + scan.table().connector() + " catalog); in cluster mode tasks run on executor processes, which read only "
-          + EXECUTOR_CONNECTORS + " tables. Run this query in local mode");
-    }
-    for (PlanNode child : node.children()) {
-      checkScans(child);
-    }
-  }
-
   @Override
   public void addExecutorLossListener(ExecutorLossListener listener) {
     lossListeners.add(listener);
@@ -235,6 +221,7 @@ public final class ClusterTaskBackend implements TaskBackend {
 
   @Override
   public void removeJob(String jobId) {
+    resultFetchLocks.remove(jobId);
     for (RemoteExecutor executor : aliveExecutors()) {
       executor.stagesSent.keySet().removeIf(key -> key.startsWith(jobId + "#"));
       calls.execute(() -> quietCall(executor, ClusterMessages.REMOVE_JOB, new ClusterMessages.Job(jobId)));
@@ -307,7 +294,10 @@ public final class ClusterTaskBackend implements TaskBackend {
     TaskId taskId = task.taskId();
     TaskResult delivered;
     try {
-      long bytes = ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink());
+      long bytes;
+      synchronized (resultFetchLocks.computeIfAbsent(taskId.jobId(), id -> new Object())) {
+        bytes = ResultFetcher.fetch(executor, taskId, allocator, task.launch.resultSink());
+      }
       delivered = new TaskResult(result.outcome(), result.outputStatistics(), result.stats().withFetchedResultBytes(bytes),
           result.durationNanos(), null, result.executorId(), null, false);
     } catch (QuiverException e) {

@@ -7,14 +7,25 @@ import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.NoOpFlightProducer;
 import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.Ticket;
 
-/** The driver's cluster port: registration, heartbeats and task ends. Calls without the secret never get here. */
+/**
+ * The driver's cluster port: registration, heartbeats and task ends; {@code DoGet} serves the splits
+ * of the driver's own tables. Calls without the secret never get here.
+ */
 final class DriverFlightProducer extends NoOpFlightProducer {
 
   private final ClusterTaskBackend backend;
+  private final DriverTableService tables;
 
-  DriverFlightProducer(ClusterTaskBackend backend) {
+  DriverFlightProducer(ClusterTaskBackend backend, DriverTableService tables) {
     this.backend = backend;
+    this.tables = tables;
+  }
+
+  @Override
+  public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+    tables.serve(ticket, listener);
   }
 
   @Override

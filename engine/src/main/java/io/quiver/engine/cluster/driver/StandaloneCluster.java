@@ -20,7 +20,7 @@ public final class StandaloneCluster {
    */
   public static LocalQuiver start(QuiverConfig config, ClusterConfig cluster) {
     return new LocalQuiver(config, StatementPlanner.Factory.QUERY_PLANNER, TaskInvoker.TASK_RUNNER,
-        (engineConfig, allocator, shuffle, dataSources, invoker) -> ClusterTaskBackend.start(cluster, allocator));
+        (engineConfig, allocator, shuffle, dataSources, invoker) -> ClusterTaskBackend.start(cluster, allocator, dataSources));
   }
 
   /** The cluster backend of an engine {@link #start} made. */

@@ -2,6 +2,7 @@ package io.quiver.engine.cluster.executor;
 
 import io.quiver.engine.cluster.protocol.ClusterMessages;
 import io.quiver.engine.cluster.protocol.ClusterMessages.ShuffleTicket;
+import io.quiver.engine.cluster.protocol.FlightStreams;
 import io.quiver.engine.cluster.protocol.MessageCodec;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.shuffle.ShuffleReader;
@@ -71,7 +72,7 @@ final class ExecutorFlightProducer extends NoOpFlightProducer {
           new VectorLoader(out).load(body);
         }
         batch = null;
-        awaitReady(listener);
+        FlightStreams.awaitReady(listener);
         listener.putNext();
         batch = reader.next();
       }
@@ -79,18 +80,6 @@ final class ExecutorFlightProducer extends NoOpFlightProducer {
     } finally {
       if (batch != null) {
         batch.close();
-      }
-    }
-  }
-
-  /** Holds the stream while the client is behind, so a slow reader does not pile batches up here. */
-  private static void awaitReady(ServerStreamListener listener) {
-    while (!listener.isReady() && !listener.isCancelled()) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
   }

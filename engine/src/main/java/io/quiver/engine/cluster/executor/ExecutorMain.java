@@ -5,7 +5,10 @@ import io.quiver.engine.cluster.protocol.ClusterTls;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import io.quiver.engine.QuiverConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +33,10 @@ public final class ExecutorMain {
         --allow-plaintext      listen on a non-loopback address without TLS (a trusted network)
         --secret-file FILE     the cluster secret (default: $QUIVER_CLUSTER_SECRET)
         --tls-cert FILE --tls-key FILE --tls-ca FILE   TLS with PEM files
-        --driver-timeout S     exit after the driver was unreachable this long (default: 30)""";
+        --driver-timeout S     exit after the driver was unreachable this long (default: 30)
+        --data-dir DIR         a directory tasks may read files from (repeatable; the driver's data
+                               directories at the same paths, e.g. a shared mount; default: the
+                               current directory)""";
 
   private ExecutorMain() {
   }
@@ -83,6 +89,9 @@ public final class ExecutorMain {
     String key = null;
     String trusted = null;
     long driverTimeoutMillis = 30_000;
+    // `quiver --data-dir DIR executor ...` hands them over as the system property
+    List<Path> dataDirectories = new ArrayList<>(QuiverConfig.parseDataDirectories(
+        System.getProperty(QuiverConfig.DATA_DIRECTORIES_PROPERTY, "")));
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if ("--allow-plaintext".equals(option)) {
@@ -106,6 +115,7 @@ public final class ExecutorMain {
         case "--tls-key" -> key = value;
         case "--tls-ca" -> trusted = value;
         case "--driver-timeout" -> driverTimeoutMillis = positive(option, value) * 1000L;
+        case "--data-dir" -> dataDirectories.add(Path.of(value).toAbsolutePath());
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -117,7 +127,7 @@ public final class ExecutorMain {
     ClusterOptions.checkBind(bind, tls != null, allowPlaintext, "the executor's shuffle port");
     return new ExecutorSettings(driverAddress[0], Integer.parseInt(driverAddress[1]), slots, memory, workDir, bind,
         port, host == null ? advertised(bind) : host, 8192, driverTimeoutMillis,
-        ClusterOptions.secret(secretFile, environment), tls, allowPlaintext);
+        ClusterOptions.secret(secretFile, environment), tls, allowPlaintext, dataDirectories);
   }
 
   private static int positive(String option, String value) {

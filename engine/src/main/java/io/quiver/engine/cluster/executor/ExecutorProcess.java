@@ -8,6 +8,10 @@ import io.quiver.engine.cluster.protocol.ClusterMessages.ExecutorStatus;
 import io.quiver.engine.cluster.protocol.ClusterMessages.Launch;
 import io.quiver.engine.cluster.protocol.ClusterMessages.TaskStatus;
 import io.quiver.engine.cluster.protocol.FlightEndpoints;
+import io.quiver.engine.connector.file.DataDirectories;
+import io.quiver.engine.connector.file.scan.FileDataSource;
+import io.quiver.engine.connector.plugin.PluginConnectors;
+import io.quiver.engine.connector.plugin.PluginDataSource;
 import io.quiver.engine.connector.tpcds.TpcdsDataSource;
 import io.quiver.engine.connector.tpch.TpchDataCache;
 import io.quiver.engine.connector.tpch.TpchDataSource;
@@ -23,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +85,7 @@ public final class ExecutorProcess implements AutoCloseable {
   private final AtomicInteger runningTasks = new AtomicInteger();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Map<String, io.quiver.spi.Connector> plugins;
   private volatile long lastDriverContactNanos = System.nanoTime();
   private volatile String stopReason;
 
@@ -108,6 +114,13 @@ public final class ExecutorProcess implements AutoCloseable {
     TableDataSources dataSources = new TableDataSources();
     dataSources.register(new TpchDataSource(new TpchDataCache(TpchDataCache.defaultBudgetBytes())));
     dataSources.register(new TpcdsDataSource());
+    // files from the same paths the driver planned (a shared directory), checked against this process's data directories
+    dataSources.register(new FileDataSource(new DataDirectories(settings.effectiveDataDirectories())));
+    // connectors written against the SPI, found on this process's class path as on the driver's
+    this.plugins = PluginConnectors.load(ExecutorProcess.class.getClassLoader(), List.of());
+    plugins.forEach((name, plugin) -> dataSources.register(new PluginDataSource(name, plugin)));
+    // memory tables, system.runtime and information_schema live in the driver: read through it
+    dataSources.registerFallback(new DriverTableSource(driver));
     ClusterMessages.Registered registration;
     try {
       registration = register();
@@ -330,6 +343,11 @@ public final class ExecutorProcess implements AutoCloseable {
       }
     });
     run(peers::close);
+    if (plugins != null) {
+      for (io.quiver.spi.Connector plugin : plugins.values()) {
+        run(plugin::close);
+      }
+    }
     run(store::close);
     for (BufferAllocator allocator : new BufferAllocator[] {tasksAllocator, clientAllocator, streamAllocator,
         storeAllocator, root}) {

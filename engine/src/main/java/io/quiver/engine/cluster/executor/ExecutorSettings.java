@@ -3,6 +3,7 @@ package io.quiver.engine.cluster.executor;
 import io.quiver.engine.cluster.protocol.ClusterTls;
 import io.quiver.engine.cluster.protocol.SharedSecret;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How an executor process is set up ({@code quiver executor} options).
@@ -18,10 +19,12 @@ import java.nio.file.Path;
  * @param driverTimeoutMillis how long it keeps going without reaching the driver before it exits
  * @param tls null for plain connections
  * @param allowPlaintext listen on a non-loopback address without TLS
+ * @param dataDirectories the directories its tasks may read files from (a path every executor and the
+ *     driver can read, such as a shared mount); empty for the working directory
  */
 public record ExecutorSettings(String driverHost, int driverPort, int slots, long memoryBytes, Path workDir,
     String bindHost, int port, String advertisedHost, int batchSize, long driverTimeoutMillis, SharedSecret secret,
-    ClusterTls tls, boolean allowPlaintext) {
+    ClusterTls tls, boolean allowPlaintext, List<Path> dataDirectories) {
 
   public ExecutorSettings {
     if (slots < 1) {
@@ -33,5 +36,11 @@ public record ExecutorSettings(String driverHost, int driverPort, int slots, lon
     if (secret == null) {
       throw new IllegalArgumentException("the cluster secret is required");
     }
+    dataDirectories = List.copyOf(dataDirectories);
+  }
+
+  /** The data directories in effect: the configured ones, or the working directory. */
+  public List<Path> effectiveDataDirectories() {
+    return dataDirectories.isEmpty() ? List.of(Path.of("").toAbsolutePath()) : dataDirectories;
   }
 }

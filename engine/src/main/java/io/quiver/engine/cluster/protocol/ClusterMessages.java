@@ -2,7 +2,9 @@ package io.quiver.engine.cluster.protocol;
 
 import io.quiver.engine.event.Outcome;
 import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.fragment.node.TableHandle;
 import io.quiver.exec.metrics.TaskStats;
+import io.quiver.exec.type.RowSchema;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,9 @@ import java.util.Map;
  * serves: {@code register}, {@code heartbeat}, {@code task-status}. Actions an executor serves:
  * {@code stage} (a stage's fragment, once per executor and stage), {@code launch}, {@code cancel-job},
  * {@code remove-job}, {@code ping}, {@code status}. Shuffle output travels as a Flight stream
- * ({@code DoGet}) named by a {@link ShuffleTicket}.
+ * ({@code DoGet}) named by a {@link ShuffleTicket}; the driver serves the splits of its own tables
+ * (memory tables, {@code system}, {@code information_schema}) as Flight streams named by a
+ * {@link TableSplitTicket}.
  */
 public final class ClusterMessages {
 
@@ -91,5 +95,33 @@ public final class ClusterMessages {
 
   /** Names one reduce partition of one map partition's output. */
   public record ShuffleTicket(String jobId, int stageId, int mapPartition, int reducePartition) {
+  }
+
+  /**
+   * One split of a table that lives in the driver, which an executor's task scans: what the task's
+   * scan node says ({@code TableScanNode}), and the split it reads.
+   */
+  public record TableSplitTicket(TableHandle table, List<Integer> columns, RowSchema schema, int split,
+      int splitCount, int batchSize) {
+  }
+
+  /** How the driver words a refused table split, so that the executor's task fails with the driver's code. */
+  public static String describe(io.quiver.exec.error.QuiverException error) {
+    return error.errorCode().name() + "\t" + error.getMessage();
+  }
+
+  /** The error {@link #describe} worded; IO_ERROR with the text when it is not one. */
+  public static io.quiver.exec.error.QuiverException undescribe(String description, String context) {
+    String text = description == null ? "" : description;
+    int tab = text.indexOf('\t');
+    if (tab > 0) {
+      try {
+        return new io.quiver.exec.error.QuiverException(ErrorCode.valueOf(text.substring(0, tab)),
+            text.substring(tab + 1));
+      } catch (IllegalArgumentException e) {
+        // not a code: the whole text
+      }
+    }
+    return new io.quiver.exec.error.QuiverException(ErrorCode.IO_ERROR, context + ": " + text);
   }
 }

@@ -50,7 +50,7 @@ class ClusterBindTest {
         "--allow-plaintext", "--host", "192.0.2.7"}, SECRET).advertisedHost());
     // the process refuses the same settings however it is started
     ExecutorSettings plain = new ExecutorSettings("127.0.0.1", 1, 1, 1 << 20, null, "0.0.0.0", 0, "127.0.0.1", 8192,
-        1000, new SharedSecret("0123456789abcdef"), null, false);
+        1000, new SharedSecret("0123456789abcdef"), null, false, java.util.List.of());
     assertThrows(IllegalArgumentException.class, () -> ExecutorProcess.start(plain));
   }
 
@@ -59,9 +59,10 @@ class ClusterBindTest {
     SharedSecret secret = new SharedSecret("0123456789abcdef");
     try (BufferAllocator allocator = new RootAllocator()) {
       assertThrows(IllegalArgumentException.class,
-          () -> ClusterTaskBackend.start(ClusterConfig.defaults("0.0.0.0", 0, secret), allocator));
+          () -> ClusterTaskBackend.start(ClusterConfig.defaults("0.0.0.0", 0, secret), allocator,
+          new io.quiver.exec.connector.TableDataSources()));
       try (ClusterTaskBackend open = ClusterTaskBackend.start(ClusterConfig.defaults("0.0.0.0", 0, secret)
-          .withAllowPlaintext(true), allocator)) {
+          .withAllowPlaintext(true), allocator, new io.quiver.exec.connector.TableDataSources())) {
         assertTrue(open.port() > 0);
       }
     }

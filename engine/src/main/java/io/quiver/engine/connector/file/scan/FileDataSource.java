@@ -1,5 +1,6 @@
 package io.quiver.engine.connector.file.scan;
 
+import io.quiver.engine.connector.file.DataDirectories;
 import io.quiver.engine.connector.file.FileFormatKind;
 import io.quiver.engine.connector.file.FileTableProperties;
 import io.quiver.engine.connector.file.layout.DatasetLayout;
@@ -24,9 +25,19 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Reads file tables on an executor. Split {@code s} of {@code n} reads the files at positions
- * {@code s, s + n, ...} of the list the driver planned, one after another. Thread-safe (stateless).
+ * {@code s, s + n, ...} of the list the driver planned, one after another. The driver checked the
+ * files against its data directories when it planned the scan; this reader checks each again
+ * against the directories of the process it runs in (an executor process has its own
+ * {@code --data-dir}), so a fragment naming a file outside them reads nothing. Thread-safe.
  */
 public final class FileDataSource implements TableDataSource {
+
+  private final DataDirectories directories;
+
+  /** @param directories the data directories of this process: every file read must lie inside one */
+  public FileDataSource(DataDirectories directories) {
+    this.directories = directories;
+  }
 
   @Override
   public String connectorName() {
@@ -46,7 +57,9 @@ public final class FileDataSource implements TableDataSource {
     }
     List<Path> files = new ArrayList<>();
     for (int i = split; i < all.size(); i += splitCount) {
-      files.add(all.get(i));
+      Path file = all.get(i);
+      directories.checkInside(file.toString(), file);
+      files.add(file);
     }
     List<String> names = new ArrayList<>();
     for (int column : columns) {

@@ -3,6 +3,7 @@ package io.quiver.engine.connector.file.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quiver.engine.connector.file.DataDirectories;
 import io.quiver.engine.connector.file.FileFormatKind;
 import io.quiver.engine.connector.file.FileSchemas;
 import io.quiver.engine.connector.file.FileTableProperties;
@@ -119,7 +120,7 @@ class FileScanPruningTest {
     }
     long before = bytesRead();
     long rows = 0;
-    try (SplitReader reader = new FileDataSource().open(new TableHandle("file", "s", "t", properties), columns,
+    try (SplitReader reader = new FileDataSource(new DataDirectories(List.of(directory))).open(new TableHandle("file", "s", "t", properties), columns,
         new RowSchema(output), 0, 1, allocator, 8192)) {
       for (VectorSchemaRoot batch = reader.next(); batch != null; batch = reader.next()) {
         rows += batch.getRowCount();
