@@ -60,7 +60,8 @@ public class DecimalProjectBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(KernelState.ROWS)
-  public void project(KernelState state, Blackhole sink) {
+  public void project(KernelState state, CpuTime cpu, Blackhole sink) {
+    long start = CpuTime.now();
     try (VectorExpression compiled = ExpressionCompiler.compile(projected, state.allocator)) {
       for (VectorSchemaRoot batch : state.batches) {
         FieldVector result = compiled.evaluate(batch);
@@ -68,5 +69,6 @@ public class DecimalProjectBenchmark {
         result.close();
       }
     }
+    cpu.add(start, KernelState.ROWS);
   }
 }

@@ -43,7 +43,8 @@ public class ExchangeBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(KernelState.ROWS)
-  public long writeAndRead(KernelState state, Blackhole sink) {
+  public long writeAndRead(KernelState state, CpuTime cpu, Blackhole sink) {
+    long start = CpuTime.now();
     long rows = 0;
     try (InProcessShuffleService shuffle = new InProcessShuffleService(state.allocator)) {
       ShuffleId id = new ShuffleId("job" + job++, 1);
@@ -68,6 +69,7 @@ public class ExchangeBenchmark {
         }
       }
     }
+    cpu.add(start, KernelState.ROWS);
     return rows;
   }
 }

@@ -68,7 +68,8 @@ public class FilterBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(KernelState.ROWS)
-  public long filter(KernelState state, Blackhole sink) {
+  public long filter(KernelState state, CpuTime cpu, Blackhole sink) {
+    long start = CpuTime.now();
     long rows = 0;
     try (FilterOperator filter = new FilterOperator(ExpressionCompiler.compile(condition, state.allocator),
         state.allocator)) {
@@ -82,6 +83,7 @@ public class FilterBenchmark {
         }
       }
     }
+    cpu.add(start, KernelState.ROWS);
     return rows;
   }
 }

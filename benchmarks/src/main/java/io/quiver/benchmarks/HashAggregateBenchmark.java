@@ -92,7 +92,8 @@ public class HashAggregateBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(KernelState.ROWS)
-  public long aggregate(KernelState state, Blackhole sink) {
+  public long aggregate(KernelState state, CpuTime cpu, Blackhole sink) {
+    long start = CpuTime.now();
     long groups = 0;
     try (HashAggregateOperator aggregate = new HashAggregateOperator(node, state.allocator, KernelState.BATCH_ROWS)) {
       for (VectorSchemaRoot batch : state.batches) {
@@ -108,6 +109,7 @@ public class HashAggregateBenchmark {
         }
       }
     }
+    cpu.add(start, KernelState.ROWS);
     return groups;
   }
 }

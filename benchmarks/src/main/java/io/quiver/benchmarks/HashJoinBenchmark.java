@@ -100,7 +100,8 @@ public class HashJoinBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(KernelState.ROWS)
-  public long join(Blackhole sink) {
+  public long join(CpuTime cpu, Blackhole sink) {
+    long start = CpuTime.now();
     KernelState state = build;
     List<VectorSchemaRoot> shared = new ArrayList<>();
     for (VectorSchemaRoot batch : buildBatches) {
@@ -122,6 +123,7 @@ public class HashJoinBenchmark {
         rows += drain(join, sink);
       }
     }
+    cpu.add(start, KernelState.ROWS);
     return rows;
   }
 

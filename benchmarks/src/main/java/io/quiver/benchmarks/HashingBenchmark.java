@@ -40,7 +40,8 @@ public class HashingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(KernelState.ROWS)
-  public void hash(KernelState state, Blackhole sink) {
+  public void hash(KernelState state, CpuTime cpu, Blackhole sink) {
+    long start = CpuTime.now();
     for (VectorSchemaRoot batch : state.batches) {
       int rows = batch.getRowCount();
       for (int k = 0; k < keys; k++) {
@@ -48,5 +49,6 @@ public class HashingBenchmark {
       }
       sink.consume(hashes);
     }
+    cpu.add(start, KernelState.ROWS);
   }
 }
