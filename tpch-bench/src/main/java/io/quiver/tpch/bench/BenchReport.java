@@ -69,6 +69,10 @@ public final class BenchReport {
     }
     out.println(geomean);
     out.println(total);
+    if (compare) {
+      result.worstRatio().ifPresent(worst -> out.printf(Locale.ROOT, "worst: Q%02d at %s x DuckDB's time%n",
+          worst.number(), number(worst.ratio(), 2)));
+    }
     out.printf(Locale.ROOT, "load: Quiver %.1f s (" + (options.parquet() ? "Parquet files" : "memory tables")
         + " %d MiB)%s%n", result.quiverLoadMillis() / 1000,
         result.quiverTableBytes() >> 20,

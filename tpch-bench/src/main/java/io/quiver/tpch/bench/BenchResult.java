@@ -57,6 +57,12 @@ public record BenchResult(BenchOptions options, Instant started, double quiverLo
     return geomean(QueryMeasurement::ratio);
   }
 
+  /** The compared query with the highest Quiver/DuckDB ratio, if any query ran on both. */
+  public java.util.Optional<QueryMeasurement> worstRatio() {
+    return queries.stream().filter(query -> !Double.isNaN(query.ratio()))
+        .max(java.util.Comparator.comparingDouble(QueryMeasurement::ratio));
+  }
+
   /** Number of queries that count in {@link #ratioGeomean()}. */
   public long comparedCount() {
     return queries.stream().filter(query -> !Double.isNaN(query.ratio())).count();

@@ -29,6 +29,7 @@ class TpchBenchMainTest {
     assertTrue(table.lines().anyMatch(line -> line.matches("Q14 +[0-9.]+ +[0-9.]+ +1 +yes +[0-9.]+ +[0-9.]+")), table);
     assertTrue(table.lines().anyMatch(line -> line.matches("geomean +[0-9.]+ +2/2 +[0-9.]+ +[0-9.]+")), table);
     assertTrue(table.lines().anyMatch(line -> line.startsWith("total ")), table);
+    assertTrue(table.lines().anyMatch(line -> line.matches("worst: Q(06|14) at [0-9.]+ x DuckDB's time")), table);
     assertTrue(table.contains("peak memory: JVM heap used "), table);
     assertTrue(table.contains("shuffle spill: "), table);
     assertTrue(table.contains("results written to " + csv), table);

@@ -17,6 +17,10 @@ import org.apache.arrow.vector.FieldVector;
  * exact overflow checks; only a row whose operands or intermediate results leave the long range is
  * redone with BigDecimal. A result beyond the result precision is NUMERIC_OVERFLOW; a zero divisor
  * is DIVISION_BY_ZERO.
+ *
+ * <p>+, - and * whose result scale needs no rounding (TPC-H's {@code price * (1 - discount)}) first
+ * run as one branch-light loop over the whole batch that detects overflow without exceptions; only
+ * the rows it could not do (overflow, operands beyond a long, NULLs) go through the per-row path.
  */
 final class DecimalArithmeticNode extends BinaryNode {
 
@@ -32,6 +36,10 @@ final class DecimalArithmeticNode extends BinaryNode {
   private final long leftAlign;
   private final long rightAlign;
   private final boolean alignFits;
+  /** True when the batch-wide loop applies: +, - or * with no rounding of the result. */
+  private final boolean batchLoop;
+  /** Results must lie strictly between -limit and limit; 0 when every long fits the precision. */
+  private final long precisionLimit;
 
   DecimalArithmeticNode(ArithmeticOperator operator, ExpressionNode left, ExpressionNode right,
       DataType type, BufferAllocator allocator) {
@@ -48,6 +56,12 @@ final class DecimalArithmeticNode extends BinaryNode {
     this.alignFits = fits;
     this.leftAlign = fits ? DecimalMath.POWERS_OF_TEN[alignedScale - leftScale] : 0;
     this.rightAlign = fits ? DecimalMath.POWERS_OF_TEN[alignedScale - rightScale] : 0;
+    this.batchLoop = switch (operator) {
+      case ADD, SUBTRACT -> fits && alignedScale == resultScale;
+      case MULTIPLY -> leftScale + rightScale == resultScale;
+      default -> false;
+    };
+    this.precisionLimit = resultPrecision >= 19 ? 0 : DecimalMath.POWERS_OF_TEN[resultPrecision];
   }
 
   private static int scale(DataType type) {
@@ -67,8 +81,15 @@ final class DecimalArithmeticNode extends BinaryNode {
     ArrowBuf out = result.getDataBuffer();
     ArrowBuf validity = result.getValidityBuffer();
     int words = Validity.wordCount(rows);
+    long[] remaining = null;
+    if (batchLoop && (leftData != null || leftLong) && (rightData != null || rightLong)) {
+      remaining = computeBatch(leftData, rightData, leftValue, rightValue, rows, out);
+    }
     for (int w = 0; w < words; w++) {
       long valid = Validity.readWord(validity, w);
+      if (remaining != null) {
+        valid &= remaining[w];
+      }
       if (valid == 0) {
         continue;
       }
@@ -120,6 +141,65 @@ final class DecimalArithmeticNode extends BinaryNode {
         DecimalMath.writeBig(out, i, computeBig(x, y).unscaledValue());
       }
     }
+  }
+
+  /**
+   * The batch-wide loop of +, - and * on unscaled longs: computes every row (NULL rows too, harmlessly)
+   * and returns a bitmap of the rows it could not do exactly, for the per-row path.
+   */
+  private long[] computeBatch(ArrowBuf leftData, ArrowBuf rightData, long leftValue, long rightValue, int rows,
+      ArrowBuf out) {
+    long[] remaining = new long[Validity.wordCount(rows)];
+    boolean multiply = operator == ArithmeticOperator.MULTIPLY;
+    boolean subtract = operator == ArithmeticOperator.SUBTRACT;
+    long limit = precisionLimit;
+    for (int i = 0; i < rows; i++) {
+      long a;
+      long b;
+      boolean exact = true;
+      if (leftData == null) {
+        a = leftValue;
+      } else if (leftWidth == 16) {
+        a = leftData.getLong(i * 16L);
+        exact = leftData.getLong(i * 16L + 8) == (a >> 63);
+      } else {
+        a = Vectors.readExact(leftData, leftWidth, i);
+      }
+      if (rightData == null) {
+        b = rightValue;
+      } else if (rightWidth == 16) {
+        b = rightData.getLong(i * 16L);
+        exact &= rightData.getLong(i * 16L + 8) == (b >> 63);
+      } else {
+        b = Vectors.readExact(rightData, rightWidth, i);
+      }
+      long r;
+      if (multiply) {
+        r = a * b;
+        exact &= Math.multiplyHigh(a, b) == (r >> 63);
+      } else {
+        long x = a * leftAlign;
+        long y = b * rightAlign;
+        exact &= Math.multiplyHigh(a, leftAlign) == (x >> 63) && Math.multiplyHigh(b, rightAlign) == (y >> 63);
+        if (subtract) {
+          r = x - y;
+          exact &= ((x ^ y) & (x ^ r)) >= 0;
+        } else {
+          r = x + y;
+          exact &= ((x ^ r) & (y ^ r)) >= 0;
+        }
+      }
+      if (limit != 0) {
+        exact &= r > -limit && r < limit;
+      }
+      if (exact) {
+        out.setLong(i * 16L, r);
+        out.setLong(i * 16L + 8, r >> 63);
+      } else {
+        remaining[i >>> 6] |= 1L << (i & 63);
+      }
+    }
+    return remaining;
   }
 
   private static BigDecimal constantAt(ExpressionNode node, int scale) {

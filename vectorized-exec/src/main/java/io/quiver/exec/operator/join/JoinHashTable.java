@@ -14,21 +14,26 @@ import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The build side of a hash join, indexed on its key columns: chained buckets over dense build row
- * ids ({@code buckets[hash & mask]} is the first row of a chain, {@code next[row]} the following
- * one), all in primitive arrays. Rows whose key has a NULL are kept (for outer joins) but never
- * chained, since a NULL key equals nothing; their ids are listed in {@link #nullKeyRows}.
+ * The build side of a hash join, indexed on its key columns, all in primitive arrays over dense
+ * build row ids. Rows whose key has a NULL are kept (for outer joins) but never indexed, since a
+ * NULL key equals nothing; their ids are listed in {@link #nullKeyRows}.
  *
- * <p>One BIGINT/INTEGER-like key takes a fast path that compares the widened key values directly;
- * other keys compare the {@link KeyHashing} hash first, then each column through a
- * {@link JoinKeyColumn}. Hashes are the ones exchanges use, and buckets take the low bits while
- * partitions take the high bits, so a hash-partitioned build side still spreads over the buckets.
+ * <p>One BIGINT/INTEGER-like key takes a fast path: an open-addressing table (linear probing) of the
+ * distinct key values and the first build row of each, side by side in {@code slots};
+ * {@code next[row]} links the rows of one key value, so a chain holds only matches and a probe that
+ * misses touches one slot. Other keys use chained buckets ({@code buckets[hash & mask]} is the first
+ * row of a chain, {@code next[row]} the following one) that compare the {@link KeyHashing} hash
+ * first, then each column through a {@link JoinKeyColumn}. Hashes are the ones exchanges use, and
+ * buckets take the low bits while partitions take the high bits, so a hash-partitioned build side
+ * still spreads over the buckets.
  *
  * <p>The index lives in Java arrays, but its size is charged to the task allocator through a
  * reservation, so a build side too large for the task's memory limit fails as such.
  *
- * <p>Probing works a batch at a time: {@link #loadProbe} hashes and reads the probe batch's keys,
- * then {@link #firstMatch} and {@link #nextMatch} walk the matching build rows of a probe row.
+ * <p>Probing works a batch at a time: {@link #loadProbe} hashes and reads the probe batch's keys and
+ * finds every probe row's first match in one pass over the batch (independent table lookups that
+ * the processor overlaps, instead of one cache miss after another), then {@link #firstMatch} and
+ * {@link #nextMatch} walk the matching build rows of a probe row.
  */
 final class JoinHashTable implements AutoCloseable {
 
@@ -39,7 +44,14 @@ final class JoinHashTable implements AutoCloseable {
   private final boolean singleLongKey;
   private final JoinKeyColumn[] keyColumns;
   private final ValueLayout[] keyLayouts;
+  /** Chained path: first row of each hash bucket (null on the single-key path). */
   private final int[] buckets;
+  /**
+   * Single-key path (null otherwise): slot {@code s} is {@code slots[2s]}, a key value, and
+   * {@code slots[2s + 1]}, the first build row of that value or END for a free slot; key and row
+   * share a cache line, so a probe costs one miss.
+   */
+  private final long[] slots;
   private final int mask;
   private final int[] next;
   private final long[] hashes;
@@ -51,6 +63,7 @@ final class JoinHashTable implements AutoCloseable {
   private long[] probeValues = new long[0];
   private boolean[] probeNull = new boolean[0];
   private long[] scratch = new long[0];
+  private int[] probeFirst = new int[0];
 
   /**
    * Indexes {@code rows} on the build columns {@code keys}. The table owns the rows from now on; if
@@ -101,8 +114,17 @@ final class JoinHashTable implements AutoCloseable {
     int nullCount = readBuildKeys(keys, nullKey);
     nullKeyRows = new int[nullCount];
     int capacity = tableSize(rowCount - nullCount);
-    buckets = new int[capacity];
-    Arrays.fill(buckets, END);
+    if (singleLongKey) {
+      buckets = null;
+      slots = new long[2 * capacity];
+      for (int slot = 0; slot < capacity; slot++) {
+        slots[2 * slot + 1] = END;
+      }
+    } else {
+      buckets = new int[capacity];
+      Arrays.fill(buckets, END);
+      slots = null;
+    }
     mask = capacity - 1;
     next = new int[keyCount == 0 ? 0 : rowCount];
     if (keyCount > 0) {
@@ -111,21 +133,36 @@ final class JoinHashTable implements AutoCloseable {
       for (int row = rowCount - 1; row >= 0; row--) {
         if (nullKey[row]) {
           nullKeyRows[--nulls] = row;
-          continue;
+        } else if (singleLongKey) {
+          insertSingle(row);
+        } else {
+          int bucket = (int) hashes[row] & mask;
+          next[row] = buckets[bucket];
+          buckets[bucket] = row;
         }
-        int bucket = (int) (singleLongKey ? KeyHashing.mix(singleKeys[row]) : hashes[row]) & mask;
-        next[row] = buckets[bucket];
-        buckets[bucket] = row;
       }
     }
+  }
+
+  /** Puts {@code row} at the head of its key's chain, taking a free slot for a new key value. */
+  private void insertSingle(int row) {
+    long key = singleKeys[row];
+    int slot = (int) KeyHashing.mix(key) & mask;
+    while (slots[2 * slot + 1] != END && slots[2 * slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    next[row] = (int) slots[2 * slot + 1];
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = row;
   }
 
   /** Charges the index's arrays to the build rows' allocator before they are created. */
   private static AllocationReservation reserve(BuildRows rows, int keyCount) {
     long rowCount = rows.rowCount();
-    // next, null flags, hashes or key values, per-column key copies, and the buckets
+    // next, null flags, hashes or key values, per-column key copies, and the buckets (with a key each
+    // on the single-key path)
     long bytes = keyCount == 0 ? 0
-        : rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize((int) (rowCount * 3 / 2)) * 4L;
+        : rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize((int) (rowCount * 3 / 2)) * (keyCount == 1 ? 16L : 4L);
     AllocationReservation reservation = rows.allocator().newReservation();
     if (!reservation.add(bytes)) {
       reservation.close();
@@ -197,7 +234,10 @@ final class JoinHashTable implements AutoCloseable {
     return nullKeyRows;
   }
 
-  /** Hashes and reads the probe keys of {@code batch}'s rows; valid until the next call. */
+  /**
+   * Hashes and reads the probe keys of {@code batch}'s rows and finds each row's first matching build
+   * row; valid until the next call.
+   */
   void loadProbe(VectorSchemaRoot batch, List<Integer> keys) {
     int count = batch.getRowCount();
     if (probeNull.length < count) {
@@ -206,6 +246,7 @@ final class JoinHashTable implements AutoCloseable {
       probeValues = new long[capacity];
       probeNull = new boolean[capacity];
       scratch = new long[capacity];
+      probeFirst = new int[capacity];
     }
     Arrays.fill(probeNull, 0, count, false);
     for (int k = 0; k < keyCount; k++) {
@@ -220,17 +261,18 @@ final class JoinHashTable implements AutoCloseable {
       }
     }
     if (keyCount == 0 || rows.rowCount() == 0) {
+      Arrays.fill(probeFirst, 0, count, END);
       return;
     }
     if (singleLongKey) {
       FieldVector vector = batch.getVector(keys.get(0));
-      if (!(vector instanceof NullVector)) {
-        JoinKeyColumn.checkLayout(keyLayouts[0], vector);
-        ColumnReader.readLongs(vector, count, probeValues);
-        for (int i = 0; i < count; i++) {
-          probeHashes[i] = KeyHashing.mix(probeValues[i]);
-        }
+      if (vector instanceof NullVector) {
+        Arrays.fill(probeFirst, 0, count, END);
+        return;
       }
+      JoinKeyColumn.checkLayout(keyLayouts[0], vector);
+      ColumnReader.readLongs(vector, count, probeValues);
+      findSingle(count);
       return;
     }
     for (int k = 0; k < keyCount; k++) {
@@ -241,6 +283,32 @@ final class JoinHashTable implements AutoCloseable {
       KeyHashing.hashColumn(vector, count, probeHashes, k == 0, scratch);
       keyColumns[k].loadProbe(vector, count);
     }
+    // the bucket heads first, in a loop of independent loads, then the chains
+    for (int i = 0; i < count; i++) {
+      probeFirst[i] = buckets[(int) probeHashes[i] & mask];
+    }
+    for (int i = 0; i < count; i++) {
+      probeFirst[i] = probeNull[i] ? END : walk(i, probeFirst[i]);
+    }
+  }
+
+  /** The single-key path's first matches of the batch's {@code count} probe rows. */
+  private void findSingle(int count) {
+    long[] values = probeValues;
+    long[] table = slots;
+    int[] first = probeFirst;
+    boolean[] nulls = probeNull;
+    for (int i = 0; i < count; i++) {
+      long value = values[i];
+      int slot = (int) KeyHashing.mix(value) & mask;
+      long row = table[2 * slot + 1];
+      // a slot holds one key value; an occupied slot of another value sends the probe to the next
+      while (row != END && table[2 * slot] != value) {
+        slot = (slot + 1) & mask;
+        row = table[2 * slot + 1];
+      }
+      first[i] = nulls[i] ? END : (int) row;
+    }
   }
 
   /** True when probe row {@code probeRow}'s key has a NULL. */
@@ -250,25 +318,17 @@ final class JoinHashTable implements AutoCloseable {
 
   /** The first build row whose key equals probe row {@code probeRow}'s, or -1. Needs at least one key. */
   int firstMatch(int probeRow) {
-    if (probeNull[probeRow] || rows.rowCount() == 0) {
-      return END;
-    }
-    return walk(probeRow, buckets[(int) probeHashes[probeRow] & mask]);
+    return probeFirst[probeRow];
   }
 
   /** The build row after {@code previous} (a match of {@code probeRow}) that matches too, or -1. */
   int nextMatch(int probeRow, int previous) {
-    return walk(probeRow, next[previous]);
+    // the single-key path chains only rows of one key value
+    return singleLongKey ? next[previous] : walk(probeRow, next[previous]);
   }
 
+  /** The chained path: the first row from {@code row} on along its chain that matches {@code probeRow}. */
   private int walk(int probeRow, int row) {
-    if (singleLongKey) {
-      long value = probeValues[probeRow];
-      while (row != END && singleKeys[row] != value) {
-        row = next[row];
-      }
-      return row;
-    }
     long hash = probeHashes[probeRow];
     while (row != END && !(hashes[row] == hash && keysEqual(probeRow, row))) {
       row = next[row];
