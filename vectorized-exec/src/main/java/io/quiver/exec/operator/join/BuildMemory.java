@@ -15,7 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class BuildMemory {
 
   /** How many build batches' worth of room the table leaves for probing. */
-  private static final int PROBE_ALLOWANCE_BATCHES = 4;
+  private static final int PROBE_ALLOWANCE_BATCHES = 2;
 
   private final TaskMemory memory;
   private final Spillable owner;

@@ -99,8 +99,8 @@ class HashJoinSpillProperties {
   @Property(tries = 100)
   void aTinyMemoryLimitSpillsInsteadOfFailing(@ForAll JoinType type, @ForAll("keys") Keys keys,
       @ForAll("residuals") Residual residual, @ForAll("largerRows") List<List<Object>> probe,
-      @ForAll("largerRows") List<List<Object>> build, @ForAll @IntRange(min = 16, max = 256) int batchSize,
-      @ForAll @IntRange(min = 256 * 1024, max = 768 * 1024) int limit) {
+      @ForAll("largerRows") List<List<Object>> build, @ForAll @IntRange(min = 16, max = 64) int batchSize,
+      @ForAll @IntRange(min = 256 * 1024, max = 640 * 1024) int limit) {
     if (type == JoinType.NULL_AWARE_ANTI && residual.expression() != null) {
       // NOT IN with a residual condition does not spill (see SpilledJoin.canSpill)
       return;
