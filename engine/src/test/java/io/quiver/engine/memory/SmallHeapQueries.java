@@ -8,6 +8,7 @@ import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.executor.TaskInvoker;
 import io.quiver.engine.driver.StatementPlanner;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -20,7 +21,8 @@ import org.apache.arrow.vector.VarCharVector;
  * all succeeded and the ORDER BY came out in order.
  *
  * <p>Arguments: the TPC-H schema ({@code tpch.sf1}), the engine's memory limit in bytes (0 for the
- * default, half the heap), the spill directory, and optionally the batch size in rows.
+ * default, half the heap), the spill directory, optionally the batch size in rows (0 for the
+ * default), and optionally the names of the queries to run, comma-separated (default: all).
  */
 public final class SmallHeapQueries {
 
@@ -35,7 +37,8 @@ public final class SmallHeapQueries {
     long memory = Long.parseLong(args[1]);
     Path spill = Path.of(args[2]);
     QuiverConfig defaults = QuiverConfig.defaults();
-    int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : defaults.batchSize();
+    int batchSize = args.length > 3 && Integer.parseInt(args[3]) > 0 ? Integer.parseInt(args[3]) : defaults.batchSize();
+    List<String> only = args.length > 4 ? List.of(args[4].split(",")) : null;
     QuiverConfig config = new QuiverConfig(defaults.slots(), defaults.shufflePartitions(), batchSize,
         memory == 0 ? defaults.memoryLimitBytes() : memory).withSpillDirectory(spill);
     TaskInvoker counting = (fragment, context) -> {
@@ -47,21 +50,24 @@ public final class SmallHeapQueries {
     };
     try (Quiver quiver = new LocalQuiver(config, StatementPlanner.Factory.QUERY_PLANNER, counting);
         Session session = quiver.openSession()) {
-      run(session, "order-by", "SELECT l_orderkey, l_partkey, l_suppkey, l_linenumber, l_quantity, l_extendedprice,"
+      run(session, only, "order-by", "SELECT l_orderkey, l_partkey, l_suppkey, l_linenumber, l_quantity, l_extendedprice,"
           + " l_discount, l_tax, l_returnflag, l_linestatus, l_shipdate, l_commitdate, l_receiptdate, l_shipinstruct,"
           + " l_shipmode, l_comment FROM " + schema + ".lineitem ORDER BY l_comment, l_orderkey, l_linenumber", 15);
-      run(session, "group-by", "SELECT l_orderkey, l_linenumber, sum(l_quantity), count(*), avg(l_extendedprice),"
+      run(session, only, "group-by", "SELECT l_orderkey, l_linenumber, sum(l_quantity), count(*), avg(l_extendedprice),"
           + " max(l_comment), min(l_shipinstruct), max(l_shipdate) FROM " + schema + ".lineitem"
           + " GROUP BY l_orderkey, l_linenumber", -1);
-      run(session, "join", "SELECT o_orderpriority, count(*), sum(l_extendedprice) FROM " + schema + ".lineitem JOIN "
+      run(session, only, "join", "SELECT o_orderpriority, count(*), sum(l_extendedprice) FROM " + schema + ".lineitem JOIN "
           + schema + ".orders ON l_orderkey = o_orderkey GROUP BY o_orderpriority", -1);
-      run(session, "next", "SELECT count(*) FROM " + schema + ".nation", -1);
+      run(session, only, "next", "SELECT count(*) FROM " + schema + ".nation", -1);
     }
     System.out.println("done");
   }
 
   /** Runs a query, reading every row; checks that column {@code sortedColumn} (if not -1) never decreases. */
-  private static void run(Session session, String name, String sql, int sortedColumn) {
+  private static void run(Session session, List<String> only, String name, String sql, int sortedColumn) {
+    if (only != null && !only.contains(name)) {
+      return;
+    }
     long start = System.nanoTime();
     long spilledBefore = SPILLED.get();
     long rows = 0;

@@ -1,5 +1,7 @@
 package io.quiver.exec.memory;
 
+import io.quiver.exec.shuffle.spill.OrphanDirectories;
+import io.quiver.exec.shuffle.spill.SpillDirectory;
 import io.quiver.exec.task.TaskMetrics;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,9 +26,14 @@ public final class ExecutorMemoryManager {
   private final Path spillDirectory;
   private final Set<TaskMemory> tasks = ConcurrentHashMap.newKeySet();
 
-  /** @param spillDirectory where tasks' spill directories go; null for the system's temporary directory */
+  /**
+   * @param spillDirectory where tasks' spill directories go; null for the system's temporary
+   *     directory. A configured directory is cleared of the spill directories of processes that
+   *     crashed (see {@link OrphanDirectories}); the shared temporary directory is left alone.
+   */
   public ExecutorMemoryManager(Path spillDirectory) {
     this.spillDirectory = spillDirectory;
+    OrphanDirectories.removeOrphans(spillDirectory, SpillDirectory.PREFIX);
   }
 
   /** The memory of a task that allocates from {@code allocator}; closed by the task's runner. */

@@ -228,8 +228,8 @@ public final class LocalExecutionPlanner implements AutoCloseable {
     } else if (node instanceof HashJoinNode join) {
       // the join runs its build pipeline to the end before it takes the first probe batch
       addOperators(join.probe(), operators);
-      operators.add(HashJoinOperator.create(join, operators(join.build()), allocator, batchSize,
-          context.cancellation()));
+      operators.add(HashJoinOperator.create(join, operators(join.build()), allocator, context.memory(),
+          batchSize, context.cancellation()));
     } else if (node instanceof ExpandNode expand) {
       addOperators(expand.input(), operators);
       operators.add(new ExpandOperator(expand, allocator));

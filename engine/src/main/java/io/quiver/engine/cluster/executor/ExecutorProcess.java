@@ -20,6 +20,7 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.fragment.FragmentCodec;
 import io.quiver.exec.fragment.stage.StageFragment;
+import io.quiver.exec.shuffle.spill.OrphanDirectories;
 import io.quiver.exec.shuffle.spill.ShuffleSpillSettings;
 import io.quiver.exec.task.CancellationToken;
 import java.io.IOException;
@@ -372,11 +373,18 @@ public final class ExecutorProcess implements AutoCloseable {
     return jobId + "#" + stageId;
   }
 
+  /** The start of an executor's work directory name (then its process id). */
+  static final String WORK_DIR_PREFIX = "quiver-executor-";
+
   private static Path createWorkDir(Path parent) {
     try {
       Path base = parent == null ? Path.of(System.getProperty("java.io.tmpdir")) : parent;
       Files.createDirectories(base);
-      return Files.createDirectory(base.resolve("quiver-executor-" + UUID.randomUUID()));
+      if (parent != null) {
+        // work directories of executors that crashed; the shared temporary directory is left alone
+        OrphanDirectories.removeOrphans(parent, WORK_DIR_PREFIX);
+      }
+      return Files.createDirectory(base.resolve(OrphanDirectories.ownPrefix(WORK_DIR_PREFIX) + UUID.randomUUID()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not create the executor's work directory under " + parent, e);
     }

@@ -351,6 +351,8 @@ public final class HashAggregateOperator implements Operator, Spillable {
       return null;
     }
     int count = Math.min(batchSize, groupCount() - nextGroup);
+    // the room finish() saw may have gone to another task since: have others spill for each batch
+    memory.makeRoom(outputBatchBytes(), this);
     VectorSchemaRoot output = groupsAsBatch(nextGroup, count, node.outputSchema(),
         node.step() == AggregateStep.PARTIAL);
     nextGroup += count;

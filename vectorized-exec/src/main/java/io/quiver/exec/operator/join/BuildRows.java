@@ -1,5 +1,6 @@
 package io.quiver.exec.operator.join;
 
+import io.quiver.exec.batch.Batches;
 import io.quiver.exec.batch.RowCopier;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,10 @@ final class BuildRows implements AutoCloseable {
     this.chunkShift = chunkShift;
     this.chunkRows = 1 << chunkShift;
     this.positionMask = chunkRows - 1;
+  }
+
+  Schema schema() {
+    return schema;
   }
 
   BufferAllocator allocator() {
@@ -90,6 +95,20 @@ final class BuildRows implements AutoCloseable {
       rowCount += count;
       from += count;
     }
+  }
+
+  /** Bytes of Arrow buffers the chunks hold. */
+  long allocatedBytes() {
+    long bytes = 0;
+    for (VectorSchemaRoot chunk : chunks) {
+      bytes += Batches.allocatedBytes(chunk);
+    }
+    return bytes;
+  }
+
+  /** Bytes of Arrow buffers the chunk being filled holds (it may double as it grows). */
+  long growingChunkBytes() {
+    return chunks.isEmpty() ? 0 : Batches.allocatedBytes(chunks.get(chunks.size() - 1));
   }
 
   int rowCount() {

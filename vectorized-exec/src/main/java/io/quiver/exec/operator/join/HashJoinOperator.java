@@ -1,112 +1,111 @@
 package io.quiver.exec.operator.join;
 
-import io.quiver.exec.batch.Batches;
-import io.quiver.exec.batch.RowCopier;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.expression.ExpressionCompiler;
 import io.quiver.exec.expression.VectorExpression;
 import io.quiver.exec.fragment.node.HashJoinNode;
 import io.quiver.exec.fragment.node.JoinType;
+import io.quiver.exec.memory.Spillable;
+import io.quiver.exec.memory.TaskMemory;
 import io.quiver.exec.operator.Operator;
 import io.quiver.exec.operator.OperatorPipeline;
 import io.quiver.exec.operator.OperatorState;
 import io.quiver.exec.task.CancellationToken;
+import io.quiver.exec.task.TaskMetrics;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The probe side of a hash join (see {@link HashJoinNode} for the contract). On its first call it
- * runs its build pipeline to the end (checking for cancellation between batches) into a
- * {@link JoinHashTable}; then it takes probe batches one at a time. For each probe batch it walks the
- * matching build rows of every probe row, collecting (probe row, build row) pairs until
- * {@code batchSize} of them, gathers them into a batch, evaluates the residual condition over it,
- * and hands the passing pairs on; a probe row with many matches thus spreads over several calls.
- * After the pairs it emits the probe rows the join type asks for (unmatched ones for outer joins,
- * matched or unmatched ones for SEMI and ANTI). Build rows no probe row matched (BUILD_OUTER,
- * FULL_OUTER) are tracked in a bitmap and emitted after the probe input ends.
+ * A hash join (see {@link HashJoinNode} for the contract). On its first call it runs its build
+ * pipeline to the end (checking for cancellation between batches) into a {@link JoinHashTable}; then
+ * it takes probe batches one at a time and a {@link JoinProbe} joins them with the table, emitting
+ * the build rows no probe row matched (BUILD_OUTER, FULL_OUTER) after the probe input ends.
+ *
+ * <p>Memory: the build rows are the task's Arrow buffers and the table's index is charged to the
+ * task before it is made. When the build rows may not grow (even after other consumers spilled, see
+ * {@link BuildMemory}), or when the task asks the join to spill while its build side runs, the join
+ * turns into a grace hash join ({@link SpilledJoin}): build and probe rows go to partition files in
+ * the task's spill directory and are joined partition by partition. A join without keys, and NOT IN
+ * with a residual condition, cannot partition: their build side fails with 53200 when it does not
+ * fit, as does a single key whose rows alone exceed the limit.
  */
-public final class HashJoinOperator implements Operator {
+public final class HashJoinOperator implements Operator, Spillable {
 
   /** Passes in a row that move nothing before the build pipeline counts as stuck (an operator bug). */
   private static final int MAX_IDLE_BUILD_STEPS = 1_000_000;
   /** Pair chunks processed in one call when the residual condition rejects all of them. */
   private static final int MAX_CHUNKS_PER_CALL = 16;
 
-  private static final int START = 0;
-  private static final int CHAIN = 1;
-  private static final int NULL_KEY_ROWS = 2;
-  private static final int ALL_ROWS = 3;
-
   private final JoinType joinType;
   private final List<Integer> probeKeys;
   private final List<Integer> buildKeys;
-  private final VectorExpression residual;
-  private final Schema outputSchema;
-  private final Schema candidateSchema;
-  private final int probeColumns;
+  private final Schema probeSchema;
+  private final Schema buildSchema;
+  private final int chunkShift;
   private final BufferAllocator allocator;
-  private final int batchSize;
   private final CancellationToken cancellation;
-  private final boolean probeOuter;
+  private final TaskMemory memory;
+  private final boolean ownsMemory;
+  private final BuildMemory buildMemory;
   private final boolean buildOuter;
-  private final boolean probeOnly;
+  private final JoinProbe prober;
 
   private OperatorPipeline buildPipeline;
   private HashBuildOperator buildSink;
-  private JoinHashTable table;
-  private long[] buildMatched;
-  private int buildOuterCursor;
-
-  private VectorSchemaRoot probe;
-  private int probeRows;
-  private boolean pairsDone;
-  private int cursorRow;
-  private int cursorMode;
-  private int cursorBuild;
-  private int emitCursor;
-  private boolean[] probeMatched = new boolean[0];
-
-  private final int[] pairProbe;
-  private final int[] pairBuild;
-  private final int[] selection;
+  private boolean buildDone;
+  private SpilledJoin spilled;
 
   private boolean finishing;
   private boolean finished;
   private boolean closed;
 
   /**
-   * Builds the join operator of {@code node}. It takes ownership of {@code buildOperators} (the
-   * operators that produce the build rows, source first) and closes them, also when this throws.
+   * Builds the join operator of {@code node} with a memory of its own (tests, tools: it spills to the
+   * temporary directory). It takes ownership of {@code buildOperators} (the operators that produce
+   * the build rows, source first) and closes them, also when this throws.
    */
   public static HashJoinOperator create(HashJoinNode node, List<Operator> buildOperators, BufferAllocator allocator,
       int batchSize, CancellationToken cancellation) {
-    return create(node, buildOperators, allocator, batchSize, cancellation, BuildRows.DEFAULT_CHUNK_SHIFT);
+    return create(node, buildOperators, allocator, null, batchSize, cancellation, BuildRows.DEFAULT_CHUNK_SHIFT);
+  }
+
+  /** As above, for the task whose memory is {@code memory} (the join allocates from {@code allocator}). */
+  public static HashJoinOperator create(HashJoinNode node, List<Operator> buildOperators, BufferAllocator allocator,
+      TaskMemory memory, int batchSize, CancellationToken cancellation) {
+    return create(node, buildOperators, allocator, memory, batchSize, cancellation, BuildRows.DEFAULT_CHUNK_SHIFT);
   }
 
   /** As above, with build chunks of {@code 2^chunkShift} rows (small ones let tests cross chunks). */
   static HashJoinOperator create(HashJoinNode node, List<Operator> buildOperators, BufferAllocator allocator,
       int batchSize, CancellationToken cancellation, int chunkShift) {
+    return create(node, buildOperators, allocator, null, batchSize, cancellation, chunkShift);
+  }
+
+  /** As above; a null {@code memory} makes one of the join's own. */
+  static HashJoinOperator create(HashJoinNode node, List<Operator> buildOperators, BufferAllocator allocator,
+      TaskMemory memory, int batchSize, CancellationToken cancellation, int chunkShift) {
     List<Operator> pipeline = new ArrayList<>(buildOperators);
     VectorExpression residual = null;
+    JoinProbe prober = null;
     try {
-      HashBuildOperator sink = new HashBuildOperator(node.build().outputSchema().toArrowSchema(), allocator,
-          chunkShift);
-      pipeline.add(sink);
       if (node.residualCondition() != null) {
         residual = ExpressionCompiler.compile(node.residualCondition(), allocator);
       }
-      return new HashJoinOperator(node, new OperatorPipeline(pipeline), sink, residual, allocator, batchSize,
-          cancellation);
+      prober = new JoinProbe(node.joinType(), node.probeKeys(), residual, node.probe().outputSchema().toArrowSchema(),
+          node.build().outputSchema().toArrowSchema(), node.outputSchema().toArrowSchema(), allocator, batchSize);
+      residual = null;
+      return new HashJoinOperator(node, pipeline, prober, allocator, memory, Math.max(1, batchSize), cancellation,
+          chunkShift);
     } catch (RuntimeException | Error e) {
       if (residual != null) {
         residual.close();
+      }
+      if (prober != null) {
+        prober.close();
       }
       for (Operator operator : pipeline) {
         try {
@@ -119,64 +118,61 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
-  private HashJoinOperator(HashJoinNode node, OperatorPipeline buildPipeline, HashBuildOperator buildSink,
-      VectorExpression residual, BufferAllocator allocator, int batchSize, CancellationToken cancellation) {
+  /** Adds the build sink to {@code pipeline} (which it then owns). */
+  private HashJoinOperator(HashJoinNode node, List<Operator> pipeline, JoinProbe prober, BufferAllocator allocator,
+      TaskMemory memory, int batchSize, CancellationToken cancellation, int chunkShift) {
     this.joinType = node.joinType();
     this.probeKeys = node.probeKeys();
     this.buildKeys = node.buildKeys();
-    this.residual = residual;
+    this.probeSchema = node.probe().outputSchema().toArrowSchema();
+    this.buildSchema = node.build().outputSchema().toArrowSchema();
+    this.chunkShift = chunkShift;
     this.allocator = allocator;
-    this.batchSize = Math.max(1, batchSize);
     this.cancellation = cancellation;
-    this.buildPipeline = buildPipeline;
-    this.buildSink = buildSink;
-    this.probeOuter = joinType == JoinType.PROBE_OUTER || joinType == JoinType.FULL_OUTER;
+    this.prober = prober;
+    this.ownsMemory = memory == null;
+    this.memory = memory == null ? TaskMemory.standalone(allocator, new TaskMetrics()) : memory;
     this.buildOuter = joinType == JoinType.BUILD_OUTER || joinType == JoinType.FULL_OUTER;
-    this.probeOnly = joinType.probeColumnsOnly();
-    Schema probeSchema = node.probe().outputSchema().toArrowSchema();
-    Schema buildSchema = node.build().outputSchema().toArrowSchema();
-    this.probeColumns = probeSchema.getFields().size();
-    this.outputSchema = node.outputSchema().toArrowSchema();
-    int expected = probeColumns + (probeOnly ? 0 : buildSchema.getFields().size());
-    if (outputSchema.getFields().size() != expected) {
-      throw new IllegalArgumentException(joinType + " join output has " + outputSchema.getFields().size()
-          + " columns, expected " + expected);
+    boolean canSpill = SpilledJoin.canSpill(joinType, buildKeys.size(), node.residualCondition() != null);
+    this.buildMemory = canSpill ? new BuildMemory(this.memory, this, buildKeys.size(), batchSize) : null;
+    this.buildSink = new HashBuildOperator(buildSchema, allocator, chunkShift, buildMemory,
+        () -> new JoinPartitionWriter(this.memory, "build", buildSchema, buildKeys, 0,
+            joinType == JoinType.NULL_AWARE_ANTI, allocator));
+    pipeline.add(buildSink);
+    this.buildPipeline = new OperatorPipeline(pipeline);
+    if (canSpill) {
+      this.memory.register(this);
     }
-    List<Field> joined = new ArrayList<>(probeSchema.getFields());
-    joined.addAll(buildSchema.getFields());
-    this.candidateSchema = probeOnly ? new Schema(joined) : outputSchema;
-    this.pairProbe = new int[this.batchSize];
-    this.pairBuild = new int[this.batchSize];
-    this.selection = new int[this.batchSize];
+  }
+
+  @Override
+  public String name() {
+    return "the " + joinType + " hash join";
+  }
+
+  @Override
+  public long spillableBytes() {
+    return buildDone || closed || buildSink == null || !buildSink.canSpill() ? 0 : buildSink.heldBytes();
+  }
+
+  /** While the build side runs: its rows go to disk, and the join becomes a grace hash join. */
+  @Override
+  public long spill() {
+    return buildDone || closed || buildSink == null ? 0 : buildSink.spill();
   }
 
   @Override
   public boolean needsInput() {
-    return !closed && !finished && !finishing && table != null && probe == null;
+    return !closed && !finished && !finishing && buildDone && !prober.probing();
   }
 
   @Override
   public void addInput(VectorSchemaRoot batch) {
     OperatorState.checkInputAllowed(needsInput(), this, batch);
-    if (batch.getRowCount() == 0) {
-      batch.close();
-      return;
-    }
-    probe = batch;
-    probeRows = batch.getRowCount();
-    pairsDone = false;
-    cursorRow = 0;
-    cursorMode = START;
-    emitCursor = 0;
-    if (probeMatched.length < probeRows) {
-      probeMatched = new boolean[Math.max(probeRows, batchSize)];
+    if (spilled != null) {
+      spilled.addProbe(batch);
     } else {
-      Arrays.fill(probeMatched, 0, probeRows, false);
-    }
-    table.loadProbe(batch, probeKeys);
-    if (probeOnly && residual == null) {
-      markExistingMatches();
-      pairsDone = true;
+      prober.addProbe(batch);
     }
   }
 
@@ -185,19 +181,29 @@ public final class HashJoinOperator implements Operator {
     if (closed || finished) {
       return null;
     }
-    if (table == null && !build()) {
+    if (!buildDone && !build()) {
       return null;
     }
+    if (spilled != null) {
+      if (finishing) {
+        spilled.finishProbe();
+      }
+      VectorSchemaRoot output = spilled.next();
+      if (output == null && spilled.isDone()) {
+        finished = true;
+      }
+      return output;
+    }
     for (int chunk = 0; chunk < MAX_CHUNKS_PER_CALL; chunk++) {
-      if (probe != null) {
-        VectorSchemaRoot output = pairsDone ? emitProbeRows() : nextPairs();
+      if (prober.probing()) {
+        VectorSchemaRoot output = prober.next();
         if (output != null) {
           return output;
         }
         continue;
       }
       if (finishing) {
-        VectorSchemaRoot output = buildOuter ? emitUnmatchedBuildRows() : null;
+        VectorSchemaRoot output = buildOuter ? prober.nextUnmatchedBuildRows() : null;
         if (output == null) {
           finished = true;
         }
@@ -218,19 +224,19 @@ public final class HashJoinOperator implements Operator {
     return closed || finished;
   }
 
-  // ---- build ----
-
   /** Runs the build pipeline to its end; false when the join turned out to have nothing to do. */
   private boolean build() {
-    if (finishing && probe == null && !buildOuter) {
+    if (finishing && !buildOuter) {
       // the probe side is empty and no build row is emitted on its own: the build side is not needed
       finished = true;
-      closeBuildPipeline();
+      endBuild();
       return false;
     }
     int idle = 0;
     while (!buildPipeline.isFinished()) {
       cancellation.throwIfCancelled();
+      // between the build pipeline's passes no operator is inside a call: another task may make one spill
+      memory.spillIfRequested();
       if (buildPipeline.step()) {
         idle = 0;
       } else if (++idle > MAX_IDLE_BUILD_STEPS) {
@@ -238,11 +244,20 @@ public final class HashJoinOperator implements Operator {
             + " join made no progress");
       }
     }
-    table = JoinHashTable.build(buildSink.takeRows(), buildKeys);
-    closeBuildPipeline();
-    if (buildOuter) {
-      buildMatched = new long[(table.rowCount() + 63) >>> 6];
+    if (!buildSink.spilled() && buildMemory != null && !buildMemory.roomForIndex(buildSink.rowsHeld())) {
+      // the rows fit, their index does not
+      buildSink.spill();
     }
+    if (buildSink.spilled()) {
+      JoinPartitionWriter.Partitioned rows = buildSink.takeSpill();
+      endBuild();
+      spilled = new SpilledJoin(name(), joinType, buildKeys, probeKeys, buildSchema, probeSchema, chunkShift, rows,
+          buildMemory, prober, allocator, cancellation);
+      return true;
+    }
+    JoinHashTable table = JoinHashTable.build(buildSink.takeRows(), buildKeys);
+    endBuild();
+    prober.load(table);
     if (table.rowCount() == 0
         && (joinType == JoinType.INNER || joinType == JoinType.SEMI || joinType == JoinType.BUILD_OUTER)) {
       finished = true;
@@ -251,7 +266,9 @@ public final class HashJoinOperator implements Operator {
     return true;
   }
 
-  private void closeBuildPipeline() {
+  private void endBuild() {
+    buildDone = true;
+    memory.unregister(this);
     OperatorPipeline pipeline = buildPipeline;
     buildPipeline = null;
     buildSink = null;
@@ -260,264 +277,36 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
-  // ---- probe ----
-
-  /** SEMI, ANTI and NULL_AWARE_ANTI without a residual condition: one existence check per probe row. */
-  private void markExistingMatches() {
-    boolean buildEmpty = table.rowCount() == 0;
-    if (table.keyCount() == 0) {
-      Arrays.fill(probeMatched, 0, probeRows, !buildEmpty);
-      return;
-    }
-    if (joinType == JoinType.NULL_AWARE_ANTI && !buildEmpty) {
-      if (table.nullKeyRows().length > 0) {
-        // x NOT IN (..., NULL, ...) is never TRUE
-        Arrays.fill(probeMatched, 0, probeRows, true);
-        return;
-      }
-      for (int row = 0; row < probeRows; row++) {
-        probeMatched[row] = table.probeKeyIsNull(row) || table.hasMatch(row);
-      }
-      return;
-    }
-    for (int row = 0; row < probeRows; row++) {
-      probeMatched[row] = table.hasMatch(row);
-    }
-  }
-
-  /**
-   * Collects the next pairs of the current probe batch, evaluates the residual condition on them and
-   * returns the output they make, or null (none passed, or the join type emits probe rows later).
-   */
-  private VectorSchemaRoot nextPairs() {
-    int count = collectPairs();
-    if (count == 0) {
-      return null;
-    }
-    if (residual == null) {
-      markMatches(count);
-      return probeOnly ? null : JoinOutput.gather(outputSchema, probe, probeColumns, pairProbe, table.rows(), true,
-          pairBuild, count, allocator);
-    }
-    VectorSchemaRoot candidates = JoinOutput.gather(candidateSchema, probe, probeColumns, pairProbe, table.rows(),
-        true, pairBuild, count, allocator);
-    try {
-      int selected;
-      FieldVector result = residual.evaluate(candidates);
-      try {
-        selected = JoinOutput.selectTrue(result, count, selection);
-      } finally {
-        if (!JoinOutput.isColumnOf(candidates, result)) {
-          result.close();
-        }
-      }
-      for (int i = 0; i < selected; i++) {
-        pairProbe[i] = pairProbe[selection[i]];
-        pairBuild[i] = pairBuild[selection[i]];
-      }
-      markMatches(selected);
-      if (probeOnly || selected == 0) {
-        return null;
-      }
-      if (selected == count) {
-        VectorSchemaRoot output = candidates;
-        candidates = null;
-        return output;
-      }
-      return RowCopier.copyRows(candidates, selection, 0, selected, allocator);
-    } finally {
-      if (candidates != null) {
-        candidates.close();
-      }
-    }
-  }
-
-  /**
-   * Fills the pair arrays with up to {@code batchSize} (probe row, build row) candidates, resuming
-   * where the previous call stopped; sets {@link #pairsDone} when the probe batch is exhausted.
-   */
-  private int collectPairs() {
-    int count = 0;
-    int capacity = batchSize;
-    int buildRows = table.rowCount();
-    boolean keyed = table.keyCount() > 0;
-    boolean nullAware = joinType == JoinType.NULL_AWARE_ANTI;
-    while (cursorRow < probeRows) {
-      int row = cursorRow;
-      if (cursorMode == START) {
-        if (probeOnly && probeMatched[row]) {
-          // a SEMI or ANTI probe row's outcome is settled by its first passing pair
-          cursorRow++;
-          continue;
-        }
-        if (!keyed) {
-          cursorMode = ALL_ROWS;
-          cursorBuild = 0;
-        } else if (table.probeKeyIsNull(row)) {
-          if (!nullAware) {
-            cursorRow++;
-            continue;
-          }
-          // NOT IN: a NULL probe key is unknown against every build row the condition selects
-          cursorMode = ALL_ROWS;
-          cursorBuild = 0;
-        } else {
-          cursorMode = CHAIN;
-          cursorBuild = table.firstMatch(row);
-        }
-      }
-      if (cursorMode == CHAIN) {
-        while (cursorBuild >= 0) {
-          if (count == capacity) {
-            return count;
-          }
-          pairProbe[count] = row;
-          pairBuild[count++] = cursorBuild;
-          cursorBuild = table.nextMatch(row, cursorBuild);
-        }
-        if (!nullAware) {
-          nextRow();
-          continue;
-        }
-        cursorMode = NULL_KEY_ROWS;
-        cursorBuild = 0;
-      }
-      if (cursorMode == NULL_KEY_ROWS) {
-        int[] nullKeyRows = table.nullKeyRows();
-        while (cursorBuild < nullKeyRows.length) {
-          if (count == capacity) {
-            return count;
-          }
-          pairProbe[count] = row;
-          pairBuild[count++] = nullKeyRows[cursorBuild++];
-        }
-        nextRow();
-        continue;
-      }
-      while (cursorBuild < buildRows) {
-        if (count == capacity) {
-          return count;
-        }
-        pairProbe[count] = row;
-        pairBuild[count++] = cursorBuild++;
-      }
-      nextRow();
-    }
-    pairsDone = true;
-    return count;
-  }
-
-  private void nextRow() {
-    cursorRow++;
-    cursorMode = START;
-  }
-
-  private void markMatches(int count) {
-    if (probeOuter || probeOnly) {
-      for (int i = 0; i < count; i++) {
-        probeMatched[pairProbe[i]] = true;
-      }
-    }
-    if (buildOuter) {
-      for (int i = 0; i < count; i++) {
-        int row = pairBuild[i];
-        buildMatched[row >>> 6] |= 1L << row;
-      }
-    }
-  }
-
-  /**
-   * After the pairs of a probe batch: its unmatched rows (outer joins) or its selected rows (SEMI,
-   * ANTI), at most {@code batchSize} per call; releases the batch when none are left.
-   */
-  private VectorSchemaRoot emitProbeRows() {
-    if (probeOuter || probeOnly) {
-      boolean wanted = joinType == JoinType.SEMI;
-      if (probeOnly && emitCursor == 0 && probeRows <= batchSize && allMatchedAre(wanted)) {
-        // every row is selected: pass the batch on as it is
-        VectorSchemaRoot output = Batches.withFields(probe, outputSchema.getFields(), allocator);
-        probe = null;
-        return output;
-      }
-      int count = 0;
-      while (emitCursor < probeRows && count < batchSize) {
-        if (probeMatched[emitCursor] == wanted) {
-          selection[count++] = emitCursor;
-        }
-        emitCursor++;
-      }
-      if (count > 0) {
-        return JoinOutput.gather(outputSchema, probe, probeColumns, selection, table.rows(), !probeOnly, null,
-            count, allocator);
-      }
-    }
-    releaseProbe();
-    return null;
-  }
-
-  private boolean allMatchedAre(boolean value) {
-    for (int row = 0; row < probeRows; row++) {
-      if (probeMatched[row] != value) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void releaseProbe() {
-    if (probe != null) {
-      probe.close();
-      probe = null;
-    }
-  }
-
-  /** BUILD_OUTER and FULL_OUTER: build rows no probe row matched, after the probe side ended. */
-  private VectorSchemaRoot emitUnmatchedBuildRows() {
-    int rows = table.rowCount();
-    int count = 0;
-    while (buildOuterCursor < rows && count < batchSize) {
-      int row = buildOuterCursor++;
-      if ((buildMatched[row >>> 6] & (1L << row)) == 0) {
-        pairBuild[count++] = row;
-      }
-    }
-    if (count == 0) {
-      return null;
-    }
-    return JoinOutput.gather(outputSchema, null, probeColumns, null, table.rows(), true, pairBuild, count,
-        allocator);
-  }
-
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    RuntimeException failure = null;
-    AutoCloseable[] resources = {probe, table, buildPipeline, residual};
-    probe = null;
-    table = null;
+    memory.unregister(this);
+    SpilledJoin spill = spilled;
+    OperatorPipeline pipeline = buildPipeline;
+    spilled = null;
     buildPipeline = null;
     buildSink = null;
-    for (AutoCloseable resource : resources) {
-      if (resource == null) {
-        continue;
-      }
+    try {
+      prober.close();
+    } finally {
       try {
-        resource.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
+        if (spill != null) {
+          spill.close();
         }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+      } finally {
+        try {
+          if (pipeline != null) {
+            pipeline.close();
+          }
+        } finally {
+          if (ownsMemory) {
+            memory.close();
+          }
+        }
       }
-    }
-    if (failure != null) {
-      throw failure;
     }
   }
 }

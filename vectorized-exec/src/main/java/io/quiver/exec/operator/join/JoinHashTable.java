@@ -159,10 +159,7 @@ final class JoinHashTable implements AutoCloseable {
   /** Charges the index's arrays to the build rows' allocator before they are created. */
   private static AllocationReservation reserve(BuildRows rows, int keyCount) {
     long rowCount = rows.rowCount();
-    // next, null flags, hashes or key values, per-column key copies, and the buckets (with a key each
-    // on the single-key path)
-    long bytes = keyCount == 0 ? 0
-        : rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize((int) (rowCount * 3 / 2)) * (keyCount == 1 ? 16L : 4L);
+    long bytes = indexBytes(rowCount, keyCount);
     AllocationReservation reservation = rows.allocator().newReservation();
     if (!reservation.add(bytes)) {
       reservation.close();
@@ -170,6 +167,17 @@ final class JoinHashTable implements AutoCloseable {
           + rowCount + " rows needs " + bytes + " bytes more than the task's memory limit allows");
     }
     return reservation;
+  }
+
+  /** The bytes the index of {@code rowCount} build rows on {@code keyCount} keys takes (charged when it is built). */
+  static long indexBytes(long rowCount, int keyCount) {
+    // next, null flags, hashes or key values, per-column key copies, and the buckets (with a key each
+    // on the single-key path)
+    if (keyCount == 0) {
+      return 0;
+    }
+    int entries = (int) Math.min(Integer.MAX_VALUE / 2, rowCount * 3 / 2);
+    return rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize(entries) * (keyCount == 1 ? 16L : 4L);
   }
 
   private static int tableSize(int entries) {

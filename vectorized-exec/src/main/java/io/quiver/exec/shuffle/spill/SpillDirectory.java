@@ -12,9 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One shuffle service's own directory of spill files, made on first use inside the configured
  * parent (or the system's temporary directory) so that two engines never share one. {@link #close}
- * deletes it with whatever is still in it. Thread-safe.
+ * deletes it with whatever is still in it. Its name carries the process id, so that a later process
+ * can remove it should this one crash first ({@link OrphanDirectories}). Thread-safe.
  */
 public final class SpillDirectory implements AutoCloseable {
+
+  /** The start of every spill directory's name (then the process id). */
+  public static final String PREFIX = "quiver-spill-";
 
   private final Path parent;
   private final AtomicLong fileNumbers = new AtomicLong();
@@ -34,10 +38,10 @@ public final class SpillDirectory implements AutoCloseable {
     if (directory == null) {
       try {
         if (parent == null) {
-          directory = Files.createTempDirectory("quiver-spill-");
+          directory = Files.createTempDirectory(OrphanDirectories.ownPrefix(PREFIX));
         } else {
           Files.createDirectories(parent);
-          directory = Files.createTempDirectory(parent, "quiver-spill-");
+          directory = Files.createTempDirectory(parent, OrphanDirectories.ownPrefix(PREFIX));
         }
       } catch (IOException e) {
         throw new QuiverException(ErrorCode.IO_ERROR, "could not create a spill directory in "

@@ -18,9 +18,13 @@ import io.quiver.exec.type.DataType;
 import io.quiver.exec.type.RowSchema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -125,6 +129,16 @@ final class JoinFixtures {
       List<List<Object>> buildRows) {
     // two-row build chunks, so that gathers and the match bitmap cross chunks even on small inputs
     return run(allocator, node, probeRows, buildRows, 3, 4, new CancellationToken(), 1).rows();
+  }
+
+  /** Random rows of either side (they line up): {@code key}, a small BIGINT, text and money, each possibly NULL. */
+  static Arbitrary<List<Object>> rows(Arbitrary<Object> key) {
+    Arbitrary<Object> value = Arbitraries.longs().between(-4, 4).map(v -> (Object) v).injectNull(0.15);
+    Arbitrary<Object> text = Arbitraries.of("a", "b", "", "ünï", "a longer text than eight bytes")
+        .map(s -> (Object) s).injectNull(0.15);
+    Arbitrary<Object> money = Arbitraries.of("1.00", "-2.50", "0.00", "123456789012.34")
+        .map(s -> (Object) new BigDecimal(s)).injectNull(0.15);
+    return Combinators.combine(key, value, text, money).as(Arrays::asList);
   }
 
   static List<List<Object>> sorted(List<List<Object>> rows) {
