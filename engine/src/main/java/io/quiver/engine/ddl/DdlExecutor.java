@@ -11,6 +11,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.connector.memory.TableRules;
 import io.quiver.engine.connector.memory.UniqueKey;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.result.UpdateCountResult;
@@ -63,6 +64,7 @@ public final class DdlExecutor {
   private final FileTables fileTables;
   private final InsertExecutor inserts;
   private final RowChangeExecutor rowChanges;
+  private final DeclaredRules declaredRules;
 
   /**
    * @param planner plans a query: (sql, default schema path) to a planned statement
@@ -75,6 +77,7 @@ public final class DdlExecutor {
     this.fileTables = fileTables;
     this.rowChanges = new RowChangeExecutor(jobs, targets);
     this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
+    this.declaredRules = new DeclaredRules(jobs, targets);
   }
 
   /**
@@ -152,9 +155,9 @@ public final class DdlExecutor {
       return 0;
     }
     List<Column> columns = ColumnTypes.columns(statement.columns());
-    if (!statement.properties().isEmpty() && !statement.keys().isEmpty()) {
-      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files has no PRIMARY KEY or UNIQUE "
-          + "constraints (" + target.qualified(schema) + ")");
+    if (!statement.properties().isEmpty() && (!statement.keys().isEmpty() || !statement.clauses().isEmpty())) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files has no constraints or defaults ("
+          + target.qualified(schema) + "); its files say what its rows are");
     }
     if (!statement.properties().isEmpty()) {
       FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
@@ -174,8 +177,9 @@ public final class DdlExecutor {
         }
       }
     }
+    TableRules rules = declaredRules.of(statement.clauses(), keys, columns, target, schema, context);
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), new RowSchema(columns));
-    memory.addTable(schema, target.name(), writer, statement.ifNotExists(), keys);
+    memory.addTable(schema, target.name(), writer, statement.ifNotExists(), rules);
     return 0;
   }
 

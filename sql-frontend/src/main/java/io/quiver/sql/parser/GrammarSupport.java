@@ -131,6 +131,16 @@ public final class GrammarSupport {
     return text;
   }
 
+  /**
+   * The text of {@code sql} from (line, column) to (endLine, endColumn), both inclusive, as the
+   * parser counts them (see {@link #textFrom}), trimmed.
+   */
+  public static String textBetween(String sql, int line, int column, int endLine, int endColumn) {
+    int start = offset(sql, line, column);
+    int end = Math.min(sql.length(), offset(sql, endLine, endColumn) + 1);
+    return sql.substring(start, Math.max(start, end)).strip();
+  }
+
   static int offset(String sql, int line, int column) {
     int currentLine = 1;
     int i = 0;

@@ -260,12 +260,25 @@ public final class MemoryConnector implements Connector {
    */
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
       boolean ifNotExists) {
-    return addTable(schema, name, writer, ifNotExists, List.of());
+    return addTable(schema, name, writer, ifNotExists, TableRules.NONE);
   }
 
-  /** As {@link #addTable(String, String, MemoryTableWriter, boolean)}, with PRIMARY KEY and UNIQUE constraints. */
+  /**
+   * As {@link #addTable(String, String, MemoryTableWriter, boolean)}, with constraints and defaults;
+   * a FOREIGN KEY's referenced table must still be there (42P01).
+   */
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
-      boolean ifNotExists, List<UniqueKey> keys) {
+      boolean ifNotExists, TableRules rules) {
+    for (ForeignKeyRule foreignKey : rules.foreignKeys()) {
+      MemorySchema referenced = schemas.get(foreignKey.referencedTable().get(1));
+      boolean self = foreignKey.references(schema, name);
+      if (!self && (referenced == null
+          || !(referenced.objects().get(foreignKey.referencedTable().get(2)) instanceof MemoryTable))) {
+        writer.abort();
+        throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + String.join(".",
+            foreignKey.referencedTable()) + ", referenced by " + foreignKey.name() + ", was dropped meanwhile");
+      }
+    }
     MemorySchema target = schemas.get(schema);
     if (closed || target == null || resolve(target.objects(), name, false).isPresent()) {
       writer.abort();
@@ -279,7 +292,7 @@ public final class MemoryConnector implements Connector {
       throw duplicate(schema, name, target.objects());
     }
     MemoryTableData data = writer.finish();
-    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data, keys);
+    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data, rules);
     tablesById.put(table.id(), table);
     unfreed.add(data);
     target.objects().put(name, table);
@@ -491,6 +504,7 @@ public final class MemoryConnector implements Connector {
     }
     if (object != null) {
       checkNoDependentView(schema, name, "table");
+      checkNotReferenced(schema, name);
       target.objects().remove(name);
     }
     if (object == null) {
@@ -520,6 +534,27 @@ public final class MemoryConnector implements Connector {
         if (object instanceof StoredView view && view.reads(qualified)) {
           throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop " + kind + " " + NAME + "." + schema
               + "." + name + " because view " + view + " reads it; drop the view first");
+        }
+      }
+    }
+  }
+
+  /**
+   * A table another table's FOREIGN KEY references is not dropped (PostgreSQL's rule, though
+   * Quiver does not enforce the key): DEPENDENT_OBJECTS names the first such table.
+   */
+  private void checkNotReferenced(String schema, String name) {
+    for (MemorySchema each : schemas.values()) {
+      for (SchemaObject object : each.objects().values()) {
+        if (object instanceof MemoryTable table && !(table.schemaName().equals(schema)
+            && table.tableName().equals(name))) {
+          for (ForeignKeyRule foreignKey : table.rules().foreignKeys()) {
+            if (foreignKey.references(schema, name)) {
+              throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop table " + NAME + "." + schema + "."
+                  + name + " because constraint " + foreignKey.name() + " of table " + table + " references it; "
+                  + "drop that table first");
+            }
+          }
         }
       }
     }
