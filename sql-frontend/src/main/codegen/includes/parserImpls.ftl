@@ -86,6 +86,7 @@ SqlNode QuiverCreate() :
     boolean orReplace = false;
     SqlParserPos orReplaceAt = null;
     Statement statement = null;
+    boolean unique = false;
 }
 {
     <CREATE> { s = span(); }
@@ -110,9 +111,12 @@ SqlNode QuiverCreate() :
     |
         <VIEW> statement = QuiverCreateView(orReplace)
     |
-        ( <INDEX> | <UNIQUE> <INDEX> ) {
-            throw GrammarSupport.notSupported(s.end(this), GrammarSupport.INDEX_HINT);
+        ( <INDEX> { unique = false; } | <UNIQUE> <INDEX> { unique = true; } ) {
+            if (orReplace) {
+                throw GrammarSupport.notSupported(orReplaceAt, "CREATE OR REPLACE INDEX is not supported");
+            }
         }
+        statement = QuiverCreateIndex(unique)
     |
         {
             throw GrammarSupport.unknownObject(getToken(1).kind == EOF, getToken(1).image, getToken(1).beginLine,
@@ -412,6 +416,39 @@ List<ColumnDefinition> QuiverColumnListEof() :
     }
 }
 
+/** After CREATE [UNIQUE] INDEX: [IF NOT EXISTS] name ON table (column, ...). */
+Statement QuiverCreateIndex(boolean unique) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlIdentifier table;
+    final SqlNodeList columns = new SqlNodeList(SqlParserPos.ZERO);
+}
+{
+    ifNotExists = QuiverIfNotExists()
+    name = SimpleIdentifier()
+    <ON>
+    table = CompoundTableIdentifier() { GrammarSupport.checkParts(table, 3, "table"); }
+    <LPAREN>
+    QuiverIndexColumn(columns)
+    ( <COMMA> QuiverIndexColumn(columns) )*
+    <RPAREN>
+    {
+        return new CreateIndexStatement(name.getSimple(), unique, ifNotExists, ObjectName.of(table),
+            GrammarSupport.distinctNames(columns, "index " + name.getSimple()));
+    }
+}
+
+/** column [ASC | DESC] of CREATE INDEX (the order is accepted and has no effect). */
+void QuiverIndexColumn(SqlNodeList columns) :
+{
+    final SqlIdentifier column;
+}
+{
+    column = SimpleIdentifier() { columns.add(column); }
+    [ <ASC> | <DESC> ]
+}
+
 /** After CREATE [OR REPLACE] VIEW: [IF NOT EXISTS] name [(columns)] AS query. */
 Statement QuiverCreateView(boolean orReplace) :
 {
@@ -470,8 +507,9 @@ SqlNode QuiverDrop() :
                 ifExists, cascade);
         }
     |
-        <INDEX> {
-            throw GrammarSupport.notSupported(s.end(this), GrammarSupport.INDEX_HINT);
+        <INDEX> ifExists = QuiverIfExists()
+        name = CompoundIdentifier() {
+            statement = new DropIndexStatement(ObjectName.of(GrammarSupport.checkParts(name, 3, "index")), ifExists);
         }
     |
         {

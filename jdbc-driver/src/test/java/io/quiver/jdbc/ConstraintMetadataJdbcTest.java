@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Declared constraints through DatabaseMetaData: getPrimaryKeys, getImportedKeys, getExportedKeys
  * (foreign keys, reported though not enforced), getIndexInfo (PRIMARY KEY and UNIQUE as unique
- * indexes), and getColumns' COLUMN_DEF-free rows for a table without constraints.
+ * indexes, and CREATE INDEX's indexes), and getColumns' COLUMN_DEF-free rows for a table without constraints.
  */
 class ConstraintMetadataJdbcTest {
 
@@ -85,6 +85,14 @@ class ConstraintMetadataJdbcTest {
         rows(metadata.getIndexInfo("memory", SCHEMA, "parent", false, true), "INDEX_NAME", "NON_UNIQUE",
             "ORDINAL_POSITION", "COLUMN_NAME"));
     assertFalse(metadata.getIndexInfo("memory", SCHEMA, "plain", true, true).next());
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE INDEX plain_x ON memory." + SCHEMA + ".plain (x)");
+      statement.execute("CREATE UNIQUE INDEX plain_ux ON memory." + SCHEMA + ".plain (x)");
+    }
+    assertEquals(List.of("plain_ux|false|1|x", "plain_x|true|1|x"), rows(metadata.getIndexInfo("memory", SCHEMA,
+        "plain", false, true), "INDEX_NAME", "NON_UNIQUE", "ORDINAL_POSITION", "COLUMN_NAME"));
+    assertEquals(List.of("plain_ux|false|1|x"), rows(metadata.getIndexInfo("memory", SCHEMA, "plain", true, true),
+        "INDEX_NAME", "NON_UNIQUE", "ORDINAL_POSITION", "COLUMN_NAME"));
   }
 
   private static List<String> sorted(List<String> rows) {

@@ -57,7 +57,8 @@ public final class SchemaCatalogMetadata implements CatalogMetadata {
             ordinal++, constrained == null ? null : constrained.columnDefault(field.getName()).orElse(null)));
       }
       result.add(new TableInfo(catalogName, schemaName, name, tableType(table), columns,
-          constrained == null ? List.of() : constrained.constraints()));
+          constrained == null ? List.of() : constrained.constraints(),
+          constrained == null ? List.of() : constrained.indexes()));
     }
     return result;
   }

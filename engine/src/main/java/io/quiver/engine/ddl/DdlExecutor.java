@@ -23,6 +23,8 @@ import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.sql.catalog.ConnectorTable;
 import io.quiver.sql.statement.CopyStatement;
+import io.quiver.sql.statement.CreateIndexStatement;
+import io.quiver.sql.statement.DropIndexStatement;
 import io.quiver.sql.statement.ObjectName;
 import io.quiver.sql.statement.Statement;
 import io.quiver.sql.statement.CreateSchemaStatement;
@@ -65,6 +67,7 @@ public final class DdlExecutor {
   private final InsertExecutor inserts;
   private final RowChangeExecutor rowChanges;
   private final DeclaredRules declaredRules;
+  private final IndexStatements indexes;
 
   /**
    * @param planner plans a query: (sql, default schema path) to a planned statement
@@ -78,6 +81,7 @@ public final class DdlExecutor {
     this.rowChanges = new RowChangeExecutor(jobs, targets);
     this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
     this.declaredRules = new DeclaredRules(jobs, targets);
+    this.indexes = new IndexStatements(targets, rowChanges);
   }
 
   /**
@@ -116,6 +120,10 @@ public final class DdlExecutor {
       count = rowChanges.merge(merge, sql, context, queryId);
     } else if (statement instanceof TruncateStatement truncate) {
       count = rowChanges.truncate(truncate, context);
+    } else if (statement instanceof CreateIndexStatement create) {
+      count = indexes.create(create, context);
+    } else if (statement instanceof DropIndexStatement drop) {
+      count = indexes.drop(drop, context);
     } else if (statement instanceof CopyStatement copy) {
       count = copy(copy, sql, context, queryId);
     } else {

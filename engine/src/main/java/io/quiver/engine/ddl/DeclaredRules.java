@@ -166,7 +166,7 @@ final class DeclaredRules {
             + " references " + shown + ", which is not a table of catalog memory");
       }
       referencedColumns = table.rowSchema().columns();
-      referencedKeys = table.keys();
+      referencedKeys = table.rules().uniqueKeys();
       referencedName = table.tableName();
     }
     String shown = "memory." + referencedSchema + "." + referencedName;

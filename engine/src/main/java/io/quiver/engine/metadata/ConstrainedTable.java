@@ -16,4 +16,9 @@ public interface ConstrainedTable {
   default Optional<String> columnDefault(String column) {
     return Optional.empty();
   }
+
+  /** The indexes CREATE INDEX made on the table. */
+  default List<IndexDescription> indexes() {
+    return List.of();
+  }
 }

@@ -149,9 +149,12 @@ final class KeyRows {
     return rows;
   }
 
-  /** PRIMARY KEY and UNIQUE constraints as unique indexes (getIndexInfo). */
+  /**
+   * PRIMARY KEY and UNIQUE constraints as unique indexes, and CREATE INDEX's indexes (getIndexInfo);
+   * only unique ones if {@code uniqueOnly}.
+   */
   static List<MetaImpl.MetaIndexInfo> indexInfo(CatalogMetadata metadata, String catalog, String schema,
-      String table) {
+      String table, boolean uniqueOnly) {
     List<MetaImpl.MetaIndexInfo> rows = new ArrayList<>();
     for (TableInfo info : tables(metadata, catalog, schema, table)) {
       for (ConstraintInfo constraint : info.constraints()) {
@@ -162,6 +165,16 @@ final class KeyRows {
           rows.add(new MetaImpl.MetaIndexInfo(info.catalog(), info.schema(), info.name(), false, null,
               constraint.name(), (short) DatabaseMetaData.tableIndexOther, (short) (i + 1),
               constraint.columns().get(i), "A", -1, -1, null));
+        }
+      }
+      for (io.quiver.engine.metadata.IndexDescription index : info.indexes()) {
+        if (uniqueOnly && !index.unique()) {
+          continue;
+        }
+        for (int i = 0; i < index.columns().size(); i++) {
+          rows.add(new MetaImpl.MetaIndexInfo(info.catalog(), info.schema(), info.name(), !index.unique(), null,
+              index.name(), (short) DatabaseMetaData.tableIndexOther, (short) (i + 1), index.columns().get(i), "A",
+              -1, -1, null));
         }
       }
     }

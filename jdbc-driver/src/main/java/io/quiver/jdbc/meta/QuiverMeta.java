@@ -559,7 +559,7 @@ public final class QuiverMeta extends MetaImpl {
   @Override
   public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema, String table,
       boolean unique, boolean approximate) {
-    return rows(KeyRows.indexInfo(engine.metadata(), catalog, schema, table), MetaIndexInfo.class,
+    return rows(KeyRows.indexInfo(engine.metadata(), catalog, schema, table, unique), MetaIndexInfo.class,
         "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE", "INDEX_QUALIFIER", "INDEX_NAME", "TYPE",
         "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC", "CARDINALITY", "PAGES", "FILTER_CONDITION");
   }

@@ -71,11 +71,6 @@ public final class GrammarSupport {
     return names;
   }
 
-  /** Why CREATE INDEX and DROP INDEX are refused (0A000), and what to do instead. */
-  public static final String INDEX_HINT = "CREATE INDEX and DROP INDEX are not supported: Quiver scans its "
-      + "columnar tables in parallel and keeps no indexes; declare PRIMARY KEY or UNIQUE in CREATE TABLE for "
-      + "uniqueness";
-
   /** A PRIMARY KEY or UNIQUE written on a column; {@code keys} null where keys are not allowed. */
   public static void addColumnKey(List<io.quiver.sql.statement.KeyConstraint> keys, SqlIdentifier constraint,
       boolean primary, SqlIdentifier column, SqlParserPos pos) {

@@ -93,7 +93,7 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
   @Override
   public Statistic getStatistic() {
     List<org.apache.calcite.util.ImmutableBitSet> keySets = new java.util.ArrayList<>();
-    for (UniqueKey key : rules.keys()) {
+    for (UniqueKey key : rules.uniqueKeys()) {
       // A UNIQUE key with a nullable column does not make rows distinct (NULLs repeat).
       boolean notNull = true;
       for (int column : key.columns()) {
@@ -146,9 +146,22 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
     return rowSchema;
   }
 
-  /** The table's PRIMARY KEY and UNIQUE constraints. */
+  /** The table's PRIMARY KEY and UNIQUE constraints (not UNIQUE indexes). */
   public List<UniqueKey> keys() {
     return rules.keys();
+  }
+
+  /** The same table, data and version with other rules (CREATE INDEX, DROP INDEX). */
+  MemoryTable withRules(TableRules newRules) {
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, version, generation, newRules);
+  }
+
+  @Override
+  public List<io.quiver.engine.metadata.IndexDescription> indexes() {
+    List<io.quiver.engine.metadata.IndexDescription> result = new java.util.ArrayList<>();
+    rules.indexes().forEach(index -> result.add(new io.quiver.engine.metadata.IndexDescription(index.name(),
+        index.unique(), index.columnNames())));
+    return result;
   }
 
   /** Everything CREATE TABLE declared about the rows: keys, checks, foreign keys, defaults. */
