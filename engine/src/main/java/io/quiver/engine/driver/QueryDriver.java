@@ -108,11 +108,12 @@ public final class QueryDriver {
    */
   public QueryResult execute(String sql, StatementContext context, String user, Runnable onClose,
       CancellationToken cancellation) {
-    Statement statement = parse(sql);
     String queryId = "query_" + queryNumbers.incrementAndGet();
     memory.register(queryId, user);
+    // Recorded before parsing so that a syntax error is a FAILED query in system.runtime.queries too.
     history.queryStarted(queryId, user != null ? user : history.currentUser(), sql);
     try {
+      Statement statement = parse(sql);
       QueryResult result = start(statement, sql, context, queryId, () -> {
         memory.unregister(queryId);
         onClose.run();

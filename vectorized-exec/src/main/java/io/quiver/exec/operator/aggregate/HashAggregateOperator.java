@@ -43,6 +43,10 @@ public final class HashAggregateOperator implements Operator, Spillable {
   static final int MAX_SPILL_LEVEL = 4;
   /** Heap bytes charged per new group before its first batch shows what groups really cost. */
   private static final int FIRST_GUESS_BYTES_PER_GROUP = 64;
+  /** The most heap bytes per group guessed ahead of a batch; larger groups are charged after it. */
+  private static final int MAX_GUESS_BYTES_PER_GROUP = 1024;
+  /** About how many groups the hash tables have room for when they are made. */
+  private static final int INITIAL_TABLE_GROUPS = 1024;
 
   private final AggregateNode node;
   /** The step the accumulators read input for (FINAL when merging spilled state back). */
@@ -197,8 +201,11 @@ public final class HashAggregateOperator implements Operator, Spillable {
    */
   private void makeRoomFor(int rows) {
     int groups = groupCount();
+    // the tables start with room for about a thousand groups: below that, their size says nothing
+    // about what one more group costs
     long perGroup = groups == 0 ? FIRST_GUESS_BYTES_PER_GROUP
-        : Math.max(16, (stateBytes() + selfChargedBytes()) / groups);
+        : Math.min(MAX_GUESS_BYTES_PER_GROUP,
+            Math.max(16, (stateBytes() + selfChargedBytes()) / Math.max(groups, INITIAL_TABLE_GROUPS)));
     long growth = rows * perGroup;
     if (memory.headroom() >= growth || memory.makeRoom(growth, this)) {
       return;
