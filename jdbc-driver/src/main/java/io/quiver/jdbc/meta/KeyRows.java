@@ -42,7 +42,7 @@ final class KeyRows {
   }
 
   /**
-   * One row of getImportedKeys or getExportedKeys (Avatica's row classes spell DEFERRABILITY
+   * One row of getImportedKeys or getExportedKeys, its last column spelled DEFERABILITY as Avatica (and so the thin driver) spells it (Avatica.s row classes spell DEFERRABILITY
    * "deferability", so its column cannot be found by name).
    */
   public static final class KeyReferenceRow {
@@ -59,12 +59,12 @@ final class KeyRows {
     public final short deleteRule;
     public final String fkName;
     public final String pkName;
-    public final short deferrability;
+    public final short deferability;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     KeyReferenceRow(String pktableCat, String pktableSchem, String pktableName, String pkcolumnName,
         String fktableCat, String fktableSchem, String fktableName, String fkcolumnName, short keySeq,
-        short updateRule, short deleteRule, String fkName, String pkName, short deferrability) {
+        short updateRule, short deleteRule, String fkName, String pkName, short deferability) {
       this.pktableCat = pktableCat;
       this.pktableSchem = pktableSchem;
       this.pktableName = pktableName;
@@ -78,7 +78,7 @@ final class KeyRows {
       this.deleteRule = deleteRule;
       this.fkName = fkName;
       this.pkName = pkName;
-      this.deferrability = deferrability;
+      this.deferability = deferability;
     }
   }
 

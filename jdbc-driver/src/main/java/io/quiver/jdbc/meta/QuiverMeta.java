@@ -566,7 +566,7 @@ public final class QuiverMeta extends MetaImpl {
 
   private static final String[] KEY_REFERENCE_COLUMNS = {"PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME",
       "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE",
-      "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY"};
+      "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERABILITY"}; // Avatica's spelling, as the thin driver reports it
 
   @Override
   public MetaResultSet getTableTypes(ConnectionHandle ch) {
