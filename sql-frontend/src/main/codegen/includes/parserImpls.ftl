@@ -86,6 +86,7 @@ SqlNode QuiverCreate() :
     boolean orReplace = false;
     SqlParserPos orReplaceAt = null;
     Statement statement = null;
+    boolean unique = false;
 }
 {
     <CREATE> { s = span(); }
@@ -110,9 +111,12 @@ SqlNode QuiverCreate() :
     |
         <VIEW> statement = QuiverCreateView(orReplace)
     |
-        ( <INDEX> | <UNIQUE> <INDEX> ) {
-            throw GrammarSupport.notSupported(s.end(this), GrammarSupport.INDEX_HINT);
+        ( <INDEX> { unique = false; } | <UNIQUE> <INDEX> { unique = true; } ) {
+            if (orReplace) {
+                throw GrammarSupport.notSupported(orReplaceAt, "CREATE OR REPLACE INDEX is not supported");
+            }
         }
+        statement = QuiverCreateIndex(unique)
     |
         {
             throw GrammarSupport.unknownObject(getToken(1).kind == EOF, getToken(1).image, getToken(1).beginLine,
@@ -162,6 +166,7 @@ Statement QuiverCreateTable() :
     final SqlIdentifier name;
     final List<ColumnDefinition> columns = new ArrayList<ColumnDefinition>();
     final List<KeyConstraint> keys = new ArrayList<KeyConstraint>();
+    final TableClausesBuilder clauses = new TableClausesBuilder();
     Map<String, String> properties = new LinkedHashMap<String, String>();
     SqlNode query = null;
 }
@@ -170,8 +175,8 @@ Statement QuiverCreateTable() :
     name = CompoundTableIdentifier() { GrammarSupport.checkParts(name, 3, "table"); }
     (
         <LPAREN>
-        QuiverTableElementOrKey(columns, keys, name)
-        ( <COMMA> QuiverTableElementOrKey(columns, keys, name) )*
+        QuiverTableElementOrKey(columns, keys, clauses, name)
+        ( <COMMA> QuiverTableElementOrKey(columns, keys, clauses, name) )*
         <RPAREN>
         [ <WITH> properties = QuiverProperties() ]
         [
@@ -181,7 +186,8 @@ Statement QuiverCreateTable() :
             }
         ]
         {
-            return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties, keys);
+            return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties, keys,
+                clauses.build());
         }
     |
         <WITH> properties = QuiverProperties()
@@ -201,8 +207,12 @@ Statement QuiverCreateTable() :
     )
 }
 
-/** A column of CREATE TABLE, or a table constraint: [CONSTRAINT name] {PRIMARY KEY | UNIQUE} (columns). */
-void QuiverTableElementOrKey(List<ColumnDefinition> columns, List<KeyConstraint> keys, SqlIdentifier table) :
+/**
+ * A column of CREATE TABLE, or a table constraint: [CONSTRAINT name] {PRIMARY KEY (columns) |
+ * UNIQUE (columns) | CHECK (condition) | FOREIGN KEY (columns) REFERENCES ...}.
+ */
+void QuiverTableElementOrKey(List<ColumnDefinition> columns, List<KeyConstraint> keys,
+    TableClausesBuilder clauses, SqlIdentifier table) :
 {
     SqlIdentifier constraint = null;
     final SqlParserPos at;
@@ -218,29 +228,27 @@ void QuiverTableElementOrKey(List<ColumnDefinition> columns, List<KeyConstraint>
                 GrammarSupport.distinctNames(keyColumns, "the key"), at));
         }
     |
-        <CHECK> {
-            throw GrammarSupport.notSupported(getPos(), "CHECK constraints are not supported yet");
-        }
+        QuiverCheck(clauses, constraint, null)
     |
-        <FOREIGN> {
-            throw GrammarSupport.notSupported(getPos(), "FOREIGN KEY constraints are not supported yet");
-        }
+        QuiverForeignKey(clauses, constraint)
     |
         {
             if (constraint != null) {
-                throw GrammarSupport.syntaxError(getPos(), "expected PRIMARY KEY or UNIQUE after CONSTRAINT "
-                    + constraint.getSimple());
+                throw GrammarSupport.syntaxError(getPos(), "expected PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY "
+                    + "after CONSTRAINT " + constraint.getSimple());
             }
         }
-        QuiverTableElement(columns, keys, table)
+        QuiverTableElement(columns, keys, clauses, table)
     )
 }
 
 /**
- * One column definition of CREATE TABLE: name type followed by NOT NULL, NULL, [CONSTRAINT name]
- * PRIMARY KEY, [CONSTRAINT name] UNIQUE in any order; keys null where no key may be declared.
+ * One column definition of CREATE TABLE: name type followed by NOT NULL, NULL, DEFAULT expression,
+ * [CONSTRAINT name] {PRIMARY KEY | UNIQUE | CHECK (condition) | REFERENCES ...} in any order;
+ * keys and clauses null where no constraint may be declared.
  */
-void QuiverTableElement(List<ColumnDefinition> columns, List<KeyConstraint> keys, SqlIdentifier table) :
+void QuiverTableElement(List<ColumnDefinition> columns, List<KeyConstraint> keys, TableClausesBuilder clauses,
+    SqlIdentifier table) :
 {
     final SqlIdentifier name;
     SqlDataTypeSpec type = null;
@@ -272,15 +280,121 @@ void QuiverTableElement(List<ColumnDefinition> columns, List<KeyConstraint> keys
         |
             <UNIQUE> { at = getPos(); GrammarSupport.addColumnKey(keys, constraint, false, name, at); }
         |
-            ( <CHECK> | <REFERENCES> | <DEFAULT_> ) {
-                throw GrammarSupport.notSupported(getPos(), "column " + name.getSimple() + ": "
-                    + token.image.toUpperCase(Locale.ROOT) + " is not supported yet");
-            }
+            { TableClausesBuilder.require(clauses, getPos()); }
+            QuiverCheck(clauses, constraint, name)
+        |
+            { TableClausesBuilder.require(clauses, getPos()); }
+            QuiverReferences(clauses, constraint, java.util.Collections.singletonList(name.getSimple()))
+        |
+            { TableClausesBuilder.require(clauses, getPos()); }
+            QuiverColumnDefault(clauses, name)
         )
         { constraint = null; }
     )*
     {
         GrammarSupport.addColumn(columns, ColumnDefinition.of(name, type, notNull), table.toString());
+    }
+}
+
+/** [CONSTRAINT name] CHECK (condition), on a column (column not null) or on the table. */
+void QuiverCheck(TableClausesBuilder clauses, SqlIdentifier constraint, SqlIdentifier column) :
+{
+    final SqlParserPos at;
+    final Token start;
+    final Token end;
+    final SqlNode condition;
+}
+{
+    <CHECK> { at = getPos(); }
+    <LPAREN> { start = getToken(1); }
+    condition = Expression(ExprContext.ACCEPT_SUB_QUERY) { end = token; }
+    <RPAREN> {
+        clauses.addCheck(constraint, column, condition, GrammarSupport.textBetween(getOriginalSql(),
+            start.beginLine, start.beginColumn, end.endLine, end.endColumn),
+            new SqlParserPos(start.beginLine, start.beginColumn));
+    }
+}
+
+/** [CONSTRAINT name] FOREIGN KEY (columns) REFERENCES ..., a table constraint. */
+void QuiverForeignKey(TableClausesBuilder clauses, SqlIdentifier constraint) :
+{
+    final SqlNodeList columns;
+}
+{
+    <FOREIGN> <KEY>
+    columns = ParenthesizedSimpleIdentifierList()
+    QuiverReferences(clauses, constraint, GrammarSupport.distinctNames(columns, "the foreign key"))
+}
+
+/**
+ * REFERENCES table [(columns)] [MATCH {FULL | SIMPLE}] [ON DELETE action] [ON UPDATE action],
+ * after FOREIGN KEY (columns) or on a column.
+ */
+void QuiverReferences(TableClausesBuilder clauses, SqlIdentifier constraint, List<String> columns) :
+{
+    final SqlParserPos at;
+    final SqlIdentifier referenced;
+    SqlNodeList referencedColumns = SqlNodeList.EMPTY;
+    String onUpdate = "NO ACTION";
+    String onDelete = "NO ACTION";
+    String action;
+}
+{
+    <REFERENCES> { at = getPos(); }
+    referenced = CompoundTableIdentifier() { GrammarSupport.checkParts(referenced, 3, "table"); }
+    [ referencedColumns = ParenthesizedSimpleIdentifierList() ]
+    [
+        <MATCH>
+        (
+            <FULL>
+        |
+            <SIMPLE>
+        |
+            <PARTIAL> { throw GrammarSupport.notSupported(getPos(), "MATCH PARTIAL is not supported"); }
+        )
+    ]
+    (
+        LOOKAHEAD(2) <ON> <DELETE> action = QuiverReferentialAction() { onDelete = action; }
+    |
+        LOOKAHEAD(2) <ON> <UPDATE> action = QuiverReferentialAction() { onUpdate = action; }
+    )*
+    {
+        clauses.addForeignKey(constraint, columns, referenced,
+            GrammarSupport.distinctNames(referencedColumns, "the referenced columns"), onUpdate, onDelete, at);
+    }
+}
+
+/** CASCADE, RESTRICT, NO ACTION, SET NULL or SET DEFAULT, as the FOREIGN KEY declares it. */
+String QuiverReferentialAction() :
+{
+}
+{
+    <CASCADE> { return "CASCADE"; }
+|
+    <RESTRICT> { return "RESTRICT"; }
+|
+    <NO> <ACTION> { return "NO ACTION"; }
+|
+    LOOKAHEAD(2) <SET> <NULL> { return "SET NULL"; }
+|
+    <SET> <DEFAULT_> { return "SET DEFAULT"; }
+}
+
+/**
+ * DEFAULT expression of a column: a literal (perhaps signed), a function call such as
+ * CURRENT_DATE, a CAST, or any expression in parentheses; the text is kept as written.
+ */
+void QuiverColumnDefault(TableClausesBuilder clauses, SqlIdentifier column) :
+{
+    final SqlParserPos at;
+    final Token start;
+    final SqlNode expression;
+}
+{
+    <DEFAULT_> { at = getPos(); start = getToken(1); }
+    expression = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
+        clauses.addDefault(column, expression, GrammarSupport.textBetween(getOriginalSql(), start.beginLine,
+            start.beginColumn, token.endLine, token.endColumn), new SqlParserPos(start.beginLine, start.beginColumn));
     }
 }
 
@@ -294,12 +408,45 @@ List<ColumnDefinition> QuiverColumnListEof() :
     final SqlIdentifier owner = new SqlIdentifier("the column list", SqlParserPos.ZERO);
 }
 {
-    QuiverTableElement(columns, null, owner)
-    ( <COMMA> QuiverTableElement(columns, null, owner) )*
+    QuiverTableElement(columns, null, null, owner)
+    ( <COMMA> QuiverTableElement(columns, null, null, owner) )*
     <EOF>
     {
         return columns;
     }
+}
+
+/** After CREATE [UNIQUE] INDEX: [IF NOT EXISTS] name ON table (column, ...). */
+Statement QuiverCreateIndex(boolean unique) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlIdentifier table;
+    final SqlNodeList columns = new SqlNodeList(SqlParserPos.ZERO);
+}
+{
+    ifNotExists = QuiverIfNotExists()
+    name = SimpleIdentifier()
+    <ON>
+    table = CompoundTableIdentifier() { GrammarSupport.checkParts(table, 3, "table"); }
+    <LPAREN>
+    QuiverIndexColumn(columns)
+    ( <COMMA> QuiverIndexColumn(columns) )*
+    <RPAREN>
+    {
+        return new CreateIndexStatement(name.getSimple(), unique, ifNotExists, ObjectName.of(table),
+            GrammarSupport.distinctNames(columns, "index " + name.getSimple()));
+    }
+}
+
+/** column [ASC | DESC] of CREATE INDEX (the order is accepted and has no effect). */
+void QuiverIndexColumn(SqlNodeList columns) :
+{
+    final SqlIdentifier column;
+}
+{
+    column = SimpleIdentifier() { columns.add(column); }
+    [ <ASC> | <DESC> ]
 }
 
 /** After CREATE [OR REPLACE] VIEW: [IF NOT EXISTS] name [(columns)] AS query. */
@@ -360,8 +507,9 @@ SqlNode QuiverDrop() :
                 ifExists, cascade);
         }
     |
-        <INDEX> {
-            throw GrammarSupport.notSupported(s.end(this), GrammarSupport.INDEX_HINT);
+        <INDEX> ifExists = QuiverIfExists()
+        name = CompoundIdentifier() {
+            statement = new DropIndexStatement(ObjectName.of(GrammarSupport.checkParts(name, 3, "index")), ifExists);
         }
     |
         {
@@ -398,9 +546,10 @@ SqlNode QuiverInsert() :
         columns = ParenthesizedSimpleIdentifierList()
     ]
     (
-        <DEFAULT_> {
-            throw GrammarSupport.notSupported(getPos(),
-                "INSERT ... DEFAULT VALUES is not supported; Quiver columns have no defaults");
+        <DEFAULT_> <VALUES> {
+            if (columns.size() > 0) {
+                throw GrammarSupport.syntaxError(getPos(), "INSERT ... DEFAULT VALUES takes no column list");
+            }
         }
     |
         query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)

@@ -72,7 +72,9 @@ class CatalogObjectsJdbcTest {
     DatabaseMetaData md = connection.getMetaData();
     assertEquals(List.of("t:TABLE", "v:VIEW"), tables(md.getTables("memory", "jdbc_objects", "%", null)));
     assertEquals(List.of("v:VIEW"), tables(md.getTables("memory", "jdbc_objects", "%", new String[] {"VIEW"})));
-    assertEquals(List.of("columns:SYSTEM TABLE", "schemata:SYSTEM TABLE", "tables:SYSTEM TABLE", "views:SYSTEM TABLE"),
+    assertEquals(List.of("check_constraints:SYSTEM TABLE", "columns:SYSTEM TABLE", "key_column_usage:SYSTEM TABLE",
+        "referential_constraints:SYSTEM TABLE", "schemata:SYSTEM TABLE", "table_constraints:SYSTEM TABLE",
+        "tables:SYSTEM TABLE", "views:SYSTEM TABLE"),
         tables(md.getTables("system", "information_schema", "%", null)));
     List<String> types = new ArrayList<>();
     try (ResultSet rs = md.getTableTypes()) {

@@ -3,6 +3,7 @@ package io.quiver.engine.catalog;
 import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.metadata.ColumnInfo;
+import io.quiver.engine.metadata.ConstrainedTable;
 import io.quiver.engine.metadata.TableInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +51,14 @@ public final class SchemaCatalogMetadata implements CatalogMetadata {
       }
       List<ColumnInfo> columns = new ArrayList<>();
       int ordinal = 1;
+      ConstrainedTable constrained = table instanceof ConstrainedTable declares ? declares : null;
       for (RelDataTypeField field : table.getRowType(typeFactory).getFieldList()) {
         columns.add(new ColumnInfo(field.getName(), TypeMapping.toDataType(field.getType()), field.getType().isNullable(),
-            ordinal++));
+            ordinal++, constrained == null ? null : constrained.columnDefault(field.getName()).orElse(null)));
       }
-      result.add(new TableInfo(catalogName, schemaName, name, tableType(table), columns));
+      result.add(new TableInfo(catalogName, schemaName, name, tableType(table), columns,
+          constrained == null ? List.of() : constrained.constraints(),
+          constrained == null ? List.of() : constrained.indexes()));
     }
     return result;
   }

@@ -13,6 +13,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.connector.memory.TableRules;
 import io.quiver.engine.connector.memory.UniqueKey;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.result.UpdateCountResult;
@@ -24,6 +25,8 @@ import io.quiver.exec.type.RowSchema;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.sql.catalog.ConnectorTable;
 import io.quiver.sql.statement.CopyStatement;
+import io.quiver.sql.statement.CreateIndexStatement;
+import io.quiver.sql.statement.DropIndexStatement;
 import io.quiver.sql.statement.ObjectName;
 import io.quiver.sql.statement.Statement;
 import io.quiver.sql.statement.CreateSchemaStatement;
@@ -67,6 +70,8 @@ public final class DdlExecutor {
   private final RowChangeExecutor rowChanges;
   private final AccessControl access;
   private final StatementPrivileges privileges;
+  private final DeclaredRules declaredRules;
+  private final IndexStatements indexes;
 
   /**
    * @param planner plans a query: (sql, default schema path) to a planned statement
@@ -82,6 +87,8 @@ public final class DdlExecutor {
     this.fileTables = fileTables;
     this.rowChanges = new RowChangeExecutor(jobs, targets);
     this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
+    this.declaredRules = new DeclaredRules(jobs, targets);
+    this.indexes = new IndexStatements(targets, rowChanges);
   }
 
   /**
@@ -121,6 +128,10 @@ public final class DdlExecutor {
       count = rowChanges.merge(merge, sql, context, queryId);
     } else if (statement instanceof TruncateStatement truncate) {
       count = rowChanges.truncate(truncate, context);
+    } else if (statement instanceof CreateIndexStatement create) {
+      count = indexes.create(create, context);
+    } else if (statement instanceof DropIndexStatement drop) {
+      count = indexes.drop(drop, context);
     } else if (statement instanceof CopyStatement copy) {
       count = copy(copy, sql, context, queryId);
     } else {
@@ -165,9 +176,9 @@ public final class DdlExecutor {
       return 0;
     }
     List<Column> columns = ColumnTypes.columns(statement.columns());
-    if (!statement.properties().isEmpty() && !statement.keys().isEmpty()) {
-      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files has no PRIMARY KEY or UNIQUE "
-          + "constraints (" + target.qualified(schema) + ")");
+    if (!statement.properties().isEmpty() && (!statement.keys().isEmpty() || !statement.clauses().isEmpty())) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files has no constraints or defaults ("
+          + target.qualified(schema) + "); its files say what its rows are");
     }
     if (!statement.properties().isEmpty()) {
       FileSource source = fileSource(statement.properties(), null, "CREATE TABLE " + target.qualified(schema));
@@ -187,8 +198,9 @@ public final class DdlExecutor {
         }
       }
     }
+    TableRules rules = declaredRules.of(statement.clauses(), keys, columns, target, schema, context);
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), new RowSchema(columns));
-    memory.addTable(schema, target.name(), writer, statement.ifNotExists(), keys);
+    memory.addTable(schema, target.name(), writer, statement.ifNotExists(), rules);
     return 0;
   }
 

@@ -8,6 +8,7 @@ import io.quiver.engine.connector.memory.MemoryTable;
 import io.quiver.engine.connector.memory.MemoryTableWriter;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.connector.memory.TableRules;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
@@ -86,8 +87,9 @@ final class InsertExecutor {
     RowSchema columns = columnsOf(object);
     int[] sourceOf = sourceColumns(statement.columns(), columns, qualified);
     int listed = statement.columns().isEmpty() ? columns.size() : statement.columns().size();
+    TableRules rules = object instanceof MemoryTable memoryTable ? memoryTable.rules() : TableRules.NONE;
 
-    PlannedStatement source = jobs.plan(statement.query(), context, "INSERT");
+    PlannedStatement source = jobs.plan(query(statement, columns, sourceOf, rules), context, "INSERT");
     RowSchema values = source.resultSchema();
     if (values.size() != listed) {
       throw new QuiverException(ErrorCode.SYNTAX_ERROR, "INSERT INTO " + qualified + " has " + listed
@@ -97,7 +99,7 @@ final class InsertExecutor {
     for (int c = 0; c < columns.size(); c++) {
       Column column = columns.column(c);
       if (sourceOf[c] < 0) {
-        if (!column.nullable()) {
+        if (!column.nullable() && !rules.defaults().containsKey(column.name())) {
           throw new QuiverException(ErrorCode.NOT_NULL_VIOLATION, "column " + column.name() + " of " + qualified
               + " is NOT NULL and the INSERT gives it no value");
         }
@@ -111,10 +113,13 @@ final class InsertExecutor {
     }
     PlannedStatement converted = source;
     // File writers name their columns after the query's: those must be the table's.
-    if (object instanceof FileTableEntry || needsConversion(columns, sourceOf, values)) {
-      converted = jobs.plan(wrap(reparse(sql).query(), columns, sourceOf, values), context, "INSERT");
+    // CHECK conditions name the table's columns: the values get those names first.
+    if (object instanceof FileTableEntry || needsConversion(columns, sourceOf, values) || !rules.checks().isEmpty()) {
+      String table = object instanceof MemoryTable memoryTable ? memoryTable.tableName() : SOURCE_ALIAS;
+      converted = jobs.plan(CheckQueries.withFlags(wrap(query(reparse(sql), columns, sourceOf, rules), columns,
+          sourceOf, values, rules), rules.checks(), table), context, "INSERT");
     }
-    checkConverted(converted.resultSchema(), columns, qualified);
+    checkConverted(converted.resultSchema(), columns, rules.checks().size(), qualified);
 
     if (object instanceof FileTableEntry files) {
       return fileTables.write(files.source(), converted, WriteMode.APPEND,
@@ -124,7 +129,8 @@ final class InsertExecutor {
     MemoryConnector memory = target.memory();
     MemoryTableWriter writer = memory.newTableWriter(schema, table.tableName(), table.rowSchema());
     try {
-      jobs.run(queryId, sql, converted, new InsertChecks(writer, qualified, columns), context);
+      jobs.run(queryId, sql, converted, CheckQueries.sink(new InsertChecks(writer, qualified, columns),
+          rules.checks(), qualified, columnNames(columns)), context);
     } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;
@@ -132,6 +138,18 @@ final class InsertExecutor {
     long rows = writer.rows();
     memory.appendRows(schema, table.tableName(), table.id(), writer);
     return rows;
+  }
+
+  /** The statement's query with its DEFAULTs filled in (for DEFAULT VALUES, a row of them). */
+  private static SqlNode query(InsertStatement statement, RowSchema columns, int[] sourceOf, TableRules rules) {
+    SqlNode query = statement.query() != null ? statement.query() : ColumnDefaults.defaultRow(columns.size());
+    return ColumnDefaults.fill(query, columns, sourceOf, rules.defaults());
+  }
+
+  static List<String> columnNames(RowSchema columns) {
+    List<String> names = new ArrayList<>();
+    columns.columns().forEach(column -> names.add(column.name()));
+    return names;
   }
 
   static RowSchema columnsOf(SchemaObject object) {
@@ -203,7 +221,8 @@ final class InsertExecutor {
    * {@code SELECT CAST(v1 AS type) AS "a", ..., CAST(NULL AS type) AS "b" FROM (query) AS
    * source(v1, ...)}; the query keeps its positions.
    */
-  private static SqlNode wrap(SqlNode query, RowSchema columns, int[] sourceOf, RowSchema values) {
+  private static SqlNode wrap(SqlNode query, RowSchema columns, int[] sourceOf, RowSchema values,
+      TableRules rules) {
     List<String> valueNames = new ArrayList<>(values.size());
     for (int v = 0; v < values.size(); v++) {
       valueNames.add("v" + (v + 1));
@@ -213,7 +232,7 @@ final class InsertExecutor {
       Column column = columns.column(c);
       SqlNode value;
       if (sourceOf[c] < 0) {
-        value = QueryNodes.cast(null, column.type());
+        value = ColumnDefaults.value(column, rules.defaults());
       } else {
         value = QueryNodes.column(valueNames.get(sourceOf[c]));
         if (AssignmentRules.needsCast(values.column(sourceOf[c]).type(), column.type())) {
@@ -226,9 +245,9 @@ final class InsertExecutor {
   }
 
   /** The wrapped query's columns must be the table's (text kinds may differ: stored alike). */
-  private static void checkConverted(RowSchema converted, RowSchema columns, String qualified) {
+  private static void checkConverted(RowSchema converted, RowSchema columns, int flags, String qualified) {
     List<String> problems = new ArrayList<>();
-    if (converted.size() != columns.size()) {
+    if (converted.size() != columns.size() + flags) {
       problems.add(converted.size() + " columns");
     } else {
       for (int c = 0; c < columns.size(); c++) {

@@ -54,6 +54,16 @@ final class KeyConstraints {
     return keys;
   }
 
+  /** The index of a column named in a constraint; 42703 if {@code table} has none of that name. */
+  static int column(List<Column> columns, String name, String table) {
+    int index = find(columns, name);
+    if (index < 0) {
+      throw new QuiverException(ErrorCode.COLUMN_NOT_FOUND, "column " + name + " named in a constraint of " + table
+          + " does not exist");
+    }
+    return index;
+  }
+
   private static int find(List<Column> columns, String name) {
     for (int c = 0; c < columns.size(); c++) {
       if (columns.get(c).name().equalsIgnoreCase(name)) {

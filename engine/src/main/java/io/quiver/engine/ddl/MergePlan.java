@@ -42,9 +42,12 @@ final class MergePlan {
   private final List<DataType[]> valueTypes;
   /** Per clause: UPDATE the target column of each SET, INSERT the VALUES entry of each column (or -1). */
   private final List<int[]> columnMaps;
+  /** The table's column defaults, for columns an INSERT clause does not list. */
+  private final java.util.Map<String, String> defaults;
 
   private MergePlan(Supplier<MergeStatement> fresh, List<String> table, String alias, RowSchema columns,
-      List<DataType[]> valueTypes, List<int[]> columnMaps) {
+      List<DataType[]> valueTypes, List<int[]> columnMaps, java.util.Map<String, String> defaults) {
+    this.defaults = defaults;
     this.fresh = fresh;
     this.table = table;
     this.alias = alias;
@@ -77,7 +80,8 @@ final class MergePlan {
               + (insert.values().size() == 1 ? "" : "s"));
         }
         for (int c = 0; c < columns.size(); c++) {
-          if (sourceOf[c] < 0 && !columns.column(c).nullable()) {
+          if (sourceOf[c] < 0 && !columns.column(c).nullable()
+              && !target.table().rules().defaults().containsKey(columns.column(c).name())) {
             throw new QuiverException(ErrorCode.NOT_NULL_VIOLATION, "column " + columns.column(c).name() + " of "
                 + qualified + " is NOT NULL and MERGE's INSERT gives it no value");
           }
@@ -106,7 +110,8 @@ final class MergePlan {
         }
       }
     }
-    return new MergePlan(fresh, target.qualifiedName(), alias, columns, valueTypes, columnMaps);
+    return new MergePlan(fresh, target.qualifiedName(), alias, columns, valueTypes, columnMaps,
+        target.table().rules().defaults());
   }
 
   /**
@@ -311,7 +316,7 @@ final class MergePlan {
           continue;
         }
         int valueIndex = columnMaps.get(i)[c];
-        SqlNode value = valueIndex < 0 ? QueryNodes.cast(null, column.type())
+        SqlNode value = valueIndex < 0 ? ColumnDefaults.value(column, defaults)
             : RowChangeQueries.assigned(insert.values().get(valueIndex), valueTypes.get(i)[valueIndex], column);
         whens.add(condition(insert));
         thens.add(value);

@@ -121,8 +121,9 @@ final class RowChangeExecutor {
       SqlNode query = RowChangeQueries.update(locked.qualifiedName(), alias, columns, targetColumns,
           fresh.assignments(), valueTypes, fresh.condition());
       ChangeKindSink[] sink = new ChangeKindSink[1];
-      commit(locked, queryId, sql, jobs.plan(query, context, "UPDATE"), context,
-          writer -> sink[0] = new ChangeKindSink(new InsertChecks(writer, locked.qualified(), columns)));
+      commit(locked, queryId, sql, jobs.plan(withChecks(query, locked), context, "UPDATE"), context,
+          writer -> checked(sink[0] = new ChangeKindSink(new InsertChecks(writer, locked.qualified(), columns)),
+              locked));
       return sink[0].count(ChangeKindSink.CHANGED);
     }
   }
@@ -163,8 +164,9 @@ final class RowChangeExecutor {
       ChangeKindSink[] sink = new ChangeKindSink[1];
       RowSchema columns = locked.table().rowSchema();
       long[] actingPairs = new long[1];
-      commit(locked, queryId, sql, jobs.plan(plan.newRows(), context, "MERGE"), context,
-          writer -> sink[0] = new ChangeKindSink(new InsertChecks(writer, locked.qualified(), columns)),
+      commit(locked, queryId, sql, jobs.plan(withChecks(plan.newRows(), locked), context, "MERGE"), context,
+          writer -> checked(sink[0] = new ChangeKindSink(new InsertChecks(writer, locked.qualified(), columns)),
+              locked),
           () -> {
             actingPairs[0] = count(queryId, sql, jobs.plan(plan.actingPairs(), context, "MERGE"), context);
             long acted = locked.table().rowCount() - sink[0].count(ChangeKindSink.KEPT);
@@ -176,6 +178,17 @@ final class RowChangeExecutor {
           });
       return actingPairs[0] + sink[0].count(ChangeKindSink.INSERTED);
     }
+  }
+
+  /** The query of a table's next rows with the flags of its CHECK constraints. */
+  private static SqlNode withChecks(SqlNode query, LockedTable locked) {
+    return CheckQueries.withFlags(query, locked.table().rules().checks(), locked.name());
+  }
+
+  /** The sink that refuses rows violating the table's CHECK constraints, in front of {@code target}. */
+  private static ResultSink checked(ResultSink target, LockedTable locked) {
+    return CheckQueries.sink(target, locked.table().rules().checks(), locked.qualified(),
+        InsertExecutor.columnNames(locked.table().rowSchema()));
   }
 
   /** A filter on what a statement wrote into the table's writer. */

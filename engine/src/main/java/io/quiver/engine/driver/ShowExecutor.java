@@ -10,6 +10,8 @@ import io.quiver.engine.connector.memory.FileTableEntry;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.connector.memory.SchemaObject;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.metadata.ConstrainedTable;
+import io.quiver.engine.metadata.ConstraintInfo;
 import io.quiver.engine.metadata.CatalogMetadata;
 import io.quiver.engine.session.SessionOption;
 import io.quiver.engine.session.SessionSettings;
@@ -162,6 +164,15 @@ final class ShowExecutor {
           .append(TypeMapping.toDataType(field.getType()));
       if (!field.getType().isNullable()) {
         text.append(" NOT NULL");
+      }
+      if (found.table() instanceof ConstrainedTable constrained) {
+        constrained.columnDefault(field.getName()).ifPresent(value -> text.append(" DEFAULT ").append(value));
+      }
+    }
+    if (found.table() instanceof ConstrainedTable constrained) {
+      for (ConstraintInfo constraint : constrained.constraints()) {
+        text.append(", CONSTRAINT ").append(SqlNames.quote(constraint.name())).append(' ')
+            .append(ConstraintText.of(constraint));
       }
     }
     text.append(')');

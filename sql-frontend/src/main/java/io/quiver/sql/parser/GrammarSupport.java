@@ -71,11 +71,6 @@ public final class GrammarSupport {
     return names;
   }
 
-  /** Why CREATE INDEX and DROP INDEX are refused (0A000), and what to do instead. */
-  public static final String INDEX_HINT = "CREATE INDEX and DROP INDEX are not supported: Quiver scans its "
-      + "columnar tables in parallel and keeps no indexes; declare PRIMARY KEY or UNIQUE in CREATE TABLE for "
-      + "uniqueness";
-
   /** A PRIMARY KEY or UNIQUE written on a column; {@code keys} null where keys are not allowed. */
   public static void addColumnKey(List<io.quiver.sql.statement.KeyConstraint> keys, SqlIdentifier constraint,
       boolean primary, SqlIdentifier column, SqlParserPos pos) {
@@ -129,6 +124,16 @@ public final class GrammarSupport {
       text = text.substring(0, text.length() - 1).strip();
     }
     return text;
+  }
+
+  /**
+   * The text of {@code sql} from (line, column) to (endLine, endColumn), both inclusive, as the
+   * parser counts them (see {@link #textFrom}), trimmed.
+   */
+  public static String textBetween(String sql, int line, int column, int endLine, int endColumn) {
+    int start = offset(sql, line, column);
+    int end = Math.min(sql.length(), offset(sql, endLine, endColumn) + 1);
+    return sql.substring(start, Math.max(start, end)).strip();
   }
 
   static int offset(String sql, int line, int column) {

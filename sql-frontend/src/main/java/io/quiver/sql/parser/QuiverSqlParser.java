@@ -86,14 +86,7 @@ public final class QuiverSqlParser {
     if (text == null || text.isBlank()) {
       throw new SqlFrontendException(Kind.SYNTAX, "the column list is empty", 0, 0, null);
     }
-    SqlParser.Config config = QuiverParserConfig.PARSER_CONFIG;
-    QuiverSqlParserImpl parser = (QuiverSqlParserImpl) config.parserFactory().getParser(new SourceStringReader(text));
-    parser.setTabSize(1);
-    parser.setQuotedCasing(config.quotedCasing());
-    parser.setUnquotedCasing(config.unquotedCasing());
-    parser.setIdentifierMaxLength(config.identifierMaxLength());
-    parser.setConformance(config.conformance());
-    parser.switchTo(SqlAbstractParserImpl.LexicalState.forConfig(config));
+    QuiverSqlParserImpl parser = newParser(text);
     try {
       return parser.QuiverColumnListEof();
     } catch (SqlFrontendException e) {
@@ -105,6 +98,39 @@ public final class QuiverSqlParser {
       }
       throw syntaxError(normalized);
     }
+  }
+
+  /**
+   * Parses an expression on its own (a column's DEFAULT or a CHECK condition as CREATE TABLE
+   * stored it).
+   *
+   * @throws SqlFrontendException SYNTAX when the text is not one expression
+   */
+  public static SqlNode parseExpression(String text) {
+    QuiverSqlParserImpl parser = newParser(text);
+    try {
+      return parser.SqlExpressionEof();
+    } catch (SqlFrontendException e) {
+      throw e;
+    } catch (Throwable e) {
+      SqlParseException normalized = parser.normalizeException(e);
+      if (normalized.getCause() instanceof SqlFrontendException frontend) {
+        throw frontend;
+      }
+      throw syntaxError(normalized);
+    }
+  }
+
+  private static QuiverSqlParserImpl newParser(String text) {
+    SqlParser.Config config = QuiverParserConfig.PARSER_CONFIG;
+    QuiverSqlParserImpl parser = (QuiverSqlParserImpl) config.parserFactory().getParser(new SourceStringReader(text));
+    parser.setTabSize(1);
+    parser.setQuotedCasing(config.quotedCasing());
+    parser.setUnquotedCasing(config.unquotedCasing());
+    parser.setIdentifierMaxLength(config.identifierMaxLength());
+    parser.setConformance(config.conformance());
+    parser.switchTo(SqlAbstractParserImpl.LexicalState.forConfig(config));
+    return parser;
   }
 
   /** Whether the word (any case) is reserved, so that a name spelled so must be quoted. */

@@ -11,14 +11,22 @@ import java.util.Map;
  * @param columns the declared columns; may be empty only for a file table (its files say)
  * @param properties the WITH properties, keys in lower case; empty for an in-memory table
  * @param keys the PRIMARY KEY and UNIQUE constraints, of columns and of the table, in order
+ * @param clauses CHECK and FOREIGN KEY constraints and column defaults
  */
 public record CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
-    Map<String, String> properties, List<KeyConstraint> keys) implements Statement {
+    Map<String, String> properties, List<KeyConstraint> keys, TableClauses clauses) implements Statement {
 
   public CreateTableStatement {
     columns = List.copyOf(columns);
     properties = Map.copyOf(properties);
     keys = List.copyOf(keys);
+    clauses = clauses == null ? TableClauses.NONE : clauses;
+  }
+
+  /** A table without CHECK, FOREIGN KEY or DEFAULT clauses. */
+  public CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
+      Map<String, String> properties, List<KeyConstraint> keys) {
+    this(name, ifNotExists, columns, properties, keys, TableClauses.NONE);
   }
 
   /** A table without key constraints. */

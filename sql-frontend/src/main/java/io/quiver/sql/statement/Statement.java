@@ -10,5 +10,5 @@ public sealed interface Statement
     permits QueryStatement, ExplainStatement, CreateSchemaStatement, DropSchemaStatement, CreateTableStatement,
     CreateTableAsStatement, CreateViewStatement, DropTableStatement, DropViewStatement, InsertStatement,
     CopyStatement, UseStatement, SetStatement, ShowStatement, UpdateStatement, DeleteStatement, MergeStatement,
-    TruncateStatement, GrantStatement, ShowGrantsStatement {
+    TruncateStatement, GrantStatement, ShowGrantsStatement, CreateIndexStatement, DropIndexStatement {
 }

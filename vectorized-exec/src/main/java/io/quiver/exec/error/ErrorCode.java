@@ -40,6 +40,8 @@ public enum ErrorCode {
   UNIQUE_VIOLATION(151, "23505"),
   /** A row for which a CHECK constraint is false (check_violation). */
   CHECK_VIOLATION(152, "23514"),
+  /** A FOREIGN KEY whose referenced columns are no PRIMARY KEY or UNIQUE key of the referenced table (invalid_foreign_key). */
+  INVALID_FOREIGN_KEY(153, "42830"),
   /** A recursive query whose recursive part is not allowed (aggregate, subquery, outer join, ...). */
   INVALID_RECURSION(35, "42P19"),
   /** GROUPING() of an expression that is not grouped on. */

@@ -260,12 +260,25 @@ public final class MemoryConnector implements Connector {
    */
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
       boolean ifNotExists) {
-    return addTable(schema, name, writer, ifNotExists, List.of());
+    return addTable(schema, name, writer, ifNotExists, TableRules.NONE);
   }
 
-  /** As {@link #addTable(String, String, MemoryTableWriter, boolean)}, with PRIMARY KEY and UNIQUE constraints. */
+  /**
+   * As {@link #addTable(String, String, MemoryTableWriter, boolean)}, with constraints and defaults;
+   * a FOREIGN KEY's referenced table must still be there (42P01).
+   */
   public synchronized Optional<MemoryTable> addTable(String schema, String name, MemoryTableWriter writer,
-      boolean ifNotExists, List<UniqueKey> keys) {
+      boolean ifNotExists, TableRules rules) {
+    for (ForeignKeyRule foreignKey : rules.foreignKeys()) {
+      MemorySchema referenced = schemas.get(foreignKey.referencedTable().get(1));
+      boolean self = foreignKey.references(schema, name);
+      if (!self && (referenced == null
+          || !(referenced.objects().get(foreignKey.referencedTable().get(2)) instanceof MemoryTable))) {
+        writer.abort();
+        throw new QuiverException(ErrorCode.TABLE_NOT_FOUND, "table " + String.join(".",
+            foreignKey.referencedTable()) + ", referenced by " + foreignKey.name() + ", was dropped meanwhile");
+      }
+    }
     MemorySchema target = schemas.get(schema);
     if (closed || target == null || resolve(target.objects(), name, false).isPresent()) {
       writer.abort();
@@ -279,7 +292,7 @@ public final class MemoryConnector implements Connector {
       throw duplicate(schema, name, target.objects());
     }
     MemoryTableData data = writer.finish();
-    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data, keys);
+    MemoryTable table = new MemoryTable(tableIds.incrementAndGet(), schema, name, writer.schema(), data, rules);
     tablesById.put(table.id(), table);
     unfreed.add(data);
     target.objects().put(name, table);
@@ -308,9 +321,9 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + table + " have columns "
           + writer.schema() + ", the table has " + table.rowSchema());
     }
-    if (!table.keys().isEmpty()) {
+    if (!table.rules().uniqueKeys().isEmpty()) {
       try {
-        UniqueKeyCheck.check(table.keys(), table.toString(), table.batches(), writer.written());
+        UniqueKeyCheck.check(table.rules().uniqueKeys(), table.toString(), table.batches(), writer.written());
       } catch (RuntimeException | Error e) {
         writer.abort();
         throw e;
@@ -359,9 +372,9 @@ public final class MemoryConnector implements Connector {
       throw new QuiverException(ErrorCode.INTERNAL_ERROR, "rows for " + expected + " have columns "
           + writer.schema() + ", the table has " + expected.rowSchema());
     }
-    if (!expected.keys().isEmpty()) {
+    if (!expected.rules().uniqueKeys().isEmpty()) {
       try {
-        UniqueKeyCheck.check(expected.keys(), expected.toString(), List.of(), writer.written());
+        UniqueKeyCheck.check(expected.rules().uniqueKeys(), expected.toString(), List.of(), writer.written());
       } catch (RuntimeException | Error e) {
         writer.abort();
         throw e;
@@ -491,6 +504,7 @@ public final class MemoryConnector implements Connector {
     }
     if (object != null) {
       checkNoDependentView(schema, name, "table");
+      checkNotReferenced(schema, name);
       target.objects().remove(name);
     }
     if (object == null) {
@@ -520,6 +534,111 @@ public final class MemoryConnector implements Connector {
         if (object instanceof StoredView view && view.reads(qualified)) {
           throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop " + kind + " " + NAME + "." + schema
               + "." + name + " because view " + view + " reads it; drop the view first");
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds an index to table {@code expected} (stored names), whose write lock the caller holds: its
+   * name must be new among the schema's tables, views and indexes (42P07); a UNIQUE index is first
+   * checked over the table's rows (23505 if two are equal).
+   *
+   * @return false if the name was taken and {@code ifNotExists}
+   */
+  public synchronized boolean addIndex(String schema, MemoryTable expected, IndexRule index, boolean ifNotExists) {
+    checkOpen();
+    MemorySchema target = existingSchema(schema);
+    if (target.objects().get(expected.tableName()) != expected) {
+      throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + expected + " was changed by another "
+          + "statement meanwhile; run the statement again");
+    }
+    if (resolve(target.objects(), index.name(), true).isPresent() || indexOwner(target, index.name()) != null) {
+      if (ifNotExists) {
+        return false;
+      }
+      throw new QuiverException(ErrorCode.DUPLICATE_OBJECT, "relation " + NAME + "." + schema + "." + index.name()
+          + " already exists");
+    }
+    if (index.unique()) {
+      try {
+        UniqueKeyCheck.check(List.of(index.asKey()), expected.toString(), expected.batches(), List.of());
+      } catch (QuiverException e) {
+        throw new QuiverException(ErrorCode.UNIQUE_VIOLATION, "could not create unique index " + index.name()
+            + ": " + e.getMessage(), e);
+      }
+    }
+    List<IndexRule> indexes = new ArrayList<>(expected.rules().indexes());
+    indexes.add(index);
+    replaceRules(target, expected, expected.rules().withIndexes(indexes));
+    return true;
+  }
+
+  /** The table of schema {@code schema} that has an index of this name, if any. */
+  public synchronized Optional<MemoryTable> indexTable(String schema, String index) {
+    MemorySchema target = schemas.get(schema);
+    return target == null ? Optional.empty() : Optional.ofNullable(indexOwner(target, index));
+  }
+
+  /**
+   * Drops the index {@code name} of table {@code expected}, whose write lock the caller holds. A
+   * UNIQUE index that a FOREIGN KEY references stays (2BP01).
+   */
+  public synchronized void dropIndex(String schema, MemoryTable expected, String name) {
+    checkOpen();
+    MemorySchema target = existingSchema(schema);
+    if (target.objects().get(expected.tableName()) != expected) {
+      throw new QuiverException(ErrorCode.SERIALIZATION_FAILURE, "table " + expected + " was changed by another "
+          + "statement meanwhile; run the statement again");
+    }
+    for (MemorySchema each : schemas.values()) {
+      for (SchemaObject object : each.objects().values()) {
+        if (object instanceof MemoryTable table) {
+          for (ForeignKeyRule foreignKey : table.rules().foreignKeys()) {
+            if (foreignKey.references(schema, expected.tableName()) && foreignKey.referencedKey().equals(name)) {
+              throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop index " + name + " because "
+                  + "constraint " + foreignKey.name() + " of table " + table + " references it");
+            }
+          }
+        }
+      }
+    }
+    List<IndexRule> indexes = new ArrayList<>(expected.rules().indexes());
+    indexes.removeIf(index -> index.name().equals(name));
+    replaceRules(target, expected, expected.rules().withIndexes(indexes));
+  }
+
+  private void replaceRules(MemorySchema target, MemoryTable expected, TableRules rules) {
+    MemoryTable changed = expected.withRules(rules);
+    tablesById.put(changed.id(), changed);
+    target.objects().put(expected.tableName(), changed);
+  }
+
+  private static MemoryTable indexOwner(MemorySchema schema, String index) {
+    for (SchemaObject object : schema.objects().values()) {
+      if (object instanceof MemoryTable table && table.rules().index(index).isPresent()) {
+        return table;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A table another table's FOREIGN KEY references is not dropped (PostgreSQL's rule, though
+   * Quiver does not enforce the key): DEPENDENT_OBJECTS names the first such table.
+   */
+  private void checkNotReferenced(String schema, String name) {
+    for (MemorySchema each : schemas.values()) {
+      for (SchemaObject object : each.objects().values()) {
+        if (object instanceof MemoryTable table && !(table.schemaName().equals(schema)
+            && table.tableName().equals(name))) {
+          for (ForeignKeyRule foreignKey : table.rules().foreignKeys()) {
+            if (foreignKey.references(schema, name)) {
+              throw new QuiverException(ErrorCode.DEPENDENT_OBJECTS, "cannot drop table " + NAME + "." + schema + "."
+                  + name + " because constraint " + foreignKey.name() + " of table " + table + " references it; "
+                  + "drop that table first");
+            }
+          }
         }
       }
     }

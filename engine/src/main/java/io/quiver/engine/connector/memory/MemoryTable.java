@@ -19,7 +19,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * dropped (and perhaps created again under the same name) never reads another table's data.
  */
 public final class MemoryTable extends AbstractTable implements ConnectorTable,
-    ColumnDistinctCounts, SchemaObject {
+    ColumnDistinctCounts, SchemaObject, io.quiver.engine.metadata.ConstrainedTable {
 
   /** The table handle property that carries the table's id to the executors. */
   public static final String TABLE_ID_PROPERTY = "tableId";
@@ -40,18 +40,18 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
   private final MemoryTableData data;
   private final MemoryTableData.TableVersion version;
   private final long generation;
-  private final List<UniqueKey> keys;
+  private final TableRules rules;
 
   /** The table as its data is now. */
   MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
-      List<UniqueKey> keys) {
-    this(id, schemaName, tableName, rowSchema, data, data.version(), 0, keys);
+      TableRules rules) {
+    this(id, schemaName, tableName, rowSchema, data, data.version(), 0, rules);
   }
 
   private MemoryTable(long id, String schemaName, String tableName, RowSchema rowSchema, MemoryTableData data,
-      MemoryTableData.TableVersion version, long generation, List<UniqueKey> keys) {
+      MemoryTableData.TableVersion version, long generation, TableRules rules) {
     this.id = id;
-    this.keys = List.copyOf(keys);
+    this.rules = rules;
     this.generation = generation;
     this.schemaName = schemaName;
     this.tableName = tableName;
@@ -62,12 +62,12 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
 
   /** The same table at another version of its data (after an INSERT). */
   MemoryTable withVersion(MemoryTableData.TableVersion newVersion) {
-    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion, generation, keys);
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, newVersion, generation, rules);
   }
 
   /** The same table with other data, as its next generation (after UPDATE, DELETE, MERGE, TRUNCATE). */
   MemoryTable withData(MemoryTableData newData) {
-    return new MemoryTable(id, schemaName, tableName, rowSchema, newData, newData.version(), generation + 1, keys);
+    return new MemoryTable(id, schemaName, tableName, rowSchema, newData, newData.version(), generation + 1, rules);
   }
 
   /** Which generation of the table's data this is (0 when created, one more per replacement). */
@@ -89,12 +89,24 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
     return builder.build();
   }
 
+  /** The exact row count, and the PRIMARY KEY and UNIQUE keys as the planner's unique keys. */
   @Override
   public Statistic getStatistic() {
-    return Statistics.of((double) version.rowCount(), List.of());
+    List<org.apache.calcite.util.ImmutableBitSet> keySets = new java.util.ArrayList<>();
+    for (UniqueKey key : rules.uniqueKeys()) {
+      // A UNIQUE key with a nullable column does not make rows distinct (NULLs repeat).
+      boolean notNull = true;
+      for (int column : key.columns()) {
+        notNull &= !rowSchema.column(column).nullable();
+      }
+      if (notNull) {
+        keySets.add(org.apache.calcite.util.ImmutableBitSet.of(key.columns()));
+      }
+    }
+    return Statistics.of((double) version.rowCount(), keySets);
   }
 
-  /** Estimated while the rows were written; no keys are declared, so joins rely on these. */
+  /** Estimated while the rows were written. */
   @Override
   public double distinctCount(int column) {
     return version.distinctCount(column);
@@ -134,9 +146,37 @@ public final class MemoryTable extends AbstractTable implements ConnectorTable,
     return rowSchema;
   }
 
-  /** The table's PRIMARY KEY and UNIQUE constraints. */
+  /** The table's PRIMARY KEY and UNIQUE constraints (not UNIQUE indexes). */
   public List<UniqueKey> keys() {
-    return keys;
+    return rules.keys();
+  }
+
+  /** The same table, data and version with other rules (CREATE INDEX, DROP INDEX). */
+  MemoryTable withRules(TableRules newRules) {
+    return new MemoryTable(id, schemaName, tableName, rowSchema, data, version, generation, newRules);
+  }
+
+  @Override
+  public List<io.quiver.engine.metadata.IndexDescription> indexes() {
+    List<io.quiver.engine.metadata.IndexDescription> result = new java.util.ArrayList<>();
+    rules.indexes().forEach(index -> result.add(new io.quiver.engine.metadata.IndexDescription(index.name(),
+        index.unique(), index.columnNames())));
+    return result;
+  }
+
+  /** Everything CREATE TABLE declared about the rows: keys, checks, foreign keys, defaults. */
+  public TableRules rules() {
+    return rules;
+  }
+
+  @Override
+  public List<io.quiver.engine.metadata.ConstraintInfo> constraints() {
+    return rules.constraints();
+  }
+
+  @Override
+  public java.util.Optional<String> columnDefault(String column) {
+    return java.util.Optional.ofNullable(rules.defaults().get(column));
   }
 
   /** The rows of this version, batch by batch, to read (a constraint check). */

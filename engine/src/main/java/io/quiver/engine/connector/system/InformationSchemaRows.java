@@ -3,6 +3,7 @@ package io.quiver.engine.connector.system;
 import io.quiver.engine.access.SecuredObject;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.connector.memory.StoredView;
+import io.quiver.engine.metadata.ConstrainedTable;
 import io.quiver.exec.type.DataType;
 import io.quiver.planner.fragment.TypeMapping;
 import io.quiver.sql.analyze.SqlAnalyzer;
@@ -72,6 +73,14 @@ final class InformationSchemaRows {
           rows.add(new Object[] {catalog, schema, name, view.definition()});
         }
         break;
+      case TABLE_CONSTRAINTS:
+      case KEY_COLUMN_USAGE:
+      case CHECK_CONSTRAINTS:
+      case REFERENTIAL_CONSTRAINTS:
+        if (found instanceof ConstrainedTable constrained) {
+          ConstraintRows.add(rows, table, catalog, schema, name, constrained.constraints());
+        }
+        break;
       case COLUMNS:
         List<RelDataTypeField> fields;
         try {
@@ -83,7 +92,9 @@ final class InformationSchemaRows {
         int ordinal = 1;
         for (RelDataTypeField field : fields) {
           DataType type = TypeMapping.toDataType(field.getType());
-          rows.add(new Object[] {catalog, schema, name, field.getName(), ordinal++, null,
+          String columnDefault = found instanceof ConstrainedTable constrained
+              ? constrained.columnDefault(field.getName()).orElse(null) : null;
+          rows.add(new Object[] {catalog, schema, name, field.getName(), ordinal++, columnDefault,
               field.getType().isNullable() ? "YES" : "NO", dataType(type), characterLength(type),
               numericPrecision(type), precisionRadix(type), numericScale(type)});
         }
