@@ -31,7 +31,7 @@ class ClusterSpillTest {
       ExecutorSettings defaults = cluster.settings(1, InProcessCluster.SECRET);
       ExecutorSettings small = new ExecutorSettings(defaults.driverHost(), defaults.driverPort(), 1, 8L << 20,
           workDir, defaults.bindHost(), 0, defaults.advertisedHost(), 1024, defaults.driverTimeoutMillis(),
-          defaults.secret(), null, false);
+          defaults.secret(), null, false, defaults.dataDirectories());
       cluster.executors.add(ExecutorProcess.start(small));
       List<QueryEvent> events = new CopyOnWriteArrayList<>();
       EventListener listener = events::add;
