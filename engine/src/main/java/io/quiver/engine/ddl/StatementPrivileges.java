@@ -7,11 +7,13 @@ import io.quiver.engine.access.Subject;
 import io.quiver.engine.connector.memory.MemoryConnector;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.sql.statement.CopyStatement;
+import io.quiver.sql.statement.CreateIndexStatement;
 import io.quiver.sql.statement.CreateSchemaStatement;
 import io.quiver.sql.statement.CreateTableAsStatement;
 import io.quiver.sql.statement.CreateTableStatement;
 import io.quiver.sql.statement.CreateViewStatement;
 import io.quiver.sql.statement.DeleteStatement;
+import io.quiver.sql.statement.DropIndexStatement;
 import io.quiver.sql.statement.DropSchemaStatement;
 import io.quiver.sql.statement.DropTableStatement;
 import io.quiver.sql.statement.DropViewStatement;
@@ -121,7 +123,27 @@ final class StatementPrivileges {
       access.requireFiles(subject, "COPY");
       return null;
     }
+    if (statement instanceof CreateIndexStatement create) {
+      requireCreateInSchemaOf(create.table(), context); // an index's name lives in its table's schema
+      return null;
+    }
+    if (statement instanceof DropIndexStatement drop) {
+      requireCreateInSchemaOf(drop.name(), context);
+      return null;
+    }
     return null;
+  }
+
+  /** CREATE on the memory schema that {@code name} resolves to, as for any object made or removed there. */
+  private void requireCreateInSchemaOf(ObjectName name, StatementContext context) {
+    Optional<String> schema;
+    try {
+      schema = targets.resolve(name, context).schema();
+    } catch (RuntimeException e) {
+      return; // a read-only catalog or a missing one: the statement says so
+    }
+    schema.ifPresent(s -> access.require(context.subject(), Privilege.CREATE,
+        SecuredObject.schema(MemoryConnector.NAME, s)));
   }
 
   /** CREATE on the schema; FILES for a table over files; DROP on a view that OR REPLACE replaces. */
