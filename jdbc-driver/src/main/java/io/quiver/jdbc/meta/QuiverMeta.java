@@ -545,26 +545,26 @@ public final class QuiverMeta extends MetaImpl {
 
   @Override
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return rows(KeyRows.primaryKeys(engine.metadata(), catalog, schema, table), KeyRows.PrimaryKeyRow.class,
+    return rows(KeyRows.primaryKeys(visibleMetadata(), catalog, schema, table), KeyRows.PrimaryKeyRow.class,
         "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
   }
 
   @Override
   public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return rows(KeyRows.importedKeys(engine.metadata(), catalog, schema, table), KeyRows.KeyReferenceRow.class,
+    return rows(KeyRows.importedKeys(visibleMetadata(), catalog, schema, table), KeyRows.KeyReferenceRow.class,
         KEY_REFERENCE_COLUMNS);
   }
 
   @Override
   public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return rows(KeyRows.exportedKeys(engine.metadata(), catalog, schema, table), KeyRows.KeyReferenceRow.class,
+    return rows(KeyRows.exportedKeys(visibleMetadata(), catalog, schema, table), KeyRows.KeyReferenceRow.class,
         KEY_REFERENCE_COLUMNS);
   }
 
   @Override
   public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema, String table,
       boolean unique, boolean approximate) {
-    return rows(KeyRows.indexInfo(engine.metadata(), catalog, schema, table, unique), MetaIndexInfo.class,
+    return rows(KeyRows.indexInfo(visibleMetadata(), catalog, schema, table, unique), MetaIndexInfo.class,
         "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE", "INDEX_QUALIFIER", "INDEX_NAME", "TYPE",
         "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC", "CARDINALITY", "PAGES", "FILTER_CONDITION");
   }

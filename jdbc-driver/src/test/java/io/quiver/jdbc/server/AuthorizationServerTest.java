@@ -122,6 +122,30 @@ class AuthorizationServerTest {
   }
 
   @Test
+  void constraintsOfATableAreShownOnlyToThoseWhoMayUseIt() throws Exception {
+    try (Connection root = connect("root"); Connection bob = connect("bob")) {
+      run(root, "CREATE TABLE memory.default.parent (id INTEGER PRIMARY KEY, code VARCHAR UNIQUE)");
+      run(root, "CREATE TABLE memory.default.child (id INTEGER PRIMARY KEY, "
+          + "parent_id INTEGER REFERENCES memory.default.parent (id), CHECK (id > 0))");
+      String constraints = "SELECT table_name || ' ' || constraint_type FROM information_schema.table_constraints "
+          + "WHERE table_name IN ('parent', 'child') ORDER BY 1";
+      List<String> all = List.of("child CHECK", "child FOREIGN KEY", "child PRIMARY KEY", "parent PRIMARY KEY",
+          "parent UNIQUE");
+      assertEquals(all, column(root, constraints));
+      assertEquals(List.of(), column(bob, constraints));
+      assertEquals(List.of(), column(bob, "SELECT column_name FROM information_schema.key_column_usage "
+          + "WHERE table_name IN ('parent', 'child')"));
+
+      run(root, "GRANT SELECT ON memory.default.parent TO bob");
+      assertEquals(List.of("parent PRIMARY KEY", "parent UNIQUE"), column(bob, constraints));
+      // the foreign key belongs to child, which bob still may not use
+      String foreignKeys = "SELECT count(*) FROM information_schema.referential_constraints";
+      assertEquals(List.of("1"), column(root, foreignKeys));
+      assertEquals(List.of("0"), column(bob, foreignKeys));
+    }
+  }
+
+  @Test
   void anUnprivilegedUserIsRefusedUntilGrantedAndAgainAfterRevoke() throws Exception {
     try (Connection root = connect("root"); Connection bob = connect("bob")) {
       run(root, "CREATE TABLE memory.default.secret AS SELECT n_nationkey AS k, n_name AS name FROM tpch.tiny.nation");
