@@ -225,7 +225,13 @@ public final class DdlExecutor {
     try {
       jobs.run(queryId, sql, planned, writer, context);
     } catch (RuntimeException | Error e) {
-      writer.abort();
+      try {
+        writer.abort();
+      } catch (RuntimeException cleanup) {
+        // An engine closing under the statement may have closed the writer's parent allocator first;
+        // the statement's own error (a cancellation) is what the client must see.
+        e.addSuppressed(cleanup);
+      }
       throw e;
     }
     Optional<MemoryTable> table = memory.addTable(schema, target.name(), writer, statement.ifNotExists());
