@@ -251,6 +251,20 @@ class JoinPlanningTest {
   }
 
   @Test
+  void notInReadsOnlyTheColumnsItUses() {
+    // The probe side keeps its key and what is used above, not every column of its table (a wide
+    // probe batch per task once made a query fail its memory limit instead of spilling).
+    StagePlan plan = tiny("select count(*) from orders where o_custkey not in (select b from test.misc.nullable)");
+    assertEquals(JoinType.NULL_AWARE_ANTI, onlyJoin(plan).joinType());
+    List<Integer> orderColumns = PlanTesting.nodes(plan, TableScanNode.class).stream()
+        .filter(scan -> scan.table().toString().contains("orders")).findFirst().orElseThrow().columns();
+    assertEquals(1, orderColumns.size());
+    StagePlan two = tiny("select o_orderdate from orders where o_custkey not in (select b from test.misc.nullable)");
+    assertEquals(2, PlanTesting.nodes(two, TableScanNode.class).stream()
+        .filter(scan -> scan.table().toString().contains("orders")).findFirst().orElseThrow().columns().size());
+  }
+
+  @Test
   void crossJoinIsAZeroKeyJoinWithABroadcastBuildSide() {
     StagePlan plan = tiny("select n_name, r_name from nation, region");
     HashJoinNode join = onlyJoin(plan);

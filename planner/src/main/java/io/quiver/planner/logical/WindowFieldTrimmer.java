@@ -108,4 +108,20 @@ public final class WindowFieldTrimmer extends RelFieldTrimmer {
     }
     return result(newWindow, mapping, window);
   }
+
+  /** Called by the trimmer's dispatcher for every null-aware anti join. */
+  public TrimResult trimFields(NullAwareAntiJoin join, ImmutableBitSet fieldsUsed,
+      Set<RelDataTypeField> extraFields) {
+    int leftCount = join.getLeft().getRowType().getFieldCount();
+    TrimResult left = trimChild(join, join.getLeft(), fieldsUsed.union(ImmutableBitSet.of(join.leftKey())),
+        extraFields);
+    TrimResult right = trimChild(join, join.getRight(), ImmutableBitSet.of(join.rightKey()), Set.of());
+    if (left.right.isIdentity() && left.left.getRowType().getFieldCount() == leftCount
+        && right.left == join.getRight()) {
+      return result(join, Mappings.createIdentity(leftCount));
+    }
+    NullAwareAntiJoin trimmed = new NullAwareAntiJoin(join.getCluster(), join.getTraitSet(), left.left, right.left,
+        left.right.getTarget(join.leftKey()), right.right.getTarget(join.rightKey()));
+    return result(trimmed, left.right, join);
+  }
 }
