@@ -36,6 +36,7 @@ public final class LocalExecutor implements TaskBackend {
   private final TaskInvoker invoker;
   private final ThreadPoolExecutor pool;
   private final AtomicInteger running = new AtomicInteger();
+  private final SlotNumbers slotNumbers;
   /** The allocators of jobs with a memory limit of their own (when no QueryMemory keeps limits), by job id. */
   private final java.util.Map<String, BufferAllocator> jobAllocators = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.List<Thread> slotThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -63,6 +64,7 @@ public final class LocalExecutor implements TaskBackend {
       throw new IllegalArgumentException("slots must be at least 1, was " + slots);
     }
     this.slots = slots;
+    this.slotNumbers = new SlotNumbers(slots);
     this.allocator = parentAllocator.newChildAllocator("executor", 0, parentAllocator.getLimit());
     this.shuffle = shuffle;
     this.dataSources = dataSources;
@@ -148,11 +150,14 @@ public final class LocalExecutor implements TaskBackend {
         allocator.getAllocatedMemory(), allocator.getLimit(), -1, System.currentTimeMillis(), "ALIVE"));
   }
 
-  void taskStarted() {
+  /** A task entered a slot: the slot's number. */
+  int taskStarted() {
     running.incrementAndGet();
+    return slotNumbers.take();
   }
 
-  void taskEnded() {
+  void taskEnded(int slot) {
+    slotNumbers.release(slot);
     running.decrementAndGet();
   }
 

@@ -62,17 +62,17 @@ public final class TaskAttempt implements Runnable, TaskHandle {
       return;
     }
     TaskResult result;
-    executor.taskStarted();
+    int slot = executor.taskStarted();
     try {
-      result = execute();
+      result = execute(slot);
     } finally {
-      executor.taskEnded();
+      executor.taskEnded(slot);
     }
     // Reported after the slot count dropped: whoever sees the job end sees no task of it running.
     listener.onTaskEnded(taskId, result);
   }
 
-  private TaskResult execute() {
+  private TaskResult execute(int slot) {
     long start = System.nanoTime();
     TaskMetrics metrics = new TaskMetrics();
     MapOutputStatistics statistics = null;
@@ -80,7 +80,7 @@ public final class TaskAttempt implements Runnable, TaskHandle {
     BufferAllocator allocator = null;
     TaskMemory memory = null;
     try {
-      listener.onTaskStarted(taskId);
+      listener.onTaskStarted(taskId, TaskBackend.LOCAL_EXECUTOR_ID, slot);
       allocator = executor.newTaskAllocator(taskId);
       cancellation.throwIfCancelled();
       memory = executor.memoryManager().newTask(allocator, metrics);

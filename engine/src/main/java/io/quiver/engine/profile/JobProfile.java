@@ -60,7 +60,7 @@ public final class JobProfile {
         Stage stage = stages.get(task.stageId());
         if (stage != null) {
           stage.tasks.add(new TaskProfile(task.stageId(), task.partition(), task.attempt(), task.timeMillis(), null,
-              null, 0, 0, TaskStats.EMPTY, null, null));
+              task.executorId(), task.slot(), 0, 0, TaskStats.EMPTY, null, null));
         }
       } else if (event instanceof TaskEnded task) {
         taskEnded(task);
@@ -95,13 +95,13 @@ public final class JobProfile {
       stage.stats = stage.stats.plus(task.stats());
     }
     TaskProfile ended = new TaskProfile(task.stageId(), task.partition(), task.attempt(),
-        task.timeMillis() - task.durationNanos() / 1_000_000, task.outcome(), task.executorId(), task.timeMillis(),
+        task.timeMillis() - task.durationNanos() / 1_000_000, task.outcome(), task.executorId(), -1, task.timeMillis(),
         task.durationNanos(), task.stats(), task.errorCode(), task.errorMessage());
     for (int i = stage.tasks.size() - 1; i >= 0; i--) {
       TaskProfile started = stage.tasks.get(i);
       if (started.partition() == task.partition() && started.attempt() == task.attempt() && started.running()) {
         stage.tasks.set(i, new TaskProfile(ended.stageId(), ended.partition(), ended.attempt(),
-            started.startMillis(), ended.outcome(), ended.executorId(), ended.endMillis(), ended.durationNanos(),
+            started.startMillis(), ended.outcome(), ended.executorId(), started.slot(), ended.endMillis(), ended.durationNanos(),
             ended.stats(), ended.errorCode(), ended.errorMessage()));
         return;
       }

@@ -183,9 +183,10 @@ public final class JobExecution implements TaskListener {
   }
 
   @Override
-  public void onTaskStarted(TaskId task) {
+  public void onTaskStarted(TaskId task, String executorId, int slot) {
     synchronized (this) {
-      emit(new TaskStarted(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt()));
+      emit(new TaskStarted(jobId, System.currentTimeMillis(), task.stageId(), task.partition(), task.attempt(),
+          executorId, slot));
     }
     postPendingEvents();
   }

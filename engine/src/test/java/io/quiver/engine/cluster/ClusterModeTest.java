@@ -1,6 +1,7 @@
 package io.quiver.engine.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,16 @@ class ClusterModeTest {
     assertEquals(cluster.backend.executorIds().stream().sorted().map(id -> id + "\tALIVE").toList(), executors);
     assertEquals(List.of("8"), rows(cluster.quiver,
         "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'tpch' AND table_schema = 'tiny'"));
+    // tasks name the executor and its slot (each executor has 2) they ran in
+    rows(cluster.quiver, "SELECT o_orderpriority, count(*) FROM orders GROUP BY o_orderpriority");
+    List<String> slots = rows(cluster.quiver, "SELECT DISTINCT executor_id, slot FROM system.runtime.tasks"
+        + " ORDER BY executor_id, slot");
+    assertFalse(slots.isEmpty());
+    for (String slot : slots) {
+      String[] parts = slot.split("\t");
+      assertTrue(cluster.backend.executorIds().contains(parts[0]) && java.util.Set.of("0", "1").contains(parts[1]),
+          "task slots: " + slots);
+    }
   }
 
   @Test

@@ -90,6 +90,13 @@ class RuntimeTablesTest {
           + " WHERE j.sql_text = '" + failing + "' AND t.state = 'FAILED'");
       assertEquals(List.of(List.of("FAILED", "22012")), failedTasks);
 
+      // every task says which of the executor's 2 slots it ran in
+      assertEquals(List.of(List.of("0")), ResultText.rows(session, "SELECT count(*) FROM system.runtime.tasks"
+          + " WHERE slot IS NULL OR slot < 0 OR slot >= 2 OR executor_id <> 'driver'"));
+      assertEquals(List.of(List.of("0"), List.of("1")), ResultText.rows(session, "SELECT DISTINCT t.slot"
+          + " FROM system.runtime.tasks t JOIN system.runtime.jobs j ON t.job_id = j.job_id"
+          + " WHERE j.sql_text NOT LIKE '%system.runtime%' ORDER BY t.slot"));
+
       List<List<String>> executors = ResultText.rows(session,
           "SELECT executor_id, address, slots, state, memory_limit_bytes > 0 FROM system.runtime.executors");
       assertEquals(List.of(List.of("driver", "in-process", "2", "ALIVE", "true")), executors);

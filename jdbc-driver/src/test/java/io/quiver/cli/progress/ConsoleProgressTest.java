@@ -46,7 +46,7 @@ class ConsoleProgressTest {
   }
 
   private static TaskStarted started(String job, int stage, int partition) {
-    return new TaskStarted(job, 0, stage, partition, 0);
+    return new TaskStarted(job, 0, stage, partition, 0, "driver", 0);
   }
 
   private static TaskEnded ended(String job, int stage, int partition, Outcome outcome) {

@@ -16,6 +16,8 @@ final class ClusterTask implements TaskHandle {
   /** Guarded by the backend's lock. */
   State state = State.QUEUED;
   RemoteExecutor executor;
+  /** Its slot's number on {@code executor} once launched. */
+  int slot;
 
   ClusterTask(TaskLaunch launch, TaskListener listener, ClusterTaskBackend backend) {
     this.launch = launch;

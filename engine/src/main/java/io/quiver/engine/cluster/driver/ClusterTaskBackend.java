@@ -274,7 +274,7 @@ public final class ClusterTaskBackend implements TaskBackend {
       if (task == null) {
         return; // from an executor given up for lost, or a duplicate
       }
-      executor.freeSlots++;
+      executor.releaseSlot(task.slot);
       task.state = ClusterTask.State.ENDED;
     }
     TaskResult result = toResult(status);
@@ -355,7 +355,7 @@ public final class ClusterTaskBackend implements TaskBackend {
         queued.remove();
         task.state = ClusterTask.State.LAUNCHED;
         task.executor = executor;
-        executor.freeSlots--;
+        task.slot = executor.takeSlot();
         executor.running.put(task.taskId(), task);
         launched.add(task);
       }
@@ -398,7 +398,7 @@ public final class ClusterTaskBackend implements TaskBackend {
     TaskId taskId = launch.taskId();
     try {
       sendStage(executor, taskId.jobId(), launch.fragment());
-      task.listener.onTaskStarted(taskId);
+      task.listener.onTaskStarted(taskId, executor.id, task.slot);
       ClusterCalls.call(executor.client, ClusterMessages.LAUNCH, new ClusterMessages.Launch(taskId.jobId(),
           taskId.stageId(), taskId.partition(), taskId.attempt(), locations(launch.sourceLocations())),
           ClusterMessages.ExecutorStatus.class, CALL_TIMEOUT_MILLIS);
@@ -413,7 +413,7 @@ public final class ClusterTaskBackend implements TaskBackend {
       if (executor.running.remove(task.taskId()) == null) {
         return; // the executor was lost meanwhile; its loss reported the task
       }
-      executor.freeSlots++;
+      executor.releaseSlot(task.slot);
       task.state = ClusterTask.State.ENDED;
     }
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

@@ -21,6 +21,8 @@ final class RemoteExecutor {
   final Map<TaskId, ClusterTask> running = new HashMap<>();
   final Map<String, CompletableFuture<Void>> stagesSent = new ConcurrentHashMap<>();
   int freeSlots;
+  /** Guarded by the backend's lock, like {@code freeSlots}. */
+  final io.quiver.engine.executor.SlotNumbers slotNumbers;
   volatile long lastHeartbeatNanos = System.nanoTime();
 
   RemoteExecutor(String id, String host, int port, int slots, FlightClient client) {
@@ -30,6 +32,19 @@ final class RemoteExecutor {
     this.slots = slots;
     this.client = client;
     this.freeSlots = slots;
+    this.slotNumbers = new io.quiver.engine.executor.SlotNumbers(slots);
+  }
+
+  /** A task takes a slot here: its number. Under the backend's lock. */
+  int takeSlot() {
+    freeSlots--;
+    return slotNumbers.take();
+  }
+
+  /** The task in {@code slot} ended. Under the backend's lock. */
+  void releaseSlot(int slot) {
+    slotNumbers.release(slot);
+    freeSlots++;
   }
 
   @Override

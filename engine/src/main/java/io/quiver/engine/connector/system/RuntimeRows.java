@@ -102,7 +102,7 @@ final class RuntimeRows {
             for (TaskProfile task : stage.tasks()) {
               TaskStats stats = task.stats();
               rows.add(new Object[] {job.jobId(), task.stageId(), task.partition(), task.attempt(), task.executorId(),
-                  task.running() ? "RUNNING" : task.outcome().name(), time(task.startMillis()),
+                  task.slot() < 0 ? null : task.slot(), task.running() ? "RUNNING" : task.outcome().name(), time(task.startMillis()),
                   task.running() ? null : time(task.endMillis()),
                   task.running() ? now - task.startMillis() : millis(task.durationNanos()), stats.inputRows(),
                   stats.inputBytes(), stats.outputRows(), stats.outputBytes(), stats.shuffleReadBytes(),

@@ -27,7 +27,8 @@ public enum RuntimeTable {
       number("shuffle_read_bytes"), number("shuffle_write_bytes"), number("spill_bytes"),
       number("peak_memory_bytes"))),
   TASKS(List.of(text("job_id"), integer("stage_id"), integer("partition_id"), integer("attempt"),
-      nullableText("executor_id"), text("state"), time("start_time"), nullableTime("end_time"), number("elapsed_ms"),
+      nullableText("executor_id"), nullableInteger("slot"), text("state"), time("start_time"), nullableTime("end_time"),
+      number("elapsed_ms"),
       number("input_rows"), number("input_bytes"), number("output_rows"), number("output_bytes"),
       number("shuffle_read_bytes"), number("remote_shuffle_read_bytes"), number("shuffle_write_bytes"),
       number("spill_bytes"), number("spill_files"), number("peak_memory_bytes"), number("cpu_ms"),
@@ -63,6 +64,10 @@ public enum RuntimeTable {
 
   private static Column integer(String name) {
     return new Column(name, DataType.INTEGER, false);
+  }
+
+  private static Column nullableInteger(String name) {
+    return new Column(name, DataType.INTEGER, true);
   }
 
   private static Column number(String name) {

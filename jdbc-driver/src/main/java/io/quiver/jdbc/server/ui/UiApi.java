@@ -193,6 +193,7 @@ public final class UiApi {
     node.put("partition", task.partition());
     node.put("attempt", task.attempt());
     node.put("executor", task.executorId());
+    node.put("slot", task.slot());
     node.put("state", task.running() ? "RUNNING" : task.outcome().name());
     node.put("durationMs", task.running() ? System.currentTimeMillis() - task.startMillis()
         : ProfileFormat.millis(task.durationNanos()));

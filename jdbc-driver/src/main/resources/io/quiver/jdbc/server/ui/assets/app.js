@@ -121,6 +121,7 @@ async function stagePage(jobId, stageId) {
     metric('Shuffle write', s.shuffleWriteBytes, bytes), metric('Spill', s.spillBytes, bytes)];
   const tasks = stage.taskList.map(t => '<tr data-partition="' + t.partition + '" data-state="' + esc(t.state)
       + '"><td class="num">' + t.partition + '</td><td class="num">' + t.attempt + '</td><td>' + esc(t.executor)
+      + (t.slot >= 0 ? ' · slot ' + t.slot : '')
       + '</td><td class="' + esc(t.state) + '">' + esc(t.state) + '</td><td class="num">' + ms(t.durationMs)
       + '</td><td class="num">' + t.inputRows + '</td><td class="num">' + t.outputRows + '</td><td class="num">'
       + bytes(t.shuffleReadBytes) + '</td><td class="num">' + bytes(t.shuffleWriteBytes) + '</td><td class="num">'
