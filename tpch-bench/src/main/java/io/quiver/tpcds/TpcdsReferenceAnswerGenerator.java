@@ -4,12 +4,12 @@ import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.LocalQuiver;
+import io.quiver.tpch.DuckDbReference;
 import io.quiver.tpch.ReferenceAnswers;
 import io.quiver.tpch.ResultRows;
 import io.quiver.tpch.bench.TpcdsSuite;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +68,7 @@ public final class TpcdsReferenceAnswerGenerator {
     List<String> failed = new ArrayList<>();
     try (LocalQuiver quiver = new LocalQuiver(QuiverConfig.defaults());
          Session session = quiver.openSession();
-         Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
+         Connection duckDb = DuckDbReference.open()) {
       long start = System.nanoTime();
       String schema = loadMemoryTables(session, scaleFactor);
       System.out.printf("scale factor %s generated into Quiver's %s in %.1f s%n", scaleFactor, schema,

@@ -2,7 +2,6 @@ package io.quiver.tpch;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 
 /**
  * Writes the reference answers of the 22 queries: DuckDB (an independent engine) answers each
@@ -46,7 +45,7 @@ public final class ReferenceAnswerGenerator {
 
   /** Loads the data at {@code scaleFactor} into an in-memory DuckDB and writes the 22 answers to {@code target}. */
   public static void generate(double scaleFactor, Path target) throws Exception {
-    try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection duckDb = DuckDbReference.open()) {
       long start = System.nanoTime();
       DuckDbTpchLoader.loadAll(duckDb, "main", scaleFactor);
       System.out.printf("scale factor %s loaded into DuckDB in %.1f s%n", scaleFactor, (System.nanoTime() - start) / 1e9);

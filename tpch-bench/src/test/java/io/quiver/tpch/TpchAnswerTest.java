@@ -51,7 +51,7 @@ class TpchAnswerTest {
   @Test
   void duckDbStillGivesTheTinyReferenceAnswers() throws SQLException {
     List<String> failures = new ArrayList<>();
-    try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection duckDb = DuckDbReference.open()) {
       DuckDbTpchLoader.loadAll(duckDb, "main", 0.01);
       for (int number = 1; number <= TpchQueryText.QUERY_COUNT; number++) {
         String sql = TpchQueryText.load(number, 0.01);

@@ -7,12 +7,12 @@ import io.quiver.engine.driver.LocalQuiver;
 import io.quiver.engine.event.JobEnded;
 import io.quiver.exec.metrics.TaskStats;
 import io.quiver.tpch.AnswerComparison;
+import io.quiver.tpch.DuckDbReference;
 import io.quiver.tpch.ResultRows;
 import io.quiver.tpch.ParquetLoader;
 import java.nio.file.Path;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,7 +67,7 @@ public final class BenchRunner {
     try (HeapPeakSampler heap = new HeapPeakSampler();
          LocalQuiver quiver = new LocalQuiver(config);
          Session session = quiver.openSession();
-         Connection duckDb = options.compareDuckDb() ? DriverManager.getConnection("jdbc:duckdb:") : null) {
+         Connection duckDb = options.compareDuckDb() ? DuckDbReference.open() : null) {
       AtomicReference<TaskStats> total = new AtomicReference<>(TaskStats.EMPTY);
       quiver.events().subscribe(event -> {
         if (event instanceof JobEnded job) {

@@ -1,5 +1,6 @@
 package io.quiver.tpch.bench;
 
+import io.quiver.tpch.DuckDbReference;
 import io.quiver.tpch.DuckDbTpchLoader;
 import io.trino.tpch.TpchTable;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ final class WindowBench {
     String schema = sf.equals("0.01") ? "tiny" : "sf" + sf;
     double scaleFactor = sf.equals("0.01") ? 0.01 : Double.parseDouble(sf);
     try (Connection quiver = DriverManager.getConnection("jdbc:quiver:slots=" + slots);
-        Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
+        Connection duckDb = DuckDbReference.open()) {
       long start = System.nanoTime();
       BenchQueries.execute(quiver, "CREATE SCHEMA IF NOT EXISTS memory.bench");
       BenchQueries.execute(quiver, "DROP TABLE IF EXISTS memory.bench.lineitem");
