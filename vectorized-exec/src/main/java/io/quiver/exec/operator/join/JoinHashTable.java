@@ -21,9 +21,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>One BIGINT/INTEGER-like key takes a fast path: an open-addressing table (linear probing) of the
  * distinct key values and the first build row of each, side by side in {@code slots};
  * {@code next[row]} links the rows of one key value, so a chain holds only matches and a probe that
- * misses touches one slot. Other keys use chained buckets ({@code buckets[hash & mask]} is the first
- * row of a chain, {@code next[row]} the following one) that compare the {@link KeyHashing} hash
- * first, then each column through a {@link JoinKeyColumn}. Hashes are the ones exchanges use, and
+ * misses touches one slot. The table is sized for an upper bound of the distinct key values (the
+ * number of runs of equal adjacent keys: exact for a build side ordered by its key, as lineitem is
+ * by orderkey), not for the rows, and when every key fits in 32 bits a slot packs key and row into
+ * one long: half the bytes, so a large build side misses the cache and the TLB less. Other keys
+ * use chained buckets ({@code buckets[hash & mask]} is the first row of a chain, {@code next[row]}
+ * the following one) that compare the {@link KeyHashing} hash first, then each column through a
+ * {@link JoinKeyColumn}. Hashes are the ones exchanges use, and
  * buckets take the low bits while partitions take the high bits, so a hash-partitioned build side
  * still spreads over the buckets.
  *
@@ -38,6 +42,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class JoinHashTable implements AutoCloseable {
 
   private static final int END = -1;
+  private static final long HIGH_HALF = 0xFFFF_FFFF_0000_0000L;
+  private static final long LOW_HALF = 0xFFFF_FFFFL;
+  /** A free narrow slot: row END (the key half is irrelevant). */
+  private static final long EMPTY_NARROW = -1L;
 
   private final BuildRows rows;
   private final int keyCount;
@@ -49,9 +57,12 @@ final class JoinHashTable implements AutoCloseable {
   /**
    * Single-key path (null otherwise): slot {@code s} is {@code slots[2s]}, a key value, and
    * {@code slots[2s + 1]}, the first build row of that value or END for a free slot; key and row
-   * share a cache line, so a probe costs one miss.
+   * share a cache line, so a probe costs one miss. When {@link #narrowSlots}, slot {@code s} is
+   * {@code slots[s]}: the key in the high 32 bits, the row (END for a free slot) in the low ones.
    */
   private final long[] slots;
+  /** Single-key path: every build key fits in an int, so a slot is one long (see {@link #slots}). */
+  private final boolean narrowSlots;
   private final int mask;
   private final int[] next;
   private final long[] hashes;
@@ -113,19 +124,28 @@ final class JoinHashTable implements AutoCloseable {
     }
     int nullCount = readBuildKeys(keys, nullKey);
     nullKeyRows = new int[nullCount];
-    int capacity = tableSize(rowCount - nullCount);
     if (singleLongKey) {
+      int capacity = tableSize(distinctBound(nullKey));
+      narrowSlots = fitsInInt(nullKey);
       buckets = null;
-      slots = new long[2 * capacity];
-      for (int slot = 0; slot < capacity; slot++) {
-        slots[2 * slot + 1] = END;
+      if (narrowSlots) {
+        slots = new long[capacity];
+        Arrays.fill(slots, EMPTY_NARROW);
+      } else {
+        slots = new long[2 * capacity];
+        for (int slot = 0; slot < capacity; slot++) {
+          slots[2 * slot + 1] = END;
+        }
       }
+      mask = capacity - 1;
     } else {
+      narrowSlots = false;
+      int capacity = tableSize(rowCount - nullCount);
       buckets = new int[capacity];
       Arrays.fill(buckets, END);
       slots = null;
+      mask = capacity - 1;
     }
-    mask = capacity - 1;
     next = new int[keyCount == 0 ? 0 : rowCount];
     if (keyCount > 0) {
       int nulls = nullCount;
@@ -133,6 +153,8 @@ final class JoinHashTable implements AutoCloseable {
       for (int row = rowCount - 1; row >= 0; row--) {
         if (nullKey[row]) {
           nullKeyRows[--nulls] = row;
+        } else if (narrowSlots) {
+          insertNarrow(row);
         } else if (singleLongKey) {
           insertSingle(row);
         } else {
@@ -154,6 +176,52 @@ final class JoinHashTable implements AutoCloseable {
     next[row] = (int) slots[2 * slot + 1];
     slots[2 * slot] = key;
     slots[2 * slot + 1] = row;
+  }
+
+  /** {@link #insertSingle} for narrow slots: the key in the high half, the row in the low half. */
+  private void insertNarrow(int row) {
+    long key = singleKeys[row];
+    long high = key << 32;
+    int slot = (int) KeyHashing.mix(key) & mask;
+    long entry = slots[slot];
+    while ((int) entry != END && (entry & HIGH_HALF) != high) {
+      slot = (slot + 1) & mask;
+      entry = slots[slot];
+    }
+    next[row] = (int) entry;
+    slots[slot] = high | (row & LOW_HALF);
+  }
+
+  /**
+   * An upper bound of the distinct non-NULL single keys: the runs of equal adjacent keys (NULL rows
+   * skipped), exact when the build rows come ordered by their key.
+   */
+  private int distinctBound(boolean[] nullKey) {
+    int runs = 0;
+    long previous = 0;
+    boolean first = true;
+    for (int row = 0; row < singleKeys.length; row++) {
+      if (nullKey[row]) {
+        continue;
+      }
+      long key = singleKeys[row];
+      if (first || key != previous) {
+        runs++;
+        first = false;
+        previous = key;
+      }
+    }
+    return runs;
+  }
+
+  /** True when every non-NULL single key fits in an int (narrow slots). */
+  private boolean fitsInInt(boolean[] nullKey) {
+    boolean fits = true;
+    for (int row = 0; row < singleKeys.length; row++) {
+      long key = singleKeys[row];
+      fits &= nullKey[row] || key == (int) key;
+    }
+    return fits;
   }
 
   /** Charges the index's arrays to the build rows' allocator before they are created. */
@@ -280,7 +348,11 @@ final class JoinHashTable implements AutoCloseable {
       }
       JoinKeyColumn.checkLayout(keyLayouts[0], vector);
       ColumnReader.readLongs(vector, count, probeValues);
-      findSingle(count);
+      if (narrowSlots) {
+        findNarrow(count);
+      } else {
+        findSingle(count);
+      }
       return;
     }
     for (int k = 0; k < keyCount; k++) {
@@ -316,6 +388,25 @@ final class JoinHashTable implements AutoCloseable {
         row = table[2 * slot + 1];
       }
       first[i] = nulls[i] ? END : (int) row;
+    }
+  }
+
+  /** {@link #findSingle} over narrow slots; a probe value outside the int range matches nothing. */
+  private void findNarrow(int count) {
+    long[] values = probeValues;
+    long[] table = slots;
+    int[] first = probeFirst;
+    boolean[] nulls = probeNull;
+    for (int i = 0; i < count; i++) {
+      long value = values[i];
+      long high = value << 32;
+      int slot = (int) KeyHashing.mix(value) & mask;
+      long entry = table[slot];
+      while ((int) entry != END && (entry & HIGH_HALF) != high) {
+        slot = (slot + 1) & mask;
+        entry = table[slot];
+      }
+      first[i] = nulls[i] || value != (int) value ? END : (int) entry;
     }
   }
 
