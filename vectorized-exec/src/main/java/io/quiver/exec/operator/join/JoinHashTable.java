@@ -24,7 +24,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * misses touches one slot. The table is sized for an upper bound of the distinct key values (the
  * number of runs of equal adjacent keys: exact for a build side ordered by its key, as lineitem is
  * by orderkey), not for the rows, and when every key fits in 32 bits a slot packs key and row into
- * one long: half the bytes, so a large build side misses the cache and the TLB less. Other keys
+ * one long: half the bytes, so a large build side misses the cache and the TLB less. Two
+ * BIGINT/INTEGER-like keys whose build values all fit in 32 bits (partkey and suppkey, say) take the
+ * same path, packed into one long key (exact: the packing is one-to-one on such pairs; a probe pair
+ * outside the int range matches nothing). Other keys
  * use chained buckets ({@code buckets[hash & mask]} is the first row of a chain, {@code next[row]}
  * the following one) that compare the {@link KeyHashing} hash first, then each column through a
  * {@link JoinKeyColumn}. Hashes are the ones exchanges use, and
@@ -50,6 +53,8 @@ final class JoinHashTable implements AutoCloseable {
   private final BuildRows rows;
   private final int keyCount;
   private final boolean singleLongKey;
+  /** Two integer keys packed into one long ({@link #pack}) on the single-key path. */
+  private final boolean pairKeys;
   private final JoinKeyColumn[] keyColumns;
   private final ValueLayout[] keyLayouts;
   /** Chained path: first row of each hash bucket (null on the single-key path). */
@@ -107,10 +112,13 @@ final class JoinHashTable implements AutoCloseable {
     for (int k = 0; k < keyCount; k++) {
       keyLayouts[k] = rowCount == 0 ? ValueLayout.NULL : ValueLayout.of(rows.chunk(0).getVector(keys.get(k)));
     }
-    singleLongKey = keyCount == 1 && (keyLayouts[0] == ValueLayout.LONG || keyLayouts[0] == ValueLayout.BOOLEAN);
+    long[] packedPairs = keyCount == 2 && integerLike(keyLayouts[0]) && integerLike(keyLayouts[1])
+        ? packBuildPairs(keys) : null;
+    pairKeys = packedPairs != null;
+    singleLongKey = pairKeys || keyCount == 1 && integerLike(keyLayouts[0]);
     boolean[] nullKey = new boolean[rowCount];
     if (singleLongKey) {
-      singleKeys = new long[rowCount];
+      singleKeys = pairKeys ? packedPairs : new long[rowCount];
       hashes = null;
       keyColumns = null;
     } else {
@@ -178,6 +186,45 @@ final class JoinHashTable implements AutoCloseable {
     slots[2 * slot + 1] = row;
   }
 
+  private static boolean integerLike(ValueLayout layout) {
+    return layout == ValueLayout.LONG || layout == ValueLayout.BOOLEAN;
+  }
+
+  /** Two int-sized values as one long: one-to-one, so packed keys are equal exactly when both are. */
+  private static long pack(long first, long second) {
+    return first << 32 | second & LOW_HALF;
+  }
+
+  /**
+   * The two key columns of every build row packed into one long, or null when a value does not fit
+   * in an int (a NULL key's undefined value too: such a table takes the chained path).
+   */
+  private long[] packBuildPairs(List<Integer> keys) {
+    int rowCount = rows.rowCount();
+    int chunkRows = Math.min(rowCount, rows.chunkCapacity());
+    long[] first = new long[chunkRows];
+    long[] second = new long[chunkRows];
+    long[] packed = new long[rowCount];
+    for (int c = 0; c < rows.chunkCount(); c++) {
+      VectorSchemaRoot chunk = rows.chunk(c);
+      int count = chunk.getRowCount();
+      int base = rows.rowId(c, 0);
+      ColumnReader.readLongs(chunk.getVector(keys.get(0)), count, first);
+      ColumnReader.readLongs(chunk.getVector(keys.get(1)), count, second);
+      boolean fits = true;
+      for (int i = 0; i < count; i++) {
+        long a = first[i];
+        long b = second[i];
+        fits &= a == (int) a & b == (int) b;
+        packed[base + i] = pack(a, b);
+      }
+      if (!fits) {
+        return null;
+      }
+    }
+    return packed;
+  }
+
   /** {@link #insertSingle} for narrow slots: the key in the high half, the row in the low half. */
   private void insertNarrow(int row) {
     long key = singleKeys[row];
@@ -240,12 +287,12 @@ final class JoinHashTable implements AutoCloseable {
   /** The bytes the index of {@code rowCount} build rows on {@code keyCount} keys takes (charged when it is built). */
   static long indexBytes(long rowCount, int keyCount) {
     // next, null flags, hashes or key values, per-column key copies, and the buckets (with a key each
-    // on the single-key path)
+    // on the single-key path, which one or two integer keys take)
     if (keyCount == 0) {
       return 0;
     }
     int entries = (int) Math.min(Integer.MAX_VALUE / 2, rowCount * 3 / 2);
-    return rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize(entries) * (keyCount == 1 ? 16L : 4L);
+    return rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize(entries) * (keyCount <= 2 ? 16L : 4L);
   }
 
   private static int tableSize(int entries) {
@@ -266,7 +313,9 @@ final class JoinHashTable implements AutoCloseable {
       VectorSchemaRoot chunk = rows.chunk(c);
       int count = chunk.getRowCount();
       int base = rows.rowId(c, 0);
-      if (singleLongKey) {
+      if (pairKeys) {
+        // packed already
+      } else if (singleLongKey) {
         ColumnReader.readLongs(chunk.getVector(keys.get(0)), count, chunkScratch);
         System.arraycopy(chunkScratch, 0, singleKeys, base, count);
       } else {
@@ -342,16 +391,29 @@ final class JoinHashTable implements AutoCloseable {
     }
     if (singleLongKey) {
       FieldVector vector = batch.getVector(keys.get(0));
-      if (vector instanceof NullVector) {
+      FieldVector second = pairKeys ? batch.getVector(keys.get(1)) : null;
+      if (vector instanceof NullVector || second instanceof NullVector) {
         Arrays.fill(probeFirst, 0, count, END);
         return;
       }
       JoinKeyColumn.checkLayout(keyLayouts[0], vector);
       ColumnReader.readLongs(vector, count, probeValues);
+      if (pairKeys) {
+        JoinKeyColumn.checkLayout(keyLayouts[1], second);
+        ColumnReader.readLongs(second, count, scratch);
+        packProbePairs(count);
+      }
       if (narrowSlots) {
         findNarrow(count);
       } else {
         findSingle(count);
+      }
+      if (pairKeys) {
+        for (int i = 0; i < count; i++) {
+          if (scratch[i] != 0) {
+            probeFirst[i] = END;
+          }
+        }
       }
       return;
     }
@@ -388,6 +450,22 @@ final class JoinHashTable implements AutoCloseable {
         row = table[2 * slot + 1];
       }
       first[i] = nulls[i] ? END : (int) row;
+    }
+  }
+
+  /**
+   * Packs the probe pairs (first values in {@code probeValues}, second ones in {@code scratch}) into
+   * {@code probeValues}; {@code scratch} then flags (non-zero) the pairs that cannot match, a value
+   * being outside the int range.
+   */
+  private void packProbePairs(int count) {
+    long[] values = probeValues;
+    long[] seconds = scratch;
+    for (int i = 0; i < count; i++) {
+      long a = values[i];
+      long b = seconds[i];
+      values[i] = pack(a, b);
+      seconds[i] = a == (int) a & b == (int) b ? 0 : 1;
     }
   }
 

@@ -91,6 +91,35 @@ class JoinKeyTypesTest {
   }
 
   @Test
+  void twoIntegerKeysPackedMatchBothColumnsExactly() {
+    // both build columns fit in 32 bits (packed into one long key): swapped pairs, a probe value
+    // beyond the int range whose low half matches, negative values and NULLs in either column
+    long wrap = 1L << 32;
+    RowSchema probe = schema("a", DataType.BIGINT, "b", DataType.INTEGER);
+    RowSchema build = schema("x", DataType.BIGINT, "y", DataType.INTEGER);
+    List<List<Object>> rows = innerJoin(probe,
+        List.of(row(1L, 2L), row(2L, 1L), row(1L + wrap, 2L), row(-1L, -2L), row(null, 2L), row(1L, null),
+            row(0L, 0L), row(-1L, 2L)),
+        build, List.of(row(1L, 2L), row(1L, 2L), row(-1L, -2L), row(null, 2L), row(1L, null), row(0L, 0L)),
+        List.of(0, 1));
+    assertEquals(sorted(List.of(row(1L, 2L, 1L, 2L), row(1L, 2L, 1L, 2L), row(-1L, -2L, -1L, -2L),
+        row(0L, 0L, 0L, 0L))), rows);
+  }
+
+  @Test
+  void twoIntegerKeysBeyondIntRangeOnTheBuildSide() {
+    // a build value needs 64 bits: the chained path, same answers
+    long wrap = 1L << 32;
+    RowSchema probe = schema("a", DataType.BIGINT, "b", DataType.BIGINT);
+    RowSchema build = schema("x", DataType.BIGINT, "y", DataType.BIGINT);
+    List<List<Object>> rows = innerJoin(probe,
+        List.of(row(1L, 2L), row(1L + wrap, 2L), row(2L, 1L + wrap), row(2L, 1L)),
+        build, List.of(row(1L, 2L), row(1L + wrap, 2L), row(2L, 1L + wrap)), List.of(0, 1));
+    assertEquals(sorted(List.of(row(1L, 2L, 1L, 2L), row(1L + wrap, 2L, 1L + wrap, 2L),
+        row(2L, 1L + wrap, 2L, 1L + wrap))), rows);
+  }
+
+  @Test
   void dateKeys() {
     LocalDate day = LocalDate.of(1995, 3, 15);
     List<List<Object>> rows = innerJoin(schema("d", DataType.DATE), List.of(row(day), row(day.plusDays(1))),
