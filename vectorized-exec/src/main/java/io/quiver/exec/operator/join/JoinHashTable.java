@@ -80,6 +80,9 @@ final class JoinHashTable implements AutoCloseable {
   private boolean[] probeNull = new boolean[0];
   private long[] scratch = new long[0];
   private int[] probeFirst = new int[0];
+  /** Single-key path, when chains are walked: the build row after each probe row's first match. */
+  private int[] probeSecond = new int[0];
+  private boolean secondsLoaded;
 
   /**
    * Indexes {@code rows} on the build columns {@code keys}. The table owns the rows from now on; if
@@ -361,10 +364,14 @@ final class JoinHashTable implements AutoCloseable {
 
   /**
    * Hashes and reads the probe keys of {@code batch}'s rows and finds each row's first matching build
-   * row; valid until the next call.
+   * row; valid until the next call. With {@code chains}, the caller walks the matches with
+   * {@link #nextMatch} (not only {@link #hasMatch}): the single-key path then reads each first
+   * match's successor in the same pass over the batch, independent loads instead of one cache miss
+   * per probe row in the walk (a unique build key, the usual case, has none).
    */
-  void loadProbe(VectorSchemaRoot batch, List<Integer> keys) {
+  void loadProbe(VectorSchemaRoot batch, List<Integer> keys, boolean chains) {
     int count = batch.getRowCount();
+    secondsLoaded = false;
     if (probeNull.length < count) {
       int capacity = Math.max(count, 1024);
       probeHashes = new long[capacity];
@@ -372,6 +379,7 @@ final class JoinHashTable implements AutoCloseable {
       probeNull = new boolean[capacity];
       scratch = new long[capacity];
       probeFirst = new int[capacity];
+      probeSecond = new int[capacity];
     }
     Arrays.fill(probeNull, 0, count, false);
     for (int k = 0; k < keyCount; k++) {
@@ -414,6 +422,16 @@ final class JoinHashTable implements AutoCloseable {
             probeFirst[i] = END;
           }
         }
+      }
+      if (chains) {
+        int[] firsts = probeFirst;
+        int[] seconds = probeSecond;
+        int[] links = next;
+        for (int i = 0; i < count; i++) {
+          int row = firsts[i];
+          seconds[i] = row == END ? END : links[row];
+        }
+        secondsLoaded = true;
       }
       return;
     }
@@ -501,7 +519,10 @@ final class JoinHashTable implements AutoCloseable {
   /** The build row after {@code previous} (a match of {@code probeRow}) that matches too, or -1. */
   int nextMatch(int probeRow, int previous) {
     // the single-key path chains only rows of one key value
-    return singleLongKey ? next[previous] : walk(probeRow, next[previous]);
+    if (singleLongKey) {
+      return secondsLoaded && previous == probeFirst[probeRow] ? probeSecond[probeRow] : next[previous];
+    }
+    return walk(probeRow, next[previous]);
   }
 
   /** The chained path: the first row from {@code row} on along its chain that matches {@code probeRow}. */
