@@ -33,8 +33,11 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * An inner hash join of the lineitem batches (probe side, 512K rows) on orderkey, or on
- * (orderkey, partkey), against a build side of {@code buildRows} rows whose keys match about 90% of
- * the probe rows. Build and probe together; rows (probe) per microsecond.
+ * (orderkey, partkey), against a build side of {@code orders} order keys (every 10th missing, so
+ * about 90% of the probe rows match), each {@code copies} times in a row (a build side like
+ * lineitem's, ordered by its key). {@code joinType=SEMI} keeps the probe rows that have a match
+ * (TPC-H Q4's EXISTS). Large {@code orders} make a table that does not fit the cache (the probe's
+ * keys still stay below 131073). Build and probe together; rows (probe) per microsecond.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,6 +54,15 @@ public class HashJoinBenchmark {
   @Param({"1", "2"})
   public int keys;
 
+  @Param({"131072"})
+  public int orders;
+
+  @Param({"1"})
+  public int copies;
+
+  @Param({"INNER"})
+  public JoinType joinType;
+
   private KernelState build;
   private HashJoinNode node;
   private List<VectorSchemaRoot> buildBatches;
@@ -60,11 +72,11 @@ public class HashJoinBenchmark {
     build = state;
     // every 10th order is missing on the build side; with 2 keys the partkey matches the probe's
     // only by chance, so the second key mainly costs the comparison
-    int orders = KernelState.ROWS / 4;
     SplittableRandom random = new SplittableRandom(7);
     buildBatches = new ArrayList<>();
-    for (int start = 1; start <= orders; start += KernelState.BATCH_ROWS) {
-      int rows = Math.min(KernelState.BATCH_ROWS, orders - start + 1);
+    long buildRows = (long) orders * copies;
+    for (long start = 0; start < buildRows; start += KernelState.BATCH_ROWS) {
+      int rows = (int) Math.min(KernelState.BATCH_ROWS, buildRows - start);
       VectorSchemaRoot batch = VectorSchemaRoot.create(BUILD.toArrowSchema(), state.allocator);
       batch.allocateNew();
       BigIntVector key = (BigIntVector) batch.getVector(0);
@@ -72,7 +84,7 @@ public class HashJoinBenchmark {
       BigIntVector value = (BigIntVector) batch.getVector(2);
       int written = 0;
       for (int i = 0; i < rows; i++) {
-        long orderkey = start + i;
+        long orderkey = 1 + (start + i) / copies;
         if (orderkey % 10 == 0) {
           continue;
         }
@@ -85,12 +97,14 @@ public class HashJoinBenchmark {
       buildBatches.add(batch);
     }
     List<Column> output = new ArrayList<>(LineitemBatches.SCHEMA.columns());
-    output.addAll(BUILD.columns());
+    if (!joinType.probeColumnsOnly()) {
+      output.addAll(BUILD.columns());
+    }
     List<Integer> probeKeys = keys == 1 ? List.of(LineitemBatches.ORDERKEY)
         : List.of(LineitemBatches.ORDERKEY, LineitemBatches.PARTKEY);
     List<Integer> buildKeys = keys == 1 ? List.of(0) : List.of(0, 1);
     node = new HashJoinNode(new ValuesNode(List.of(), LineitemBatches.SCHEMA), new ValuesNode(List.of(), BUILD),
-        JoinType.INNER, probeKeys, buildKeys, null, new RowSchema(output));
+        joinType, probeKeys, buildKeys, null, new RowSchema(output));
   }
 
   @TearDown(Level.Trial)

@@ -21,9 +21,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>One BIGINT/INTEGER-like key takes a fast path: an open-addressing table (linear probing) of the
  * distinct key values and the first build row of each, side by side in {@code slots};
  * {@code next[row]} links the rows of one key value, so a chain holds only matches and a probe that
- * misses touches one slot. Other keys use chained buckets ({@code buckets[hash & mask]} is the first
- * row of a chain, {@code next[row]} the following one) that compare the {@link KeyHashing} hash
- * first, then each column through a {@link JoinKeyColumn}. Hashes are the ones exchanges use, and
+ * misses touches one slot. The table is sized for an upper bound of the distinct key values (the
+ * number of runs of equal adjacent keys: exact for a build side ordered by its key, as lineitem is
+ * by orderkey), not for the rows, and when every key fits in 32 bits a slot packs key and row into
+ * one long: half the bytes, so a large build side misses the cache and the TLB less. Two
+ * BIGINT/INTEGER-like keys whose build values all fit in 32 bits (partkey and suppkey, say) take the
+ * same path, packed into one long key (exact: the packing is one-to-one on such pairs; a probe pair
+ * outside the int range matches nothing). Other keys
+ * use chained buckets ({@code buckets[hash & mask]} is the first row of a chain, {@code next[row]}
+ * the following one) that compare the {@link KeyHashing} hash first, then each column through a
+ * {@link JoinKeyColumn}. Hashes are the ones exchanges use, and
  * buckets take the low bits while partitions take the high bits, so a hash-partitioned build side
  * still spreads over the buckets.
  *
@@ -38,10 +45,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class JoinHashTable implements AutoCloseable {
 
   private static final int END = -1;
+  private static final long HIGH_HALF = 0xFFFF_FFFF_0000_0000L;
+  private static final long LOW_HALF = 0xFFFF_FFFFL;
+  /** A free narrow slot: row END (the key half is irrelevant). */
+  private static final long EMPTY_NARROW = -1L;
 
   private final BuildRows rows;
   private final int keyCount;
   private final boolean singleLongKey;
+  /** Two integer keys packed into one long ({@link #pack}) on the single-key path. */
+  private final boolean pairKeys;
   private final JoinKeyColumn[] keyColumns;
   private final ValueLayout[] keyLayouts;
   /** Chained path: first row of each hash bucket (null on the single-key path). */
@@ -49,9 +62,12 @@ final class JoinHashTable implements AutoCloseable {
   /**
    * Single-key path (null otherwise): slot {@code s} is {@code slots[2s]}, a key value, and
    * {@code slots[2s + 1]}, the first build row of that value or END for a free slot; key and row
-   * share a cache line, so a probe costs one miss.
+   * share a cache line, so a probe costs one miss. When {@link #narrowSlots}, slot {@code s} is
+   * {@code slots[s]}: the key in the high 32 bits, the row (END for a free slot) in the low ones.
    */
   private final long[] slots;
+  /** Single-key path: every build key fits in an int, so a slot is one long (see {@link #slots}). */
+  private final boolean narrowSlots;
   private final int mask;
   private final int[] next;
   private final long[] hashes;
@@ -64,6 +80,9 @@ final class JoinHashTable implements AutoCloseable {
   private boolean[] probeNull = new boolean[0];
   private long[] scratch = new long[0];
   private int[] probeFirst = new int[0];
+  /** Single-key path, when chains are walked: the build row after each probe row's first match. */
+  private int[] probeSecond = new int[0];
+  private boolean secondsLoaded;
 
   /**
    * Indexes {@code rows} on the build columns {@code keys}. The table owns the rows from now on; if
@@ -96,10 +115,13 @@ final class JoinHashTable implements AutoCloseable {
     for (int k = 0; k < keyCount; k++) {
       keyLayouts[k] = rowCount == 0 ? ValueLayout.NULL : ValueLayout.of(rows.chunk(0).getVector(keys.get(k)));
     }
-    singleLongKey = keyCount == 1 && (keyLayouts[0] == ValueLayout.LONG || keyLayouts[0] == ValueLayout.BOOLEAN);
+    long[] packedPairs = keyCount == 2 && integerLike(keyLayouts[0]) && integerLike(keyLayouts[1])
+        ? packBuildPairs(keys) : null;
+    pairKeys = packedPairs != null;
+    singleLongKey = pairKeys || keyCount == 1 && integerLike(keyLayouts[0]);
     boolean[] nullKey = new boolean[rowCount];
     if (singleLongKey) {
-      singleKeys = new long[rowCount];
+      singleKeys = pairKeys ? packedPairs : new long[rowCount];
       hashes = null;
       keyColumns = null;
     } else {
@@ -113,19 +135,28 @@ final class JoinHashTable implements AutoCloseable {
     }
     int nullCount = readBuildKeys(keys, nullKey);
     nullKeyRows = new int[nullCount];
-    int capacity = tableSize(rowCount - nullCount);
     if (singleLongKey) {
+      int capacity = tableSize(distinctBound(nullKey));
+      narrowSlots = fitsInInt(nullKey);
       buckets = null;
-      slots = new long[2 * capacity];
-      for (int slot = 0; slot < capacity; slot++) {
-        slots[2 * slot + 1] = END;
+      if (narrowSlots) {
+        slots = new long[capacity];
+        Arrays.fill(slots, EMPTY_NARROW);
+      } else {
+        slots = new long[2 * capacity];
+        for (int slot = 0; slot < capacity; slot++) {
+          slots[2 * slot + 1] = END;
+        }
       }
+      mask = capacity - 1;
     } else {
+      narrowSlots = false;
+      int capacity = tableSize(rowCount - nullCount);
       buckets = new int[capacity];
       Arrays.fill(buckets, END);
       slots = null;
+      mask = capacity - 1;
     }
-    mask = capacity - 1;
     next = new int[keyCount == 0 ? 0 : rowCount];
     if (keyCount > 0) {
       int nulls = nullCount;
@@ -133,6 +164,8 @@ final class JoinHashTable implements AutoCloseable {
       for (int row = rowCount - 1; row >= 0; row--) {
         if (nullKey[row]) {
           nullKeyRows[--nulls] = row;
+        } else if (narrowSlots) {
+          insertNarrow(row);
         } else if (singleLongKey) {
           insertSingle(row);
         } else {
@@ -156,6 +189,91 @@ final class JoinHashTable implements AutoCloseable {
     slots[2 * slot + 1] = row;
   }
 
+  private static boolean integerLike(ValueLayout layout) {
+    return layout == ValueLayout.LONG || layout == ValueLayout.BOOLEAN;
+  }
+
+  /** Two int-sized values as one long: one-to-one, so packed keys are equal exactly when both are. */
+  private static long pack(long first, long second) {
+    return first << 32 | second & LOW_HALF;
+  }
+
+  /**
+   * The two key columns of every build row packed into one long, or null when a value does not fit
+   * in an int (a NULL key's undefined value too: such a table takes the chained path).
+   */
+  private long[] packBuildPairs(List<Integer> keys) {
+    int rowCount = rows.rowCount();
+    int chunkRows = Math.min(rowCount, rows.chunkCapacity());
+    long[] first = new long[chunkRows];
+    long[] second = new long[chunkRows];
+    long[] packed = new long[rowCount];
+    for (int c = 0; c < rows.chunkCount(); c++) {
+      VectorSchemaRoot chunk = rows.chunk(c);
+      int count = chunk.getRowCount();
+      int base = rows.rowId(c, 0);
+      ColumnReader.readLongs(chunk.getVector(keys.get(0)), count, first);
+      ColumnReader.readLongs(chunk.getVector(keys.get(1)), count, second);
+      boolean fits = true;
+      for (int i = 0; i < count; i++) {
+        long a = first[i];
+        long b = second[i];
+        fits &= a == (int) a & b == (int) b;
+        packed[base + i] = pack(a, b);
+      }
+      if (!fits) {
+        return null;
+      }
+    }
+    return packed;
+  }
+
+  /** {@link #insertSingle} for narrow slots: the key in the high half, the row in the low half. */
+  private void insertNarrow(int row) {
+    long key = singleKeys[row];
+    long high = key << 32;
+    int slot = (int) KeyHashing.mix(key) & mask;
+    long entry = slots[slot];
+    while ((int) entry != END && (entry & HIGH_HALF) != high) {
+      slot = (slot + 1) & mask;
+      entry = slots[slot];
+    }
+    next[row] = (int) entry;
+    slots[slot] = high | (row & LOW_HALF);
+  }
+
+  /**
+   * An upper bound of the distinct non-NULL single keys: the runs of equal adjacent keys (NULL rows
+   * skipped), exact when the build rows come ordered by their key.
+   */
+  private int distinctBound(boolean[] nullKey) {
+    int runs = 0;
+    long previous = 0;
+    boolean first = true;
+    for (int row = 0; row < singleKeys.length; row++) {
+      if (nullKey[row]) {
+        continue;
+      }
+      long key = singleKeys[row];
+      if (first || key != previous) {
+        runs++;
+        first = false;
+        previous = key;
+      }
+    }
+    return runs;
+  }
+
+  /** True when every non-NULL single key fits in an int (narrow slots). */
+  private boolean fitsInInt(boolean[] nullKey) {
+    boolean fits = true;
+    for (int row = 0; row < singleKeys.length; row++) {
+      long key = singleKeys[row];
+      fits &= nullKey[row] || key == (int) key;
+    }
+    return fits;
+  }
+
   /** Charges the index's arrays to the build rows' allocator before they are created. */
   private static AllocationReservation reserve(BuildRows rows, int keyCount) {
     long rowCount = rows.rowCount();
@@ -172,12 +290,12 @@ final class JoinHashTable implements AutoCloseable {
   /** The bytes the index of {@code rowCount} build rows on {@code keyCount} keys takes (charged when it is built). */
   static long indexBytes(long rowCount, int keyCount) {
     // next, null flags, hashes or key values, per-column key copies, and the buckets (with a key each
-    // on the single-key path)
+    // on the single-key path, which one or two integer keys take)
     if (keyCount == 0) {
       return 0;
     }
     int entries = (int) Math.min(Integer.MAX_VALUE / 2, rowCount * 3 / 2);
-    return rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize(entries) * (keyCount == 1 ? 16L : 4L);
+    return rowCount * (4 + 1 + 8 + 16L * keyCount) + tableSize(entries) * (keyCount <= 2 ? 16L : 4L);
   }
 
   private static int tableSize(int entries) {
@@ -198,7 +316,9 @@ final class JoinHashTable implements AutoCloseable {
       VectorSchemaRoot chunk = rows.chunk(c);
       int count = chunk.getRowCount();
       int base = rows.rowId(c, 0);
-      if (singleLongKey) {
+      if (pairKeys) {
+        // packed already
+      } else if (singleLongKey) {
         ColumnReader.readLongs(chunk.getVector(keys.get(0)), count, chunkScratch);
         System.arraycopy(chunkScratch, 0, singleKeys, base, count);
       } else {
@@ -244,10 +364,14 @@ final class JoinHashTable implements AutoCloseable {
 
   /**
    * Hashes and reads the probe keys of {@code batch}'s rows and finds each row's first matching build
-   * row; valid until the next call.
+   * row; valid until the next call. With {@code chains}, the caller walks the matches with
+   * {@link #nextMatch} (not only {@link #hasMatch}): the single-key path then reads each first
+   * match's successor in the same pass over the batch, independent loads instead of one cache miss
+   * per probe row in the walk (a unique build key, the usual case, has none).
    */
-  void loadProbe(VectorSchemaRoot batch, List<Integer> keys) {
+  void loadProbe(VectorSchemaRoot batch, List<Integer> keys, boolean chains) {
     int count = batch.getRowCount();
+    secondsLoaded = false;
     if (probeNull.length < count) {
       int capacity = Math.max(count, 1024);
       probeHashes = new long[capacity];
@@ -255,6 +379,7 @@ final class JoinHashTable implements AutoCloseable {
       probeNull = new boolean[capacity];
       scratch = new long[capacity];
       probeFirst = new int[capacity];
+      probeSecond = new int[capacity];
     }
     Arrays.fill(probeNull, 0, count, false);
     for (int k = 0; k < keyCount; k++) {
@@ -274,13 +399,40 @@ final class JoinHashTable implements AutoCloseable {
     }
     if (singleLongKey) {
       FieldVector vector = batch.getVector(keys.get(0));
-      if (vector instanceof NullVector) {
+      FieldVector second = pairKeys ? batch.getVector(keys.get(1)) : null;
+      if (vector instanceof NullVector || second instanceof NullVector) {
         Arrays.fill(probeFirst, 0, count, END);
         return;
       }
       JoinKeyColumn.checkLayout(keyLayouts[0], vector);
       ColumnReader.readLongs(vector, count, probeValues);
-      findSingle(count);
+      if (pairKeys) {
+        JoinKeyColumn.checkLayout(keyLayouts[1], second);
+        ColumnReader.readLongs(second, count, scratch);
+        packProbePairs(count);
+      }
+      if (narrowSlots) {
+        findNarrow(count);
+      } else {
+        findSingle(count);
+      }
+      if (pairKeys) {
+        for (int i = 0; i < count; i++) {
+          if (scratch[i] != 0) {
+            probeFirst[i] = END;
+          }
+        }
+      }
+      if (chains) {
+        int[] firsts = probeFirst;
+        int[] seconds = probeSecond;
+        int[] links = next;
+        for (int i = 0; i < count; i++) {
+          int row = firsts[i];
+          seconds[i] = row == END ? END : links[row];
+        }
+        secondsLoaded = true;
+      }
       return;
     }
     for (int k = 0; k < keyCount; k++) {
@@ -319,6 +471,41 @@ final class JoinHashTable implements AutoCloseable {
     }
   }
 
+  /**
+   * Packs the probe pairs (first values in {@code probeValues}, second ones in {@code scratch}) into
+   * {@code probeValues}; {@code scratch} then flags (non-zero) the pairs that cannot match, a value
+   * being outside the int range.
+   */
+  private void packProbePairs(int count) {
+    long[] values = probeValues;
+    long[] seconds = scratch;
+    for (int i = 0; i < count; i++) {
+      long a = values[i];
+      long b = seconds[i];
+      values[i] = pack(a, b);
+      seconds[i] = a == (int) a & b == (int) b ? 0 : 1;
+    }
+  }
+
+  /** {@link #findSingle} over narrow slots; a probe value outside the int range matches nothing. */
+  private void findNarrow(int count) {
+    long[] values = probeValues;
+    long[] table = slots;
+    int[] first = probeFirst;
+    boolean[] nulls = probeNull;
+    for (int i = 0; i < count; i++) {
+      long value = values[i];
+      long high = value << 32;
+      int slot = (int) KeyHashing.mix(value) & mask;
+      long entry = table[slot];
+      while ((int) entry != END && (entry & HIGH_HALF) != high) {
+        slot = (slot + 1) & mask;
+        entry = table[slot];
+      }
+      first[i] = nulls[i] || value != (int) value ? END : (int) entry;
+    }
+  }
+
   /** True when probe row {@code probeRow}'s key has a NULL. */
   boolean probeKeyIsNull(int probeRow) {
     return probeNull[probeRow];
@@ -332,7 +519,10 @@ final class JoinHashTable implements AutoCloseable {
   /** The build row after {@code previous} (a match of {@code probeRow}) that matches too, or -1. */
   int nextMatch(int probeRow, int previous) {
     // the single-key path chains only rows of one key value
-    return singleLongKey ? next[previous] : walk(probeRow, next[previous]);
+    if (singleLongKey) {
+      return secondsLoaded && previous == probeFirst[probeRow] ? probeSecond[probeRow] : next[previous];
+    }
+    return walk(probeRow, next[previous]);
   }
 
   /** The chained path: the first row from {@code row} on along its chain that matches {@code probeRow}. */

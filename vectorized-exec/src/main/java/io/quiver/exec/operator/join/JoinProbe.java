@@ -131,8 +131,9 @@ final class JoinProbe implements AutoCloseable {
     } else {
       Arrays.fill(probeMatched, 0, probeRows, false);
     }
-    table.loadProbe(batch, probeKeys);
-    if (probeOnly && residual == null) {
+    boolean existenceOnly = probeOnly && residual == null;
+    table.loadProbe(batch, probeKeys, !existenceOnly);
+    if (existenceOnly) {
       markExistingMatches();
       pairsDone = true;
     }

@@ -9,6 +9,8 @@
  * join becomes a grace hash join ({@code SpilledJoin}): both sides go to partition files
  * ({@code JoinPartitionWriter}) and are joined a partition at a time, splitting a partition again
  * when it does not fit either.
- * {@code JoinKeyColumn} compares composite and non-integer keys, {@code JoinOutput} gathers rows.
+ * {@code JoinHashTable} indexes one integer key, or two whose values fit in 32 bits (packed into
+ * one), in an open-addressing table; {@code JoinKeyColumn} compares the other composite and
+ * non-integer keys; {@code JoinOutput} gathers rows.
  */
 package io.quiver.exec.operator.join;

@@ -61,6 +61,65 @@ class JoinKeyTypesTest {
   }
 
   @Test
+  void bigintProbeKeysBeyondIntRangeNeverMeetIntSizedBuildKeys() {
+    // every build key fits in 32 bits (one long per slot): a probe key whose low 32 bits equal a
+    // build key's must still miss, and negative and extreme int keys must still match
+    long wrap = 1L << 32;
+    List<List<Object>> rows = innerJoin(schema("k", DataType.BIGINT),
+        List.of(row(7L), row(7L + wrap), row(-7L), row(-7L - wrap), row((long) Integer.MIN_VALUE),
+            row((long) Integer.MAX_VALUE), row(Integer.MAX_VALUE + 1L), row(-1L), row(-1L + wrap)),
+        schema("b", DataType.BIGINT),
+        List.of(row(7L), row(7L), row(-7L), row((long) Integer.MIN_VALUE), row((long) Integer.MAX_VALUE),
+            row(-1L), row((Object) null)), List.of(0));
+    assertEquals(sorted(List.of(row(7L, 7L), row(7L, 7L), row(-7L, -7L),
+        row((long) Integer.MIN_VALUE, (long) Integer.MIN_VALUE),
+        row((long) Integer.MAX_VALUE, (long) Integer.MAX_VALUE), row(-1L, -1L))), rows);
+  }
+
+  @Test
+  void bigintBuildKeysBeyondIntRangeMatchExactly() {
+    // one build key needs 64 bits (two longs per slot); keys repeat out of order (more distinct
+    // runs than distinct keys)
+    long wrap = 1L << 32;
+    List<List<Object>> rows = innerJoin(schema("k", DataType.BIGINT),
+        List.of(row(5L), row(5L + wrap), row(Long.MAX_VALUE), row(Long.MIN_VALUE), row(6L)),
+        schema("b", DataType.BIGINT),
+        List.of(row(5L + wrap), row(5L), row(5L + wrap), row(Long.MIN_VALUE), row(5L), row((Object) null)),
+        List.of(0));
+    assertEquals(sorted(List.of(row(5L, 5L), row(5L, 5L), row(5L + wrap, 5L + wrap), row(5L + wrap, 5L + wrap),
+        row(Long.MIN_VALUE, Long.MIN_VALUE))), rows);
+  }
+
+  @Test
+  void twoIntegerKeysPackedMatchBothColumnsExactly() {
+    // both build columns fit in 32 bits (packed into one long key): swapped pairs, a probe value
+    // beyond the int range whose low half matches, negative values and NULLs in either column
+    long wrap = 1L << 32;
+    RowSchema probe = schema("a", DataType.BIGINT, "b", DataType.INTEGER);
+    RowSchema build = schema("x", DataType.BIGINT, "y", DataType.INTEGER);
+    List<List<Object>> rows = innerJoin(probe,
+        List.of(row(1L, 2L), row(2L, 1L), row(1L + wrap, 2L), row(-1L, -2L), row(null, 2L), row(1L, null),
+            row(0L, 0L), row(-1L, 2L)),
+        build, List.of(row(1L, 2L), row(1L, 2L), row(-1L, -2L), row(null, 2L), row(1L, null), row(0L, 0L)),
+        List.of(0, 1));
+    assertEquals(sorted(List.of(row(1L, 2L, 1L, 2L), row(1L, 2L, 1L, 2L), row(-1L, -2L, -1L, -2L),
+        row(0L, 0L, 0L, 0L))), rows);
+  }
+
+  @Test
+  void twoIntegerKeysBeyondIntRangeOnTheBuildSide() {
+    // a build value needs 64 bits: the chained path, same answers
+    long wrap = 1L << 32;
+    RowSchema probe = schema("a", DataType.BIGINT, "b", DataType.BIGINT);
+    RowSchema build = schema("x", DataType.BIGINT, "y", DataType.BIGINT);
+    List<List<Object>> rows = innerJoin(probe,
+        List.of(row(1L, 2L), row(1L + wrap, 2L), row(2L, 1L + wrap), row(2L, 1L)),
+        build, List.of(row(1L, 2L), row(1L + wrap, 2L), row(2L, 1L + wrap)), List.of(0, 1));
+    assertEquals(sorted(List.of(row(1L, 2L, 1L, 2L), row(1L + wrap, 2L, 1L + wrap, 2L),
+        row(2L, 1L + wrap, 2L, 1L + wrap))), rows);
+  }
+
+  @Test
   void dateKeys() {
     LocalDate day = LocalDate.of(1995, 3, 15);
     List<List<Object>> rows = innerJoin(schema("d", DataType.DATE), List.of(row(day), row(day.plusDays(1))),
