@@ -35,7 +35,9 @@ import java.util.Optional;
  * DROP on what is dropped (and on a view that CREATE OR REPLACE replaces); INSERT, UPDATE, DELETE
  * on the table changed (TRUNCATE is a DELETE; MERGE needs those of its clauses); FILES for COPY and
  * tables over files. Objects that do not exist are left to the statement, which reports them (or
- * does nothing, with IF EXISTS). The creator of a table, view or schema owns it.
+ * does nothing, with IF EXISTS). The creator of a table, view or schema owns it. Any user may create
+ * temporary tables and views (PostgreSQL's TEMP privilege of PUBLIC): the session's temporary schema
+ * belongs to its user.
  */
 final class StatementPrivileges {
 
@@ -76,12 +78,21 @@ final class StatementPrivileges {
       return null;
     }
     if (statement instanceof CreateTableStatement create) {
+      if (create.temporary()) {
+        return null; // any user may: the session's temporary schema is its user's
+      }
       return creating(create.name(), create.properties(), false, context);
     }
     if (statement instanceof CreateTableAsStatement create) {
+      if (create.temporary()) {
+        return null; // any user may: the session's temporary schema is its user's
+      }
       return creating(create.name(), create.properties(), false, context);
     }
     if (statement instanceof CreateViewStatement create) {
+      if (create.temporary()) {
+        return null;
+      }
       return creating(create.name(), Map.of(), create.orReplace(), context);
     }
     if (statement instanceof DropTableStatement drop) {
