@@ -922,7 +922,7 @@ SqlIdentifier QuiverTargetAlias() :
 void QuiverAssignment(List<Assignment> assignments) :
 {
     final SqlIdentifier column;
-    final SqlNode value;
+    SqlNode value;
 }
 {
     column = CompoundIdentifier() {
@@ -933,10 +933,7 @@ void QuiverAssignment(List<Assignment> assignments) :
     }
     <EQ>
     (
-        <DEFAULT_> {
-            throw GrammarSupport.notSupported(getPos(), "SET " + column.getSimple()
-                + " = DEFAULT is not supported; write the value");
-        }
+        <DEFAULT_> { value = SqlStdOperatorTable.DEFAULT.createCall(getPos()); }
     |
         value = Expression(ExprContext.ACCEPT_SUB_QUERY)
     )
@@ -1101,9 +1098,7 @@ void QuiverMergeValue(List<SqlNode> values) :
     final SqlNode value;
 }
 {
-    <DEFAULT_> {
-        throw GrammarSupport.notSupported(getPos(), "DEFAULT in MERGE's VALUES is not supported; write the value");
-    }
+    <DEFAULT_> { values.add(SqlStdOperatorTable.DEFAULT.createCall(getPos())); }
 |
     value = Expression(ExprContext.ACCEPT_SUB_QUERY) { values.add(value); }
 }
