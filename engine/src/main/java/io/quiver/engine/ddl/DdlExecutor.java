@@ -82,13 +82,13 @@ public final class DdlExecutor {
       DagScheduler scheduler, FileTables fileTables, AccessControl access) {
     this.targets = new Targets(catalogs);
     this.access = access;
-    this.privileges = new StatementPrivileges(access, targets);
     this.jobs = new StatementJobs(planner, scheduler);
     this.fileTables = fileTables;
     this.rowChanges = new RowChangeExecutor(jobs, targets);
     this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
     this.declaredRules = new DeclaredRules(jobs, targets);
     this.indexes = new IndexStatements(targets, rowChanges);
+    this.privileges = new StatementPrivileges(access, targets, indexes);
   }
 
   /**
