@@ -342,7 +342,8 @@ public final class DdlExecutor {
    */
   private static void checkReadsNoTemporary(List<List<String>> tablesRead, String view) {
     for (List<String> table : tablesRead) {
-      if (table.size() == 3 && table.get(0).equals(MemoryConnector.NAME) && MemoryConnector.isTemporaryName(table.get(1))) {
+      if (table.size() == 3 && table.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(table.get(1))) {
         throw new QuiverException(ErrorCode.INVALID_TABLE_DEFINITION, "permanent view " + view + " cannot read "
             + "temporary table or view " + table.get(2) + ", which ends with the session; create it with CREATE "
             + "TEMPORARY VIEW");

@@ -98,8 +98,10 @@ final class IndexStatements {
       return Optional.empty();
     }
     for (List<String> path : context.schemaPaths()) {
-      if (path.size() == 2 && path.get(0).equals(MemoryConnector.NAME) && MemoryConnector.isTemporaryName(path.get(1))) {
-        MemoryConnector memory = targets.writableCatalog(MemoryConnector.NAME, new ObjectName(path, List.of(true, true)));
+      if (path.size() == 2 && path.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(path.get(1))) {
+        MemoryConnector memory = targets.writableCatalog(MemoryConnector.NAME,
+            new ObjectName(path, List.of(true, true)));
         if (memory.indexTable(path.get(1), index).isPresent()) {
           return Optional.of(path.get(1));
         }

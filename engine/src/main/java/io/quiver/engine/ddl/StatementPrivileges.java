@@ -36,8 +36,8 @@ import java.util.Optional;
  * read): CREATE on the schema a table or view goes into and on the catalog a schema goes into;
  * DROP on what is dropped (and on a view that CREATE OR REPLACE replaces); INSERT, UPDATE, DELETE
  * on the table changed (TRUNCATE is a DELETE; MERGE needs those of its clauses); FILES for COPY and
- * tables over files; ownership of the table for CREATE INDEX and DROP INDEX. Objects that do not exist are left to the statement, which reports them (or
- * does nothing, with IF EXISTS). The creator of a table, view or schema owns it. Any user may create
+ * tables over files; ownership of the table for CREATE INDEX and DROP INDEX. Objects that do not
+ * exist are left to the statement, which reports them (or does nothing, with IF EXISTS). The creator of a table, view or schema owns it. Any user may create
  * temporary tables and views (PostgreSQL's TEMP privilege of PUBLIC): the session's temporary schema
  * belongs to its user.
  */

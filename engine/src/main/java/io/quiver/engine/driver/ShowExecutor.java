@@ -124,8 +124,8 @@ final class ShowExecutor {
     // Without FROM: the session's temporary tables and views first, as they shadow the current schema's.
     List<List<Object>> rows = new ArrayList<>();
     for (List<String> path : context.schemaPaths()) {
-      if (path.size() == 2 && path.get(0).equals(MemoryConnector.NAME) && MemoryConnector.isTemporaryName(path.get(1))
-          && !path.equals(parts)) {
+      if (path.size() == 2 && path.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(path.get(1)) && !path.equals(parts)) {
         rows.addAll(listings.tables(path.get(0), path.get(1), show.like()));
       }
     }

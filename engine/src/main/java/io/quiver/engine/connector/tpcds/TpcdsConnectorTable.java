@@ -87,8 +87,8 @@ public final class TpcdsConnectorTable extends AbstractTable implements Connecto
   /** The primary key of the specification, as JDBC and information_schema report it (the data keeps it). */
   @Override
   public List<io.quiver.engine.metadata.ConstraintInfo> constraints() {
-    return io.quiver.engine.metadata.ConstraintInfo.primaryKey(definition.name(), definition.rowSchema().columns().stream().map(c -> c.name()).toList(),
-        definition.primaryKey());
+    List<String> columns = definition.rowSchema().columns().stream().map(Column::name).toList();
+    return io.quiver.engine.metadata.ConstraintInfo.primaryKey(definition.name(), columns, definition.primaryKey());
   }
 
   /** The columns in table order. */
