@@ -87,16 +87,25 @@ SqlNode QuiverCreate() :
     SqlParserPos orReplaceAt = null;
     Statement statement = null;
     boolean unique = false;
+    boolean temporary = false;
+    SqlParserPos temporaryAt = null;
 }
 {
     <CREATE> { s = span(); }
     [
         <OR> { orReplaceAt = getPos(); } <REPLACE> { orReplace = true; }
     ]
+    [
+        ( <TEMP> | <TEMPORARY> ) { temporaryAt = getPos(); temporary = true; }
+    ]
     (
         <SCHEMA> {
             if (orReplace) {
                 throw GrammarSupport.notSupported(orReplaceAt, "CREATE OR REPLACE SCHEMA is not supported");
+            }
+            if (temporary) {
+                throw GrammarSupport.notSupported(temporaryAt, "a schema cannot be temporary; each session has a "
+                    + "temporary schema of its own, made by its first CREATE TEMPORARY TABLE or VIEW");
             }
         }
         statement = QuiverCreateSchema()
@@ -107,13 +116,17 @@ SqlNode QuiverCreate() :
                     "CREATE OR REPLACE TABLE is not supported; DROP TABLE IF EXISTS first");
             }
         }
-        statement = QuiverCreateTable()
+        statement = QuiverCreateTable(temporary)
     |
-        <VIEW> statement = QuiverCreateView(orReplace)
+        <VIEW> statement = QuiverCreateView(orReplace, temporary)
     |
         ( <INDEX> { unique = false; } | <UNIQUE> <INDEX> { unique = true; } ) {
             if (orReplace) {
                 throw GrammarSupport.notSupported(orReplaceAt, "CREATE OR REPLACE INDEX is not supported");
+            }
+            if (temporary) {
+                throw GrammarSupport.notSupported(temporaryAt, "an index cannot be temporary; an index on a "
+                    + "temporary table lasts as long as its table");
             }
         }
         statement = QuiverCreateIndex(unique)
@@ -160,7 +173,7 @@ Statement QuiverCreateSchema() :
 }
 
 /** After CREATE TABLE: the name, then columns, WITH (...) and AS query in the forms Quiver has. */
-Statement QuiverCreateTable() :
+Statement QuiverCreateTable(boolean temporary) :
 {
     final boolean ifNotExists;
     final SqlIdentifier name;
@@ -187,22 +200,23 @@ Statement QuiverCreateTable() :
         ]
         {
             return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties, keys,
-                clauses.build());
+                clauses.build(), temporary);
         }
     |
         <WITH> properties = QuiverProperties()
         (
             <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
-                return new CreateTableAsStatement(ObjectName.of(name), ifNotExists, properties, query);
+                return new CreateTableAsStatement(ObjectName.of(name), ifNotExists, properties, query, temporary);
             }
         |
             {
-                return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties);
+                return new CreateTableStatement(ObjectName.of(name), ifNotExists, columns, properties, List.of(),
+                    TableClauses.NONE, temporary);
             }
         )
     |
         <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
-            return new CreateTableAsStatement(ObjectName.of(name), ifNotExists, properties, query);
+            return new CreateTableAsStatement(ObjectName.of(name), ifNotExists, properties, query, temporary);
         }
     )
 }
@@ -450,7 +464,7 @@ void QuiverIndexColumn(SqlNodeList columns) :
 }
 
 /** After CREATE [OR REPLACE] VIEW: [IF NOT EXISTS] name [(columns)] AS query. */
-Statement QuiverCreateView(boolean orReplace) :
+Statement QuiverCreateView(boolean orReplace, boolean temporary) :
 {
     boolean ifNotExists = false;
     final SqlIdentifier name;
@@ -473,7 +487,7 @@ Statement QuiverCreateView(boolean orReplace) :
     query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
         return new CreateViewStatement(ObjectName.of(name), orReplace, ifNotExists,
             GrammarSupport.distinctNames(columns, "view " + name), query,
-            GrammarSupport.textFrom(getOriginalSql(), start.beginLine, start.beginColumn));
+            GrammarSupport.textFrom(getOriginalSql(), start.beginLine, start.beginColumn), temporary);
     }
 }
 
@@ -908,7 +922,7 @@ SqlIdentifier QuiverTargetAlias() :
 void QuiverAssignment(List<Assignment> assignments) :
 {
     final SqlIdentifier column;
-    final SqlNode value;
+    SqlNode value;
 }
 {
     column = CompoundIdentifier() {
@@ -919,10 +933,7 @@ void QuiverAssignment(List<Assignment> assignments) :
     }
     <EQ>
     (
-        <DEFAULT_> {
-            throw GrammarSupport.notSupported(getPos(), "SET " + column.getSimple()
-                + " = DEFAULT is not supported; write the value");
-        }
+        <DEFAULT_> { value = SqlStdOperatorTable.DEFAULT.createCall(getPos()); }
     |
         value = Expression(ExprContext.ACCEPT_SUB_QUERY)
     )
@@ -1087,9 +1098,7 @@ void QuiverMergeValue(List<SqlNode> values) :
     final SqlNode value;
 }
 {
-    <DEFAULT_> {
-        throw GrammarSupport.notSupported(getPos(), "DEFAULT in MERGE's VALUES is not supported; write the value");
-    }
+    <DEFAULT_> { values.add(SqlStdOperatorTable.DEFAULT.createCall(getPos())); }
 |
     value = Expression(ExprContext.ACCEPT_SUB_QUERY) { values.add(value); }
 }

@@ -13,6 +13,8 @@ public final class PlanningSubject {
   /** Table handle properties: the user, and whether they have every right. */
   public static final String USER_PROPERTY = "user";
   public static final String EVERY_RIGHT_PROPERTY = "every_right";
+  /** Table handle property: the session whose temporary schema the scan shows (absent: none). */
+  public static final String SESSION_PROPERTY = "session";
 
   private static final ThreadLocal<Subject> CURRENT = new ThreadLocal<>();
 
@@ -34,11 +36,19 @@ public final class PlanningSubject {
     }
   }
 
-  /** The handle properties naming the planning subject (the engine's own user outside planning). */
+  /**
+   * The handle properties naming the planning subject (the engine's own user outside planning) and
+   * the session it plans for, if any.
+   */
   public static Map<String, String> handleProperties() {
     Subject subject = CURRENT.get();
     if (subject == null) {
       subject = Subject.ENGINE;
+    }
+    String session = io.quiver.engine.connector.memory.TemporaryScope.session();
+    if (session != null) {
+      return Map.of(USER_PROPERTY, subject.user(), EVERY_RIGHT_PROPERTY, Boolean.toString(subject.everyRight()),
+          SESSION_PROPERTY, session);
     }
     return Map.of(USER_PROPERTY, subject.user(), EVERY_RIGHT_PROPERTY, Boolean.toString(subject.everyRight()));
   }

@@ -56,7 +56,7 @@ public final class CatalogListings {
   }
 
   /**
-   * The tables and views of a schema; {@code extra} (the session's temporary tables) come first.
+   * The tables and views of a schema.
    *
    * @throws QuiverException SCHEMA_NOT_FOUND for a schema that does not exist
    */
@@ -69,7 +69,8 @@ public final class CatalogListings {
     List<List<Object>> rows = new ArrayList<>();
     for (TableInfo table : metadata.tables(found, schema)) {
       if (matches(pattern, table.name())) {
-        rows.add(List.of(table.name(), tableType(table.type())));
+        String type = tableType(table.type());
+        rows.add(List.of(table.name(), temporary(found, schema, type)));
       }
     }
     return rows;
@@ -85,6 +86,12 @@ public final class CatalogListings {
       }
     }
     return rows;
+  }
+
+  /** "LOCAL TEMPORARY" for a table of a session's temporary schema (information_schema's name), else {@code type}. */
+  public static String temporary(String catalog, String schema, String type) {
+    return type.equals("BASE TABLE") && io.quiver.engine.connector.memory.MemoryConnector.NAME.equals(catalog)
+        && io.quiver.engine.connector.memory.MemoryConnector.isTemporaryName(schema) ? "LOCAL TEMPORARY" : type;
   }
 
   /** information_schema's name of a table type. */

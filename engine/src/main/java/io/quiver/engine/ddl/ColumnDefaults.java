@@ -1,5 +1,9 @@
 package io.quiver.engine.ddl;
 
+import io.quiver.sql.statement.UpdateStatement;
+import io.quiver.sql.statement.MergeStatement;
+import io.quiver.sql.statement.MergeClause;
+import io.quiver.sql.statement.Assignment;
 import io.quiver.exec.type.Column;
 import io.quiver.exec.type.RowSchema;
 import java.util.ArrayList;
@@ -27,6 +31,66 @@ final class ColumnDefaults {
   static SqlNode value(Column column, Map<String, String> defaults) {
     String expression = defaults.get(column.name());
     return QueryNodes.cast(expression == null ? null : DeclaredRules.parse(expression), column.type());
+  }
+
+  /**
+   * The statement with each {@code SET column = DEFAULT} replaced by the column's value when a
+   * statement gives none (its DEFAULT, else NULL).
+   */
+  static UpdateStatement fill(UpdateStatement statement, RowSchema columns, Map<String, String> defaults) {
+    return new UpdateStatement(statement.name(), statement.alias(), fill(statement.assignments(), columns, defaults),
+        statement.condition());
+  }
+
+  /** The statement with each DEFAULT of its UPDATE SET and INSERT VALUES replaced, as for UPDATE. */
+  static MergeStatement fill(MergeStatement statement, RowSchema columns, Map<String, String> defaults) {
+    List<MergeClause> clauses = new ArrayList<>();
+    for (MergeClause clause : statement.clauses()) {
+      if (clause instanceof MergeClause.Update update) {
+        clauses.add(new MergeClause.Update(update.condition(), fill(update.assignments(), columns, defaults),
+            update.pos()));
+      } else if (clause instanceof MergeClause.Insert insert) {
+        List<SqlNode> values = new ArrayList<>(insert.values());
+        for (int i = 0; i < values.size(); i++) {
+          if (values.get(i).getKind() == SqlKind.DEFAULT) {
+            Column column = insert.columns().isEmpty() ? (i < columns.size() ? columns.column(i) : null)
+                : find(columns, insert.columns().get(i));
+            if (column != null) {
+              values.set(i, value(column, defaults));
+            }
+          }
+        }
+        clauses.add(new MergeClause.Insert(insert.condition(), insert.columns(), values, insert.pos()));
+      } else {
+        clauses.add(clause);
+      }
+    }
+    return new MergeStatement(statement.name(), statement.alias(), statement.source(), statement.on(), clauses);
+  }
+
+  /** The assignments, each {@code column = DEFAULT} replaced; an unknown column is left to the statement's check. */
+  private static List<Assignment> fill(List<Assignment> assignments, RowSchema columns, Map<String, String> defaults) {
+    List<Assignment> filled = new ArrayList<>(assignments.size());
+    for (Assignment assignment : assignments) {
+      Column column = assignment.value().getKind() == SqlKind.DEFAULT ? find(columns, assignment.column()) : null;
+      filled.add(column == null ? assignment
+          : new Assignment(assignment.column(), value(column, defaults), assignment.pos()));
+    }
+    return filled;
+  }
+
+  private static Column find(RowSchema columns, String name) {
+    for (Column column : columns.columns()) {
+      if (column.name().equals(name)) {
+        return column;
+      }
+    }
+    for (Column column : columns.columns()) {
+      if (column.name().equalsIgnoreCase(name)) {
+        return column;
+      }
+    }
+    return null;
   }
 
   /** {@code VALUES (DEFAULT, ...)}, one DEFAULT per column: the query of INSERT ... DEFAULT VALUES. */

@@ -82,13 +82,13 @@ public final class DdlExecutor {
       DagScheduler scheduler, FileTables fileTables, AccessControl access) {
     this.targets = new Targets(catalogs);
     this.access = access;
-    this.privileges = new StatementPrivileges(access, targets);
     this.jobs = new StatementJobs(planner, scheduler);
     this.fileTables = fileTables;
     this.rowChanges = new RowChangeExecutor(jobs, targets);
     this.inserts = new InsertExecutor(jobs, targets, fileTables, rowChanges);
     this.declaredRules = new DeclaredRules(jobs, targets);
     this.indexes = new IndexStatements(targets, rowChanges);
+    this.privileges = new StatementPrivileges(access, targets, indexes);
   }
 
   /**
@@ -170,7 +170,11 @@ public final class DdlExecutor {
 
   /** An empty in-memory table with the declared columns, or a table over files. */
   private long createTable(CreateTableStatement statement, StatementContext context) {
-    Targets.Target target = targets.resolve(statement.name(), context);
+    if (statement.temporary() && !statement.properties().isEmpty()) {
+      throw temporaryFileTable(statement.name());
+    }
+    Targets.Target target = statement.temporary() ? targets.resolveTemporary(statement.name(), context, "table")
+        : targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
@@ -199,13 +203,26 @@ public final class DdlExecutor {
       }
     }
     TableRules rules = declaredRules.of(statement.clauses(), keys, columns, target, schema, context);
+    if (!memory.isTemporary(schema)) {
+      for (var foreignKey : rules.foreignKeys()) {
+        if (memory.isTemporary(foreignKey.referencedTable().get(1))) {
+          throw new QuiverException(ErrorCode.INVALID_TABLE_DEFINITION, "constraints on permanent tables may "
+              + "reference only permanent tables: " + foreignKey.name() + " of " + target.qualified(schema)
+              + " references temporary table " + foreignKey.referencedTable().get(2));
+        }
+      }
+    }
     MemoryTableWriter writer = memory.newTableWriter(schema, target.name(), new RowSchema(columns));
     memory.addTable(schema, target.name(), writer, statement.ifNotExists(), rules);
     return 0;
   }
 
   private long createTableAs(CreateTableAsStatement statement, String sql, StatementContext context, String queryId) {
-    Targets.Target target = targets.resolve(statement.name(), context);
+    if (statement.temporary() && !statement.properties().isEmpty()) {
+      throw temporaryFileTable(statement.name());
+    }
+    Targets.Target target = statement.temporary() ? targets.resolveTemporary(statement.name(), context, "table")
+        : targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     if (exists(target, schema, statement.ifNotExists())) {
       return 0;
@@ -236,6 +253,11 @@ public final class DdlExecutor {
     }
     Optional<MemoryTable> table = memory.addTable(schema, target.name(), writer, statement.ifNotExists());
     return table.map(MemoryTable::rowCount).orElse(0L);
+  }
+
+  private static QuiverException temporaryFileTable(ObjectName name) {
+    return new QuiverException(ErrorCode.NOT_SUPPORTED, "a table over files cannot be temporary (" + name
+        + "); its files outlive any session");
   }
 
   /** True if the name is taken and IF NOT EXISTS; DUPLICATE_OBJECT if it is taken otherwise. */
@@ -280,7 +302,8 @@ public final class DdlExecutor {
    * stores its text, its columns and the session's path, in which its names will resolve.
    */
   private long createView(CreateViewStatement statement, StatementContext context) {
-    Targets.Target target = targets.resolve(statement.name(), context);
+    Targets.Target target = statement.temporary() ? targets.resolveTemporary(statement.name(), context, "view")
+        : targets.resolve(statement.name(), context);
     String schema = target.existingSchema();
     String qualified = target.qualified(schema);
     if (statement.ifNotExists() && exists(target, schema, true)) {
@@ -299,10 +322,33 @@ public final class DdlExecutor {
       columns.add(new Column(names.isEmpty() ? column.name() : names.get(i), column.type(), column.nullable()));
     }
     checkColumns(new RowSchema(columns), qualified);
+    List<List<String>> paths = context.schemaPaths();
+    if (!target.memory().isTemporary(schema)) {
+      checkReadsNoTemporary(planned.tablesRead(), qualified);
+      // A permanent view outlives the session: its names never resolve in a temporary schema.
+      paths = new ArrayList<>(paths);
+      paths.removeIf(path -> path.size() == 2 && path.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(path.get(1)));
+    }
     StoredView view = new StoredView(schema, target.storedName(schema).orElse(target.name()), new RowSchema(columns),
-        statement.definition(), context.schemaPaths(), planned.tablesRead());
+        statement.definition(), paths, planned.tablesRead());
     target.memory().putView(schema, view.viewName(), view, statement.orReplace());
     return 0;
+  }
+
+  /**
+   * A permanent view may not read a temporary table or view (PostgreSQL would make the view
+   * temporary; Quiver asks for it to be said): 42P16.
+   */
+  private static void checkReadsNoTemporary(List<List<String>> tablesRead, String view) {
+    for (List<String> table : tablesRead) {
+      if (table.size() == 3 && table.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(table.get(1))) {
+        throw new QuiverException(ErrorCode.INVALID_TABLE_DEFINITION, "permanent view " + view + " cannot read "
+            + "temporary table or view " + table.get(2) + ", which ends with the session; create it with CREATE "
+            + "TEMPORARY VIEW");
+      }
+    }
   }
 
   private long dropView(DropViewStatement statement, StatementContext context) {

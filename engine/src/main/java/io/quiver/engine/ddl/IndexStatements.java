@@ -44,13 +44,17 @@ final class IndexStatements {
     }
   }
 
+  /** [memory, schema, table] of the table that has the index a DROP INDEX names, if there is one. */
+  Optional<List<String>> tableOf(ObjectName name, StatementContext context) {
+    Targets.Target target = indexSchema(name, context);
+    Optional<String> schema = target.schema();
+    return schema.flatMap(found -> target.memory().indexTable(found, name.last()))
+        .map(table -> List.of(MemoryConnector.NAME, schema.get(), table.tableName()));
+  }
+
   long drop(DropIndexStatement statement, StatementContext context) {
     ObjectName name = statement.name();
-    List<String> parts = name.parts();
-    // The index lives in its table's schema: the name's schema part, else the current schema.
-    ObjectName schemaOf = new ObjectName(append(parts.subList(0, parts.size() - 1), "index"),
-        append(name.quoted().subList(0, parts.size() - 1), false), name.pos());
-    Targets.Target target = targets.resolve(schemaOf, context);
+    Targets.Target target = indexSchema(name, context);
     Optional<String> schema = target.schema();
     Optional<MemoryTable> table = schema.flatMap(found -> target.memory().indexTable(found, name.last()));
     if (table.isEmpty()) {
@@ -70,6 +74,40 @@ final class IndexStatements {
       locked.memory().dropIndex(locked.schema(), locked.table(), name.last());
       return 0;
     }
+  }
+
+  /** Where the index a statement names lives (its schema may not exist). */
+  private Targets.Target indexSchema(ObjectName name, StatementContext context) {
+    List<String> parts = name.parts();
+    // The index lives in its table's schema: the name's schema part, else the session's temporary
+    // schema if it has the index, else the current schema.
+    ObjectName schemaOf = new ObjectName(append(parts.subList(0, parts.size() - 1), "index"),
+        append(name.quoted().subList(0, parts.size() - 1), false), name.pos());
+    return targets.resolve(temporaryIndexSchema(parts.size() == 1 ? name.last() : null, context)
+        .map(temporary -> new ObjectName(List.of(MemoryConnector.NAME, temporary, "index"),
+            List.of(true, true, false), name.pos()))
+        .orElse(schemaOf), context);
+  }
+
+  /**
+   * The session's temporary schema if it has an index of this name (searched first, as for tables:
+   * PostgreSQL finds indexes along the search path).
+   */
+  private Optional<String> temporaryIndexSchema(String index, StatementContext context) {
+    if (index == null) {
+      return Optional.empty();
+    }
+    for (List<String> path : context.schemaPaths()) {
+      if (path.size() == 2 && path.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(path.get(1))) {
+        MemoryConnector memory = targets.writableCatalog(MemoryConnector.NAME,
+            new ObjectName(path, List.of(true, true)));
+        if (memory.indexTable(path.get(1), index).isPresent()) {
+          return Optional.of(path.get(1));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static <T> List<T> append(List<T> list, T last) {

@@ -25,6 +25,7 @@ import io.quiver.sql.statement.Statement;
 import io.quiver.sql.statement.TruncateStatement;
 import io.quiver.sql.statement.UpdateStatement;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 
@@ -105,9 +106,11 @@ final class RowChangeExecutor {
   long update(UpdateStatement statement, String sql, StatementContext context, String queryId) {
     try (LockedTable locked = lock(statement.name(), context, "UPDATE")) {
       RowSchema columns = locked.table().rowSchema();
+      Map<String, String> defaults = locked.table().rules().defaults();
+      statement = ColumnDefaults.fill(statement, columns, defaults);
       int[] targetColumns = columnsOf(statement.assignments(), columns, locked.qualified());
       String alias = alias(statement.alias(), statement.name());
-      UpdateStatement probe = (UpdateStatement) reparse(sql);
+      UpdateStatement probe = ColumnDefaults.fill((UpdateStatement) reparse(sql), columns, defaults);
       SqlNodeList values = new SqlNodeList(org.apache.calcite.sql.parser.SqlParserPos.ZERO);
       probe.assignments().forEach(assignment -> values.add(assignment.value()));
       RowSchema types = jobs.plan(QueryNodes.select(values, QueryNodes.table(locked.qualifiedName(), alias),
@@ -117,7 +120,7 @@ final class RowChangeExecutor {
         valueTypes[i] = checkAssignable(types.column(i).type(), columns.column(targetColumns[i]),
             locked.qualified(), "SET " + statement.assignments().get(i).column());
       }
-      UpdateStatement fresh = (UpdateStatement) reparse(sql);
+      UpdateStatement fresh = ColumnDefaults.fill((UpdateStatement) reparse(sql), columns, defaults);
       SqlNode query = RowChangeQueries.update(locked.qualifiedName(), alias, columns, targetColumns,
           fresh.assignments(), valueTypes, fresh.condition());
       ChangeKindSink[] sink = new ChangeKindSink[1];
@@ -159,7 +162,10 @@ final class RowChangeExecutor {
 
   long merge(MergeStatement statement, String sql, StatementContext context, String queryId) {
     try (LockedTable locked = lock(statement.name(), context, "MERGE INTO")) {
-      MergePlan plan = MergePlan.of(statement, () -> (MergeStatement) reparse(sql), locked,
+      RowSchema targetColumns = locked.table().rowSchema();
+      Map<String, String> defaults = locked.table().rules().defaults();
+      MergePlan plan = MergePlan.of(ColumnDefaults.fill(statement, targetColumns, defaults),
+          () -> ColumnDefaults.fill((MergeStatement) reparse(sql), targetColumns, defaults), locked,
           alias(statement.alias(), statement.name()), (query, what) -> jobs.plan(query, context, what));
       ChangeKindSink[] sink = new ChangeKindSink[1];
       RowSchema columns = locked.table().rowSchema();

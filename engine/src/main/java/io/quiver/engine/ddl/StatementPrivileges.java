@@ -24,6 +24,8 @@ import io.quiver.sql.statement.ObjectName;
 import io.quiver.sql.statement.Statement;
 import io.quiver.sql.statement.TruncateStatement;
 import io.quiver.sql.statement.UpdateStatement;
+import io.quiver.exec.error.ErrorCode;
+import io.quiver.exec.error.QuiverException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +36,10 @@ import java.util.Optional;
  * read): CREATE on the schema a table or view goes into and on the catalog a schema goes into;
  * DROP on what is dropped (and on a view that CREATE OR REPLACE replaces); INSERT, UPDATE, DELETE
  * on the table changed (TRUNCATE is a DELETE; MERGE needs those of its clauses); FILES for COPY and
- * tables over files. Objects that do not exist are left to the statement, which reports them (or
- * does nothing, with IF EXISTS). The creator of a table, view or schema owns it.
+ * tables over files; ownership of the table for CREATE INDEX and DROP INDEX. Objects that do not
+ * exist are left to the statement, which reports them (or does nothing, with IF EXISTS). The creator of a table, view or schema owns it. Any user may create
+ * temporary tables and views (PostgreSQL's TEMP privilege of PUBLIC): the session's temporary schema
+ * belongs to its user.
  */
 final class StatementPrivileges {
 
@@ -45,10 +49,12 @@ final class StatementPrivileges {
 
   private final AccessControl access;
   private final Targets targets;
+  private final IndexStatements indexes;
 
-  StatementPrivileges(AccessControl access, Targets targets) {
+  StatementPrivileges(AccessControl access, Targets targets, IndexStatements indexes) {
     this.access = access;
     this.targets = targets;
+    this.indexes = indexes;
   }
 
   /**
@@ -76,12 +82,21 @@ final class StatementPrivileges {
       return null;
     }
     if (statement instanceof CreateTableStatement create) {
+      if (create.temporary()) {
+        return null; // any user may: the session's temporary schema is its user's
+      }
       return creating(create.name(), create.properties(), false, context);
     }
     if (statement instanceof CreateTableAsStatement create) {
+      if (create.temporary()) {
+        return null; // any user may: the session's temporary schema is its user's
+      }
       return creating(create.name(), create.properties(), false, context);
     }
     if (statement instanceof CreateViewStatement create) {
+      if (create.temporary()) {
+        return null;
+      }
       return creating(create.name(), Map.of(), create.orReplace(), context);
     }
     if (statement instanceof DropTableStatement drop) {
@@ -124,26 +139,32 @@ final class StatementPrivileges {
       return null;
     }
     if (statement instanceof CreateIndexStatement create) {
-      requireCreateInSchemaOf(create.table(), context); // an index's name lives in its table's schema
+      existing(create.table(), context).ifPresent(table -> requireOwner(subject, table, "CREATE INDEX"));
       return null;
     }
     if (statement instanceof DropIndexStatement drop) {
-      requireCreateInSchemaOf(drop.name(), context);
+      Optional<List<String>> table;
+      try {
+        table = indexes.tableOf(drop.name(), context);
+      } catch (RuntimeException e) {
+        return null; // a read-only catalog or a missing one: the statement says so
+      }
+      table.ifPresent(name -> requireOwner(subject, SecuredObject.table(name), "DROP INDEX"));
       return null;
     }
     return null;
   }
 
-  /** CREATE on the memory schema that {@code name} resolves to, as for any object made or removed there. */
-  private void requireCreateInSchemaOf(ObjectName name, StatementContext context) {
-    Optional<String> schema;
-    try {
-      schema = targets.resolve(name, context).schema();
-    } catch (RuntimeException e) {
-      return; // a read-only catalog or a missing one: the statement says so
+  /**
+   * An index changes what its table accepts (UNIQUE) and how it is stored: only the table's owner
+   * (or the owner of its schema or catalog) and admins may create or drop one, as PostgreSQL
+   * requires ownership (42501).
+   */
+  private void requireOwner(Subject subject, SecuredObject table, String statement) {
+    if (!access.mayGrant(subject, table)) {
+      throw new QuiverException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for " + statement + " on "
+          + table + ": user " + subject.user() + " must be owner of table " + table);
     }
-    schema.ifPresent(s -> access.require(context.subject(), Privilege.CREATE,
-        SecuredObject.schema(MemoryConnector.NAME, s)));
   }
 
   /** CREATE on the schema; FILES for a table over files; DROP on a view that OR REPLACE replaces. */

@@ -110,6 +110,24 @@ final class Targets {
     return new Target(memory, schema, schemaQuoted, name.last(), name.quoted().get(parts.size() - 1));
   }
 
+  /**
+   * Where the name of a temporary table or view to create points: the session's temporary schema
+   * (made now if the session has none). The name has no schema or catalog (42P16).
+   */
+  Target resolveTemporary(ObjectName name, StatementContext context, String kind) {
+    if (name.parts().size() > 1) {
+      throw new QuiverException(ErrorCode.INVALID_TABLE_DEFINITION, "cannot create temporary " + kind + " " + name
+          + " in a named schema: a temporary " + kind + " goes into the session's temporary schema; write its "
+          + "name alone");
+    }
+    if (context.session() == null) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "a temporary " + kind + " needs a session");
+    }
+    List<String> schema = context.session().temporarySchema();
+    MemoryConnector memory = writableCatalog(schema.get(0), name);
+    return new Target(memory, schema.get(1), true, name.last(), name.lastQuoted());
+  }
+
   /** The catalog a schema named alone belongs to (the current catalog when none has it). */
   private String catalogOf(String schema, StatementContext context) {
     List<String> candidates = new ArrayList<>();

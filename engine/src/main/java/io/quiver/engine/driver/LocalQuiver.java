@@ -95,6 +95,7 @@ public final class LocalQuiver implements Quiver {
   private final LocalFileTables fileTables;
   private final AdmissionController admission = new AdmissionController();
   private final AccessControl access = new AccessControl();
+  private final TemporarySchemas temporarySchemas = new TemporarySchemas(catalogs, access);
   private final QueryMemory queryMemory = new QueryMemory(admission);
   private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong sessionNumbers = new AtomicLong();
@@ -218,7 +219,7 @@ public final class LocalQuiver implements Quiver {
   private Session openSession(Subject subject) {
     checkOpen();
     SessionImpl session = new SessionImpl("session_" + sessionNumbers.incrementAndGet(), subject, admission, driver,
-        catalogs, config, sessions::remove);
+        catalogs, config, temporarySchemas, sessions::remove);
     sessions.add(session);
     if (closed.get()) {
       sessions.remove(session);

@@ -5,6 +5,7 @@ import io.quiver.engine.access.AccessControl;
 import io.quiver.engine.access.PlanningSubject;
 import io.quiver.engine.admission.QueryMemory;
 import io.quiver.engine.catalog.CatalogRegistry;
+import io.quiver.engine.connector.memory.TemporaryScope;
 import io.quiver.engine.connector.CatalogPin;
 import io.quiver.engine.connector.file.FileTables;
 import io.quiver.engine.ddl.DdlExecutor;
@@ -243,12 +244,15 @@ public final class QueryDriver {
     // Files are opened while the query is validated: FILES is checked first.
     queryAccess.checkFileFunctions(context.subject(), query);
     try {
-      // The catalog pin belongs to the thread that plans; so does the subject the system tables name.
-      planned = PlanningThreads.plan(() -> PlanningSubject.with(context.subject(), () -> {
-        try (CatalogPin pin = catalogs.pinForPlanning()) {
-          return planner.plan(query, explain, context.schemaPaths());
-        }
-      }), cancellation);
+      // The catalog pin belongs to the thread that plans; so do the subject the system tables name and
+      // the session whose temporary schema it sees.
+      String session = TemporaryScope.session();
+      planned = PlanningThreads.plan(() -> TemporaryScope.with(session, () -> PlanningSubject.with(
+          context.subject(), () -> {
+            try (CatalogPin pin = catalogs.pinForPlanning()) {
+              return planner.plan(query, explain, context.schemaPaths());
+            }
+          })), cancellation);
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {

@@ -2,8 +2,12 @@ package io.quiver.engine.driver;
 
 import io.quiver.sql.statement.ObjectName;
 import io.quiver.sql.statement.SetStatement;
+import java.util.List;
 
-/** What statements change about their session: its current schema (USE) and its options (SET, RESET). */
+/**
+ * What statements change about their session: its current schema (USE), its options (SET, RESET)
+ * and its temporary schema (CREATE TEMPORARY TABLE or VIEW).
+ */
 public interface SessionControl {
 
   /**
@@ -19,4 +23,11 @@ public interface SessionControl {
    * @throws io.quiver.exec.error.QuiverException UNKNOWN_OPTION (42704), INVALID_PARAMETER (22023)
    */
   void set(SetStatement statement);
+
+  /**
+   * The session's temporary schema, made now if it has none yet.
+   *
+   * @return [catalog, schema]
+   */
+  List<String> temporarySchema();
 }

@@ -117,7 +117,20 @@ final class ShowExecutor {
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "the session has no current schema; "
           + "SHOW TABLES FROM catalog.schema");
     }
-    return listings(context).tables(parts.get(0), parts.get(1), show.like());
+    CatalogListings listings = listings(context);
+    if (show.name() != null) {
+      return listings.tables(parts.get(0), parts.get(1), show.like());
+    }
+    // Without FROM: the session's temporary tables and views first, as they shadow the current schema's.
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<String> path : context.schemaPaths()) {
+      if (path.size() == 2 && path.get(0).equals(MemoryConnector.NAME)
+          && MemoryConnector.isTemporaryName(path.get(1)) && !path.equals(parts)) {
+        rows.addAll(listings.tables(path.get(0), path.get(1), show.like()));
+      }
+    }
+    rows.addAll(listings.tables(parts.get(0), parts.get(1), show.like()));
+    return rows;
   }
 
   /** The catalog of a schema named alone: the current catalog, else the first on the search path that has it. */

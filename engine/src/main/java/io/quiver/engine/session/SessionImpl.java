@@ -8,6 +8,7 @@ import io.quiver.engine.QuiverConfig;
 import io.quiver.engine.Session;
 import io.quiver.engine.driver.SessionControl;
 import io.quiver.engine.connector.memory.MemoryConnector;
+import io.quiver.engine.connector.memory.TemporaryScope;
 import io.quiver.engine.driver.StatementContext;
 import io.quiver.engine.catalog.CatalogRegistry;
 import io.quiver.engine.driver.QueryDriver;
@@ -49,15 +50,21 @@ public final class SessionImpl implements Session, SessionControl {
   private final Set<QueryResult> openResults = ConcurrentHashMap.newKeySet();
   private volatile SessionSettings settings;
   private volatile boolean closed;
+  private final io.quiver.engine.driver.TemporarySchemas temporarySchemas;
+  /** [catalog, schema] of the session's temporary schema once it has one; dropped when the session closes. */
+  private List<String> temporarySchema;
 
   /**
    * @param subject who runs the session's statements: their privileges, and their user's admission and memory limits
    * @param admission decides when each statement may start
    * @param config the engine's configuration: the options' defaults
+   * @param temporarySchemas makes the session's temporary schema and drops it when the session closes
    * @param onClose told when the session closes (the engine forgets it)
    */
   public SessionImpl(String id, io.quiver.engine.access.Subject subject, AdmissionController admission,
-      QueryDriver driver, CatalogRegistry catalogs, QuiverConfig config, Consumer<SessionImpl> onClose) {
+      QueryDriver driver, CatalogRegistry catalogs, QuiverConfig config,
+      io.quiver.engine.driver.TemporarySchemas temporarySchemas, Consumer<SessionImpl> onClose) {
+    this.temporarySchemas = temporarySchemas;
     this.id = id;
     this.subject = subject;
     this.user = subject.user();
@@ -111,10 +118,11 @@ public final class SessionImpl implements Session, SessionControl {
     Admission admitted = admission.admit(user, id);
     QueryResult result;
     try {
-      result = driver.execute(sql, context(), user, () -> {
+      // The statement's thread sees the session's temporary schema while it plans and changes the catalog.
+      result = TemporaryScope.with(id, () -> driver.execute(sql, context(), user, () -> {
         openResults.remove(holder[0]);
         admitted.release();
-      }, cancellation);
+      }, cancellation));
     } catch (RuntimeException | Error e) {
       admitted.release();
       throw e;
@@ -132,14 +140,31 @@ public final class SessionImpl implements Session, SessionControl {
   @Override
   public RowSchema describe(String sql) {
     checkOpen();
-    return driver.describe(sql, context());
+    return TemporaryScope.with(id, () -> driver.describe(sql, context()));
   }
 
-  /** What the next statement runs with: the current schema, the search path, the options. */
+  /**
+   * What the next statement runs with: the current schema, the search path (the temporary schema
+   * first, if the session has one), the options.
+   */
   private StatementContext context() {
     SessionSettings now = settings;
     List<String> schema = now.schema();
-    return new StatementContext(schema, SearchPath.schemaPaths(null, schema, now.searchPath()), now, this, subject);
+    List<String> temporary;
+    synchronized (this) {
+      temporary = temporarySchema;
+    }
+    return new StatementContext(schema, SearchPath.schemaPaths(temporary, schema, now.searchPath()), now, this,
+        subject);
+  }
+
+  @Override
+  public synchronized List<String> temporarySchema() {
+    checkOpen();
+    if (temporarySchema == null) {
+      temporarySchema = temporarySchemas.create(id, user);
+    }
+    return temporarySchema;
   }
 
   /** The session's options now. */
@@ -267,6 +292,22 @@ public final class SessionImpl implements Session, SessionControl {
     for (QueryResult result : new ArrayList<>(openResults)) {
       try {
         result.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    List<String> temporary;
+    synchronized (this) {
+      temporary = temporarySchema;
+      temporarySchema = null;
+    }
+    if (temporary != null) {
+      try {
+        temporarySchemas.drop(temporary);
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = e;

@@ -365,4 +365,35 @@ class AuthorizationServerTest {
       refused(bob, "SELECT * FROM memory.default.gone_after_restart", "SELECT");
     }
   }
+
+  @Test
+  void onlyTheTableOwnerOrAnAdminIndexesATable() throws Exception {
+    try (Connection alice = connect("alice"); Connection bob = connect("bob"); Connection root = connect("root")) {
+      run(alice, "CREATE TABLE memory.default.owned (k INTEGER, v INTEGER)");
+      run(alice, "INSERT INTO memory.default.owned VALUES (1, 1), (2, 1)");
+      run(alice, "GRANT SELECT, INSERT, UPDATE, DELETE ON memory.default.owned TO bob");
+      // Bob may change the rows but not what the table accepts: CREATE on memory.default (PUBLIC's) is not enough.
+      refused(bob, "CREATE INDEX owned_v ON memory.default.owned (v)", "memory.default.owned", "bob", "owner");
+      refused(bob, "CREATE UNIQUE INDEX owned_k ON owned (k)", "memory.default.owned", "owner");
+      run(alice, "CREATE UNIQUE INDEX owned_k ON memory.default.owned (k)");
+      refused(bob, "DROP INDEX memory.default.owned_k", "memory.default.owned", "owner");
+      refused(bob, "DROP INDEX owned_k", "memory.default.owned", "owner");
+      SQLException duplicate = assertThrows(SQLException.class,
+          () -> run(bob, "INSERT INTO memory.default.owned VALUES (1, 5)"));
+      assertEquals("23505", duplicate.getSQLState(), duplicate.getMessage());
+      // An admin may; the owner may drop what an admin made.
+      run(root, "CREATE INDEX owned_v ON memory.default.owned (v)");
+      run(alice, "DROP INDEX memory.default.owned_v");
+      run(alice, "DROP INDEX owned_k");
+      run(bob, "INSERT INTO memory.default.owned VALUES (1, 5)");
+      // Bob indexes his own tables, temporary ones included.
+      run(bob, "CREATE TABLE memory.default.bobs (a INTEGER)");
+      run(bob, "CREATE INDEX bobs_a ON bobs (a)");
+      run(bob, "DROP INDEX bobs_a");
+      run(bob, "CREATE TEMP TABLE scratch (a INTEGER)");
+      run(bob, "CREATE UNIQUE INDEX scratch_a ON scratch (a)");
+      run(bob, "DROP INDEX scratch_a");
+      refused(alice, "CREATE INDEX bobs_a ON memory.default.bobs (a)", "memory.default.bobs", "owner");
+    }
+  }
 }

@@ -12,15 +12,23 @@ import java.util.Map;
  * @param properties the WITH properties, keys in lower case; empty for an in-memory table
  * @param keys the PRIMARY KEY and UNIQUE constraints, of columns and of the table, in order
  * @param clauses CHECK and FOREIGN KEY constraints and column defaults
+ * @param temporary CREATE TEMP[ORARY] TABLE: the table lives in the session's temporary schema
  */
 public record CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
-    Map<String, String> properties, List<KeyConstraint> keys, TableClauses clauses) implements Statement {
+    Map<String, String> properties, List<KeyConstraint> keys, TableClauses clauses, boolean temporary)
+    implements Statement {
 
   public CreateTableStatement {
     columns = List.copyOf(columns);
     properties = Map.copyOf(properties);
     keys = List.copyOf(keys);
     clauses = clauses == null ? TableClauses.NONE : clauses;
+  }
+
+  /** A permanent table. */
+  public CreateTableStatement(ObjectName name, boolean ifNotExists, List<ColumnDefinition> columns,
+      Map<String, String> properties, List<KeyConstraint> keys, TableClauses clauses) {
+    this(name, ifNotExists, columns, properties, keys, clauses, false);
   }
 
   /** A table without CHECK, FOREIGN KEY or DEFAULT clauses. */

@@ -42,6 +42,8 @@ public enum ErrorCode {
   CHECK_VIOLATION(152, "23514"),
   /** A FOREIGN KEY whose referenced columns are no PRIMARY KEY or UNIQUE key of the referenced table (invalid_foreign_key). */
   INVALID_FOREIGN_KEY(153, "42830"),
+  /** A name reserved for the engine's own objects (the prefix of temporary schemas). */
+  RESERVED_NAME(154, "42939"),
   /** A recursive query whose recursive part is not allowed (aggregate, subquery, outer join, ...). */
   INVALID_RECURSION(35, "42P19"),
   /** GROUPING() of an expression that is not grouped on. */

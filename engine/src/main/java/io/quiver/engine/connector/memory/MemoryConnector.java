@@ -22,7 +22,9 @@ import org.apache.calcite.schema.lookup.Lookup;
  * The {@code memory} catalog, the one writable catalog: schemas created by DDL, holding in-memory
  * tables (rows as Arrow batches spread over partitions), tables over files (opened by the file
  * connector, registered here) and views, in one namespace per schema. It starts with one schema,
- * {@code default}. Table data lives in the connector's own allocator (one child per table) and is
+ * {@code default}; each session that makes a temporary table or view gets a temporary schema of its
+ * own ({@code pg_temp_N}), which only that session's threads see ({@link TemporaryScope}) and which
+ * is dropped when the session ends. Table data lives in the connector's own allocator (one child per table) and is
  * freed on DROP or when the engine closes. Thread-safe: catalog changes are serialized; reads never
  * block them.
  */
@@ -30,10 +32,18 @@ public final class MemoryConnector implements Connector {
 
   public static final String NAME = "memory";
   public static final String DEFAULT_SCHEMA = "default";
+  /**
+   * How the names of sessions' temporary schemas begin ({@code pg_temp_1}, {@code pg_temp_2}, ...,
+   * as in PostgreSQL); no other schema's name may begin so.
+   */
+  public static final String TEMPORARY_PREFIX = "pg_temp";
 
   private final BufferAllocator allocator;
   private final int partitionCount;
   private final ConcurrentHashMap<String, MemorySchema> schemas = new ConcurrentHashMap<>();
+  /** The temporary schemas: by name, the session that has it (see {@link TemporaryScope}). */
+  private final Map<String, String> temporaryOwners = new ConcurrentHashMap<>();
+  private final AtomicLong temporaryNumbers = new AtomicLong();
   private final Map<Long, MemoryTable> tablesById = new ConcurrentHashMap<>();
   /**
    * Per table id, the generation its data had before the last replacement, still readable by the
@@ -100,7 +110,74 @@ public final class MemoryConnector implements Connector {
 
   private Map<String, MemorySchema> visibleSchemas() {
     Snapshot snapshot = pinned.get();
-    return snapshot == null ? schemas : snapshot.schemas();
+    Map<String, MemorySchema> all = snapshot == null ? schemas : snapshot.schemas();
+    if (temporaryOwners.isEmpty()) {
+      return all;
+    }
+    Map<String, MemorySchema> visible = new java.util.LinkedHashMap<>();
+    all.forEach((name, schema) -> {
+      if (visibleHere(name)) {
+        visible.put(name, schema);
+      }
+    });
+    return visible;
+  }
+
+  /** Whether the calling thread sees the schema: any permanent one, and its own session's temporary one. */
+  private boolean visibleHere(String schema) {
+    String owner = temporaryOwners.get(schema);
+    return owner == null || owner.equals(TemporaryScope.session());
+  }
+
+  /**
+   * Whether a schema of this name (stored) would be a temporary schema: no other schema's name
+   * begins with {@link #TEMPORARY_PREFIX}.
+   */
+  public static boolean isTemporaryName(String schema) {
+    return schema != null && schema.startsWith(TEMPORARY_PREFIX + "_");
+  }
+
+  /** Whether the schema (stored name) is a session's temporary schema. */
+  public boolean isTemporary(String schema) {
+    return temporaryOwners.containsKey(schema);
+  }
+
+  /**
+   * Makes a new temporary schema for the session: visible only to its threads ({@link
+   * TemporaryScope}), dropped with everything in it by {@link #dropTemporarySchema}.
+   *
+   * @return the schema's name
+   */
+  public synchronized String createTemporarySchema(String sessionId) {
+    checkOpen();
+    String name;
+    do {
+      name = TEMPORARY_PREFIX + "_" + temporaryNumbers.incrementAndGet();
+    } while (schemas.containsKey(name));
+    temporaryOwners.put(name, sessionId);
+    schemas.put(name, newSchema(name));
+    return name;
+  }
+
+  /**
+   * Drops a temporary schema and its tables and views (its session ended). Queries still reading
+   * one of its tables finish their reads; its memory is freed when the last of them is done.
+   */
+  public synchronized void dropTemporarySchema(String name) {
+    if (closed || !temporaryOwners.containsKey(name)) {
+      return;
+    }
+    MemorySchema schema = schemas.remove(name);
+    temporaryOwners.remove(name);
+    if (schema == null) {
+      return;
+    }
+    for (SchemaObject object : schema.objects().values()) {
+      if (object instanceof MemoryTable table) {
+        drop(table);
+      }
+    }
+    schema.objects().clear();
   }
 
   /**
@@ -156,11 +233,13 @@ public final class MemoryConnector implements Connector {
 
   /** The schema's name as stored: {@code name} exactly, or (unless {@code exact}) ignoring case. */
   public Optional<String> schemaName(String name, boolean exact) {
-    return resolve(schemas, name, exact);
+    return resolve(temporaryOwners.isEmpty() ? schemas : visibleSchemas(), name, exact);
   }
 
+  /** The schemas the calling thread sees (its session's temporary schema among them), sorted. */
   public List<String> schemaNames() {
     List<String> names = new ArrayList<>(schemas.keySet());
+    names.removeIf(name -> !visibleHere(name));
     names.sort(null);
     return names;
   }
@@ -199,6 +278,10 @@ public final class MemoryConnector implements Connector {
    */
   public synchronized boolean createSchema(String name, boolean ifNotExists) {
     checkOpen();
+    if (name.toLowerCase(java.util.Locale.ROOT).startsWith(TEMPORARY_PREFIX)) {
+      throw new QuiverException(ErrorCode.RESERVED_NAME, "unacceptable schema name \"" + name + "\": the prefix "
+          + TEMPORARY_PREFIX + " is reserved for the sessions' temporary schemas");
+    }
     if (resolve(schemas, name, false).isPresent()) {
       if (ifNotExists) {
         return false;
@@ -223,6 +306,10 @@ public final class MemoryConnector implements Connector {
         return false;
       }
       throw new QuiverException(ErrorCode.SCHEMA_NOT_FOUND, "schema " + NAME + "." + name + " does not exist");
+    }
+    if (temporaryOwners.containsKey(name)) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "schema " + NAME + "." + name + " is the session's "
+          + "temporary schema; it is dropped when the session ends (drop its tables and views one by one)");
     }
     if (!schema.objects().isEmpty() && !cascade) {
       throw new QuiverException(ErrorCode.VALIDATION_ERROR, "schema " + NAME + "." + name + " is not empty ("
@@ -704,6 +791,7 @@ public final class MemoryConnector implements Connector {
       return;
     }
     closed = true;
+    temporaryOwners.clear();
     for (MemorySchema schema : schemas.values()) {
       schema.objects().clear();
     }

@@ -63,7 +63,9 @@ final class InformationSchemaDataSource implements TableDataSource {
     Subject subject = subject(handle);
     List<Object[]> all = split != 0 ? List.of()
         : RuntimeTable.SCHEMA_NAME.equals(handle.schema()) ? runtimeRows.rows(runtimeTable(handle), subject)
-        : rows.rows(table(handle), object -> access.visible(subject, object));
+        : io.quiver.engine.connector.memory.TemporaryScope.with(handle.properties().get(
+            PlanningSubject.SESSION_PROPERTY),
+            () -> rows.rows(table(handle), object -> access.visible(subject, object)));
     return new SplitReader() {
       private int next;
 

@@ -66,7 +66,8 @@ final class InformationSchemaRows {
       String name, Table found, RelDataTypeFactory typeFactory) {
     switch (table) {
       case TABLES:
-        rows.add(new Object[] {catalog, schema, name, tableType(found)});
+        rows.add(new Object[] {catalog, schema, name,
+            io.quiver.engine.catalog.CatalogListings.temporary(catalog, schema, tableType(found))});
         break;
       case VIEWS:
         if (found instanceof StoredView view) {
