@@ -562,6 +562,13 @@ public final class QuiverMeta extends MetaImpl {
   }
 
   @Override
+  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog, String parentSchema,
+      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
+    return rows(KeyRows.crossReference(visibleMetadata(), parentCatalog, parentSchema, parentTable, foreignCatalog,
+        foreignSchema, foreignTable), KeyRows.KeyReferenceRow.class, KEY_REFERENCE_COLUMNS);
+  }
+
+  @Override
   public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema, String table,
       boolean unique, boolean approximate) {
     return rows(KeyRows.indexInfo(visibleMetadata(), catalog, schema, table, unique), MetaIndexInfo.class,

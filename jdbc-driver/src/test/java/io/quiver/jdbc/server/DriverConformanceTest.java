@@ -536,6 +536,84 @@ class DriverConformanceTest {
     }
   }
 
+  /**
+   * The key and index methods over tables with a primary key, UNIQUE constraints, foreign keys
+   * (one of two columns, one to a UNIQUE column) and indexes answer alike embedded and thin, with
+   * names and with nulls for any; the stock Avatica driver's client answers them with no rows
+   * without asking the server.
+   */
+  @org.junit.jupiter.api.Test
+  void keyAndIndexMetadataIsTheSameEmbeddedAndThin() throws Exception {
+    String schema = "memory.conformance_keys";
+    try (Connection embedded = fixture.embedded(); Statement statement = embedded.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+      statement.execute("CREATE TABLE " + schema + ".parent (a INTEGER, b VARCHAR, c INTEGER UNIQUE, "
+          + "CONSTRAINT parent_key PRIMARY KEY (b, a))");
+      statement.execute("CREATE TABLE " + schema + ".child (id INTEGER PRIMARY KEY, pa INTEGER, pb VARCHAR, "
+          + "pc INTEGER REFERENCES " + schema + ".parent (c) ON DELETE CASCADE, "
+          + "CONSTRAINT to_parent FOREIGN KEY (pb, pa) REFERENCES " + schema + ".parent (b, a) ON UPDATE SET NULL)");
+      statement.execute("CREATE TABLE " + schema + ".plain (x INTEGER, y VARCHAR)");
+      statement.execute("CREATE INDEX plain_x ON " + schema + ".plain (x)");
+      statement.execute("CREATE UNIQUE INDEX plain_yx ON " + schema + ".plain (y, x)");
+    }
+    try (Connection embedded = fixture.embedded(); Connection thin = fixture.connect("thin");
+         Connection avatica = fixture.connect("avatica")) {
+      DatabaseMetaData expected = embedded.getMetaData();
+      DatabaseMetaData actual = thin.getMetaData();
+      List<Object[]> calls = new ArrayList<>();
+      for (String table : new String[] {"parent", "child", "plain", "nowhere", null}) {
+        calls.add(new Object[] {"getPrimaryKeys", "memory", "conformance_keys", table});
+        calls.add(new Object[] {"getImportedKeys", "memory", "conformance_keys", table});
+        calls.add(new Object[] {"getExportedKeys", "memory", "conformance_keys", table});
+        calls.add(new Object[] {"getIndexInfo", "memory", "conformance_keys", table, false, true});
+        calls.add(new Object[] {"getIndexInfo", null, "conformance_keys", table, true, false});
+      }
+      calls.add(new Object[] {"getPrimaryKeys", null, null, "child"});
+      calls.add(new Object[] {"getCrossReference", "memory", "conformance_keys", "parent", "memory",
+          "conformance_keys", "child"});
+      calls.add(new Object[] {"getCrossReference", null, null, "parent", null, null, null});
+      calls.add(new Object[] {"getCrossReference", "memory", "conformance_keys", "child", "memory",
+          "conformance_keys", "parent"});
+      List<String> differences = new ArrayList<>();
+      int rows = 0;
+      for (Object[] call : calls) {
+        Method method = keyMethod((String) call[0]);
+        Object[] args = Arrays.copyOfRange(call, 1, call.length);
+        String left = metadataAnswer(method, expected, args);
+        String right = metadataAnswer(method, actual, args);
+        rows += left.split("\n").length - 1;
+        if (!left.equals(right)) {
+          differences.add(call[0] + Arrays.toString(args) + ": embedded " + left + ", thin " + right);
+        }
+      }
+      assertEquals(List.of(), differences);
+      assertTrue(rows > 40, "only " + rows + " rows compared");
+      assertFalse(avatica.getMetaData().getPrimaryKeys("memory", "conformance_keys", "parent").next());
+    } finally {
+      try (Connection embedded = fixture.embedded(); Statement statement = embedded.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private static Method keyMethod(String name) {
+    for (Method method : DatabaseMetaData.class.getMethods()) {
+      if (method.getName().equals(name)) {
+        return method;
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  /** A key metadata call the server refuses (the connection is closed) fails as closed, not with no rows. */
+  @org.junit.jupiter.api.Test
+  void keyMetadataOfAClosedThinConnectionFails() throws Exception {
+    Connection thin = fixture.connect("thin");
+    DatabaseMetaData metaData = thin.getMetaData();
+    thin.close();
+    assertThrows(SQLException.class, () -> metaData.getPrimaryKeys("memory", null, null));
+  }
+
   /** What names the driver or its connection rather than the database. */
   private static final Set<String> METADATA_DIFFERENT_BY_NATURE = Set.of("getConnection", "getURL", "getUserName",
       "getDriverName", "unwrap", "isWrapperFor");

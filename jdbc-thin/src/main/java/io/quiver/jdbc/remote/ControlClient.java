@@ -18,13 +18,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import java.sql.SQLNonTransientConnectionException;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.ConnectionConfig;
+import org.apache.calcite.avatica.remote.ProtobufTranslation;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
+import org.apache.calcite.avatica.remote.Service;
 
 /**
  * Calls the server's routes for what Avatica's protocol cannot say, with the connection's
  * credentials: the cancel ({@code POST /quiver/cancel?connection=ID&statement=N}; Avatica's client
- * is busy in the request the query blocks) and the client application's name
- * ({@code POST /quiver/client-info?connection=ID&ApplicationName=NAME}).
+ * is busy in the request the query blocks), the client application's name
+ * ({@code POST /quiver/client-info?connection=ID&ApplicationName=NAME}), and the key and index
+ * metadata ({@link KeyMetadataCall}).
  */
 final class ControlClient {
 
@@ -37,6 +43,7 @@ final class ControlClient {
    * client per connection made the first cancel slow and left threads behind.
    */
   private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final ProtobufTranslation TRANSLATION = new ProtobufTranslationImpl();
 
   private final String baseUrl;
   private final String authorization;
@@ -72,32 +79,60 @@ final class ControlClient {
   /** Asks the server to stop the statement's running query. */
   void cancel(String connectionId, int statementId) throws SQLException {
     HttpResponse<String> response = post(CANCEL_PATH + "?connection=" + encode(connectionId) + "&statement="
-        + statementId, "cancel");
+        + statementId, "cancel", HttpResponse.BodyHandlers.ofString());
     // 404: the statement or connection is gone already, so nothing runs: that is a cancel too.
     if (response.statusCode() != 200 && response.statusCode() != 404) {
-      throw refused(response, "cancel");
+      throw refused(response.statusCode(), response.body(), "cancel");
     }
   }
 
   /** Names the connection's client application on the server (null: none). */
   void setApplicationName(String connectionId, String name) throws SQLException {
     HttpResponse<String> response = post(CLIENT_INFO_PATH + "?connection=" + encode(connectionId)
-        + (name == null ? "" : "&ApplicationName=" + encode(name)), "set the client info");
+        + (name == null ? "" : "&ApplicationName=" + encode(name)), "set the client info",
+        HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw refused(response, "client info");
+      throw refused(response.statusCode(), response.body(), "client info");
     }
+  }
+
+  /**
+   * Runs a key metadata call on the server ({@link KeyMetadataCall}); its answer is Avatica's result
+   * set response, as for getTables.
+   */
+  Service.ResultSetResponse keyMetadata(String connectionId, KeyMetadataCall call) throws SQLException {
+    HttpResponse<byte[]> response = post(call.pathAndQuery(connectionId), "read key metadata",
+        HttpResponse.BodyHandlers.ofByteArray());
+    Service.Response decoded;
+    try {
+      decoded = TRANSLATION.parseResponse(response.body());
+    } catch (IOException | RuntimeException e) {
+      decoded = null; // a refusal in plain text (401, 429, ...)
+    }
+    if (response.statusCode() == 200 && decoded instanceof Service.ResultSetResponse result) {
+      return result;
+    }
+    if (decoded instanceof Service.ErrorResponse error) {
+      ServerError server = ServerError.of(new AvaticaClientRuntimeException(error.errorMessage, error.errorCode,
+          error.sqlState, error.severity, error.exceptions, error.rpcMetadata));
+      if (server == null) {
+        throw new SQLNonTransientConnectionException("the connection is closed on the server", "08003");
+      }
+      throw server.toSqlException();
+    }
+    throw refused(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), "metadata call");
   }
 
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  private static SQLException refused(HttpResponse<String> response, String what) {
-    return new SQLException("the server refused the " + what + ": " + response.body().strip(),
-        response.statusCode() == 401 ? "28000" : "08006");
+  private static SQLException refused(int status, String body, String what) {
+    return new SQLException("the server refused the " + what + ": " + body.strip(), status == 401 ? "28000" : "08006");
   }
 
-  private HttpResponse<String> post(String pathAndQuery, String what) throws SQLException {
+  private <T> HttpResponse<T> post(String pathAndQuery, String what, HttpResponse.BodyHandler<T> body)
+      throws SQLException {
     URI uri = URI.create(baseUrl + pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.noBody());
@@ -105,7 +140,7 @@ final class ControlClient {
       request.header("Authorization", authorization);
     }
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), body);
     } catch (IOException e) {
       throw new SQLException("cannot reach the server to " + what + ": " + e.getMessage(), "08006", e);
     } catch (InterruptedException e) {

@@ -4,10 +4,13 @@ import io.quiver.jdbc.client.QuiverBaseConnection;
 import io.quiver.jdbc.client.JdbcEscapeException;
 import io.quiver.jdbc.client.JdbcEscapes;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /** A thin-driver connection: Avatica's remote connection and the way to the server's own routes. */
@@ -32,6 +35,15 @@ public class RemoteConnection extends QuiverBaseConnection {
   /** Stops the statement's running query on the server. */
   void cancel(int statementId) throws SQLException {
     controlClient().cancel(id, statementId);
+  }
+
+  /** A key or index metadata call, answered by the server (see {@link KeyMetadataCall}). */
+  ResultSet keyMetadata(KeyMetadataCall call) throws SQLException {
+    checkOpen();
+    Service.ResultSetResponse response = controlClient().keyMetadata(id, call);
+    Meta.MetaResultSet result = Meta.MetaResultSet.create(response.connectionId, response.statementId,
+        response.ownStatement, response.signature, response.firstFrame);
+    return createResultSet(result, new QueryState(call.operation(), call.arguments()));
   }
 
   @Override
