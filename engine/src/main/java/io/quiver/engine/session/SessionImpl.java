@@ -135,6 +135,12 @@ public final class SessionImpl implements Session, SessionControl {
     return driver.describe(sql, context());
   }
 
+  @Override
+  public java.util.List<io.quiver.exec.type.Column> describeParameters(String sql) {
+    checkOpen();
+    return driver.describeParameters(sql, context());
+  }
+
   /** What the next statement runs with: the current schema, the search path, the options. */
   private StatementContext context() {
     SessionSettings now = settings;

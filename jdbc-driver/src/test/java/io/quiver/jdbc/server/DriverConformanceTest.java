@@ -331,6 +331,51 @@ class DriverConformanceTest {
     }
   }
 
+  /**
+   * A prepared query's parameters have the types the validator infers from where each stands; where
+   * nothing says (a bare {@code SELECT ?}) the type is OTHER. Every parameter takes NULL.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "thin", "avatica"})
+  void parameterMetaDataHasTheInferredTypes(String kind) throws Exception {
+    try (Connection connection = fixture.connect(kind);
+         PreparedStatement prepared = connection.prepareStatement("SELECT n_name FROM tpch.tiny.nation "
+             + "WHERE n_nationkey = ? AND n_name LIKE ? AND n_regionkey <> ? AND CAST(? AS DECIMAL(10, 2)) < 5 "
+             + "AND ? < DATE '2024-01-01' AND ? > TIMESTAMP '2024-01-01 00:00:00'")) {
+      java.sql.ParameterMetaData parameters = prepared.getParameterMetaData();
+      assertEquals(6, parameters.getParameterCount());
+      List<String> described = new ArrayList<>();
+      for (int i = 1; i <= 6; i++) {
+        described.add(parameters.getParameterType(i) + " " + parameters.getParameterTypeName(i) + " "
+            + parameters.getPrecision(i) + " " + parameters.getScale(i) + " " + parameters.getParameterClassName(i));
+      }
+      assertEquals(List.of("-5 BIGINT 19 0 java.lang.Long", "12 VARCHAR 25 0 java.lang.String",
+          "-5 BIGINT 19 0 java.lang.Long", "3 DECIMAL 10 2 java.math.BigDecimal",
+          "91 DATE 10 0 java.sql.Date", "93 TIMESTAMP 26 6 java.sql.Timestamp"), described);
+      if (!kind.equals("avatica")) {
+        assertEquals(java.sql.ParameterMetaData.parameterNullable, parameters.isNullable(1));
+        SQLException outside = assertThrows(SQLException.class, () -> parameters.isNullable(7));
+        assertEquals("22023", outside.getSQLState());
+      }
+      prepared.setInt(1, 7);
+      prepared.setString(2, "G%");
+      prepared.setInt(3, 1);
+      prepared.setBigDecimal(4, BigDecimal.ONE);
+      prepared.setDate(5, Date.valueOf("2020-01-01"));
+      prepared.setTimestamp(6, Timestamp.valueOf("2024-06-01 00:00:00"));
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("GERMANY", rs.getString(1));
+      }
+    }
+    try (Connection connection = fixture.connect(kind);
+         PreparedStatement bare = connection.prepareStatement("SELECT ? AS v");
+         PreparedStatement insert = connection.prepareStatement("VALUES (?)")) {
+      assertEquals(Types.OTHER, bare.getParameterMetaData().getParameterType(1));
+      assertEquals(1, insert.getParameterMetaData().getParameterCount());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"embedded", "thin", "avatica"})
   void javaSqlSettersAndTypesHints(String kind) throws Exception {

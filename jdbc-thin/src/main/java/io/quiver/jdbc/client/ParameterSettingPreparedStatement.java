@@ -36,6 +36,16 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  /**
+   * Every parameter takes NULL ({@code setNull} binds a NULL of its type anywhere); the parameters'
+   * types, precision and scale are those the server's validator inferred at prepare.
+   */
+  @Override
+  public int isNullable(int param) throws SQLException {
+    checkIndex(param);
+    return java.sql.ParameterMetaData.parameterNullable;
+  }
+
   @Override
   protected AvaticaSite getSite(int parameterIndex) throws SQLException {
     checkIndex(parameterIndex);
