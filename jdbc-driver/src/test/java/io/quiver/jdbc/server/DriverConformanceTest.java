@@ -261,6 +261,31 @@ class DriverConformanceTest {
           bound(prepared, ZonedDateTime.of(2024, 1, 31, 10, 11, 12, 0, ZoneId.of("Europe/Paris"))));
       assertEquals("2024-01-31 10:11:12|TIMESTAMP", bound(prepared, Instant.parse("2024-01-31T10:11:12Z")));
       assertEquals("09:11:12|TIME", bound(prepared, OffsetTime.of(10, 11, 12, 0, ZoneOffset.ofHours(1))));
+      // to the microsecond (digits after it are cut), as the engine keeps them
+      assertEquals("10:11:12.123456|TIME", bound(prepared, LocalTime.of(10, 11, 12, 123_456_789)));
+      assertEquals("23:59:59.999999|TIME", bound(prepared, LocalTime.MAX));
+      assertEquals("00:00:00.000001|TIME", bound(prepared, LocalTime.of(0, 0, 0, 1_000)));
+      assertEquals("09:11:12.000001|TIME", bound(prepared, OffsetTime.of(10, 11, 12, 1_000, ZoneOffset.ofHours(1))));
+      assertEquals("2024-01-31 10:11:12.123456|TIMESTAMP",
+          bound(prepared, LocalDateTime.of(2024, 1, 31, 10, 11, 12, 123_456_000)));
+      assertEquals("1969-12-31 23:59:59.999999|TIMESTAMP",
+          bound(prepared, LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000)));
+      assertEquals("2024-01-31 09:11:12.000007|TIMESTAMP",
+          bound(prepared, OffsetDateTime.of(2024, 1, 31, 10, 11, 12, 7_000, ZoneOffset.ofHours(1))));
+      prepared.setObject(1, LocalDateTime.of(2024, 1, 31, 10, 11, 12, 654_321_000), Types.TIME);
+      assertEquals("10:11:12.654321|TIME", first(prepared));
+      prepared.setObject(1, LocalTime.of(10, 11, 12, 654_321_000));
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(LocalTime.of(10, 11, 12, 654_321_000), rs.getObject(1, LocalTime.class));
+      }
+      try (PreparedStatement compare = prepared.getConnection().prepareStatement(
+          "SELECT count(*) FROM (VALUES (CAST('10:11:12.000001' AS TIME))) AS t(x) WHERE x = ?")) {
+        compare.setObject(1, LocalTime.of(10, 11, 12, 1_000));
+        assertEquals("1|BIGINT", first(compare));
+        compare.setObject(1, LocalTime.of(10, 11, 12, 2_000));
+        assertEquals("0|BIGINT", first(compare));
+      }
       // with a Types hint
       prepared.setObject(1, LocalDateTime.of(2024, 1, 31, 10, 11), Types.DATE);
       assertEquals("2024-01-31|DATE", first(prepared));

@@ -126,7 +126,7 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
   public void setObject(int parameterIndex, Object x) throws SQLException {
     if (TemporalParameters.handles(x)) {
       checkIndex(parameterIndex);
-      slots[parameterIndex - 1] = TemporalParameters.of(x);
+      slots[parameterIndex - 1] = TemporalParameters.of(getConnection(), x);
     } else {
       super.setObject(parameterIndex, x);
     }
@@ -138,7 +138,7 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
       setNull(parameterIndex, targetSqlType);
     } else if (TemporalParameters.handles(x)) {
       checkIndex(parameterIndex);
-      slots[parameterIndex - 1] = TemporalParameters.of(x, targetSqlType);
+      slots[parameterIndex - 1] = TemporalParameters.of(getConnection(), x, targetSqlType);
     } else {
       super.setObject(parameterIndex, x, targetSqlType);
     }
