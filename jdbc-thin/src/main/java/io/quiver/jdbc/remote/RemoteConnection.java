@@ -57,7 +57,7 @@ public class RemoteConnection extends QuiverBaseConnection {
       synchronized (controlClientLock) {
         client = controlClient;
         if (client == null) {
-          client = new ControlClient(config());
+          client = new ControlClient(new HttpTransport(config()));
           controlClient = client;
         }
       }
