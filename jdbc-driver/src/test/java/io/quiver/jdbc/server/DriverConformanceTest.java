@@ -308,6 +308,54 @@ class DriverConformanceTest {
     }
   }
 
+  /**
+   * Stream and LOB setters bind what the stream holds (to its length, if one is given); a null
+   * stream is a NULL; ROWID and SQLXML are refused with 0A000 (they used to vanish: the execution
+   * then said the parameter had no value).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "thin"})
+  void streamAndLobSetters(String kind) throws Exception {
+    try (Connection connection = fixture.connect(kind);
+         PreparedStatement prepared = connection.prepareStatement("SELECT ? AS v")) {
+      prepared.setCharacterStream(1, new java.io.StringReader("héllo"));
+      assertEquals("héllo|CHAR", first(prepared));
+      prepared.setCharacterStream(1, new java.io.StringReader("héllo world"), 5);
+      assertEquals("héllo|CHAR", first(prepared));
+      prepared.setNCharacterStream(1, new java.io.StringReader("n"), 1L);
+      assertEquals("n|CHAR", first(prepared));
+      prepared.setClob(1, new java.io.StringReader("clob"));
+      assertEquals("clob|CHAR", first(prepared));
+      prepared.setNString(1, "ñ");
+      assertEquals("ñ|CHAR", first(prepared));
+      prepared.setAsciiStream(1, new java.io.ByteArrayInputStream("ascii".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      assertEquals("ascii|CHAR", first(prepared));
+      prepared.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[] {1, 2, (byte) 0xff}));
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertArrayEquals(new byte[] {1, 2, (byte) 0xff}, rs.getBytes(1));
+      }
+      prepared.setBlob(1, new java.io.ByteArrayInputStream(new byte[] {7, 8, 9}), 2L);
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertArrayEquals(new byte[] {7, 8}, rs.getBytes(1));
+      }
+      prepared.setCharacterStream(1, null);
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertNull(rs.getString(1));
+      }
+      SQLException rowId = assertThrows(SQLException.class, () -> prepared.setRowId(1, null));
+      assertEquals("0A000", rowId.getSQLState());
+      assertInstanceOf(SQLFeatureNotSupportedException.class, rowId);
+      assertEquals("0A000", assertThrows(SQLException.class, () -> prepared.setSQLXML(1, null)).getSQLState());
+      assertEquals("22023", assertThrows(SQLException.class,
+          () -> prepared.setCharacterStream(2, new java.io.StringReader("x"))).getSQLState());
+      assertEquals("22023", assertThrows(SQLException.class,
+          () -> prepared.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[1]), -5L)).getSQLState());
+    }
+  }
+
   /** A NULL parameter keeps its type (the stock driver's NULLs have none: it cannot send one). */
   @ParameterizedTest
   @ValueSource(strings = {"embedded", "thin"})
