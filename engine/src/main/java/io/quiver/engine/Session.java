@@ -68,6 +68,18 @@ public interface Session extends AutoCloseable {
   }
 
   /**
+   * The types of a query's {@code ?} markers, in order, as the validator infers them from where each
+   * stands (for prepared statements' parameter metadata). Nothing runs.
+   *
+   * @throws io.quiver.exec.error.QuiverException NOT_SUPPORTED for a statement that is not a query or
+   *     a session that cannot tell (the default); a validation error, also where a marker's place does
+   *     not say its type ({@code SELECT ?})
+   */
+  default java.util.List<io.quiver.exec.type.Column> describeParameters(String sql) {
+    throw new QuiverException(ErrorCode.NOT_SUPPORTED, "this session cannot type a statement's parameters");
+  }
+
+  /**
    * The name of the client application that uses the session (JDBC's {@code ApplicationName}
    * client info); null when it gave none. Read by whatever lists sessions and their queries.
    */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Declared constraints through DatabaseMetaData: getPrimaryKeys, getImportedKeys, getExportedKeys
- * (foreign keys, reported though not enforced), getIndexInfo (PRIMARY KEY and UNIQUE as unique
+ * Declared constraints through DatabaseMetaData: getPrimaryKeys, getImportedKeys, getExportedKeys,
+ * getCrossReference (foreign keys, reported though not enforced), getIndexInfo (PRIMARY KEY and UNIQUE as unique
  * indexes, and CREATE INDEX's indexes), and getColumns' COLUMN_DEF-free rows for a table without constraints.
  */
 class ConstraintMetadataJdbcTest {
@@ -76,6 +76,12 @@ class ConstraintMetadataJdbcTest {
     assertEquals(sorted(expected), sorted(exported));
     assertFalse(metadata.getImportedKeys("memory", SCHEMA, "parent").next());
     assertFalse(metadata.getExportedKeys("memory", SCHEMA, "child").next());
+    List<String> cross = rows(metadata.getCrossReference("memory", SCHEMA, "parent", "memory", SCHEMA, "child"),
+        columns);
+    assertEquals(sorted(expected), sorted(cross));
+    assertEquals(3, rows(metadata.getCrossReference(null, null, "parent", null, null, null), columns).size());
+    assertFalse(metadata.getCrossReference("memory", SCHEMA, "child", "memory", SCHEMA, "parent").next());
+    assertFalse(metadata.getCrossReference("memory", SCHEMA, "parent", "memory", SCHEMA, "plain").next());
   }
 
   @Test

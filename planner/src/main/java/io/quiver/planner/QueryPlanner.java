@@ -109,6 +109,28 @@ public final class QueryPlanner {
     return plan(query, explain, schemaPaths, System.nanoTime());
   }
 
+  /**
+   * The types of a parsed query's {@code ?} markers, as the validator infers them from where each
+   * stands (JDBC's ParameterMetaData). The node is validated in place: use a parse of its own.
+   *
+   * @throws QuiverException a validation error, or where a marker's place does not say its type
+   */
+  public ParameterTypes parameterTypes(SqlNode query, List<List<String>> schemaPaths) {
+    RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
+    SearchPathCatalogReader catalogReader = analyzer.searchPathReader(schemaPaths, typeFactory);
+    List<RelDataType> types;
+    try {
+      types = analyzer.parameterTypes(query, catalogReader, typeFactory);
+    } catch (SqlFrontendException e) {
+      throw SqlErrors.toQuiverException(e);
+    }
+    List<Column> columns = new ArrayList<>(types.size());
+    for (int i = 0; i < types.size(); i++) {
+      columns.add(new Column("?" + (i + 1), TypeMapping.toDataType(types.get(i)), true));
+    }
+    return new ParameterTypes(columns, catalogReader.tablesRead());
+  }
+
   private PlannedStatement plan(SqlNode query, boolean explain, List<List<String>> schemaPaths, long start) {
     RelDataTypeFactory typeFactory = SqlAnalyzer.newTypeFactory();
     VolcanoPlanner volcano = PhysicalPlanner.newPlanner(settings);

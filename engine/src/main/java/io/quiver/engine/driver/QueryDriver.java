@@ -26,6 +26,8 @@ import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.exec.task.CancellationToken;
 import io.quiver.exec.type.RowSchema;
+import io.quiver.exec.type.Column;
+import io.quiver.planner.ParameterTypes;
 import io.quiver.planner.PlannedStatement;
 import io.quiver.planner.PlannerSettings;
 import io.quiver.planner.error.SqlErrors;
@@ -39,6 +41,7 @@ import io.quiver.sql.statement.SetStatement;
 import io.quiver.sql.statement.ShowStatement;
 import io.quiver.sql.statement.Statement;
 import io.quiver.sql.statement.UseStatement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +215,36 @@ public final class QueryDriver {
       return GrantExecutor.SHOW_GRANTS;
     }
     return null;
+  }
+
+  /**
+   * The types of a query's {@code ?} markers as the validator infers them (JDBC's
+   * ParameterMetaData); the user must be allowed to read what the query names.
+   *
+   * @throws QuiverException NOT_SUPPORTED for a statement that is not a query; a validation error,
+   *     also where a marker's place does not say its type
+   */
+  public List<Column> describeParameters(String sql, StatementContext context) {
+    Statement statement = parse(sql);
+    if (!(statement instanceof QueryStatement query)) {
+      throw new QuiverException(ErrorCode.NOT_SUPPORTED, "only a query's parameters are typed before it runs");
+    }
+    StatementPlanner planner = planner(context.settings());
+    queryAccess.checkFileFunctions(context.subject(), query.query());
+    ParameterTypes types;
+    try {
+      types = PlanningThreads.plan(() -> PlanningSubject.with(context.subject(), () -> {
+        try (CatalogPin pin = catalogs.pinForPlanning()) {
+          return planner.parameterTypes(query.query(), context.schemaPaths());
+        }
+      }), new CancellationToken());
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+      throw new QuiverException(ErrorCode.INTERNAL_ERROR, "typing the parameters failed: " + e, e);
+    }
+    queryAccess.checkRead(context.subject(), types.tablesRead());
+    return types.parameters();
   }
 
   private static Statement parse(String sql) {

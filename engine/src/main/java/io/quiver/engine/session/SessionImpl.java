@@ -143,6 +143,12 @@ public final class SessionImpl implements Session, SessionControl {
     return TemporaryScope.with(id, () -> driver.describe(sql, context()));
   }
 
+  @Override
+  public java.util.List<io.quiver.exec.type.Column> describeParameters(String sql) {
+    checkOpen();
+    return TemporaryScope.with(id, () -> driver.describeParameters(sql, context()));
+  }
+
   /**
    * What the next statement runs with: the current schema, the search path (the temporary schema
    * first, if the session has one), the options.

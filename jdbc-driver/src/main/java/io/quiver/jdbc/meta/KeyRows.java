@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.calcite.avatica.MetaImpl;
 
 /**
- * The rows of {@code getPrimaryKeys}, {@code getImportedKeys}, {@code getExportedKeys} and
- * {@code getIndexInfo}, from the constraints tables declare (their {@link TableInfo#constraints()}),
+ * The rows of {@code getPrimaryKeys}, {@code getImportedKeys}, {@code getExportedKeys},
+ * {@code getCrossReference} and {@code getIndexInfo}, from the constraints tables declare (their {@link TableInfo#constraints()}),
  * in the order JDBC specifies. A PRIMARY KEY or UNIQUE constraint is reported as a unique index of
  * its name (Quiver checks it with a hash set at commit, no index structure). FOREIGN KEYs are
  * reported though Quiver does not enforce them.
@@ -141,6 +141,26 @@ final class KeyRows {
                 rule(constraint.deleteRule()), constraint.name(), constraint.referencedConstraint(),
                 (short) DatabaseMetaData.importedKeyNotDeferrable));
           }
+        }
+      }
+    }
+    rows.sort(Comparator.comparing((KeyReferenceRow r) -> r.fktableCat).thenComparing(r -> r.fktableSchem)
+        .thenComparing(r -> r.fktableName).thenComparingInt(r -> r.keySeq));
+    return rows;
+  }
+
+  /**
+   * The foreign keys of the foreign table that reference the parent table (getCrossReference), by
+   * foreign table and key position.
+   */
+  static List<KeyReferenceRow> crossReference(CatalogMetadata metadata, String parentCatalog, String parentSchema,
+      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
+    List<KeyReferenceRow> rows = new ArrayList<>();
+    for (TableInfo parent : tables(metadata, parentCatalog, parentSchema, parentTable)) {
+      List<String> name = List.of(parent.catalog(), parent.schema(), parent.name());
+      for (KeyReferenceRow row : importedKeys(metadata, foreignCatalog, foreignSchema, foreignTable)) {
+        if (name.equals(List.of(row.pktableCat, row.pktableSchem, row.pktableName))) {
+          rows.add(row);
         }
       }
     }

@@ -228,14 +228,10 @@ public final class QuiverMeta extends MetaImpl {
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     String translated = translateEscapes(sql);
     int parameterCount = SqlParameters.count(translated);
-    List<AvaticaParameter> parameters = new ArrayList<>(parameterCount);
-    for (int i = 0; i < parameterCount; i++) {
-      parameters.add(new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(),
-          "?" + (i + 1)));
-    }
     StatementType kind = StatementKind.of(translated);
     List<ColumnMetaData> columns = kind == StatementType.SELECT
         ? plannedColumns(translated, parameterCount) : Collections.emptyList();
+    List<AvaticaParameter> parameters = parameters(translated, parameterCount, kind);
     StatementHandle handle = createStatement(ch);
     StatementState state = statements.get(handle.id);
     // The text as given: each execution translates it anew (CURDATE() is the day it runs).
@@ -243,6 +239,34 @@ public final class QuiverMeta extends MetaImpl {
     state.maxRows = Math.max(0, maxRowCount);
     handle.signature = Signature.create(columns, translated, parameters, CursorFactory.ARRAY, kind);
     return handle;
+  }
+
+  /**
+   * The parameters of a prepared statement: of a query, with the types the validator infers for its
+   * {@code ?} markers; OTHER ("ANY") where it cannot tell (a marker whose place says no type, a
+   * statement that is not a query).
+   */
+  private List<AvaticaParameter> parameters(String sql, int parameterCount, StatementType kind) {
+    List<io.quiver.exec.type.Column> types = List.of();
+    if (parameterCount > 0 && kind == StatementType.SELECT) {
+      try {
+        types = session.describeParameters(sql);
+      } catch (QuiverException e) {
+        // no types: the execution says what is wrong with the statement, if anything
+      }
+    }
+    List<AvaticaParameter> parameters = new ArrayList<>(parameterCount);
+    for (int i = 0; i < parameterCount; i++) {
+      String name = "?" + (i + 1);
+      if (types.size() == parameterCount && types.get(i).type().kind() != io.quiver.exec.type.TypeKind.NULL) {
+        JdbcType type = JdbcType.of(types.get(i).type());
+        parameters.add(new AvaticaParameter(type.signed(), type.precision(), type.scale(), type.typeId(),
+            type.typeName(), type.className(), name));
+      } else {
+        parameters.add(new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(), name));
+      }
+    }
+    return parameters;
   }
 
   /** The columns the engine plans for a query; empty where it cannot tell without running it. */
@@ -559,6 +583,13 @@ public final class QuiverMeta extends MetaImpl {
   public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
     return rows(KeyRows.exportedKeys(visibleMetadata(), catalog, schema, table), KeyRows.KeyReferenceRow.class,
         KEY_REFERENCE_COLUMNS);
+  }
+
+  @Override
+  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog, String parentSchema,
+      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
+    return rows(KeyRows.crossReference(visibleMetadata(), parentCatalog, parentSchema, parentTable, foreignCatalog,
+        foreignSchema, foreignTable), KeyRows.KeyReferenceRow.class, KEY_REFERENCE_COLUMNS);
   }
 
   @Override

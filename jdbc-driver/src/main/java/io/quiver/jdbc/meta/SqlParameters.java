@@ -3,6 +3,7 @@ package io.quiver.jdbc.meta;
 import io.quiver.exec.error.ErrorCode;
 import io.quiver.exec.error.QuiverException;
 import io.quiver.jdbc.client.SqlTokens;
+import io.quiver.jdbc.client.TemporalParameters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,6 +71,20 @@ final class SqlParameters {
       // The thin driver's typed NULL (ParameterSettingPreparedStatement): an empty ARRAY of its type.
       if (v instanceof List<?> elements && elements.isEmpty() && sqlType(value.componentType) != null) {
         return "CAST(NULL AS " + sqlType(value.componentType) + ")";
+      }
+      // A TIME or TIMESTAMP to the microsecond (TemporalParameters): [its Types code, microseconds].
+      long[] micros = v instanceof List<?> elements ? TemporalParameters.microsOf(value.type, elements) : null;
+      if (micros != null && micros[0] == java.sql.Types.TIME) {
+        if (micros[1] < 0 || micros[1] >= 86_400_000_000L) {
+          throw new QuiverException(ErrorCode.INVALID_PARAMETER, "a TIME parameter out of range: " + micros[1]
+              + " microseconds of the day");
+        }
+        return "TIME '" + timeText(LocalTime.ofNanoOfDay(micros[1] * 1_000L)) + "'";
+      }
+      if (micros != null) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros[1], 1_000_000L),
+            (int) Math.floorMod(micros[1], 1_000_000L) * 1_000, ZoneOffset.UTC);
+        return "TIMESTAMP '" + time.toLocalDate() + " " + timeText(time.toLocalTime()) + "'";
       }
       throw new QuiverException(ErrorCode.NOT_SUPPORTED, "array parameters are not supported");
     }
@@ -187,11 +202,14 @@ final class SqlParameters {
     }
   }
 
-  /** {@code HH:mm:ss} with milliseconds only when there are some ({@code LocalTime} drops zero seconds). */
+  /**
+   * {@code HH:mm:ss} with its fraction to the microsecond only when there is one ({@code LocalTime}
+   * drops zero seconds).
+   */
   private static String timeText(LocalTime time) {
     String text = String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
-    int millis = time.getNano() / 1_000_000;
-    return millis == 0 ? text : text + String.format(".%03d", millis);
+    int micros = time.getNano() / 1_000;
+    return micros == 0 ? text : text + String.format(".%06d", micros);
   }
 
   private static String quote(String text) {

@@ -3,11 +3,16 @@ package io.quiver.jdbc.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import io.quiver.jdbc.remote.KeyMetadataCall;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
 import org.apache.calcite.avatica.remote.Handler;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.remote.ProtobufHandler;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
@@ -34,9 +39,12 @@ final class AvaticaEndpoint {
   private final ProtobufTranslation translation = new ProtobufTranslationImpl();
   private final ProtobufHandler handler;
   private final Service.RpcMetadataResponse serverAddress;
+  private final ProtobufMeta meta;
+  private final LocalService service;
 
   AvaticaEndpoint(ServerMeta meta, String serverAddress) {
-    LocalService service = new LocalService(ErrorTranslation.wrap(meta));
+    this.meta = ErrorTranslation.wrap(meta);
+    this.service = new LocalService(this.meta);
     this.handler = new ProtobufHandler(service, translation, NoopMetricsSystem.getInstance());
     this.serverAddress = new Service.RpcMetadataResponse(serverAddress);
     service.setRpcMetadata(this.serverAddress);
@@ -69,6 +77,27 @@ final class AvaticaEndpoint {
       return new Reply(200, response.getResponse());
     }
     return withoutInternals(request, response);
+  }
+
+  /**
+   * A key or index metadata call of the thin driver (Avatica's protocol has none): the result as
+   * Avatica's protobuf result set response, as getTables answers; a failure as an error response.
+   */
+  Reply keyMetadata(String connectionId, KeyMetadataCall call) {
+    Meta.MetaResultSet result;
+    try {
+      result = call.apply(meta, new Meta.ConnectionHandle(connectionId));
+    } catch (AvaticaRuntimeException e) {
+      return error(500, e.getErrorMessage(), e.getErrorCode(), e.getSqlState());
+    } catch (NoSuchConnectionException e) {
+      return error(500, "no such connection " + connectionId, Service.ErrorResponse.MISSING_CONNECTION_ERROR_CODE,
+          Service.ErrorResponse.UNKNOWN_SQL_STATE);
+    }
+    try {
+      return new Reply(200, translation.serializeResponse(service.toResponse(result)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a metadata result", e);
+    }
   }
 
   /**
@@ -119,7 +148,11 @@ final class AvaticaEndpoint {
   }
 
   private Reply error(int status, String message, String sqlState) {
-    Service.ErrorResponse response = new Service.ErrorResponse(List.of(message), message, -1, sqlState,
+    return error(status, message, -1, sqlState);
+  }
+
+  private Reply error(int status, String message, int code, String sqlState) {
+    Service.ErrorResponse response = new Service.ErrorResponse(List.of(message), message, code, sqlState,
         AvaticaSeverity.ERROR, serverAddress);
     try {
       return new Reply(status, translation.serializeResponse(response));

@@ -1,6 +1,7 @@
 package io.quiver.jdbc.server;
 
 import io.quiver.jdbc.client.QuiverBaseConnection;
+import io.quiver.jdbc.remote.KeyMetadataCall;
 import io.quiver.jdbc.server.ui.UiRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Routes: {@code /ui} (GET) the web UI and its JSON ({@link UiRoutes});
  * {@value #CANCEL_PATH}{@code ?connection=ID&statement=N} (POST) stops a statement's
  * running query, because Avatica's protocol has no cancel message; {@value #CLIENT_INFO_PATH}
- * {@code ?connection=ID&ApplicationName=NAME} (POST) names the session's client application; any other path is Avatica's
+ * {@code ?connection=ID&ApplicationName=NAME} (POST) names the session's client application;
+ * {@value io.quiver.jdbc.remote.KeyMetadataCall#PATH} (POST) answers the key and index metadata
+ * Avatica's protocol cannot ask for ({@link KeyMetadataCall}); any other path is Avatica's
  * protobuf endpoint, as its clients post to the URL they were given. Every refusal is a short text
  * without internals; every failure inside is logged here and answered without a stack trace.
  */
@@ -194,6 +197,10 @@ final class QuiverHttpHandler extends AbstractHandler {
       clientInfo(user, request, response);
       return;
     }
+    if (KeyMetadataCall.PATH.equals(target)) {
+      keyMetadata(user, request, response);
+      return;
+    }
     String type = request.getContentType();
     if (type != null && !PROTOBUF_TYPES.contains(type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))) {
       text(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "415 Unsupported Media Type: this server "
@@ -253,6 +260,29 @@ final class QuiverHttpHandler extends AbstractHandler {
     } else {
       text(response, HttpServletResponse.SC_NOT_FOUND, "404 Not Found: no such connection");
     }
+  }
+
+  /** A key or index metadata call of the thin driver ({@link KeyMetadataCall}). */
+  private void keyMetadata(String user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String connection = request.getParameter("connection");
+    KeyMetadataCall call;
+    try {
+      call = KeyMetadataCall.parse(request::getParameter);
+    } catch (IllegalArgumentException e) {
+      call = null;
+    }
+    if (connection == null || connection.isEmpty() || call == null) {
+      text(response, HttpServletResponse.SC_BAD_REQUEST, "400 Bad Request: expected " + KeyMetadataCall.PATH
+          + "?connection=ID&operation=GET_PRIMARY_KEYS|GET_IMPORTED_KEYS|GET_EXPORTED_KEYS|GET_CROSS_REFERENCE"
+          + "|GET_INDEX_INFO&name0=...");
+      return;
+    }
+    KeyMetadataCall valid = call;
+    AvaticaEndpoint.Reply reply = RequestUser.call(user, () -> avatica.keyMetadata(connection, valid));
+    response.setStatus(reply.status());
+    response.setContentType("application/octet-stream");
+    response.setContentLength(reply.body().length);
+    response.getOutputStream().write(reply.body());
   }
 
   private static void refuse(HttpServletResponse response, BasicAuthenticator.Refused refused) throws IOException {

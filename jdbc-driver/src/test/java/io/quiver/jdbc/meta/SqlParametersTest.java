@@ -47,8 +47,17 @@ class SqlParametersTest {
         SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.SHORT, (short) -7)));
     assertEquals("CAST(7 AS TINYINT)", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.BYTE, (byte) 7)));
     assertEquals("CAST(1.5E0 AS REAL)", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.FLOAT, 1.5f)));
-    assertEquals("TIME '10:00:01.500'",
+    assertEquals("TIME '10:00:01.500000'",
         SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.JAVA_SQL_TIME, 36_001_500)));
+    // to the microsecond (TemporalParameters): [Types code, microseconds]
+    assertEquals("TIME '10:00:01.000123'", SqlParameters.literal(TypedValue.ofSerial(ColumnMetaData.Rep.ARRAY,
+        List.of((long) java.sql.Types.TIME, 36_001_000_123L))));
+    assertEquals("TIMESTAMP '1969-12-31 23:59:59.999999'", SqlParameters.literal(TypedValue.ofSerial(
+        ColumnMetaData.Rep.ARRAY, List.of((long) java.sql.Types.TIMESTAMP, -1L))));
+    assertEquals(ErrorCode.INVALID_PARAMETER, assertThrows(QuiverException.class, () -> SqlParameters.literal(
+        TypedValue.ofSerial(ColumnMetaData.Rep.ARRAY, List.of((long) java.sql.Types.TIME, -1L)))).errorCode());
+    assertEquals(ErrorCode.NOT_SUPPORTED, assertThrows(QuiverException.class, () -> SqlParameters.literal(
+        TypedValue.ofSerial(ColumnMetaData.Rep.ARRAY, List.of(1L, 2L)))).errorCode());
     assertEquals("X'00ff'", SqlParameters.literal(TypedValue.ofLocal(ColumnMetaData.Rep.BYTE_STRING,
         new org.apache.calcite.avatica.util.ByteString(new byte[] {0, (byte) 0xFF}))));
   }

@@ -261,6 +261,31 @@ class DriverConformanceTest {
           bound(prepared, ZonedDateTime.of(2024, 1, 31, 10, 11, 12, 0, ZoneId.of("Europe/Paris"))));
       assertEquals("2024-01-31 10:11:12|TIMESTAMP", bound(prepared, Instant.parse("2024-01-31T10:11:12Z")));
       assertEquals("09:11:12|TIME", bound(prepared, OffsetTime.of(10, 11, 12, 0, ZoneOffset.ofHours(1))));
+      // to the microsecond (digits after it are cut), as the engine keeps them
+      assertEquals("10:11:12.123456|TIME", bound(prepared, LocalTime.of(10, 11, 12, 123_456_789)));
+      assertEquals("23:59:59.999999|TIME", bound(prepared, LocalTime.MAX));
+      assertEquals("00:00:00.000001|TIME", bound(prepared, LocalTime.of(0, 0, 0, 1_000)));
+      assertEquals("09:11:12.000001|TIME", bound(prepared, OffsetTime.of(10, 11, 12, 1_000, ZoneOffset.ofHours(1))));
+      assertEquals("2024-01-31 10:11:12.123456|TIMESTAMP",
+          bound(prepared, LocalDateTime.of(2024, 1, 31, 10, 11, 12, 123_456_000)));
+      assertEquals("1969-12-31 23:59:59.999999|TIMESTAMP",
+          bound(prepared, LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000)));
+      assertEquals("2024-01-31 09:11:12.000007|TIMESTAMP",
+          bound(prepared, OffsetDateTime.of(2024, 1, 31, 10, 11, 12, 7_000, ZoneOffset.ofHours(1))));
+      prepared.setObject(1, LocalDateTime.of(2024, 1, 31, 10, 11, 12, 654_321_000), Types.TIME);
+      assertEquals("10:11:12.654321|TIME", first(prepared));
+      prepared.setObject(1, LocalTime.of(10, 11, 12, 654_321_000));
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(LocalTime.of(10, 11, 12, 654_321_000), rs.getObject(1, LocalTime.class));
+      }
+      try (PreparedStatement compare = prepared.getConnection().prepareStatement(
+          "SELECT count(*) FROM (VALUES (CAST('10:11:12.000001' AS TIME))) AS t(x) WHERE x = ?")) {
+        compare.setObject(1, LocalTime.of(10, 11, 12, 1_000));
+        assertEquals("1|BIGINT", first(compare));
+        compare.setObject(1, LocalTime.of(10, 11, 12, 2_000));
+        assertEquals("0|BIGINT", first(compare));
+      }
       // with a Types hint
       prepared.setObject(1, LocalDateTime.of(2024, 1, 31, 10, 11), Types.DATE);
       assertEquals("2024-01-31|DATE", first(prepared));
@@ -280,6 +305,54 @@ class DriverConformanceTest {
           () -> prepared.setObject(1, LocalTime.NOON, Types.DATE));
       assertEquals("0A000", noDate.getSQLState());
       assertThrows(SQLException.class, () -> prepared.setObject(2, LocalDate.of(2024, 1, 31)));
+    }
+  }
+
+  /**
+   * Stream and LOB setters bind what the stream holds (to its length, if one is given); a null
+   * stream is a NULL; ROWID and SQLXML are refused with 0A000 (they used to vanish: the execution
+   * then said the parameter had no value).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "thin"})
+  void streamAndLobSetters(String kind) throws Exception {
+    try (Connection connection = fixture.connect(kind);
+         PreparedStatement prepared = connection.prepareStatement("SELECT ? AS v")) {
+      prepared.setCharacterStream(1, new java.io.StringReader("héllo"));
+      assertEquals("héllo|CHAR", first(prepared));
+      prepared.setCharacterStream(1, new java.io.StringReader("héllo world"), 5);
+      assertEquals("héllo|CHAR", first(prepared));
+      prepared.setNCharacterStream(1, new java.io.StringReader("n"), 1L);
+      assertEquals("n|CHAR", first(prepared));
+      prepared.setClob(1, new java.io.StringReader("clob"));
+      assertEquals("clob|CHAR", first(prepared));
+      prepared.setNString(1, "ñ");
+      assertEquals("ñ|CHAR", first(prepared));
+      prepared.setAsciiStream(1, new java.io.ByteArrayInputStream("ascii".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      assertEquals("ascii|CHAR", first(prepared));
+      prepared.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[] {1, 2, (byte) 0xff}));
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertArrayEquals(new byte[] {1, 2, (byte) 0xff}, rs.getBytes(1));
+      }
+      prepared.setBlob(1, new java.io.ByteArrayInputStream(new byte[] {7, 8, 9}), 2L);
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertArrayEquals(new byte[] {7, 8}, rs.getBytes(1));
+      }
+      prepared.setCharacterStream(1, null);
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertNull(rs.getString(1));
+      }
+      SQLException rowId = assertThrows(SQLException.class, () -> prepared.setRowId(1, null));
+      assertEquals("0A000", rowId.getSQLState());
+      assertInstanceOf(SQLFeatureNotSupportedException.class, rowId);
+      assertEquals("0A000", assertThrows(SQLException.class, () -> prepared.setSQLXML(1, null)).getSQLState());
+      assertEquals("22023", assertThrows(SQLException.class,
+          () -> prepared.setCharacterStream(2, new java.io.StringReader("x"))).getSQLState());
+      assertEquals("22023", assertThrows(SQLException.class,
+          () -> prepared.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[1]), -5L)).getSQLState());
     }
   }
 
@@ -328,6 +401,51 @@ class DriverConformanceTest {
         assertTrue(rs.next());
         assertEquals(25L, rs.getLong(1));
       }
+    }
+  }
+
+  /**
+   * A prepared query's parameters have the types the validator infers from where each stands; where
+   * nothing says (a bare {@code SELECT ?}) the type is OTHER. Every parameter takes NULL.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "thin", "avatica"})
+  void parameterMetaDataHasTheInferredTypes(String kind) throws Exception {
+    try (Connection connection = fixture.connect(kind);
+         PreparedStatement prepared = connection.prepareStatement("SELECT n_name FROM tpch.tiny.nation "
+             + "WHERE n_nationkey = ? AND n_name LIKE ? AND n_regionkey <> ? AND CAST(? AS DECIMAL(10, 2)) < 5 "
+             + "AND ? < DATE '2024-01-01' AND ? > TIMESTAMP '2024-01-01 00:00:00'")) {
+      java.sql.ParameterMetaData parameters = prepared.getParameterMetaData();
+      assertEquals(6, parameters.getParameterCount());
+      List<String> described = new ArrayList<>();
+      for (int i = 1; i <= 6; i++) {
+        described.add(parameters.getParameterType(i) + " " + parameters.getParameterTypeName(i) + " "
+            + parameters.getPrecision(i) + " " + parameters.getScale(i) + " " + parameters.getParameterClassName(i));
+      }
+      assertEquals(List.of("-5 BIGINT 19 0 java.lang.Long", "12 VARCHAR 25 0 java.lang.String",
+          "-5 BIGINT 19 0 java.lang.Long", "3 DECIMAL 10 2 java.math.BigDecimal",
+          "91 DATE 10 0 java.sql.Date", "93 TIMESTAMP 26 6 java.sql.Timestamp"), described);
+      if (!kind.equals("avatica")) {
+        assertEquals(java.sql.ParameterMetaData.parameterNullable, parameters.isNullable(1));
+        SQLException outside = assertThrows(SQLException.class, () -> parameters.isNullable(7));
+        assertEquals("22023", outside.getSQLState());
+      }
+      prepared.setInt(1, 7);
+      prepared.setString(2, "G%");
+      prepared.setInt(3, 1);
+      prepared.setBigDecimal(4, BigDecimal.ONE);
+      prepared.setDate(5, Date.valueOf("2020-01-01"));
+      prepared.setTimestamp(6, Timestamp.valueOf("2024-06-01 00:00:00"));
+      try (ResultSet rs = prepared.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("GERMANY", rs.getString(1));
+      }
+    }
+    try (Connection connection = fixture.connect(kind);
+         PreparedStatement bare = connection.prepareStatement("SELECT ? AS v");
+         PreparedStatement insert = connection.prepareStatement("VALUES (?)")) {
+      assertEquals(Types.OTHER, bare.getParameterMetaData().getParameterType(1));
+      assertEquals(1, insert.getParameterMetaData().getParameterCount());
     }
   }
 
@@ -534,6 +652,84 @@ class DriverConformanceTest {
       assertEquals(List.of(), differences);
       assertTrue(compared > 150, "compared " + compared);
     }
+  }
+
+  /**
+   * The key and index methods over tables with a primary key, UNIQUE constraints, foreign keys
+   * (one of two columns, one to a UNIQUE column) and indexes answer alike embedded and thin, with
+   * names and with nulls for any; the stock Avatica driver's client answers them with no rows
+   * without asking the server.
+   */
+  @org.junit.jupiter.api.Test
+  void keyAndIndexMetadataIsTheSameEmbeddedAndThin() throws Exception {
+    String schema = "memory.conformance_keys";
+    try (Connection embedded = fixture.embedded(); Statement statement = embedded.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+      statement.execute("CREATE TABLE " + schema + ".parent (a INTEGER, b VARCHAR, c INTEGER UNIQUE, "
+          + "CONSTRAINT parent_key PRIMARY KEY (b, a))");
+      statement.execute("CREATE TABLE " + schema + ".child (id INTEGER PRIMARY KEY, pa INTEGER, pb VARCHAR, "
+          + "pc INTEGER REFERENCES " + schema + ".parent (c) ON DELETE CASCADE, "
+          + "CONSTRAINT to_parent FOREIGN KEY (pb, pa) REFERENCES " + schema + ".parent (b, a) ON UPDATE SET NULL)");
+      statement.execute("CREATE TABLE " + schema + ".plain (x INTEGER, y VARCHAR)");
+      statement.execute("CREATE INDEX plain_x ON " + schema + ".plain (x)");
+      statement.execute("CREATE UNIQUE INDEX plain_yx ON " + schema + ".plain (y, x)");
+    }
+    try (Connection embedded = fixture.embedded(); Connection thin = fixture.connect("thin");
+         Connection avatica = fixture.connect("avatica")) {
+      DatabaseMetaData expected = embedded.getMetaData();
+      DatabaseMetaData actual = thin.getMetaData();
+      List<Object[]> calls = new ArrayList<>();
+      for (String table : new String[] {"parent", "child", "plain", "nowhere", null}) {
+        calls.add(new Object[] {"getPrimaryKeys", "memory", "conformance_keys", table});
+        calls.add(new Object[] {"getImportedKeys", "memory", "conformance_keys", table});
+        calls.add(new Object[] {"getExportedKeys", "memory", "conformance_keys", table});
+        calls.add(new Object[] {"getIndexInfo", "memory", "conformance_keys", table, false, true});
+        calls.add(new Object[] {"getIndexInfo", null, "conformance_keys", table, true, false});
+      }
+      calls.add(new Object[] {"getPrimaryKeys", null, null, "child"});
+      calls.add(new Object[] {"getCrossReference", "memory", "conformance_keys", "parent", "memory",
+          "conformance_keys", "child"});
+      calls.add(new Object[] {"getCrossReference", null, null, "parent", null, null, null});
+      calls.add(new Object[] {"getCrossReference", "memory", "conformance_keys", "child", "memory",
+          "conformance_keys", "parent"});
+      List<String> differences = new ArrayList<>();
+      int rows = 0;
+      for (Object[] call : calls) {
+        Method method = keyMethod((String) call[0]);
+        Object[] args = Arrays.copyOfRange(call, 1, call.length);
+        String left = metadataAnswer(method, expected, args);
+        String right = metadataAnswer(method, actual, args);
+        rows += left.split("\n").length - 1;
+        if (!left.equals(right)) {
+          differences.add(call[0] + Arrays.toString(args) + ": embedded " + left + ", thin " + right);
+        }
+      }
+      assertEquals(List.of(), differences);
+      assertTrue(rows > 40, "only " + rows + " rows compared");
+      assertFalse(avatica.getMetaData().getPrimaryKeys("memory", "conformance_keys", "parent").next());
+    } finally {
+      try (Connection embedded = fixture.embedded(); Statement statement = embedded.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private static Method keyMethod(String name) {
+    for (Method method : DatabaseMetaData.class.getMethods()) {
+      if (method.getName().equals(name)) {
+        return method;
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  /** A key metadata call the server refuses (the connection is closed) fails as closed, not with no rows. */
+  @org.junit.jupiter.api.Test
+  void keyMetadataOfAClosedThinConnectionFails() throws Exception {
+    Connection thin = fixture.connect("thin");
+    DatabaseMetaData metaData = thin.getMetaData();
+    thin.close();
+    assertThrows(SQLException.class, () -> metaData.getPrimaryKeys("memory", null, null));
   }
 
   /** What names the driver or its connection rather than the database. */

@@ -2,9 +2,13 @@ package io.quiver.jdbc.client;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.NClob;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLXML;
 import java.sql.Types;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -34,6 +38,16 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
       Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  /**
+   * Every parameter takes NULL ({@code setNull} binds a NULL of its type anywhere); the parameters'
+   * types, precision and scale are those the server's validator inferred at prepare.
+   */
+  @Override
+  public int isNullable(int param) throws SQLException {
+    checkIndex(param);
+    return java.sql.ParameterMetaData.parameterNullable;
   }
 
   @Override
@@ -116,7 +130,7 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
   public void setObject(int parameterIndex, Object x) throws SQLException {
     if (TemporalParameters.handles(x)) {
       checkIndex(parameterIndex);
-      slots[parameterIndex - 1] = TemporalParameters.of(x);
+      slots[parameterIndex - 1] = TemporalParameters.of(getConnection(), x);
     } else {
       super.setObject(parameterIndex, x);
     }
@@ -128,7 +142,7 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
       setNull(parameterIndex, targetSqlType);
     } else if (TemporalParameters.handles(x)) {
       checkIndex(parameterIndex);
-      slots[parameterIndex - 1] = TemporalParameters.of(x, targetSqlType);
+      slots[parameterIndex - 1] = TemporalParameters.of(getConnection(), x, targetSqlType);
     } else {
       super.setObject(parameterIndex, x, targetSqlType);
     }
@@ -208,93 +222,134 @@ public abstract class ParameterSettingPreparedStatement extends AvaticaPreparedS
     }
   }
 
-  @Override
-  public void setRowId(int parameterIndex, RowId x) throws SQLException {
-    getSite(parameterIndex).setRowId(x);
-  }
+  // --- JDBC 4 setters. Avatica's parameter sites drop stream and LOB values without a word (the
+  // execution then said "has no value"); here a stream or LOB is read into the text or bytes it
+  // holds, and what Quiver has no type for is refused.
 
   @Override
   public void setNString(int parameterIndex, String value) throws SQLException {
-    getSite(parameterIndex).setNString(value);
-  }
-
-  @Override
-  public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-    getSite(parameterIndex).setNCharacterStream(value, length);
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, NClob value) throws SQLException {
-    getSite(parameterIndex).setNClob(value);
-  }
-
-  @Override
-  public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-    getSite(parameterIndex).setClob(reader, length);
-  }
-
-  @Override
-  public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-    getSite(parameterIndex).setBlob(inputStream, length);
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-    getSite(parameterIndex).setNClob(reader, length);
-  }
-
-  @Override
-  public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
-    getSite(parameterIndex).setSQLXML(xmlObject);
-  }
-
-  @Override
-  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-    getSite(parameterIndex).setAsciiStream(x, length);
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-    getSite(parameterIndex).setBinaryStream(x, length);
+    setString(parameterIndex, value);
   }
 
   @Override
   public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-    getSite(parameterIndex).setCharacterStream(reader, length);
+    setString(parameterIndex, StreamParameters.text(reader, length));
   }
 
   @Override
-  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-    getSite(parameterIndex).setAsciiStream(x);
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-    getSite(parameterIndex).setBinaryStream(x);
+  public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
+    setCharacterStream(parameterIndex, reader, (long) length);
   }
 
   @Override
   public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-    getSite(parameterIndex).setCharacterStream(reader);
+    setCharacterStream(parameterIndex, reader, -1L);
+  }
+
+  @Override
+  public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+    setCharacterStream(parameterIndex, value, length);
   }
 
   @Override
   public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-    getSite(parameterIndex).setNCharacterStream(value);
+    setCharacterStream(parameterIndex, value, -1L);
+  }
+
+  @Override
+  public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
+    setCharacterStream(parameterIndex, reader, length);
   }
 
   @Override
   public void setClob(int parameterIndex, Reader reader) throws SQLException {
-    getSite(parameterIndex).setClob(reader);
+    setCharacterStream(parameterIndex, reader, -1L);
   }
 
   @Override
-  public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-    getSite(parameterIndex).setBlob(inputStream);
+  public void setClob(int parameterIndex, Clob x) throws SQLException {
+    setString(parameterIndex, x == null ? null : x.getSubString(1, Math.toIntExact(x.length())));
+  }
+
+  @Override
+  public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
+    setCharacterStream(parameterIndex, reader, length);
   }
 
   @Override
   public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-    getSite(parameterIndex).setNClob(reader);
+    setCharacterStream(parameterIndex, reader, -1L);
+  }
+
+  @Override
+  public void setNClob(int parameterIndex, NClob value) throws SQLException {
+    setClob(parameterIndex, value);
+  }
+
+  @Override
+  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+    byte[] bytes = StreamParameters.bytes(x, length);
+    setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
+    setAsciiStream(parameterIndex, x, (long) length);
+  }
+
+  @Override
+  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+    setAsciiStream(parameterIndex, x, -1L);
+  }
+
+  @Override
+  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+    setBytes(parameterIndex, StreamParameters.bytes(x, length));
+  }
+
+  @Override
+  public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
+    setBinaryStream(parameterIndex, x, (long) length);
+  }
+
+  @Override
+  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+    setBinaryStream(parameterIndex, x, -1L);
+  }
+
+  @Override
+  public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+    setBinaryStream(parameterIndex, inputStream, length);
+  }
+
+  @Override
+  public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
+    setBinaryStream(parameterIndex, inputStream, -1L);
+  }
+
+  @Override
+  public void setBlob(int parameterIndex, Blob x) throws SQLException {
+    setBytes(parameterIndex, x == null ? null : x.getBytes(1, Math.toIntExact(x.length())));
+  }
+
+  @Override
+  public void setRowId(int parameterIndex, RowId x) throws SQLException {
+    throw notSupported(parameterIndex, "a ROWID (Quiver's tables have no row ids)");
+  }
+
+  @Override
+  public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
+    throw notSupported(parameterIndex, "an SQLXML value (Quiver has no XML type; set its text with setString)");
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
+    throw notSupported(parameterIndex, "a Unicode stream (deprecated in JDBC; use setCharacterStream)");
+  }
+
+  private SQLFeatureNotSupportedException notSupported(int parameterIndex, String what) throws SQLException {
+    checkIndex(parameterIndex);
+    return new SQLFeatureNotSupportedException("parameter " + parameterIndex + " cannot be " + what, "0A000");
   }
 }

@@ -1,5 +1,6 @@
 package io.quiver.jdbc.client;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
@@ -17,14 +18,16 @@ import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Parameter values of {@code java.time} types, which Avatica's parameter sites cannot carry (a
- * remote {@code setObject(i, LocalDate)} failed with "Unhandled value: OBJECT"): each becomes the
- * wire form of its SQL type, DATE as days, TIME as milliseconds of the day, TIMESTAMP as
- * milliseconds since the epoch of its wall-clock time (the forms the server binds as SQL literals).
+ * remote {@code setObject(i, LocalDate)} failed with "Unhandled value: OBJECT"): a DATE travels as
+ * Avatica's days; a TIME or TIMESTAMP in the engine's precision, microseconds, which Avatica's wire
+ * forms (milliseconds, a TIME's in an int) cannot hold: as a two-element BIGINT ARRAY
+ * {@code [java.sql.Types code, microseconds]} (of the day for TIME, since the epoch of the
+ * wall-clock time for TIMESTAMP), which the server binds as a literal of that type. Quiver has no
+ * array parameters, so no other value looks like it. Digits after the microsecond are cut.
  *
  * <p>Quiver's TIMESTAMP has no time zone: a value with an offset ({@code OffsetDateTime},
  * {@code ZonedDateTime}, {@code Instant}, {@code OffsetTime}) binds as its UTC wall-clock time, as
- * PostgreSQL's driver does with a session in UTC. Avatica's wire form carries milliseconds, so
- * digits after the millisecond are cut.
+ * PostgreSQL's driver does with a session in UTC.
  */
 public final class TemporalParameters {
 
@@ -38,28 +41,32 @@ public final class TemporalParameters {
         || x instanceof OffsetTime;
   }
 
-  /** The value as its own SQL type (LocalDate: DATE, LocalTime: TIME, the others: TIMESTAMP). */
-  public static TypedValue of(Object x) throws SQLException {
+  /**
+   * The value as its own SQL type (LocalDate: DATE, LocalTime: TIME, the others: TIMESTAMP).
+   *
+   * @param connection makes the ARRAY a TIME or TIMESTAMP travels in
+   */
+  public static TypedValue of(Connection connection, Object x) throws SQLException {
     if (x instanceof LocalDate date) {
       return date(date);
     }
     if (x instanceof LocalTime || x instanceof OffsetTime) {
-      return time(localTime((Temporal) x));
+      return time(connection, localTime((Temporal) x));
     }
-    return timestamp(localDateTime((Temporal) x));
+    return timestamp(connection, localDateTime((Temporal) x));
   }
 
   /** The value converted to a {@link Types} type: DATE, TIME, TIMESTAMP or text. */
-  public static TypedValue of(Object x, int targetSqlType) throws SQLException {
+  public static TypedValue of(Connection connection, Object x, int targetSqlType) throws SQLException {
     switch (targetSqlType) {
       case Types.DATE:
         return date(x instanceof LocalDate date ? date : localDateTime((Temporal) x).toLocalDate());
       case Types.TIME:
       case Types.TIME_WITH_TIMEZONE:
-        return time(localTime((Temporal) x));
+        return time(connection, localTime((Temporal) x));
       case Types.TIMESTAMP:
       case Types.TIMESTAMP_WITH_TIMEZONE:
-        return timestamp(x instanceof LocalDate date ? date.atStartOfDay() : localDateTime((Temporal) x));
+        return timestamp(connection, x instanceof LocalDate date ? date.atStartOfDay() : localDateTime((Temporal) x));
       case Types.CHAR:
       case Types.VARCHAR:
       case Types.LONGVARCHAR:
@@ -77,13 +84,42 @@ public final class TemporalParameters {
     return TypedValue.ofSerial(ColumnMetaData.Rep.JAVA_SQL_DATE, Math.toIntExact(date.toEpochDay()));
   }
 
-  private static TypedValue time(LocalTime time) {
-    return TypedValue.ofSerial(ColumnMetaData.Rep.JAVA_SQL_TIME, (int) (time.toNanoOfDay() / 1_000_000L));
+  /** A TIME to the microsecond. */
+  public static TypedValue time(Connection connection, LocalTime time) throws SQLException {
+    return micros(connection, Types.TIME, time.toNanoOfDay() / 1_000L);
   }
 
-  private static TypedValue timestamp(LocalDateTime time) {
-    return TypedValue.ofSerial(ColumnMetaData.Rep.JAVA_SQL_TIMESTAMP,
-        time.toInstant(ZoneOffset.UTC).toEpochMilli());
+  /** A TIMESTAMP (its wall-clock time) to the microsecond. */
+  public static TypedValue timestamp(Connection connection, LocalDateTime time) throws SQLException {
+    long micros = Math.addExact(Math.multiplyExact(time.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+        time.getNano() / 1_000L);
+    return micros(connection, Types.TIMESTAMP, micros);
+  }
+
+  private static TypedValue micros(Connection connection, int type, long micros) throws SQLException {
+    return TypedValue.ofJdbc(ColumnMetaData.Rep.ARRAY,
+        connection.createArrayOf("BIGINT", new Object[] {(long) type, micros}), null);
+  }
+
+  /**
+   * The microseconds of a value in the form {@link #time} and {@link #timestamp} give, with its
+   * {@link Types} code, or null if the value is not in that form.
+   *
+   * @param elements the ARRAY's elements: Longs, or TypedValues of Longs where it came over the wire
+   */
+  public static long[] microsOf(ColumnMetaData.Rep type, java.util.List<?> elements) {
+    if (type != ColumnMetaData.Rep.ARRAY || elements == null || elements.size() != 2) {
+      return null;
+    }
+    long[] values = new long[2];
+    for (int i = 0; i < 2; i++) {
+      Object element = elements.get(i) instanceof TypedValue typed ? typed.value : elements.get(i);
+      if (!(element instanceof Number number)) {
+        return null;
+      }
+      values[i] = number.longValue();
+    }
+    return values[0] == Types.TIME || values[0] == Types.TIMESTAMP ? values : null;
   }
 
   private static LocalTime localTime(Temporal x) throws SQLException {

@@ -2,19 +2,16 @@ package io.quiver.jdbc.remote;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.MalformedURLException;
+import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.ConnectionConfig;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
-import org.apache.calcite.avatica.remote.AvaticaHttpClient;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.RemoteProtobufService;
 import org.apache.calcite.avatica.remote.Service;
 
 /**
- * The thin driver's way to the server: Avatica's protobuf-over-HTTP service, with each error
+ * The thin driver's way to the server: Avatica's protobuf-over-HTTP service on the connection's own
+ * {@link HttpTransport} ({@code java.net.http}, not Avatica's HTTP client), with each error
  * response turned into a {@link ServerError} so that the server's SQLState, vendor code and message
  * reach the user unchanged. Avatica builds it through its {@code factory} connection property.
  */
@@ -25,15 +22,13 @@ public final class ErrorCarryingService implements Service.Factory {
 
   @Override
   public Service create(AvaticaConnection connection) {
-    ConnectionConfig config = connection.config();
-    AvaticaHttpClient client;
+    HttpTransport transport;
     try {
-      client = config.httpClientFactory().getClient(new URI(config.url()).toURL(), config,
-          connection.getKerberosConnection());
-    } catch (MalformedURLException | URISyntaxException e) {
-      throw new IllegalArgumentException("invalid server URL " + config.url(), e);
+      transport = new HttpTransport(connection.config());
+    } catch (SQLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    Service remote = new RemoteProtobufService(client, new ProtobufTranslationImpl());
+    Service remote = new RemoteProtobufService(transport, new ProtobufTranslationImpl());
     return (Service) Proxy.newProxyInstance(Service.class.getClassLoader(), new Class<?>[] {Service.class},
         (proxy, method, args) -> {
           try {

@@ -4,10 +4,13 @@ import io.quiver.jdbc.client.QuiverBaseConnection;
 import io.quiver.jdbc.client.JdbcEscapeException;
 import io.quiver.jdbc.client.JdbcEscapes;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /** A thin-driver connection: Avatica's remote connection and the way to the server's own routes. */
@@ -34,6 +37,15 @@ public class RemoteConnection extends QuiverBaseConnection {
     controlClient().cancel(id, statementId);
   }
 
+  /** A key or index metadata call, answered by the server (see {@link KeyMetadataCall}). */
+  ResultSet keyMetadata(KeyMetadataCall call) throws SQLException {
+    checkOpen();
+    Service.ResultSetResponse response = controlClient().keyMetadata(id, call);
+    Meta.MetaResultSet result = Meta.MetaResultSet.create(response.connectionId, response.statementId,
+        response.ownStatement, response.signature, response.firstFrame);
+    return createResultSet(result, new QueryState(call.operation(), call.arguments()));
+  }
+
   @Override
   protected void applicationNameChanged(String name) throws SQLException {
     controlClient().setApplicationName(id, name);
@@ -45,7 +57,7 @@ public class RemoteConnection extends QuiverBaseConnection {
       synchronized (controlClientLock) {
         client = controlClient;
         if (client == null) {
-          client = new ControlClient(config());
+          client = new ControlClient(new HttpTransport(config()));
           controlClient = client;
         }
       }

@@ -1,6 +1,5 @@
 package io.quiver.jdbc.remote;
 
-import io.quiver.jdbc.client.QuiverDatabaseMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -62,7 +61,7 @@ public class RemoteFactory implements AvaticaFactory {
   @Override
   public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
     // Catalog metadata is answered by the server from its catalog; the flags are the embedded driver's.
-    return new QuiverDatabaseMetaData(connection);
+    return new RemoteDatabaseMetaData((RemoteConnection) connection);
   }
 
   @Override

@@ -119,20 +119,8 @@ public final class SqlAnalyzer {
    */
   public AnalyzedQuery analyze(SqlNode query, CalciteCatalogReader catalogReader,
       RelOptCluster cluster) {
-    SqlValidator validator = newValidator(functions, catalogReader, cluster);
-    SqlNode validated;
-    try {
-      WindowArgumentCheck.check(query);
-      NamedWindowFrames.resolve(query);
-      validated = validator.validate(AggregateOperators.standardTypes(query.accept(new WindowAggregateClauses())
-          .accept(new LeadingArgumentNaming())
-          .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
-      validated.accept(new TextNumberCheck(validator));
-      RecursiveQueryChecker.check(validated);
-      SetOperationTypes.check(validated, validator);
-    } catch (RuntimeException e) {
-      throw validationError(e);
-    }
+    SqlValidator validator = newValidator(functions, catalogReader, cluster.getTypeFactory());
+    SqlNode validated = validate(validator, query);
     SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(functions, catalogReader, cluster), validator,
         catalogReader, cluster, QuiverConvertlets.INSTANCE, CONVERTER_CONFIG);
     try {
@@ -143,11 +131,49 @@ public final class SqlAnalyzer {
     }
   }
 
+  /**
+   * The types the validator infers for the query's dynamic parameters ({@code ?}), in the order they
+   * appear: each from where it stands ({@code x = ?} has x's type). The query is validated, not
+   * converted.
+   *
+   * @throws SqlFrontendException of kind VALIDATION where the query does not validate, or where a
+   *     parameter's place does not say its type ({@code SELECT ?})
+   */
+  public List<RelDataType> parameterTypes(SqlNode query, CalciteCatalogReader catalogReader,
+      RelDataTypeFactory typeFactory) {
+    SqlValidator validator = newValidator(functions, catalogReader, typeFactory);
+    SqlNode validated = validate(validator, query);
+    try {
+      return validator.getParameterRowType(validated).getFieldList().stream()
+          .map(org.apache.calcite.rel.type.RelDataTypeField::getType).toList();
+    } catch (RuntimeException e) {
+      throw validationError(e);
+    }
+  }
+
+  /** Validates a query in place, with Quiver's checks and rewrites around Calcite's validator. */
+  private static SqlNode validate(SqlValidator validator, SqlNode query) {
+    try {
+      WindowArgumentCheck.check(query);
+      NamedWindowFrames.resolve(query);
+      SqlNode validated = validator.validate(AggregateOperators.standardTypes(
+          query.accept(new WindowAggregateClauses())
+          .accept(new LeadingArgumentNaming())
+          .accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
+      validated.accept(new TextNumberCheck(validator));
+      RecursiveQueryChecker.check(validated);
+      SetOperationTypes.check(validated, validator);
+      return validated;
+    } catch (RuntimeException e) {
+      throw validationError(e);
+    }
+  }
+
   private static SqlValidator newValidator(SqlOperatorTable functions, CalciteCatalogReader catalogReader,
-      RelOptCluster cluster) {
+      RelDataTypeFactory typeFactory) {
     // Quiver's aggregate typing first: it redefines some of Calcite's standard aggregates.
     SqlOperatorTable operators = SqlOperatorTables.chain(AggregateOperators.TABLE, functions, catalogReader);
-    return SqlValidatorUtil.newValidator(operators, catalogReader, cluster.getTypeFactory(), VALIDATOR_CONFIG);
+    return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory, VALIDATOR_CONFIG);
   }
 
   /**
@@ -186,7 +212,7 @@ public final class SqlAnalyzer {
       try {
         SqlNode parsed = SqlParser.create(queryString, QuiverParserConfig.PARSER_CONFIG).parseQuery();
         CalciteCatalogReader viewReader = viewReader(schemaPath, viewPath);
-        SqlValidator validator = newValidator(functions, viewReader, cluster);
+        SqlValidator validator = newValidator(functions, viewReader, cluster.getTypeFactory());
         NamedWindowFrames.resolve(parsed);
         SqlNode validated = validator.validate(AggregateOperators.standardTypes(
             parsed.accept(new WindowAggregateClauses()).accept(new LongInLists()).accept(DateArithmetic.REPLACE)));
