@@ -62,6 +62,20 @@ class ConstraintMetadataJdbcTest {
   }
 
   @Test
+  void generatedCatalogsDeclareTheirPrimaryKeys() throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
+    assertEquals(List.of("tpch|tiny|nation|n_nationkey|1|nation_pkey"),
+        rows(metadata.getPrimaryKeys("tpch", "tiny", "nation"), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME",
+            "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+    assertEquals(List.of("l_linenumber|2|lineitem_pkey", "l_orderkey|1|lineitem_pkey"),
+        rows(metadata.getPrimaryKeys("tpch", "tiny", "lineitem"), "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+    assertEquals(List.of("ss_item_sk|1|store_sales_pkey", "ss_ticket_number|2|store_sales_pkey"),
+        rows(metadata.getPrimaryKeys("tpcds", "tiny", "store_sales"), "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+    assertEquals(List.of("d_date_sk|1|date_dim_pkey"),
+        rows(metadata.getPrimaryKeys("tpcds", "tiny", "date_dim"), "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+  }
+
+  @Test
   void importedAndExportedKeys() throws SQLException {
     DatabaseMetaData metadata = connection.getMetaData();
     List<String> expected = List.of(

@@ -45,6 +45,23 @@ public record ConstraintInfo(String name, Type type, List<String> columns, Strin
     positionsInReferencedKey = List.copyOf(positionsInReferencedKey);
   }
 
+  /**
+   * The PRIMARY KEY a generated table (TPC-H, TPC-DS) declares, named {@code <table>_pkey} as
+   * PostgreSQL names them; none for an empty key.
+   *
+   * @param key the ordinals of the key's columns in {@code columns}
+   */
+  public static List<ConstraintInfo> primaryKey(String table, List<String> columns, List<Integer> key) {
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    List<String> names = new java.util.ArrayList<>(key.size());
+    for (int ordinal : key) {
+      names.add(columns.get(ordinal));
+    }
+    return List.of(key(table + "_pkey", true, names));
+  }
+
   /** A PRIMARY KEY or UNIQUE constraint, enforced. */
   public static ConstraintInfo key(String name, boolean primary, List<String> columns) {
     return new ConstraintInfo(name, primary ? Type.PRIMARY_KEY : Type.UNIQUE, columns, null, List.of(), List.of(),

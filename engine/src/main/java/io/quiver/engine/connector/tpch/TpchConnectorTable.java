@@ -14,7 +14,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /** One TPC-H table at one scale factor, as the planner sees it. Its rows are generated when scanned. */
-public final class TpchConnectorTable extends AbstractTable implements ConnectorTable {
+public final class TpchConnectorTable extends AbstractTable implements ConnectorTable,
+    io.quiver.engine.metadata.ConstrainedTable {
 
   /** The table handle property that carries the scale factor to the executors. */
   public static final String SCALE_FACTOR_PROPERTY = "scaleFactor";
@@ -77,6 +78,13 @@ public final class TpchConnectorTable extends AbstractTable implements Connector
 
   public double scaleFactor() {
     return scaleFactor;
+  }
+
+  /** The primary key of the specification, as JDBC and information_schema report it (the data keeps it). */
+  @Override
+  public List<io.quiver.engine.metadata.ConstraintInfo> constraints() {
+    List<String> columns = definition.rowSchema().columns().stream().map(Column::name).toList();
+    return io.quiver.engine.metadata.ConstraintInfo.primaryKey(definition.name(), columns, definition.primaryKey());
   }
 
   /** The columns in table order. */
