@@ -106,9 +106,10 @@ class RemoteJdbcTest {
         assertEquals(List.of("n_nationkey:-5:1", "n_name:12:2", "n_regionkey:-5:3", "n_comment:12:4"), seen);
       }
       assertTrue(strings(md.getTypeInfo(), "TYPE_NAME").containsAll(List.of("BIGINT", "VARCHAR", "DATE")));
-      try (ResultSet keys = md.getPrimaryKeys("tpch", "tiny", "nation")) {
-        assertFalse(keys.next());
-      }
+      // TPC-H's declared key: the thin driver asks the server; the stock driver's client never does
+      // (Avatica's protocol has no request for it) and answers with no rows
+      List<String> key = strings(md.getPrimaryKeys("tpch", "tiny", "nation"), "COLUMN_NAME");
+      assertEquals(kind.equals("thin") ? List.of("n_nationkey") : List.of(), key);
     }
   }
 
