@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.type.RelDataType;
@@ -60,7 +61,11 @@ public final class WindowFieldTrimmer extends RelFieldTrimmer {
     Mapping inputMapping = trimmed.right;
     int newInputCount = trimmed.left.getRowType().getFieldCount();
     if (inputMapping.isIdentity() && newInputCount == inputCount) {
-      return result(window, Mappings.createIdentity(window.getRowType().getFieldCount()));
+      // every input column is used, but the input may have been trimmed below (a join under the
+      // aggregate a window reads): keep that trimmed input
+      RelNode same = trimmed.left == window.getInput() ? window
+          : window.copy(window.getTraitSet(), List.of(trimmed.left));
+      return result(same, Mappings.createIdentity(window.getRowType().getFieldCount()));
     }
     // constants are referenced after the input's columns: they move with its width
     RexShuttle remap = new RexShuttle() {
@@ -116,8 +121,7 @@ public final class WindowFieldTrimmer extends RelFieldTrimmer {
     TrimResult left = trimChild(join, join.getLeft(), fieldsUsed.union(ImmutableBitSet.of(join.leftKey())),
         extraFields);
     TrimResult right = trimChild(join, join.getRight(), ImmutableBitSet.of(join.rightKey()), Set.of());
-    if (left.right.isIdentity() && left.left.getRowType().getFieldCount() == leftCount
-        && right.left == join.getRight()) {
+    if (left.left == join.getLeft() && right.left == join.getRight()) {
       return result(join, Mappings.createIdentity(leftCount));
     }
     NullAwareAntiJoin trimmed = new NullAwareAntiJoin(join.getCluster(), join.getTraitSet(), left.left, right.left,
